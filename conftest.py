@@ -1,0 +1,22 @@
+"""Fixtures shared by every app's tests."""
+
+import pytest
+
+
+@pytest.fixture
+def cast(db):
+    """The personas of CONVENTIONS §6 (see gonghui/core/tests/personas.py)."""
+    from gonghui.core.tests.personas import build_cast
+
+    return build_cast()
+
+
+@pytest.fixture
+def client_as(client):
+    """client_as(user) -> the test client logged in as that user."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login

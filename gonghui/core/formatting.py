@@ -1,0 +1,96 @@
+"""Numbers, money and dates the way a Chinese union office writes them.
+
+Pure functions: no Django, no database, so the summary's sentences and the pages
+format the same figure the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+TEN_THOUSAND = Decimal(10000)
+
+
+def _quantize(value: Decimal, places: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def format_count(value: int | Decimal) -> str:
+    """2854 -> '2,854' (thousands separators, as in printed reports)."""
+    return f"{int(value):,}"
+
+
+def format_decimal(value: Decimal | float | int, places: int = 2, *, strip: bool = False) -> str:
+    """1909.21 -> '1,909.21'; with strip, trailing zeros go (905.00 -> '905')."""
+    q = _quantize(Decimal(value), places)
+    text = f"{q:,.{places}f}"
+    if strip and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def format_yuan(value: Decimal | int | float) -> str:
+    """Amounts in 元: 21000 -> '21,000元', 5000.5 -> '5,000.50元'."""
+    q = _quantize(Decimal(value), 2)
+    if q == q.to_integral_value():
+        return f"{int(q):,}元"
+    return f"{q:,.2f}元"
+
+
+def format_wan_yuan(value_yuan: Decimal | int | float, places: int = 2) -> str:
+    """Large amounts in 万元: 19092100 -> '1,909.21万元'; 9050000 -> '905万元'."""
+    wan = Decimal(value_yuan) / TEN_THOUSAND
+    return f"{format_decimal(wan, places, strip=True)}万元"
+
+
+def format_amount(value: Decimal | int | float, unit: str) -> str:
+    """A figure already in its unit (e.g. a target in 万元): 905 -> '905万元'."""
+    return f"{format_decimal(Decimal(value), 2, strip=True)}{unit}"
+
+
+def format_percent(numerator: int | Decimal, denominator: int | Decimal, places: int = 0) -> str:
+    """2683/2854 -> '94%'; with places=2, 1909.21/905 -> '210.96%'. Empty base -> '—'."""
+    if not denominator:
+        return "—"
+    ratio = Decimal(numerator) * 100 / Decimal(denominator)
+    return f"{format_decimal(ratio, places, strip=False).replace(',', '')}%"
+
+
+def ratio(numerator: int | Decimal, denominator: int | Decimal, places: int = 2) -> Decimal | None:
+    """A plain quotient rounded half-up, None when the base is empty."""
+    if not denominator:
+        return None
+    return _quantize(Decimal(numerator) / Decimal(denominator), places)
+
+
+def format_date(value: dt.date | dt.datetime | None) -> str:
+    """2025-06-30 -> '2025年6月30日'."""
+    if value is None:
+        return ""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def format_month(value: dt.date) -> str:
+    return f"{value.year}年{value.month}月"
+
+
+def format_datetime(value: dt.datetime | None) -> str:
+    """'2025年6月30日 14:05' (already in local time)."""
+    if value is None:
+        return ""
+    return f"{format_date(value)} {value:%H:%M}"
+
+
+CHINESE_NUMERALS = "零一二三四五六七八九"
+
+
+def chinese_ordinal(n: int) -> str:
+    """1 -> '一', 10 -> '十', 12 -> '十二', 21 -> '二十一' (headings 一、二、…)."""
+    if n <= 0 or n >= 100:
+        raise ValueError("headings run from 1 to 99")
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return CHINESE_NUMERALS[ones]
+    head = "" if tens == 1 else CHINESE_NUMERALS[tens]
+    return f"{head}十{CHINESE_NUMERALS[ones] if ones else ''}"

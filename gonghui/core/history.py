@@ -1,0 +1,50 @@
+"""Every service records its change here, in the same transaction as the change."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from .models import HistoryEntry
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    return {name: _plain(getattr(obj, name)) for name in fields}
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """{'phone': ['138…', '139…']} for every field whose value changed."""
+    return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+
+
+def history_record(*, obj: models.Model, org, actor, action: str, changes: dict | None = None, note: str = "") -> HistoryEntry:
+    return HistoryEntry.objects.create(
+        org=org,
+        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=True),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:200],
+        actor=actor if (actor is not None and actor.is_authenticated) else None,
+        action=action,
+        changes=changes or {},
+        note=note[:300],
+    )
+
+
+def history_for(obj: models.Model) -> models.QuerySet[HistoryEntry]:
+    return HistoryEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=True), object_id=str(obj.pk)
+    ).select_related("actor")

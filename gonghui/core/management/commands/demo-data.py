@@ -1,0 +1,116 @@
+"""`gonghui demo-data`: a realistic federation for the demo, in whatever database is configured.
+
+GANGTIE (某钢铁公司工会) with three grassroots unions: BENBU (本部工会, the scenario's
+year from shared/scenarios/benbu-2025.yaml), SANLIAN (三连工会, a farm company union)
+and XUEXIAO (学校工会, a school union), their branches and groups, committees, and the
+demo logins. Running it twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from gonghui.accounts.models import User
+from gonghui.accounts.services import role_grant, user_create
+from gonghui.members.fake import id_number, person_name, phone
+from gonghui.members.models import Member
+from gonghui.members.services import MemberData, member_link_user, members_bulk_create
+from gonghui.orgs.models import Org
+from gonghui.orgs.services import committee_create, committee_seat_assign, org_create
+from gonghui.reports.scenarios import read_scenario, scenario_load
+
+DEMO_PASSWORD = "gonghui-demo"
+SCENARIO = Path(settings.BASE_DIR).parent / "shared" / "scenarios" / "benbu-2025.yaml"
+
+# (code, name, [(branch code, branch name, [group names])], members)
+OTHER_UNIONS = [
+    ("SANLIAN", "三连工会", [("SANLIAN-ZZ", "种植班", ["一组", "二组"]), ("SANLIAN-JX", "农机班", ["机修组"])], 64, "连队职工"),
+    ("XUEXIAO", "学校工会", [("XUEXIAO-YW", "语文教研组", []), ("XUEXIAO-SX", "数学教研组", []), ("XUEXIAO-XZ", "行政后勤组", [])], 92, "教师"),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo federation (GANGTIE with BENBU, SANLIAN and XUEXIAO) and the demo logins."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scenario", default=str(SCENARIO))
+
+    def handle(self, *args, scenario, **options):
+        if Org.objects.filter(code="GANGTIE").exists():
+            self.stdout.write("demo data already loaded")
+            self.print_logins()
+            return
+        with transaction.atomic():
+            self.load(scenario)
+        self.print_logins()
+
+    def load(self, scenario_path: str) -> None:
+        rng = random.Random(7)
+        admin = user_create(actor=None, username="admin", password=DEMO_PASSWORD, display_name="系统管理员", is_superuser=True)
+        fed_org = org_create(actor=admin, code="GANGTIE", name="某钢铁公司工会", kind="federation")
+        benbu = org_create(actor=admin, code="BENBU", name="本部工会", kind="union", parent=fed_org)
+        chair = self.user("chair", "王建国", benbu, "chair")
+        self.user("fed", "刘志强", fed_org, "federation_officer")
+
+        ctx = scenario_load(read_scenario(scenario_path), actor=chair)
+        self.stdout.write(f"scenario: {ctx.union.name}, {len(ctx.members)} members")
+        for branch in ctx.branches[:3]:
+            for j, name in enumerate(("甲班", "乙班")):
+                org_create(actor=admin, code=f"{branch.code}-{j + 1}", name=name, kind="group", parent=branch)
+
+        serial = Member.objects.count() + 5000
+        for code, name, branches, headcount, post in OTHER_UNIONS:
+            union = org_create(actor=admin, code=code, name=name, kind="union", parent=fed_org)
+            places = [union]
+            for bcode, bname, groups in branches:
+                branch = org_create(actor=admin, code=bcode, name=bname, kind="branch", parent=union)
+                places.append(branch)
+                places += [org_create(actor=admin, code=f"{bcode}-{i + 1}", name=g, kind="group", parent=branch)
+                           for i, g in enumerate(groups)]
+            rows = [
+                MemberData(name=person_name(rng), id_number=id_number(rng, serial + i), org=places[1 + i % (len(places) - 1)],
+                           phone=phone(rng), post=post, join_date=dt.date(rng.randint(2005, 2024), rng.randint(1, 12), 1),
+                           contract_status="signed" if rng.random() < 0.93 else "unsigned",
+                           contract_start=dt.date(2023, 1, 1), contract_end=dt.date(2027, 12, 31))
+                for i in range(headcount)
+            ]
+            serial += headcount
+            members_bulk_create(actor=admin, rows=rows, note="demo")
+            self.committees(union, admin, rng)
+            if code == "XUEXIAO":
+                self.user("outsider", "赵晓东", union, "cadre")
+        self.committees(benbu, admin, rng)
+        member_user = user_create(actor=admin, username="member", password=DEMO_PASSWORD, display_name="张三")
+        first = Member.objects.filter(union=benbu, user__isnull=True).order_by("id").first()
+        member_link_user(actor=admin, member=first, user=member_user)
+        # The chair is a member too: give the chair's login a record of their own.
+        chair_record = Member.objects.filter(union=benbu, user__isnull=True).order_by("id")[1]
+        member_link_user(actor=admin, member=chair_record, user=chair)
+
+    def user(self, username: str, name: str, org: Org, role: str) -> User:
+        user = user_create(actor=None, username=username, password=DEMO_PASSWORD, display_name=name)
+        role_grant(actor=None, user=user, org=org, role=role)
+        return user
+
+    def committees(self, union: Org, actor, rng: random.Random) -> None:
+        people = list(Member.objects.filter(union=union).order_by("id")[:12])
+        term = dt.date(2025, 4, 20) if union.code == "BENBU" else dt.date(2023, 3, 15)
+        for kind, seats in (("union", 5), ("funds_review", 3), ("labor_protection", 3), ("mediation", 3)):
+            committee = committee_create(actor=actor, org=union, kind=kind, term_start=term,
+                                         term_end=term.replace(year=term.year + 5))
+            chosen = rng.sample(people, seats)
+            for i, person in enumerate(chosen):
+                title = "chair" if i == 0 else ("vice_chair" if i == 1 and kind == "union" else "member")
+                committee_seat_assign(actor=actor, committee=committee, member=person, title=title, start=term)
+
+    def print_logins(self) -> None:
+        self.stdout.write(
+            "demo logins (password gonghui-demo): admin (superuser), chair (本部工会主席), fed (上级工会), "
+            "member (本部工会会员), outsider (学校工会干部)"
+        )

@@ -1,0 +1,37 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from gonghui.core import formatting as f
+
+
+def test_dates_are_written_the_chinese_way():
+    assert f.format_date(dt.date(2025, 6, 30)) == "2025年6月30日"
+
+
+def test_large_sums_are_written_in_wan_yuan():
+    assert f.format_wan_yuan(Decimal("19092100")) == "1,909.21万元"
+    assert f.format_wan_yuan(9050000) == "905万元"
+
+
+def test_amounts_in_their_own_unit_drop_trailing_zeros():
+    assert f.format_amount(Decimal("905.00"), "万元") == "905万元"
+    assert f.format_amount(Decimal("1909.21"), "万元") == "1,909.21万元"
+
+
+def test_percent_rounds_half_up():
+    assert f.format_percent(2683, 2854) == "94%"
+    assert f.format_percent(Decimal("1909.21"), 905, places=2) == "210.96%"
+    assert f.format_percent(1, 0) == "—"
+
+
+def test_counts_and_yuan_carry_separators():
+    assert f.format_count(2854) == "2,854"
+    assert f.format_yuan(21000) == "21,000元"
+    assert f.format_yuan(Decimal("5000.5")) == "5,000.50元"
+
+
+@pytest.mark.parametrize(("n", "text"), [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (20, "二十"), (21, "二十一")])
+def test_chinese_ordinals_for_headings(n, text):
+    assert f.chinese_ordinal(n) == text

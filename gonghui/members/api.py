@@ -1,0 +1,123 @@
+import datetime as dt
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from gonghui.core.scoping import get_in_reach_or_404
+from gonghui.orgs.models import Org
+
+from . import services
+from .selectors import member_get, member_list, member_of_user
+
+router = Router(tags=["members"])
+
+
+class MemberOut(Schema):
+    id: int
+    name: str
+    org_id: int
+    org_name: str
+    union_id: int
+    sex: str
+    ethnic_group: str
+    birth_date: dt.date
+    id_number_masked: str
+    phone: str
+    post: str
+    is_union_member: bool
+    join_date: dt.date | None
+    status: str
+    left_date: dt.date | None
+    contract_status: str
+    contract_start: dt.date | None
+    contract_end: dt.date | None
+
+    @staticmethod
+    def resolve_org_name(obj):
+        return obj.org.name
+
+
+class MemberIn(Schema):
+    name: str
+    id_number: str
+    org_id: int
+    phone: str = ""
+    post: str = ""
+    ethnic_group: str = "汉族"
+    is_union_member: bool = True
+    join_date: dt.date | None = None
+    contract_status: str = "unsigned"
+    contract_start: dt.date | None = None
+    contract_end: dt.date | None = None
+
+
+class MemberPatch(Schema):
+    name: str | None = None
+    phone: str | None = None
+    post: str | None = None
+    ethnic_group: str | None = None
+    is_union_member: bool | None = None
+    join_date: dt.date | None = None
+    contract_status: str | None = None
+    contract_start: dt.date | None = None
+    contract_end: dt.date | None = None
+
+
+class TransferIn(Schema):
+    to_org_id: int
+    date: dt.date
+    note: str = ""
+
+
+class LeaveIn(Schema):
+    date: dt.date
+    note: str = ""
+
+
+@router.get("/", response=list[MemberOut])
+@paginate(LimitOffsetPagination)
+def list_members(request, q: str = "", org_id: int | None = None, status: str = "active"):
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=org_id) if org_id else None
+    return member_list(visible_to=request.user, org=org, q=q, status=status or None)
+
+
+@router.get("/me", response=MemberOut)
+def my_record(request):
+    member = member_of_user(request.user)
+    if member is None:
+        from django.http import Http404
+
+        raise Http404
+    return member
+
+
+@router.get("/{int:member_id}", response=MemberOut)
+def get_member(request, member_id: int):
+    return member_get(visible_to=request.user, pk=member_id)
+
+
+@router.post("/", response={201: MemberOut})
+def create_member(request, payload: MemberIn):
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=payload.org_id)
+    data = services.MemberData(org=org, **payload.dict(exclude={"org_id"}))
+    return 201, services.member_create(actor=request.user, data=data)
+
+
+@router.patch("/{int:member_id}", response=MemberOut)
+def update_member(request, member_id: int, payload: MemberPatch):
+    member = member_get(visible_to=request.user, pk=member_id)
+    return services.member_update(actor=request.user, member=member, **payload.dict(exclude_unset=True))
+
+
+@router.post("/{int:member_id}/transfer", response=MemberOut)
+def transfer_member(request, member_id: int, payload: TransferIn):
+    member = member_get(visible_to=request.user, pk=member_id)
+    to_org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=payload.to_org_id)
+    return services.member_transfer(actor=request.user, member=member, to_org=to_org, date=payload.date, note=payload.note)
+
+
+@router.post("/{int:member_id}/leave", response=MemberOut)
+def member_leaves(request, member_id: int, payload: LeaveIn):
+    member = member_get(visible_to=request.user, pk=member_id)
+    return services.member_leave(actor=request.user, member=member, date=payload.date, note=payload.note)

@@ -1,0 +1,34 @@
+"""Plausible people for the demo, the scenarios and the benches (seeded, reproducible)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from gonghui.core import idcard
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建国志斌文辉力成春兰飞鹏宇浩波晨雪梅琳丹凯林海亮松云峰健新德福生龙元全胜学祥才发武坤"
+REGIONS = ("420100", "420106", "420111", "370102", "610113", "230103", "110101", "320102", "510104", "650102")
+POSTS = ("炼钢工", "轧钢工", "电工", "钳工", "天车工", "质检员", "设备点检员", "调度员", "安全员", "仓库保管员", "司机", "化验员", "技术员", "班组长")
+
+
+def person_name(rng: random.Random) -> str:
+    given = "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
+    return rng.choice(SURNAMES) + given
+
+
+def id_number(rng: random.Random, serial: int, birth: dt.date | None = None) -> str:
+    """A checksum-valid number; `serial` keeps numbers of one run distinct."""
+    if birth is None:
+        # The birth day's last digit carries serial // 10000, so numbers stay distinct up to 100,000.
+        birth = dt.date(1966, 1, 1) + dt.timedelta(days=rng.randint(0, 1300) * 10 + (serial // 10000) % 10)
+    # Region (serial // 1000) and sequence (serial % 1000) keep each block of 10,000 distinct.
+    region = REGIONS[(serial // 1000) % len(REGIONS)]
+    seq = f"{serial % 1000:03d}"
+    first17 = f"{region}{birth:%Y%m%d}{seq}"
+    return idcard.make(first17)
+
+
+def phone(rng: random.Random) -> str:
+    return f"1{rng.choice('3578')}{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}"

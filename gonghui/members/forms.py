@@ -1,0 +1,69 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.core import idcard
+from gonghui.orgs.models import Org
+
+from .choices import ContractStatus
+from .models import Member
+from .services import EDITABLE_FIELDS
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class OrgChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Org) -> str:
+        return f"{'　' * obj.depth}{obj.name}"
+
+
+class MemberForm(forms.ModelForm):
+    """Create and edit. The ID number is asked only when creating (it is never shown back)."""
+
+    id_number = forms.CharField(label=_("ID-card number"), max_length=18, required=False)
+    org = OrgChoiceField(label=_("organisation"), queryset=Org.objects.none())
+
+    class Meta:
+        model = Member
+        fields = ("org", *EDITABLE_FIELDS)
+        widgets = {"birth_date": DATE, "join_date": DATE, "contract_start": DATE, "contract_end": DATE}
+
+    def __init__(self, *args, orgs, creating: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["org"].queryset = orgs
+        self.creating = creating
+        if creating:
+            self.fields["id_number"].required = True
+            # Sex and birth date are read from the ID number unless given.
+            self.fields["sex"].required = False
+            self.fields["birth_date"].required = False
+        else:
+            del self.fields["id_number"]
+            del self.fields["org"]  # moving someone is a transfer, with its own form
+
+    def clean_id_number(self):
+        raw = self.cleaned_data.get("id_number", "")
+        try:
+            return idcard.validate(raw)
+        except idcard.InvalidIdNumber as exc:
+            raise forms.ValidationError(_("Invalid ID-card number: %(reason)s"), params={"reason": _(str(exc))}) from exc
+
+    def clean(self):
+        data = super().clean()
+        if data.get("contract_status") == ContractStatus.SIGNED and not data.get("contract_start"):
+            self.add_error("contract_start", _("A signed contract needs its start date."))
+        return data
+
+
+class TransferForm(forms.Form):
+    to_org = OrgChoiceField(label=_("transfer to"), queryset=Org.objects.none())
+    date = forms.DateField(label=_("date"), widget=DATE)
+    note = forms.CharField(label=_("note"), max_length=200, required=False)
+
+    def __init__(self, *args, orgs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_org"].queryset = orgs
+
+
+class LeaveForm(forms.Form):
+    date = forms.DateField(label=_("date"), widget=DATE)
+    note = forms.CharField(label=_("reason"), max_length=200, required=False)

@@ -1,0 +1,61 @@
+"""The scenario's organisation and people: federation, union, branches and the roll."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from gonghui.accounts.models import User
+from gonghui.orgs.choices import OrgKind
+from gonghui.orgs.models import Org
+from gonghui.orgs.services import org_create
+
+from .choices import ContractStatus
+from .fake import POSTS, id_number, person_name, phone
+from .models import Member
+from .services import MemberData, members_bulk_create
+
+ORDER = 10
+
+BRANCH_NAMES = ("炼铁作业区", "炼钢作业区", "热轧作业区", "冷轧作业区", "能源动力作业区", "设备维修作业区", "物流运输作业区",
+                "质量检验作业区", "综合管理作业区", "安全环保作业区")
+
+
+def _org(code: str, name: str, kind: str, parent: Org | None, actor) -> Org:
+    existing = Org.objects.filter(code=code).first()
+    return existing or org_create(actor=actor, code=code, name=name, kind=kind, parent=parent)
+
+
+def load(spec: dict, ctx) -> None:
+    fed_spec, union_spec = spec["federation"], spec["union"]
+    ctx.federation = _org(fed_spec["code"], fed_spec["name"], OrgKind.FEDERATION, None, ctx.actor)
+    ctx.union = _org(union_spec["code"], union_spec["name"], OrgKind.UNION, ctx.federation, ctx.actor)
+    people = spec.get("members", {})
+    n_branches = int(people.get("branches", 0))
+    ctx.branches = [
+        _org(f"{ctx.union.code}-{i + 1:02d}", BRANCH_NAMES[i % len(BRANCH_NAMES)], OrgKind.BRANCH, ctx.union, ctx.actor)
+        for i in range(n_branches)
+    ]
+    if ctx.actor is None:
+        ctx.actor = User.objects.filter(roles__org=ctx.union, roles__role="chair").first()
+    already = list(Member.objects.filter(union=ctx.union, status="active").order_by("id"))
+    wanted = ctx.count(int(people.get("count", 0)))
+    ctx.members = already + members_bulk_add(ctx, wanted - len(already))
+
+
+def members_bulk_add(ctx, n: int) -> list[Member]:
+    """Add n people who were on the roll all year (joined before it), spread over the branches."""
+    if n <= 0:
+        return []
+    serial_base = Member.objects.count() + 1
+    places = ctx.branches or [ctx.union]
+    rows = []
+    for i in range(n):
+        joined = dt.date(ctx.year - ctx.rng.randint(1, 25), ctx.rng.randint(1, 12), ctx.rng.randint(1, 28))
+        start = dt.date(ctx.year - ctx.rng.randint(0, 3), 1, 1)
+        rows.append(MemberData(
+            name=person_name(ctx.rng), id_number=id_number(ctx.rng, serial_base + i), org=places[i % len(places)],
+            phone=phone(ctx.rng), post=ctx.rng.choice(POSTS), join_date=joined,
+            contract_status=ContractStatus.SIGNED, contract_start=start, contract_end=start.replace(year=start.year + 5),
+            has_work_injury_insurance=True, has_pension_insurance=True, has_medical_insurance=True,
+        ))
+    return members_bulk_create(actor=ctx.actor, rows=rows, note="scenario")

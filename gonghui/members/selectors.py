@@ -1,0 +1,107 @@
+"""Reads of the member book: lists in reach, search, and the figures the summary states."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from gonghui.core.scoping import in_reach
+from gonghui.orgs.models import Org
+
+from .choices import ContractStatus, MembershipEventKind, MemberStatus
+from .models import Member, MembershipEvent
+
+
+def member_search_filter(q: str) -> Q:
+    """Name, pinyin ('zhangsan') or initials ('zs'), or a phone number."""
+    q = q.strip()
+    if not q:
+        return Q()
+    lowered = q.lower().replace(" ", "")
+    match = Q(name__contains=q) | Q(phone__startswith=q)
+    if lowered.isascii() and lowered.isalpha():
+        match |= Q(name_pinyin__startswith=lowered) | Q(name_initials__startswith=lowered)
+    return match
+
+
+def member_list(
+    *, visible_to, org: Org | None = None, q: str = "", status: str | None = MemberStatus.ACTIVE,
+    contract_status: str | None = None, is_union_member: bool | None = None,
+) -> QuerySet[Member]:
+    qs = in_reach(Member.objects.select_related("org"), visible_to)
+    if org is not None:
+        qs = qs.filter(org__path__startswith=org.path)
+    if status:
+        qs = qs.filter(status=status)
+    if contract_status:
+        qs = qs.filter(contract_status=contract_status)
+    if is_union_member is not None:
+        qs = qs.filter(is_union_member=is_union_member)
+    return qs.filter(member_search_filter(q))
+
+
+def member_get(*, visible_to, pk: int) -> Member:
+    from gonghui.core.scoping import get_in_reach_or_404
+
+    return get_in_reach_or_404(Member.objects.select_related("org", "union", "user"), visible_to, pk=pk)
+
+
+def member_of_user(user) -> Member | None:
+    """The member record a login belongs to: what a member sees on their own page."""
+    if not user.is_authenticated:
+        return None
+    return Member.objects.select_related("org", "union").filter(user=user).first()
+
+
+def membership_events(member: Member) -> QuerySet[MembershipEvent]:
+    return member.events.select_related("from_org", "to_org")
+
+
+@dataclass(frozen=True)
+class MemberFigures:
+    on_roll: int            # workers on the roll at the end of the period
+    union_members: int      # of whom union members
+    joined: int
+    left: int
+    transferred: int
+    contracts_signed: int   # on the roll with a signed, unexpired contract
+
+    @property
+    def contract_signing_rate(self):
+        from gonghui.core.formatting import ratio
+
+        return ratio(self.contracts_signed * 100, self.on_roll, 2)
+
+
+def member_figures(*, org: Org, start: dt.date, end: dt.date) -> MemberFigures:
+    """Roll and movement for an org's subtree over [start, end]; two queries."""
+    under = Q(org__path__startswith=org.path)
+    on_roll_q = Q(join_date__lte=end) | Q(join_date__isnull=True)
+    still_there = Q(status=MemberStatus.ACTIVE) | Q(left_date__gt=end)
+    roll = Member.objects.filter(under & on_roll_q & still_there).aggregate(
+        on_roll=Count("id"),
+        union_members=Count("id", filter=Q(is_union_member=True)),
+        signed=Count("id", filter=Q(contract_status=ContractStatus.SIGNED)),
+    )
+    moves = MembershipEvent.objects.filter(
+        member__org__path__startswith=org.path, date__gte=start, date__lte=end
+    ).aggregate(
+        joined=Count("id", filter=Q(kind=MembershipEventKind.JOIN)),
+        left=Count("id", filter=Q(kind=MembershipEventKind.LEAVE)),
+        transferred=Count("id", filter=Q(kind=MembershipEventKind.TRANSFER)),
+    )
+    return MemberFigures(
+        on_roll=roll["on_roll"], union_members=roll["union_members"], joined=moves["joined"],
+        left=moves["left"], transferred=moves["transferred"], contracts_signed=roll["signed"],
+    )
+
+
+def member_counts_by_org(*, org: Org) -> dict[int, int]:
+    """Active members per direct placement org under `org` (one grouped query)."""
+    rows = (
+        Member.objects.filter(org__path__startswith=org.path, status=MemberStatus.ACTIVE)
+        .values("org_id").annotate(n=Count("id"))
+    )
+    return {r["org_id"]: r["n"] for r in rows}

@@ -1,0 +1,45 @@
+"""The member book's part of the work summary: the roll, its movement, labour contracts."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from gonghui.core.formatting import format_count, format_percent
+from gonghui.reports.providers import Figure, Period, Section
+
+from .selectors import member_figures
+
+
+def sections(*, org, period: Period) -> list[Section]:
+    now = member_figures(org=org, start=period.start, end=period.end)
+    last_period = period.same_period_last_year()
+    before = member_figures(org=org, start=last_period.start, end=last_period.end)
+    if now.on_roll == 0:
+        return []
+    figures = [
+        Figure("members.on_roll", _("workers on the roll"), now.on_roll, f"{format_count(now.on_roll)}名",
+               previous=before.on_roll or None, source="/members/"),
+        Figure("members.union_members", _("union members"), now.union_members, f"{format_count(now.union_members)}名"),
+        Figure("members.joined", _("joined"), now.joined, f"{format_count(now.joined)}名"),
+        Figure("members.left", _("left"), now.left, f"{format_count(now.left)}名"),
+        Figure("members.contract_rate", _("contract signing rate"), now.contract_signing_rate,
+               format_percent(now.contracts_signed, now.on_roll)),
+    ]
+    sentence = _(
+        "At the end of the period %(org)s had %(on_roll)s workers on the roll, %(members)s of them union members; "
+        "%(joined)s joined and %(left)s left during the period. The labour contract signing rate was %(rate)s."
+    ) % {
+        "org": org.name, "on_roll": figures[0].text, "members": figures[1].text,
+        "joined": figures[2].text, "left": figures[3].text, "rate": figures[4].text,
+    }
+    shortcomings = []
+    if now.on_roll and now.contracts_signed < now.on_roll:
+        shortcomings.append(
+            _("%(n)s workers still have no signed labour contract.") % {"n": format_count(now.on_roll - now.contracts_signed)}
+        )
+    return [
+        Section(
+            key="members", order=10, heading=_("Strengthening the union organisation and its records"),
+            paragraphs=[sentence], figures=figures, shortcomings=shortcomings,
+        )
+    ]

@@ -1,0 +1,91 @@
+import pytest
+
+from gonghui.core.history import history_for
+from gonghui.core.models import HistoryEntry
+from gonghui.members.models import Member
+
+
+def test_the_member_list_is_chinese_and_masked(cast, client_as):
+    page = client_as(cast.chair).get("/members/").content.decode()
+    assert "会员台帐" in page and "张三" in page and "王老师" not in page
+    assert cast.member_record.id_number_masked in page
+    assert "********" in cast.member_record.id_number_masked
+
+
+@pytest.mark.parametrize("query", ["张", "zhangsan", "zs", "ZS"])
+def test_search_finds_a_name_by_characters_pinyin_or_initials(cast, client_as, query):
+    page = client_as(cast.chair).get("/members/", {"q": query}).content.decode()
+    assert "张三" in page and "李安全" not in page
+
+
+def test_a_cadre_adds_a_member_and_the_history_says_who(cast, client_as):
+    response = client_as(cast.cadre).post("/members/new/", {
+        "org": cast.branch.pk, "id_number": "11010519491231002X", "name": "赵新", "ethnic_group": "汉族",
+        "contract_status": "signed", "contract_start": "2025-01-01", "is_union_member": "on", "join_date": "2025-03-01",
+    })
+    assert response.status_code == 302
+    member = Member.objects.get(name="赵新")
+    assert member.sex == "female" and str(member.birth_date) == "1949-12-31"
+    entry = history_for(member).get(action="create")
+    assert entry.actor == cast.cadre
+
+
+def test_a_bad_id_number_is_named_and_nothing_is_written(cast, client_as):
+    response = client_as(cast.chair).post("/members/new/", {
+        "org": cast.branch.pk, "id_number": "110105194912310021", "name": "钱错", "ethnic_group": "汉族",
+        "contract_status": "unsigned",
+    })
+    assert response.status_code == 200
+    assert "校验码不符" in response.content.decode()
+    assert not Member.objects.filter(name="钱错").exists()
+
+
+def test_only_the_chair_may_unmask_and_each_look_is_logged(cast, client_as):
+    url = f"/members/{cast.member_record.pk}/id-number/"
+    assert client_as(cast.cadre).post(url).status_code == 403
+    response = client_as(cast.chair).post(url)
+    assert response.status_code == 200 and "*" not in response.content.decode()
+    assert history_for(cast.member_record).filter(action="view_secret", actor=cast.chair).count() == 1
+
+
+def test_transfer_and_leave_keep_the_membership_history(cast, client_as):
+    client = client_as(cast.chair)
+    pk = cast.member_record.pk
+    assert client.post(f"/members/{pk}/transfer/", {"to_org": cast.other_branch.pk, "date": "2025-05-01"}).status_code == 302
+    assert client.post(f"/members/{pk}/leave/", {"date": "2025-06-30", "note": "调离"}).status_code == 302
+    member = Member.objects.get(pk=pk)
+    assert member.org == cast.other_branch and member.status == "left"
+    assert list(member.events.values_list("kind", flat=True)) == ["leave", "transfer", "join"]
+    page = client.get(f"/members/{pk}/").content.decode()
+    assert "2025年6月30日" in page and "调离" in page
+
+
+def test_a_member_sees_their_own_record_and_not_the_book(cast, client_as):
+    client = client_as(cast.member)
+    assert "张三" in client.get("/members/me/").content.decode()
+    assert client.get(f"/members/{cast.rep_record.pk}/").status_code == 404
+    assert "李安全" not in client.get("/members/").content.decode()
+
+
+def test_the_member_list_query_count_does_not_grow_with_rows(cast, client_as, django_assert_max_num_queries):
+    from gonghui.core.tests.personas import make_member
+
+    client = client_as(cast.chair)
+    for i in range(30):
+        make_member(cast.branch, f"测试{i}")
+    with django_assert_max_num_queries(8):
+        assert client.get("/members/").status_code == 200
+
+
+def test_no_plaintext_id_number_reaches_the_database(cast, django_db_blocker):
+    from django.db import connection
+
+    number = "11010519491231002X"
+    from gonghui.members.services import MemberData, member_create
+
+    member_create(actor=cast.chair, data=MemberData(name="密文", id_number=number, org=cast.branch))
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f'SELECT * FROM "{table}"')
+            for row in cursor.fetchall():
+                assert not any(isinstance(v, str) and number in v for v in row), table

@@ -1,0 +1,24 @@
+"""The member book's private URLs, for the outsider walk (core/tests/test_outsider_walk.py).
+
+Each entry is (method, url) or (method, url, json_body) for API calls that need a valid body.
+"""
+
+
+def private_urls(cast) -> list[tuple]:
+    pk = cast.member_record.pk
+    return [
+        ("GET", f"/members/{pk}/"),
+        ("GET", f"/members/{pk}/edit/"),
+        ("POST", f"/members/{pk}/edit/"),
+        ("GET", f"/members/{pk}/transfer/"),
+        ("POST", f"/members/{pk}/transfer/"),
+        ("GET", f"/members/{pk}/leave/"),
+        ("POST", f"/members/{pk}/leave/"),
+        ("POST", f"/members/{pk}/id-number/"),
+        ("GET", f"/members/?org={cast.union.pk}"),
+        ("GET", f"/api/v1/members/{pk}"),
+        ("PATCH", f"/api/v1/members/{pk}"),
+        ("POST", f"/api/v1/members/{pk}/transfer", {"to_org_id": cast.sibling.pk, "date": "2025-05-01"}),
+        ("POST", f"/api/v1/members/{pk}/leave", {"date": "2025-05-01"}),
+        ("GET", f"/api/v1/members/?org_id={cast.union.pk}"),
+    ]

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "members"
+urlpatterns = [
+    path("", views.member_list_view, name="list"),
+    path("new/", views.member_create, name="create"),
+    path("me/", views.member_me, name="me"),
+    path("<int:pk>/", views.member_detail, name="detail"),
+    path("<int:pk>/edit/", views.member_edit, name="edit"),
+    path("<int:pk>/transfer/", views.member_transfer, name="transfer"),
+    path("<int:pk>/leave/", views.member_leave, name="leave"),
+    path("<int:pk>/id-number/", views.member_reveal_id, name="reveal_id"),
+]

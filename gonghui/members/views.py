@@ -1,0 +1,158 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseForbidden
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gonghui.core.history import history_for
+from gonghui.core.scoping import get_in_reach_or_404, has_role, orgs_in_reach
+from gonghui.accounts.choices import UNMASKING_ROLES
+from gonghui.orgs.choices import OrgKind
+from gonghui.orgs.models import Org
+
+from . import services
+from .choices import ContractStatus, MemberStatus
+from .forms import LeaveForm, MemberForm, TransferForm
+from .selectors import member_get, member_list, member_of_user, membership_events
+
+PAGE_SIZE = 50
+
+
+def _placement_orgs(user):
+    return orgs_in_reach(user).exclude(kind=OrgKind.FEDERATION)
+
+
+def list_filters(request) -> dict:
+    """The list's filters, read the same way by the page and the Excel export."""
+    org = None
+    if request.GET.get("org"):
+        org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=request.GET["org"])
+    status = request.GET.get("status", MemberStatus.ACTIVE)
+    return {
+        "org": org,
+        "q": request.GET.get("q", "")[:50],
+        "status": status if status in MemberStatus.values else None,
+        "contract_status": request.GET.get("contract") if request.GET.get("contract") in ContractStatus.values else None,
+    }
+
+
+@login_required
+def member_list_view(request):
+    filters = list_filters(request)
+    page = Paginator(member_list(visible_to=request.user, **filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    template = "members/_rows.html" if request.htmx else "members/list.html"
+    return render(request, template, {
+        "page": page, "filters": filters, "orgs": _placement_orgs(request.user),
+        "statuses": MemberStatus.choices, "contracts": ContractStatus.choices,
+        "query": request.GET.urlencode(),
+    })
+
+
+@login_required
+def member_detail(request, pk: int):
+    member = member_get(visible_to=request.user, pk=pk)
+    return render(request, "members/detail.html", {
+        "member": member,
+        "events": membership_events(member),
+        "history": history_for(member)[:50],
+        "can_unmask": has_role(request.user, member.org, UNMASKING_ROLES),
+        "seats": member.committee_seats.select_related("committee"),
+    })
+
+
+@login_required
+@require_POST
+def member_reveal_id(request, pk: int):
+    member = member_get(visible_to=request.user, pk=pk)
+    try:
+        number = services.member_id_number_reveal(actor=request.user, member=member)
+    except PermissionError:
+        return HttpResponseForbidden(_("You may not see full ID-card numbers."))
+    return render(request, "members/_id_number.html", {"number": number})
+
+
+@login_required
+def member_create(request):
+    orgs = _placement_orgs(request.user)
+    if not orgs.exists():
+        raise Http404
+    form = MemberForm(request.POST or None, orgs=orgs, creating=True)
+    if request.method == "POST" and form.is_valid():
+        data = services.MemberData(id_number=form.cleaned_data["id_number"], **{
+            k: v for k, v in form.cleaned_data.items() if k != "id_number" and v is not None
+        })
+        try:
+            member = services.member_create(actor=request.user, data=data)
+        except ValidationError as exc:
+            _attach(form, exc)
+        else:
+            messages.success(request, _("%(name)s was added to the member book.") % {"name": member.name})
+            return redirect("members:detail", pk=member.pk)
+    return render(request, "members/form.html", {"form": form, "creating": True})
+
+
+@login_required
+def member_edit(request, pk: int):
+    member = member_get(visible_to=request.user, pk=pk)
+    form = MemberForm(request.POST or None, instance=member, orgs=Org.objects.none(), creating=False)
+    if request.method == "POST" and form.is_valid():
+        changes = {k: form.cleaned_data[k] for k in services.EDITABLE_FIELDS if k in form.cleaned_data}
+        member.refresh_from_db()  # the form wrote onto the instance; the service compares against the stored row
+        try:
+            services.member_update(actor=request.user, member=member, **changes)
+        except ValidationError as exc:
+            _attach(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("members:detail", pk=member.pk)
+    return render(request, "members/form.html", {"form": form, "member": member, "creating": False})
+
+
+@login_required
+def member_transfer(request, pk: int):
+    member = member_get(visible_to=request.user, pk=pk)
+    form = TransferForm(request.POST or None, orgs=_placement_orgs(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_transfer(actor=request.user, member=member, **form.cleaned_data)
+        except ValidationError as exc:
+            _attach(form, exc)
+        else:
+            messages.success(request, _("Transferred."))
+            return redirect("members:detail", pk=member.pk)
+    return render(request, "members/action.html", {"form": form, "member": member, "title": _("Transfer")})
+
+
+@login_required
+def member_leave(request, pk: int):
+    member = member_get(visible_to=request.user, pk=pk)
+    form = LeaveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_leave(actor=request.user, member=member, **form.cleaned_data)
+        except ValidationError as exc:
+            _attach(form, exc)
+        else:
+            messages.success(request, _("%(name)s was taken off the roll.") % {"name": member.name})
+            return redirect("members:detail", pk=member.pk)
+    return render(request, "members/action.html", {"form": form, "member": member, "title": _("Take off the roll")})
+
+
+@login_required
+def member_me(request):
+    """A member's own record, on a phone: no ID number, nothing of anyone else."""
+    member = member_of_user(request.user)
+    if member is None:
+        raise Http404
+    return render(request, "members/me.html", {"member": member, "events": membership_events(member)})
+
+
+def _attach(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)

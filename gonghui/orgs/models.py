@@ -1,0 +1,80 @@
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.core.models import TimeStamped
+
+from .choices import CommitteeKind, OrgKind, SeatTitle
+
+
+class Org(TimeStamped):
+    """A node of the union tree.
+
+    `path` is the materialised path of ids ("/1/4/17/"), so a whole subtree is one
+    indexed prefix query (`path__startswith`) on SQLite, PostgreSQL and Citus alike,
+    never a walk row by row.
+    """
+
+    code = models.SlugField(_("code"), max_length=40, unique=True, allow_unicode=False)
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=12, choices=OrgKind.choices)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("parent")
+    )
+    path = models.CharField(max_length=255, db_index=True, editable=False)
+    depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["path"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_within(self, other: "Org") -> bool:
+        return self.path.startswith(other.path)
+
+    def ancestor_paths(self) -> list[str]:
+        """'/1/4/17/' -> ['/1/', '/1/4/', '/1/4/17/']."""
+        ids = [p for p in self.path.split("/") if p]
+        return ["/" + "/".join(ids[: i + 1]) + "/" for i in range(len(ids))]
+
+
+class Committee(TimeStamped):
+    org = models.ForeignKey(Org, on_delete=models.PROTECT, related_name="committees", verbose_name=_("organisation"))
+    kind = models.CharField(_("kind"), max_length=20, choices=CommitteeKind.choices)
+    name = models.CharField(_("name"), max_length=100)
+    term_start = models.DateField(_("term start"))
+    term_end = models.DateField(_("term end"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("committee")
+        verbose_name_plural = _("committees")
+        ordering = ["org__path", "kind", "-term_start"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CommitteeSeat(TimeStamped):
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="seats", verbose_name=_("committee"))
+    member = models.ForeignKey(
+        "members.Member", on_delete=models.PROTECT, related_name="committee_seats", verbose_name=_("holder")
+    )
+    title = models.CharField(_("title"), max_length=20, choices=SeatTitle.choices, default=SeatTitle.MEMBER)
+    start = models.DateField(_("from"))
+    end = models.DateField(_("until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("committee seat")
+        verbose_name_plural = _("committee seats")
+        ordering = ["committee", "title", "start"]
+        constraints = [
+            # One open seat per person per committee.
+            models.UniqueConstraint(fields=["committee", "member"], condition=Q(end__isnull=True), name="one_open_seat_per_member"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.committee} · {self.get_title_display()} · {self.member}"

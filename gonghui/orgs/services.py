@@ -1,0 +1,77 @@
+"""Every change to the org tree and its committees."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from gonghui.core.history import history_record
+
+from .choices import ALLOWED_CHILDREN, CommitteeKind, OrgKind, SeatTitle
+from .models import Committee, CommitteeSeat, Org
+
+
+@transaction.atomic
+def org_create(*, actor, code: str, name: str, kind: str, parent: Org | None = None) -> Org:
+    if parent is None and kind not in (OrgKind.FEDERATION, OrgKind.UNION):
+        raise ValidationError(_("A branch or group needs a parent organisation."))
+    if parent is not None and kind not in ALLOWED_CHILDREN[OrgKind(parent.kind)]:
+        raise ValidationError(
+            _("A %(kind)s cannot sit under a %(parent)s.")
+            % {"kind": OrgKind(kind).label, "parent": OrgKind(parent.kind).label}
+        )
+    if Org.objects.filter(code=code).exists():
+        raise ValidationError(_("The code %(code)s is already taken.") % {"code": code})
+    org = Org.objects.create(code=code, name=name, kind=kind, parent=parent, path="", depth=0)
+    # The id is known only after the insert; the path is built from it.
+    org.path = f"{parent.path if parent else '/'}{org.pk}/"
+    org.depth = (parent.depth + 1) if parent else 0
+    org.save(update_fields=["path", "depth"])
+    history_record(obj=org, org=org, actor=actor, action="create", changes={"code": code, "name": name, "kind": kind})
+    return org
+
+
+@transaction.atomic
+def org_rename(*, actor, org: Org, name: str) -> Org:
+    before = org.name
+    org.name = name
+    org.save(update_fields=["name", "updated_at"])
+    history_record(obj=org, org=org, actor=actor, action="update", changes={"name": [before, name]})
+    return org
+
+
+@transaction.atomic
+def committee_create(
+    *, actor, org: Org, kind: str, term_start: dt.date, name: str = "", term_end: dt.date | None = None
+) -> Committee:
+    committee = Committee.objects.create(
+        org=org, kind=kind, name=name or f"{org.name}{CommitteeKind(kind).label}", term_start=term_start, term_end=term_end
+    )
+    history_record(obj=committee, org=org, actor=actor, action="create", changes={"kind": kind, "term_start": str(term_start)})
+    return committee
+
+
+@transaction.atomic
+def committee_seat_assign(*, actor, committee: Committee, member, title: str = SeatTitle.MEMBER, start: dt.date) -> CommitteeSeat:
+    if CommitteeSeat.objects.filter(committee=committee, member=member, end__isnull=True).exists():
+        raise ValidationError(_("%(name)s already holds a seat on this committee.") % {"name": member.name})
+    seat = CommitteeSeat.objects.create(committee=committee, member=member, title=title, start=start)
+    history_record(
+        obj=committee, org=committee.org, actor=actor, action="update",
+        changes={"seat": [None, f"{member.name} {SeatTitle(title).label}"]},
+    )
+    return seat
+
+
+@transaction.atomic
+def committee_seat_end(*, actor, seat: CommitteeSeat, end: dt.date) -> CommitteeSeat:
+    seat.end = end
+    seat.save(update_fields=["end", "updated_at"])
+    history_record(
+        obj=seat.committee, org=seat.committee.org, actor=actor, action="update",
+        changes={"seat": [f"{seat.member.name} {seat.get_title_display()}", None]},
+    )
+    return seat

@@ -1,0 +1,101 @@
+"""The summary provider protocol.
+
+Each app that has something to report keeps a `summary.py` with
+
+    def sections(*, org: Org, period: Period) -> list[Section]
+
+returning its part of the work summary for the org's subtree and the period. The
+`reports` app collects them in the seeds' order (`Section.order`) and writes the
+document. A provider computes every figure from the records through its app's
+selectors, so the summary, the dashboard and the API state the same numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Callable, Protocol
+
+from django.apps import apps
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+    label: str  # "2025年", "2025年上半年", "2023—2025年"
+
+    @classmethod
+    def year(cls, year: int) -> "Period":
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year}年")
+
+    @classmethod
+    def half(cls, year: int, half: int) -> "Period":
+        if half == 1:
+            return cls(dt.date(year, 1, 1), dt.date(year, 6, 30), f"{year}年上半年")
+        return cls(dt.date(year, 7, 1), dt.date(year, 12, 31), f"{year}年下半年")
+
+    @classmethod
+    def years(cls, first: int, last: int) -> "Period":
+        return cls(dt.date(first, 1, 1), dt.date(last, 12, 31), f"{first}—{last}年")
+
+    def same_period_last_year(self) -> "Period":
+        def back(d: dt.date) -> dt.date:
+            return d.replace(year=d.year - 1, day=28) if (d.month, d.day) == (2, 29) else d.replace(year=d.year - 1)
+
+        return Period(back(self.start), back(self.end), self.label.replace(str(self.start.year), str(self.start.year - 1), 1))
+
+
+@dataclass
+class Figure:
+    """One number the text states, with where it came from (for the editor's links and the 同比)."""
+
+    key: str            # stable id, e.g. "voice.suggestions.submitted"
+    label: str          # 合理化建议
+    value: Decimal | int | None
+    text: str           # as written: "2,854条"
+    previous: Decimal | int | None = None  # same period last year, where records exist
+    source: str = ""    # URL of the list the figure counts
+
+
+@dataclass
+class Section:
+    """A numbered part of the summary: 一、heading, then paragraphs (each may be an item 1、2、…)."""
+
+    key: str
+    order: int          # the seeds' order: organisation 10, democracy 20, voice 30, care 40, funds 50, activities 60, governance 70, alarms 80
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    shortcomings: list[str] = field(default_factory=list)  # read off the records, never invented
+    plans: list[str] = field(default_factory=list)
+
+
+class SummaryProvider(Protocol):
+    def __call__(self, *, org, period: Period) -> list[Section]: ...
+
+
+def summary_providers() -> list[tuple[str, SummaryProvider]]:
+    """Every installed Gonghui app's `summary.sections`, in app order."""
+    found: list[tuple[str, Callable]] = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("gonghui."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.summary")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.summary":
+                raise
+            continue
+        found.append((config.label, module.sections))
+    return found
+
+
+def collect_sections(*, org, period: Period) -> list[Section]:
+    sections: list[Section] = []
+    for _label, provider in summary_providers():
+        sections.extend(provider(org=org, period=period))
+    return sorted(sections, key=lambda s: s.order)

@@ -1,0 +1,84 @@
+"""Scenario loading: a union's year, told as figures in YAML, turned into records.
+
+Each app that owns part of a scenario keeps a `scenario.py` with
+
+    ORDER = 10                                   # members first, then the rest
+    def load(spec: dict, ctx: ScenarioContext) -> None
+
+and creates its records through its own services, exactly as users would, spread
+over the period with `ctx.rng` so the same file always gives the same records.
+The `expect` block lists figures the generated summary must state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.apps import apps
+from django.db import transaction
+
+from gonghui.orgs.models import Org
+
+
+@dataclass
+class ScenarioContext:
+    spec: dict[str, Any]
+    rng: random.Random
+    year: int
+    actor: Any = None                       # the user the records are created as (the union's chair)
+    federation: Org | None = None
+    union: Org | None = None
+    branches: list[Org] = field(default_factory=list)
+    members: list[Any] = field(default_factory=list)   # members.Member, in creation order
+    users: dict[str, Any] = field(default_factory=dict)
+    scale: int = 1                          # benches multiply the counts
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, 1, 1)
+
+    @property
+    def end(self) -> dt.date:
+        return dt.date(self.year, 12, 31)
+
+    def random_date(self, start: dt.date | None = None, end: dt.date | None = None) -> dt.date:
+        start, end = start or self.start, end or self.end
+        return start + dt.timedelta(days=self.rng.randint(0, (end - start).days))
+
+    def count(self, n: int) -> int:
+        return n * self.scale
+
+
+def scenario_loaders() -> list[tuple[int, str, Any]]:
+    found = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("gonghui."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.scenario")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.scenario":
+                raise
+            continue
+        found.append((getattr(module, "ORDER", 50), config.label, module.load))
+    return sorted(found, key=lambda t: t[0])
+
+
+def read_scenario(path: str | Path) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@transaction.atomic
+def scenario_load(spec: dict[str, Any], *, seed: int = 2025, scale: int = 1, actor=None) -> ScenarioContext:
+    """Load a whole scenario in one transaction: a failure leaves nothing half-loaded."""
+    ctx = ScenarioContext(spec=spec, rng=random.Random(seed), year=int(spec["period"]["year"]), actor=actor, scale=scale)
+    for _order, _label, load in scenario_loaders():
+        load(spec, ctx)
+    return ctx
