@@ -19,7 +19,9 @@ def _nav(user) -> dict:
         for url_name, label, audience in getattr(config, "nav_links", ()):
             if audience == "all" or (audience == "manage" and manages) or (audience == "member" and belongs):
                 extra.append({"url": reverse(url_name), "label": label})
-    return {"manages": manages, "member": hasattr(user, "member"), "extra": extra}
+    from gonghui.core.selectors import unread_notice_count
+
+    return {"manages": manages, "member": hasattr(user, "member"), "extra": extra, "unread": unread_notice_count(user=user)}
 
 
 def gonghui(request):

@@ -57,3 +57,28 @@ class HistoryEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.object_repr} {self.get_action_display()}"
+
+
+class Notice(models.Model):
+    """An in-app message to one person: the answer to their suggestion, a report's progress…
+
+    Other channels (SMS, WeCom, DingTalk, e-mail) go through the alarm system's outbox;
+    this is the inbox every user has.
+    """
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices", verbose_name=_("to"))
+    org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation"))
+    title = models.CharField(_("title"), max_length=120)
+    body = models.TextField(_("message"), blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.title

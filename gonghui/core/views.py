@@ -21,3 +21,14 @@ def home(request):
             "url": reverse("members:list"),
         })
     return render(request, "core/home.html", {"org": org, "tiles": tiles, "member": member_of_user(request.user)})
+
+
+@login_required
+def inbox(request):
+    """The signed-in person's notices; opening the inbox marks them read."""
+    from .selectors import notice_list
+    from .services import notices_mark_read
+
+    notices = list(notice_list(user=request.user)[:100])
+    notices_mark_read(user=request.user)
+    return render(request, "core/inbox.html", {"notices": notices})
