@@ -66,7 +66,7 @@ class Notice(models.Model):
     this is the inbox every user has.
     """
 
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices", verbose_name=_("to"))
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices", verbose_name=_("recipient"))
     org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation"))
     title = models.CharField(_("title"), max_length=120)
     body = models.TextField(_("message"), blank=True)
