@@ -1,7 +1,7 @@
 import datetime as dt
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from gonghui.core.scoping import get_in_reach_or_404
@@ -101,7 +101,7 @@ def get_member(request, member_id: int):
 def create_member(request, payload: MemberIn):
     org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=payload.org_id)
     data = services.MemberData(org=org, **payload.dict(exclude={"org_id"}))
-    return 201, services.member_create(actor=request.user, data=data)
+    return Status(201, services.member_create(actor=request.user, data=data))
 
 
 @router.patch("/{int:member_id}", response=MemberOut)
