@@ -6,4 +6,5 @@ app_name = "orgs"
 urlpatterns = [
     path("", views.org_tree, name="tree"),
     path("<int:pk>/", views.org_detail, name="detail"),
+    path("committees/<int:pk>/", views.committee_detail, name="committee"),
 ]

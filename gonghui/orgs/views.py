@@ -27,3 +27,9 @@ def org_detail(request, pk: int):
         "committees": committee_list(visible_to=request.user).filter(org=org),
         "history": history_for(org)[:50],
     })
+
+
+@login_required
+def committee_detail(request, pk: int):
+    committee = get_in_reach_or_404(committee_list(visible_to=request.user), request.user, pk=pk)
+    return render(request, "orgs/committee.html", {"committee": committee, "history": history_for(committee)[:50]})
