@@ -136,6 +136,8 @@ class SafetyReport(OrgOwned):
     progress = models.TextField(_("what was done"), blank=True)
     answer = models.TextField(_("written answer"), blank=True)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
+    # Days from report to first written answer, kept so the median is read from a small histogram.
+    days_to_answer = models.PositiveIntegerField(_("days to answer"), null=True, blank=True, editable=False)
     resolved_on = models.DateField(_("resolved on"), null=True, blank=True)
     rating = models.CharField(_("rating"), max_length=12, choices=Rating.choices, blank=True)
     reopen_count = models.PositiveSmallIntegerField(_("times reopened"), default=0)

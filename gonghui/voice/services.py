@@ -532,6 +532,8 @@ def safety_report_answer(*, actor, report: SafetyReport, answer: str, resolved: 
         raise ValidationError(_("This report is already resolved."))
     report.answer = _required(answer, "answer", _("Write the answer to the safety rep."))
     report.answered_on = on or dt.date.today()
+    if report.days_to_answer is None:  # the first answer is what the rep waited for
+        report.days_to_answer = max((report.answered_on - report.reported_on).days, 0)
     if resolved:
         report.resolved_on = report.answered_on
     _report_move(report, actor, ReportStatus.RESOLVED if resolved else ReportStatus.IN_PROGRESS, {"answer": report.answer})
@@ -592,6 +594,7 @@ def safety_reports_bulk_create(*, actor, rows: list[SafetyReportRow], note: str 
             idempotency_key=f"bulk-{secrets.token_hex(12)}", place=row.place[:120], description=row.description,
             severity=row.severity, reported_on=row.reported_on, status=row.status, responsible_unit=row.responsible_unit,
             deadline=row.deadline, progress=row.progress, answer=row.answer, answered_on=row.answered_on,
+            days_to_answer=max((row.answered_on - row.reported_on).days, 0) if row.answered_on else None,
             resolved_on=row.resolved_on,
         ))
     created = _with_ids(SafetyReport, SafetyReport.objects.bulk_create(built, batch_size=1000), "idempotency_key")

@@ -96,3 +96,21 @@ def test_the_summary_states_the_figures_in_the_seeds_way(cast, django_assert_max
 
 def test_the_summary_is_empty_for_an_org_with_no_records(cast):
     assert summary.sections(org=cast.sibling, period=Period.year(2025)) == []
+
+
+@pytest.mark.parametrize("counts,median", [
+    ({5: 1}, "5.0"), ({1: 1, 2: 1}, "1.5"), ({1: 2, 9: 1}, "1.0"), ({1: 1, 3: 1, 10: 2}, "6.5"), ({0: 3, 4: 3}, "2.0"),
+])
+def test_the_median_days_to_answer_is_read_from_a_histogram(counts, median):
+    from gonghui.voice.selectors import _median_of_histogram
+
+    assert _median_of_histogram(counts) == Decimal(median)
+
+
+def test_median_days_to_answer_counts_the_first_answer(cast):
+    network(cast)
+    for day, answered in ((1, 3), (2, 12)):
+        made = report(cast, on=dt.date(2025, 5, day), key=str(day))
+        services.safety_report_answer(actor=cast.chair, report=made, answer="已答复", resolved=False, on=dt.date(2025, 5, answered))
+        services.safety_report_answer(actor=cast.chair, report=made, answer="已解决", resolved=True, on=dt.date(2025, 6, 30))
+    assert safety_figures(org=cast.union, start=YEAR[0], end=YEAR[1]).median_days_to_answer == Decimal("6.0")
