@@ -26,7 +26,7 @@ MONEY = {"max_digits": 14, "decimal_places": 2}
 class Theme(OrgOwned):
     """One of the union's own suggestion themes (e.g. the ten of the 过紧日子 campaign)."""
 
-    name = models.CharField(_("name"), max_length=60)
+    name = models.CharField(_("theme name"), max_length=60)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_active = models.BooleanField(_("in use"), default=True)
 
@@ -87,7 +87,7 @@ class Suggestion(OrgOwned):
 class SafetyGroup(OrgOwned):
     """劳动保护监督小组: the middle level of the safety network, one per branch or workshop."""
 
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("group name"), max_length=100)
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
