@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from . import conf
 from .choices import FollowUpKind, HazardFactor, Rating, Severity, TalkKind
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _key():

@@ -51,8 +51,10 @@ def load_suggestions(block: dict, ctx) -> None:
     rng, members = ctx.rng, ctx.members
     themes = themes_ensure(actor=ctx.actor, org=ctx.union, names=list(block.get("themes") or ["其他"]))
     submitted, adopted = ctx.count(int(block["submitted"])), ctx.count(int(block.get("adopted", 0)))
-    golden = ctx.count(int(block.get("golden_ideas", 0)))
-    saving_each = (Decimal(block.get("savings_yuan", 0)) / golden).quantize(Decimal("0.01")) if golden else None
+    golden_in_file = int(block.get("golden_ideas", 0))
+    golden = ctx.count(golden_in_file)
+    # The savings scale with the golden ideas: each keeps its share of the file's total.
+    saving_each = (Decimal(block.get("savings_yuan", 0)) / golden_in_file).quantize(Decimal("0.01")) if golden_in_file else None
     # Which suggestions were adopted, and which of those became golden ideas, chosen by the seeded rng.
     adopted_at = set(rng.sample(range(submitted), adopted))
     rows: list[SuggestionRow] = []
