@@ -62,7 +62,7 @@ def test_the_figures_take_a_fixed_number_of_queries(cast, n, django_assert_num_q
         suggestion_figures(org=cast.union, start=YEAR[0], end=YEAR[1])
     with django_assert_num_queries(4):
         suggestion_breakdown(org=cast.union, start=YEAR[0], end=YEAR[1])
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         safety_figures(org=cast.union, start=YEAR[0], end=YEAR[1])
     with django_assert_num_queries(2):
         safety_breakdown(org=cast.union, start=YEAR[0], end=YEAR[1])
