@@ -303,4 +303,13 @@ def figures(request, org_id: int | None = None, start: dt.date | None = None, en
                    "reopened": f.reopened, "median_days_to_answer": f.median_days_to_answer, "groups": f.groups, "reps": f.reps},
         "hazards": {"posts_surveyed": h.posts_surveyed, "workers_exposed": h.workers_exposed,
                     "follow_ups_due": h.follow_ups_due, "follow_ups_done": h.follow_ups_done},
+        "breakdown": {
+            "suggestions": {k: [_plain_row(r) for r in b.rows]
+                            for k, b in selectors.suggestion_breakdown(org=org, start=start, end=end).items()},
+            "safety": {k: [_plain_row(r) for r in b.rows] for k, b in selectors.safety_breakdown(org=org, start=start, end=end).items()},
+        },
     }
+
+
+def _plain_row(row: dict) -> dict:
+    return {k: (v.pk if isinstance(v, Org) else v) for k, v in row.items()}

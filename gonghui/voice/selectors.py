@@ -182,8 +182,12 @@ def follow_up_list(*, visible_to, post: HazardPost | None = None, due_only: bool
     return qs
 
 
+# Talks are private between the worker and the union: its chair and cadres see them, nobody above.
+TALK_ROLES = frozenset({"chair", "cadre"})
+
+
 def talk_list(*, visible_to, org: Org | None = None, kind: str | None = None, q: str = "") -> QuerySet[Talk]:
-    qs = in_reach(Talk.objects.select_related("member", "org", "recorded_by"), visible_to)
+    qs = in_reach(Talk.objects.select_related("member", "org", "recorded_by"), visible_to, roles=TALK_ROLES)
     if org is not None:
         qs = qs.filter(_under(org))
     if kind:

@@ -685,7 +685,10 @@ def follow_up_done(*, actor, follow_up: FollowUp, done_on: dt.date, note: str = 
 
 @transaction.atomic
 def talk_record(*, actor, member: Member, kind: str, date: dt.date, topic: str, outcome: str = "", follow_up: str = "") -> Talk:
-    _require_manager(actor, member.org)
+    from .selectors import TALK_ROLES
+
+    if actor is not None and not can_manage(actor, member.org, roles=TALK_ROLES):
+        raise PermissionError("talks are recorded by the union's own cadres")
     if kind not in TalkKind.values:
         raise ValidationError({"kind": _("Choose a talk or a home visit.")})
     if date > dt.date.today():

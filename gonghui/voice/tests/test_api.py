@@ -64,3 +64,10 @@ def test_the_outsider_gets_404_through_the_api(cast, client_as):
     assert post(outsider, f"/api/v1/voice/reports/{r.pk}/answer", {"answer": "x", "resolved": True}).status_code == 404
     assert outsider.get("/api/v1/voice/suggestions").json()["count"] == 0
     assert outsider.get("/api/v1/voice/figures", {"org_id": cast.union.pk}).status_code == 404
+
+
+def test_the_figures_api_gives_the_breakdowns(cast, client_as):
+    suggestion(cast)
+    data = client_as(cast.chair).get("/api/v1/voice/figures", {"org_id": cast.union.pk, "start": "2025-01-01", "end": "2025-12-31"}).json()
+    assert sum(r["total"] for r in data["breakdown"]["suggestions"]["month"]) == 1
+    assert {r["label"] for r in data["breakdown"]["suggestions"]["branch"]} == {"炼钢作业区", "轧钢作业区"}

@@ -64,3 +64,10 @@ def test_answer_templates_are_kept_per_theme_and_offered_on_the_suggestion(cast,
     chair.post("/voice/answers/", {"form": "template", "theme": t.pk, "title": "采纳通用", "body": "感谢您的建议，已采纳。"})
     made = suggestion(cast, theme=t)
     assert "感谢您的建议，已采纳。" in chair.get(f"/voice/suggestions/{made.pk}/").content.decode()
+
+
+def test_a_federation_officer_does_not_read_a_unions_talks(cast, client_as):
+    services.talk_record(actor=cast.chair, member=cast.member_record, kind="talk", date=dt.date(2025, 3, 1), topic="家庭困难")
+    assert "家庭困难" not in client_as(cast.fed).get("/voice/talks/").content.decode()
+    with pytest.raises(PermissionError):
+        services.talk_record(actor=cast.fed, member=cast.member_record, kind="talk", date=dt.date(2025, 3, 1), topic="x")
