@@ -200,7 +200,7 @@ def suggestion_submit(
     photo_check(photo)
     receipt = receipt_code_for(key) if anonymous else None
     suggestion = Suggestion(
-        org=author.org, union=author.union, author=None if anonymous else author, is_anonymous=anonymous,
+        org=_anonymous_home(author) if anonymous else author.org, union=author.union, author=None if anonymous else author, is_anonymous=anonymous,
         receipt_hash=receipt_hash(receipt) if receipt else None, idempotency_key=key, title=title, body=body,
         theme=theme, submitted_on=submitted_on or dt.date.today(),
     )
@@ -220,6 +220,15 @@ def suggestion_submit(
     if not anonymous:
         _tell_author(suggestion, _("Your suggestion was received"))
     return suggestion, receipt
+
+
+def _anonymous_home(author: Member) -> Org:
+    """Where an anonymous suggestion is filed: the author's branch, not their small team,
+    so the place it came from does not point at a handful of people."""
+    paths = author.org.ancestor_paths()
+    union_at = paths.index(author.union.path) if author.union.path in paths else len(paths) - 1
+    branch_path = paths[min(union_at + 1, len(paths) - 1)]
+    return author.org if branch_path == author.org.path else Org.objects.get(path=branch_path)
 
 
 def _move(suggestion: Suggestion, actor, to: str, changes: dict | None = None, note: str = "") -> None:

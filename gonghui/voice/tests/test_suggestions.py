@@ -68,6 +68,7 @@ def test_an_anonymous_suggestion_keeps_no_link_to_its_author(cast, client_as):
     code = response.context["receipt"]
     assert code and code in response.content.decode()
     assert made.author_id is None and made.is_anonymous
+    assert made.org == cast.branch  # filed at the branch, not at the member's small team (甲班)
     # Nothing in the row or its history names the member or their login.
     from django.contrib.auth import get_user_model
 
