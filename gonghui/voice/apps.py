@@ -6,3 +6,9 @@ class VoiceConfig(AppConfig):
     name = "gonghui.voice"
     label = "voice"
     verbose_name = _("Workers' voice")
+    nav_links = [
+        ("voice:dashboard", _("Workers' voice"), "manage"),
+        ("voice:queue", _("Suggestions"), "manage"),
+        ("voice:reports", _("Safety reports"), "manage"),
+        ("voice:mine", _("My suggestions and reports"), "member"),
+    ]

@@ -1,0 +1,710 @@
+"""Every write of the workers' voice. Each writes its history row in the same transaction,
+and each step of a loop leaves a notice in the inbox of whoever spoke up."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from gonghui.core.history import HistoryEntry, history_record
+from gonghui.core.scoping import can_manage
+from gonghui.core.services import notice_send
+from gonghui.members.choices import MemberStatus
+from gonghui.members.models import Member
+from gonghui.orgs.models import Org
+
+from . import conf
+from .choices import (
+    ADOPTED_STATES, DECIDED_STATES, FollowUpKind, HazardFactor, Rating, ReportStatus, Severity, SuggestionStatus, TalkKind,
+    OPEN_REPORT_STATES,
+)
+from .models import (
+    AnswerTemplate, Exposure, FollowUp, HazardPost, SafetyGroup, SafetyRep, SafetyReport, Suggestion, Talk, Theme,
+)
+
+# ---------------------------------------------------------------- shared checks
+
+PHOTO_SIGNATURES = {  # what the first bytes of each allowed image type look like
+    "jpg": (b"\xff\xd8\xff",), "jpeg": (b"\xff\xd8\xff",), "png": (b"\x89PNG\r\n\x1a\n",), "webp": (b"RIFF",),
+}
+PHOTO_TYPES = {"image/jpeg", "image/png", "image/webp"}
+
+
+def photo_check(upload) -> None:
+    """A photo is a jpg, png or webp of at most conf.PHOTO_MAX_BYTES, by name, declared type and content."""
+    if upload is None:
+        return
+    ext = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    if ext not in PHOTO_SIGNATURES:
+        raise ValidationError({"photo": _("A photo must be a JPG, PNG or WebP image.")})
+    content_type = getattr(upload, "content_type", None)
+    if content_type and content_type not in PHOTO_TYPES:
+        raise ValidationError({"photo": _("A photo must be a JPG, PNG or WebP image.")})
+    if upload.size > conf.PHOTO_MAX_BYTES:
+        raise ValidationError({"photo": _("A photo may be at most %(mb)s MB.") % {"mb": conf.PHOTO_MAX_BYTES // (1024 * 1024)}})
+    head = upload.read(12)
+    upload.seek(0)
+    ok = any(head.startswith(sig) for sig in PHOTO_SIGNATURES[ext])
+    if ext == "webp":
+        ok = ok and head[8:12] == b"WEBP"
+    if not ok:
+        raise ValidationError({"photo": _("The file is not the image it claims to be.")})
+
+
+def _require_manager(actor, org: Org) -> None:
+    """A cadre of the org (or above) may act; None is the system itself (scenarios, commands), never a request."""
+    if actor is None:
+        return
+    if not can_manage(actor, org):
+        raise PermissionError("not a cadre of this organisation")
+
+
+def _required(text: str, field: str, message: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({field: message})
+    return text
+
+
+def _notify_member(member: Member | None, *, org: Org, title: str, body: str, url: str) -> None:
+    if member is not None and member.user_id is not None:
+        notice_send(recipient=member.user, org=org, title=title, body=body, url=url)
+
+
+def _bulk_history(objs, *, actor, note: str) -> None:
+    if not objs:
+        return
+    content_type = ContentType.objects.get_for_model(type(objs[0]))
+    who = actor if actor is not None and actor.is_authenticated else None
+    HistoryEntry.objects.bulk_create(
+        [HistoryEntry(org_id=o.org_id, content_type=content_type, object_id=str(o.pk), object_repr=str(o)[:200],
+                      actor=who, action=HistoryEntry.Action.IMPORT, note=note[:300]) for o in objs],
+        batch_size=1000,
+    )
+
+
+def _with_ids(model, objs, key_field: str):
+    """bulk_create fills ids on SQLite and PostgreSQL; this covers a backend that does not."""
+    if objs and objs[0].pk is None:
+        ids = dict(model.objects.filter(**{f"{key_field}__in": [getattr(o, key_field) for o in objs]}).values_list(key_field, "pk"))
+        for o in objs:
+            o.pk = ids[getattr(o, key_field)]
+    return objs
+
+
+# ---------------------------------------------------------------- themes and answer templates
+
+@transaction.atomic
+def theme_create(*, actor, org: Org, name: str, position: int = 0) -> Theme:
+    _require_manager(actor, org)
+    name = _required(name, "name", _("Give the theme a name."))
+    if Theme.objects.filter(org=org, name=name).exists():
+        raise ValidationError({"name": _("This theme already exists.")})
+    theme = Theme.objects.create(org=org, name=name, position=position)
+    history_record(obj=theme, org=org, actor=actor, action="create", changes={"name": name})
+    return theme
+
+
+@transaction.atomic
+def themes_ensure(*, actor, org: Org, names: list[str]) -> list[Theme]:
+    """The union's theme list, creating what is missing (scenarios, first set-up)."""
+    existing = {t.name: t for t in Theme.objects.filter(org=org)}
+    new = [Theme(org=org, name=n, position=i) for i, n in enumerate(names) if n not in existing]
+    for theme in new:
+        theme.save()
+        history_record(obj=theme, org=org, actor=actor, action="create", changes={"name": theme.name})
+        existing[theme.name] = theme
+    return [existing[n] for n in names]
+
+
+@transaction.atomic
+def answer_template_save(*, actor, org: Org, title: str, body: str, theme: Theme | None = None,
+                         template: AnswerTemplate | None = None) -> AnswerTemplate:
+    _require_manager(actor, org)
+    title = _required(title, "title", _("Give the template a title."))
+    body = _required(body, "body", _("Write the answer."))
+    created = template is None
+    template = template or AnswerTemplate(org=org)
+    template.title, template.body, template.theme = title, body, theme
+    template.save()
+    history_record(obj=template, org=org, actor=actor, action="create" if created else "update", changes={"title": title})
+    return template
+
+
+@transaction.atomic
+def answer_template_delete(*, actor, template: AnswerTemplate) -> None:
+    _require_manager(actor, template.org)
+    history_record(obj=template, org=template.org, actor=actor, action="delete", changes={"title": template.title})
+    template.delete()
+
+
+# ---------------------------------------------------------------- suggestions
+
+def receipt_code_for(idempotency_key: str) -> str:
+    """The anonymous author's receipt: derived from the submission's key, so a retried submit shows the same code."""
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"voice-receipt:{idempotency_key}".encode(), hashlib.sha256).digest()
+    code = base64.b32encode(digest)[:12].decode()
+    return f"{code[:4]}-{code[4:8]}-{code[8:]}"
+
+
+def receipt_hash(code: str) -> str:
+    normalised = code.strip().upper().replace(" ", "").replace("-", "")
+    return hashlib.sha256(f"voice-receipt:{normalised}".encode()).hexdigest()
+
+
+def _suggestion_url(suggestion: Suggestion) -> str:
+    return reverse("voice:suggestion", args=[suggestion.pk])
+
+
+def _tell_author(suggestion: Suggestion, title: str) -> None:
+    _notify_member(suggestion.author, org=suggestion.org, title=title,
+                   body=f"{suggestion.title}\n{suggestion.answer}".strip(), url=_suggestion_url(suggestion))
+
+
+@transaction.atomic
+def suggestion_submit(
+    *, author: Member, title: str, body: str, theme: Theme | None = None, photo=None, anonymous: bool = False,
+    idempotency_key: str = "", submitted_on: dt.date | None = None,
+) -> tuple[Suggestion, str | None]:
+    """A member's suggestion. Returns it with the receipt code (anonymous only; shown once).
+
+    The same idempotency key from the same author (or, anonymous, the same key at all)
+    returns the suggestion already made instead of a second one.
+    """
+    if author is None or author.status != MemberStatus.ACTIVE:
+        raise ValidationError(_("Only a member on the roll can make a suggestion."))
+    key = (idempotency_key or "").strip()[:64]
+    if anonymous and not key:
+        key = secrets.token_urlsafe(24)
+    if key:
+        earlier = Suggestion.objects.filter(idempotency_key=key)
+        earlier = earlier.filter(author__isnull=True) if anonymous else earlier.filter(author=author)
+        if (found := earlier.first()) is not None:
+            return found, (receipt_code_for(key) if anonymous else None)
+    title = _required(title, "title", _("Give the suggestion a short title."))[:120]
+    body = _required(body, "body", _("Say what should change and why."))
+    if theme is not None and not author.org.path.startswith(theme.org.path):
+        raise ValidationError({"theme": _("This theme belongs to another union.")})
+    photo_check(photo)
+    receipt = receipt_code_for(key) if anonymous else None
+    suggestion = Suggestion(
+        org=_anonymous_home(author) if anonymous else author.org, union=author.union, author=None if anonymous else author, is_anonymous=anonymous,
+        receipt_hash=receipt_hash(receipt) if receipt else None, idempotency_key=key, title=title, body=body,
+        theme=theme, submitted_on=submitted_on or dt.date.today(),
+    )
+    if photo is not None:
+        suggestion.photo = photo
+    try:
+        with transaction.atomic():
+            suggestion.save()
+    except IntegrityError:  # the same key arrived twice at the same moment
+        found = Suggestion.objects.filter(idempotency_key=key).first()
+        if found is None:
+            raise
+        return found, receipt
+    # An anonymous suggestion's history names nobody: no actor, nothing about the author.
+    history_record(obj=suggestion, org=suggestion.org, actor=None if anonymous else author.user, action="create",
+                   changes={"title": title, "anonymous": anonymous})
+    if not anonymous:
+        _tell_author(suggestion, _("Your suggestion was received"))
+    return suggestion, receipt
+
+
+def _anonymous_home(author: Member) -> Org:
+    """Where an anonymous suggestion is filed: the author's branch, not their small team,
+    so the place it came from does not point at a handful of people."""
+    paths = author.org.ancestor_paths()
+    union_at = paths.index(author.union.path) if author.union.path in paths else len(paths) - 1
+    branch_path = paths[min(union_at + 1, len(paths) - 1)]
+    return author.org if branch_path == author.org.path else Org.objects.get(path=branch_path)
+
+
+def _move(suggestion: Suggestion, actor, to: str, changes: dict | None = None, note: str = "") -> None:
+    before = suggestion.status
+    suggestion.status = to
+    suggestion.save()
+    history_record(obj=suggestion, org=suggestion.org, actor=actor, action="state",
+                   changes={"status": [before, to], **(changes or {})}, note=note)
+
+
+@transaction.atomic
+def suggestion_review(*, actor, suggestion: Suggestion) -> Suggestion:
+    _require_manager(actor, suggestion.org)
+    if suggestion.status != SuggestionStatus.SUBMITTED:
+        raise ValidationError(_("Only a newly submitted suggestion can be taken up for review."))
+    _move(suggestion, actor, SuggestionStatus.REVIEWING)
+    _tell_author(suggestion, _("Your suggestion is being reviewed"))
+    return suggestion
+
+
+@transaction.atomic
+def suggestion_decide(*, actor, suggestion: Suggestion, adopt: bool, answer: str, on: dt.date | None = None) -> Suggestion:
+    """Adopt or reject. A rejection must say why: the author reads it."""
+    _require_manager(actor, suggestion.org)
+    if suggestion.status not in (SuggestionStatus.SUBMITTED, SuggestionStatus.REVIEWING):
+        raise ValidationError(_("This suggestion has already been decided."))
+    answer = (answer or "").strip()
+    if not adopt and not answer:
+        raise ValidationError({"answer": _("Give the reason for not adopting it.")})
+    suggestion.answer = answer or _("Your suggestion has been adopted. Thank you.")
+    suggestion.decided_on = on or dt.date.today()
+    _move(suggestion, actor, SuggestionStatus.ADOPTED if adopt else SuggestionStatus.REJECTED, {"answer": suggestion.answer})
+    _tell_author(suggestion, _("Your suggestion was adopted") if adopt else _("Your suggestion was not adopted"))
+    return suggestion
+
+
+@transaction.atomic
+def suggestion_assign(*, actor, suggestion: Suggestion, unit: str) -> Suggestion:
+    _require_manager(actor, suggestion.org)
+    if suggestion.status != SuggestionStatus.ADOPTED:
+        raise ValidationError(_("Only an adopted suggestion can be assigned for implementation."))
+    suggestion.implementing_unit = _required(unit, "unit", _("Name the unit that implements it."))[:100]
+    _move(suggestion, actor, SuggestionStatus.ASSIGNED, {"implementing_unit": suggestion.implementing_unit})
+    _tell_author(suggestion, _("Your suggestion is being implemented"))
+    return suggestion
+
+
+@transaction.atomic
+def suggestion_implement(*, actor, suggestion: Suggestion, implemented_on: dt.date | None = None,
+                         saving_yuan: Decimal | None = None, reward_yuan: Decimal | None = None, note: str = "") -> Suggestion:
+    _require_manager(actor, suggestion.org)
+    if suggestion.status not in (SuggestionStatus.ADOPTED, SuggestionStatus.ASSIGNED):
+        raise ValidationError(_("Only an adopted suggestion can be marked implemented."))
+    for name, value in (("saving_yuan", saving_yuan), ("reward_yuan", reward_yuan)):
+        if value is not None and value < 0:
+            raise ValidationError({name: _("An amount cannot be negative.")})
+    suggestion.implemented_on = implemented_on or dt.date.today()
+    suggestion.saving_yuan, suggestion.reward_yuan = saving_yuan, reward_yuan
+    if note.strip():
+        suggestion.answer = f"{suggestion.answer}\n{note.strip()}".strip()
+    _move(suggestion, actor, SuggestionStatus.IMPLEMENTED,
+          {"saving_yuan": str(saving_yuan) if saving_yuan is not None else None,
+           "reward_yuan": str(reward_yuan) if reward_yuan is not None else None})
+    _tell_author(suggestion, _("Your suggestion has been implemented"))
+    return suggestion
+
+
+@transaction.atomic
+def suggestion_promote(*, actor, suggestion: Suggestion) -> Suggestion:
+    """金点子: an implemented suggestion spread across the union."""
+    _require_manager(actor, suggestion.org)
+    if suggestion.status != SuggestionStatus.IMPLEMENTED:
+        raise ValidationError(_("Only an implemented suggestion can become a golden idea."))
+    if suggestion.is_golden:
+        raise ValidationError(_("This is already a golden idea."))
+    suggestion.is_golden = True
+    suggestion.save()
+    history_record(obj=suggestion, org=suggestion.org, actor=actor, action="update", changes={"is_golden": [False, True]})
+    _tell_author(suggestion, _("Your suggestion became a golden idea"))
+    return suggestion
+
+
+def _closing_actor(suggestion: Suggestion, user):
+    # The anonymous author stays anonymous in the history too.
+    return None if suggestion.is_anonymous else user
+
+
+@transaction.atomic
+def suggestion_rate(*, suggestion: Suggestion, rating: str, by=None) -> Suggestion:
+    """The author's verdict on the answer. `by` is the author's login (None through a receipt)."""
+    if rating not in Rating.values:
+        raise ValidationError({"rating": _("Choose satisfied, fairly satisfied or dissatisfied.")})
+    if suggestion.status not in DECIDED_STATES:
+        raise ValidationError(_("There is no answer to rate yet."))
+    before = suggestion.rating
+    suggestion.rating = rating
+    suggestion.save()
+    history_record(obj=suggestion, org=suggestion.org, actor=_closing_actor(suggestion, by), action="update",
+                   changes={"rating": [before, rating]})
+    return suggestion
+
+
+@transaction.atomic
+def suggestion_reopen(*, suggestion: Suggestion, reason: str, by=None) -> Suggestion:
+    """Marked implemented but it is not: back to the implementing unit, and counted as reopened."""
+    if suggestion.status != SuggestionStatus.IMPLEMENTED:
+        raise ValidationError(_("Only a suggestion marked implemented can be reopened."))
+    reason = _required(reason, "reason", _("Say what is still not done."))
+    suggestion.reopen_count += 1
+    suggestion.rating = ""
+    _move(suggestion, _closing_actor(suggestion, by), SuggestionStatus.ASSIGNED if suggestion.implementing_unit else SuggestionStatus.ADOPTED,
+          {"reopened": suggestion.reopen_count}, note=reason)
+    return suggestion
+
+
+@dataclass
+class SuggestionRow:
+    """One suggestion as it stands, for bulk loads (scenarios, benches, imports of paper records)."""
+
+    author: Member | None
+    title: str
+    body: str
+    submitted_on: dt.date
+    theme: Theme | None = None
+    anonymous: bool = False
+    status: str = SuggestionStatus.SUBMITTED
+    answer: str = ""
+    decided_on: dt.date | None = None
+    implementing_unit: str = ""
+    implemented_on: dt.date | None = None
+    saving_yuan: Decimal | None = None
+    reward_yuan: Decimal | None = None
+    is_golden: bool = False
+    org: Org | None = None   # where an anonymous suggestion is filed (the author's org otherwise)
+
+
+@transaction.atomic
+def suggestions_bulk_create(*, actor, union: Org, rows: list[SuggestionRow], note: str = "") -> list[Suggestion]:
+    """Many suggestions at once, in the state they reached, with the same rules as the one-by-one steps."""
+    if actor is not None:
+        _require_manager(actor, union)
+    built = []
+    for i, row in enumerate(rows):
+        if row.status == SuggestionStatus.REJECTED and not row.answer.strip():
+            raise ValidationError(_("Row %(n)s: a rejected suggestion needs its reason.") % {"n": i + 1})
+        if row.is_golden and row.status != SuggestionStatus.IMPLEMENTED:
+            raise ValidationError(_("Row %(n)s: only an implemented suggestion can be a golden idea.") % {"n": i + 1})
+        org = row.org or (row.author.org if row.author else None)
+        if org is None or not org.path.startswith(union.path):
+            raise ValidationError(_("Row %(n)s: the suggestion does not belong to this union.") % {"n": i + 1})
+        built.append(Suggestion(
+            org=org, union=union, author=None if row.anonymous else row.author, is_anonymous=row.anonymous,
+            idempotency_key=f"bulk-{secrets.token_hex(12)}", title=row.title[:120], body=row.body, theme=row.theme,
+            submitted_on=row.submitted_on, status=row.status, answer=row.answer, decided_on=row.decided_on,
+            implementing_unit=row.implementing_unit, implemented_on=row.implemented_on, saving_yuan=row.saving_yuan,
+            reward_yuan=row.reward_yuan, is_golden=row.is_golden,
+        ))
+    created = _with_ids(Suggestion, Suggestion.objects.bulk_create(built, batch_size=1000), "idempotency_key")
+    _bulk_history(created, actor=actor, note=note)
+    return created
+
+
+# ---------------------------------------------------------------- the safety network
+
+@transaction.atomic
+def safety_group_create(*, actor, org: Org, name: str) -> SafetyGroup:
+    _require_manager(actor, org)
+    name = _required(name, "name", _("Give the group a name."))
+    if SafetyGroup.objects.filter(org=org).exists():
+        raise ValidationError({"org": _("This unit already has a supervision group.")})
+    group = SafetyGroup.objects.create(org=org, name=name)
+    history_record(obj=group, org=org, actor=actor, action="create", changes={"name": name})
+    return group
+
+
+@transaction.atomic
+def safety_rep_appoint(*, actor, group: SafetyGroup, member: Member, appointed_on: dt.date | None = None) -> SafetyRep:
+    """Appoint a member as safety rep. With a login, they also get the safety_rep role to report."""
+    _require_manager(actor, group.org)
+    if member.status != MemberStatus.ACTIVE or not group.org.path.startswith(member.union.path):
+        raise ValidationError({"member": _("Only a member of this union can be its safety rep.")})
+    if SafetyRep.objects.filter(member=member, ended_on__isnull=True).exists():
+        raise ValidationError({"member": _("This member is already a safety rep.")})
+    rep = SafetyRep.objects.create(org=group.org, group=group, member=member, appointed_on=appointed_on or dt.date.today())
+    history_record(obj=rep, org=group.org, actor=actor, action="create", changes={"member": member.name, "group": group.name})
+    if member.user_id is not None:
+        from gonghui.accounts.services import role_grant
+
+        role_grant(actor=actor, user=member.user, org=group.org, role="safety_rep")
+    return rep
+
+
+@transaction.atomic
+def safety_rep_end(*, actor, rep: SafetyRep, ended_on: dt.date | None = None) -> SafetyRep:
+    _require_manager(actor, rep.org)
+    if rep.ended_on is not None:
+        raise ValidationError(_("This appointment has already ended."))
+    rep.ended_on = ended_on or dt.date.today()
+    rep.save()
+    history_record(obj=rep, org=rep.org, actor=actor, action="update", changes={"ended_on": [None, rep.ended_on.isoformat()]})
+    return rep
+
+
+@transaction.atomic
+def safety_network_bulk_create(*, actor, groups: list[tuple[Org, str]], reps: list[tuple[int, Member, dt.date]],
+                               note: str = "") -> tuple[list[SafetyGroup], list[SafetyRep]]:
+    """Groups, then reps as (index of their group, member, appointed on): a whole network at once."""
+    taken = set(SafetyGroup.objects.filter(org__in=[o for o, _n in groups]).values_list("org_id", flat=True))
+    if taken:
+        raise ValidationError(_("A unit in the batch already has a supervision group."))
+    made = [SafetyGroup.objects.create(org=o, name=n) for o, n in groups]
+    members = [m for _i, m, _d in reps]
+    if len({m.pk for m in members}) != len(members) or SafetyRep.objects.filter(member__in=members, ended_on__isnull=True).exists():
+        raise ValidationError(_("A member in the batch is already a safety rep."))
+    appointed = SafetyRep.objects.bulk_create(
+        [SafetyRep(org=made[i].org, group=made[i], member=m, appointed_on=d) for i, m, d in reps], batch_size=1000)
+    if appointed and appointed[0].pk is None:
+        ids = dict(SafetyRep.objects.filter(member__in=members, ended_on__isnull=True).values_list("member_id", "pk"))
+        for r in appointed:
+            r.pk = ids[r.member_id]
+    _bulk_history(made, actor=actor, note=note)
+    _bulk_history(appointed, actor=actor, note=note)
+    return made, appointed
+
+
+def open_appointment(member: Member | None) -> SafetyRep | None:
+    if member is None:
+        return None
+    return SafetyRep.objects.select_related("group", "org").filter(member=member, ended_on__isnull=True).first()
+
+
+def _report_url(report: SafetyReport) -> str:
+    return reverse("voice:report", args=[report.pk])
+
+
+def _tell_reporter(report: SafetyReport, title: str) -> None:
+    _notify_member(report.reporter, org=report.org, title=title, body=f"{report.place}\n{report.answer or report.progress}".strip(),
+                   url=_report_url(report))
+
+
+@transaction.atomic
+def safety_report_submit(*, reporter: Member, place: str, description: str, severity: str = Severity.MEDIUM, photo=None,
+                         idempotency_key: str = "", reported_on: dt.date | None = None) -> SafetyReport:
+    """A safety rep reports a hazard; the same key twice gives the same report."""
+    appointment = open_appointment(reporter)
+    if appointment is None:
+        raise ValidationError(_("Only an appointed safety rep can file a safety report."))
+    key = (idempotency_key or "").strip()[:64]
+    if key and (found := SafetyReport.objects.filter(reporter=reporter, idempotency_key=key).first()):
+        return found
+    place = _required(place, "place", _("Say where the hazard is."))[:120]
+    description = _required(description, "description", _("Describe the hazard."))
+    if severity not in Severity.values:
+        raise ValidationError({"severity": _("Choose a severity.")})
+    photo_check(photo)
+    report = SafetyReport(org=appointment.org, group=appointment.group, reporter=reporter, idempotency_key=key, place=place,
+                          description=description, severity=severity, reported_on=reported_on or dt.date.today())
+    if photo is not None:
+        report.photo = photo
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError:
+        return SafetyReport.objects.get(reporter=reporter, idempotency_key=key)
+    history_record(obj=report, org=report.org, actor=reporter.user, action="create", changes={"place": place, "severity": severity})
+    _tell_reporter(report, _("Your safety report was received"))
+    return report
+
+
+def _report_move(report: SafetyReport, actor, to: str, changes: dict, note: str = "") -> None:
+    before = report.status
+    report.status = to
+    report.save()
+    history_record(obj=report, org=report.org, actor=actor, action="state", changes={"status": [before, to], **changes}, note=note)
+
+
+@transaction.atomic
+def safety_report_forward(*, actor, report: SafetyReport, unit: str, deadline: dt.date) -> SafetyReport:
+    """The union hands the report to the functional unit responsible, with a date to answer by."""
+    _require_manager(actor, report.org)
+    if report.status == ReportStatus.RESOLVED:
+        raise ValidationError(_("This report is already resolved."))
+    if deadline is None or deadline < report.reported_on:
+        raise ValidationError({"deadline": _("The deadline must fall after the report was made.")})
+    report.responsible_unit = _required(unit, "unit", _("Name the unit responsible."))[:100]
+    report.deadline = deadline
+    _report_move(report, actor, ReportStatus.FORWARDED, {"responsible_unit": report.responsible_unit, "deadline": deadline.isoformat()})
+    _tell_reporter(report, _("Your safety report was forwarded to %(unit)s") % {"unit": report.responsible_unit})
+    return report
+
+
+@transaction.atomic
+def safety_report_progress(*, actor, report: SafetyReport, progress: str) -> SafetyReport:
+    """What the unit has done so far: the report stays open, being acted on."""
+    _require_manager(actor, report.org)
+    if report.status == ReportStatus.RESOLVED:
+        raise ValidationError(_("This report is already resolved."))
+    progress = _required(progress, "progress", _("Say what has been done."))
+    report.progress = f"{report.progress}\n{progress}".strip()
+    _report_move(report, actor, ReportStatus.IN_PROGRESS, {}, note=progress)
+    _tell_reporter(report, _("There is progress on your safety report"))
+    return report
+
+
+@transaction.atomic
+def safety_report_answer(*, actor, report: SafetyReport, answer: str, resolved: bool, on: dt.date | None = None) -> SafetyReport:
+    """The written answer to the rep; the report is resolved, or stays being acted on."""
+    _require_manager(actor, report.org)
+    if report.status == ReportStatus.RESOLVED:
+        raise ValidationError(_("This report is already resolved."))
+    report.answer = _required(answer, "answer", _("Write the answer to the safety rep."))
+    report.answered_on = on or dt.date.today()
+    if report.days_to_answer is None:  # the first answer is what the rep waited for
+        report.days_to_answer = max((report.answered_on - report.reported_on).days, 0)
+    if resolved:
+        report.resolved_on = report.answered_on
+    _report_move(report, actor, ReportStatus.RESOLVED if resolved else ReportStatus.IN_PROGRESS, {"answer": report.answer})
+    _tell_reporter(report, _("Your safety report was resolved") if resolved else _("Your safety report was answered"))
+    return report
+
+
+@transaction.atomic
+def safety_report_rate(*, report: SafetyReport, rating: str, by) -> SafetyReport:
+    if rating not in Rating.values:
+        raise ValidationError({"rating": _("Choose satisfied, fairly satisfied or dissatisfied.")})
+    if not report.answer:
+        raise ValidationError(_("There is no answer to rate yet."))
+    before = report.rating
+    report.rating = rating
+    report.save()
+    history_record(obj=report, org=report.org, actor=by, action="update", changes={"rating": [before, rating]})
+    return report
+
+
+@transaction.atomic
+def safety_report_reopen(*, report: SafetyReport, reason: str, by) -> SafetyReport:
+    """Marked resolved but the hazard is still there: open again, counted as reopened."""
+    if report.status != ReportStatus.RESOLVED:
+        raise ValidationError(_("Only a resolved report can be reopened."))
+    reason = _required(reason, "reason", _("Say what is still not done."))
+    report.reopen_count += 1
+    report.resolved_on = None
+    report.rating = ""
+    _report_move(report, by, ReportStatus.IN_PROGRESS, {"reopened": report.reopen_count}, note=reason)
+    return report
+
+
+@dataclass
+class SafetyReportRow:
+    appointment: SafetyRep
+    place: str
+    description: str
+    reported_on: dt.date
+    severity: str = Severity.MEDIUM
+    status: str = ReportStatus.RECEIVED
+    responsible_unit: str = ""
+    deadline: dt.date | None = None
+    progress: str = ""
+    answer: str = ""
+    answered_on: dt.date | None = None
+    resolved_on: dt.date | None = None
+
+
+@transaction.atomic
+def safety_reports_bulk_create(*, actor, rows: list[SafetyReportRow], note: str = "") -> list[SafetyReport]:
+    built = []
+    for i, row in enumerate(rows):
+        if row.status == ReportStatus.RESOLVED and not (row.answer and row.resolved_on):
+            raise ValidationError(_("Row %(n)s: a resolved report needs its answer and date.") % {"n": i + 1})
+        built.append(SafetyReport(
+            org_id=row.appointment.org_id, group_id=row.appointment.group_id, reporter_id=row.appointment.member_id,
+            idempotency_key=f"bulk-{secrets.token_hex(12)}", place=row.place[:120], description=row.description,
+            severity=row.severity, reported_on=row.reported_on, status=row.status, responsible_unit=row.responsible_unit,
+            deadline=row.deadline, progress=row.progress, answer=row.answer, answered_on=row.answered_on,
+            days_to_answer=max((row.answered_on - row.reported_on).days, 0) if row.answered_on else None,
+            resolved_on=row.resolved_on,
+        ))
+    created = _with_ids(SafetyReport, SafetyReport.objects.bulk_create(built, batch_size=1000), "idempotency_key")
+    _bulk_history(created, actor=actor, note=note)
+    return created
+
+
+# ---------------------------------------------------------------- hazard posts and exposure
+
+def _clean_factors(factors: list[str]) -> list[str]:
+    factors = [f for f in dict.fromkeys(factors or [])]
+    if not factors:
+        raise ValidationError({"factors": _("Name at least one hazard factor.")})
+    unknown = set(factors) - set(HazardFactor.values)
+    if unknown:
+        raise ValidationError({"factors": _("Unknown hazard factor: %(f)s") % {"f": ", ".join(sorted(unknown))}})
+    return factors
+
+
+@transaction.atomic
+def hazard_post_create(*, actor, org: Org, name: str, factors: list[str], surveyed_on: dt.date, note: str = "") -> HazardPost:
+    _require_manager(actor, org)
+    post = HazardPost.objects.create(org=org, name=_required(name, "name", _("Name the post."))[:100],
+                                     factors=_clean_factors(factors), surveyed_on=surveyed_on, note=note)
+    history_record(obj=post, org=org, actor=actor, action="create", changes={"name": post.name, "factors": post.factors})
+    return post
+
+
+@transaction.atomic
+def hazard_posts_bulk_create(*, actor, rows: list[tuple[Org, str, list[str], dt.date]], note: str = "") -> list[HazardPost]:
+    built = [HazardPost(org=o, name=n[:100], factors=_clean_factors(f), surveyed_on=d) for o, n, f, d in rows]
+    created = [p for p in HazardPost.objects.bulk_create(built)]
+    if created and created[0].pk is None:
+        created = list(HazardPost.objects.order_by("-id")[: len(built)])[::-1]
+    _bulk_history(created, actor=actor, note=note)
+    return created
+
+
+@transaction.atomic
+def exposure_add(*, actor, post: HazardPost, member: Member, since: dt.date) -> Exposure:
+    _require_manager(actor, post.org)
+    if not member.union.path or not post.org.path.startswith(member.union.path):
+        raise ValidationError({"member": _("Only a member of this union can be recorded on its posts.")})
+    if Exposure.objects.filter(post=post, member=member, until__isnull=True).exists():
+        raise ValidationError({"member": _("This worker is already recorded on the post.")})
+    exposure = Exposure.objects.create(org=post.org, post=post, member=member, since=since)
+    history_record(obj=exposure, org=post.org, actor=actor, action="create", changes={"member": member.name, "post": post.name})
+    return exposure
+
+
+@transaction.atomic
+def exposure_end(*, actor, exposure: Exposure, until: dt.date) -> Exposure:
+    _require_manager(actor, exposure.org)
+    if exposure.until is not None:
+        raise ValidationError(_("This worker has already left the post."))
+    if until < exposure.since:
+        raise ValidationError({"until": _("The end falls before the start.")})
+    exposure.until = until
+    exposure.save()
+    history_record(obj=exposure, org=exposure.org, actor=actor, action="update", changes={"until": [None, until.isoformat()]})
+    return exposure
+
+
+@transaction.atomic
+def follow_up_plan(*, actor, exposure: Exposure, kind: str, due_on: dt.date, note: str = "") -> FollowUp:
+    _require_manager(actor, exposure.org)
+    if kind not in FollowUpKind.values:
+        raise ValidationError({"kind": _("Choose what the follow-up is.")})
+    follow_up = FollowUp.objects.create(org=exposure.org, exposure=exposure, kind=kind, due_on=due_on, note=note[:200])
+    history_record(obj=follow_up, org=exposure.org, actor=actor, action="create", changes={"kind": kind, "due_on": due_on.isoformat()})
+    return follow_up
+
+
+@transaction.atomic
+def follow_up_done(*, actor, follow_up: FollowUp, done_on: dt.date, note: str = "") -> FollowUp:
+    _require_manager(actor, follow_up.org)
+    if follow_up.done_on is not None:
+        raise ValidationError(_("This follow-up is already done."))
+    follow_up.done_on = done_on
+    if note.strip():
+        follow_up.note = note.strip()[:200]
+    follow_up.save()
+    history_record(obj=follow_up, org=follow_up.org, actor=actor, action="update", changes={"done_on": [None, done_on.isoformat()]})
+    return follow_up
+
+
+# ---------------------------------------------------------------- talks and home visits
+
+@transaction.atomic
+def talk_record(*, actor, member: Member, kind: str, date: dt.date, topic: str, outcome: str = "", follow_up: str = "") -> Talk:
+    from .selectors import TALK_ROLES
+
+    if actor is not None and not can_manage(actor, member.org, roles=TALK_ROLES):
+        raise PermissionError("talks are recorded by the union's own cadres")
+    if kind not in TalkKind.values:
+        raise ValidationError({"kind": _("Choose a talk or a home visit.")})
+    if date > dt.date.today():
+        raise ValidationError({"date": _("A talk is recorded after it took place.")})
+    talk = Talk.objects.create(org=member.org, member=member, kind=kind, date=date,
+                               topic=_required(topic, "topic", _("Say what the talk was about."))[:120],
+                               outcome=outcome, follow_up=follow_up, recorded_by=actor)
+    history_record(obj=talk, org=talk.org, actor=actor, action="create", changes={"kind": kind, "topic": talk.topic})
+    return talk
+

@@ -1,0 +1,44 @@
+"""Voice records for tests, made through the services as users would make them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from gonghui.voice import services
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def png(name: str = "photo.png", content: bytes = PNG, content_type: str = "image/png") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def theme(cast, name: str = "安全管理"):
+    return services.themes_ensure(actor=cast.chair, org=cast.union, names=[name])[0]
+
+
+def suggestion(cast, *, title: str = "优化连铸机点检", anonymous: bool = False, key: str = "", on: dt.date | None = None, **extra):
+    made, _receipt = services.suggestion_submit(author=cast.member_record, title=title, body="现状浪费，建议改进。",
+                                                theme=extra.pop("theme", None), anonymous=anonymous, idempotency_key=key,
+                                                submitted_on=on or dt.date(2025, 3, 1), **extra)
+    return made
+
+
+def network(cast):
+    """A supervision group on the rep's branch with cast.rep_record appointed to it."""
+    group = services.safety_group_create(actor=cast.chair, org=cast.other_branch, name="轧钢作业区劳动保护监督小组")
+    rep = services.safety_rep_appoint(actor=cast.chair, group=group, member=cast.rep_record, appointed_on=dt.date(2025, 1, 5))
+    return group, rep
+
+
+def report(cast, *, place: str = "精轧机", key: str = "", on: dt.date | None = None):
+    return services.safety_report_submit(reporter=cast.rep_record, place=place, description="护栏松动", severity="high",
+                                         idempotency_key=key, reported_on=on or dt.date(2025, 4, 1))
+
+
+def hazard_post(cast):
+    return services.hazard_post_create(actor=cast.chair, org=cast.branch, name="炉前工岗位", factors=["dust", "heat"],
+                                       surveyed_on=dt.date(2025, 2, 1))

@@ -1,0 +1,537 @@
+"""Pages of the workers' voice: members on a phone, cadres at their queue and dashboard.
+
+Views parse, call a selector or a service, and respond; every object is found in the
+user's reach (or as the user's own) or the answer is 404.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import mimetypes
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gonghui.core.formatting import format_date
+from gonghui.core.history import history_for
+from gonghui.core.scoping import default_org, get_in_reach_or_404, in_reach, orgs_in_reach, reach_paths
+from gonghui.members.selectors import member_list, member_of_user
+from gonghui.orgs.choices import OrgKind
+from gonghui.orgs.models import Org
+
+from . import forms, selectors, services
+from .choices import DECIDED_STATES, FollowUpKind, OPEN_REPORT_STATES, ReportStatus, SuggestionStatus, TalkKind
+from .exports import xlsx_response
+from .models import AnswerTemplate, Exposure, FollowUp, HazardPost, SafetyGroup, SafetyRep, Theme
+
+PAGE_SIZE = 50
+
+
+def manager_required(view):
+    """Cadre pages: someone who manages nothing gets 404, like anything else out of reach."""
+
+    @wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if reach_paths(request.user) == []:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _attach(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def _org_from(request) -> Org | None:
+    if request.GET.get("org"):
+        return get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=request.GET["org"])
+    return None
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _placement_orgs(user):
+    return orgs_in_reach(user).exclude(kind=OrgKind.FEDERATION)
+
+
+def _find_member(request, text: str, form, field: str = "member"):
+    """One member in reach by name or phone, or a form error saying why not."""
+    found = list(member_list(visible_to=request.user, q=text)[:2])
+    if len(found) != 1:
+        form.add_error(field, _("No member matches.") if not found else _("Several members match: give the phone number."))
+        return None
+    return found[0]
+
+
+def _photo(file_field):
+    if not file_field:
+        raise Http404
+    content_type = mimetypes.guess_type(file_field.name)[0] or "application/octet-stream"
+    response = FileResponse(file_field.open("rb"), content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+# ---------------------------------------------------------------- members: my voice
+
+@login_required
+def mine(request):
+    member = member_of_user(request.user)
+    if member is None:
+        raise Http404
+    return render(request, "voice/mine.html", {
+        "member": member,
+        "suggestions": selectors.suggestions_of(member)[:50],
+        "appointment": services.open_appointment(member),
+        "reports": selectors.reports_of(member)[:50],
+        "today": dt.date.today(),
+    })
+
+
+@login_required
+def suggest(request):
+    member = member_of_user(request.user)
+    if member is None:
+        raise Http404
+    form = forms.SuggestionForm(request.POST or None, request.FILES or None, themes=selectors.themes_for(member.org))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            suggestion, receipt = services.suggestion_submit(
+                author=member, title=data["title"], body=data["body"], theme=data["theme"], photo=data["photo"],
+                anonymous=data["anonymous"], idempotency_key=data["idempotency_key"])
+        except ValidationError as exc:
+            _attach(form, exc)
+        else:
+            if receipt:  # shown once, on this page only: nothing else leads to an anonymous suggestion
+                return render(request, "voice/receipt_issued.html", {"receipt": receipt, "suggestion": suggestion})
+            messages.success(request, _("Thank you: your suggestion was received."))
+            return redirect("voice:suggestion", pk=suggestion.pk)
+    return render(request, "voice/suggest.html", {"form": form})
+
+
+def receipt(request):
+    """Anyone with the code reads the status and the answer, and may rate or reopen it."""
+    code = (request.POST.get("code") or request.GET.get("code") or "").strip()
+    suggestion = selectors.suggestion_by_receipt(code) if code else None
+    if request.method == "POST" and suggestion is not None:
+        try:
+            if request.POST.get("action") == "rate":
+                services.suggestion_rate(suggestion=suggestion, rating=request.POST.get("rating", ""))
+            elif request.POST.get("action") == "reopen":
+                services.suggestion_reopen(suggestion=suggestion, reason=request.POST.get("reason", ""))
+            messages.success(request, _("Thank you: your reply was recorded."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    return render(request, "voice/receipt.html", {
+        "form": forms.ReceiptForm(initial={"code": code}), "code": code, "suggestion": suggestion,
+        "not_found": bool(code) and suggestion is None, "rate_form": forms.RateForm(), "reopen_form": forms.ReopenForm(),
+        **_suggestion_loop(suggestion),
+    })
+
+
+def _suggestion_loop(suggestion) -> dict:
+    """What the author may do: rate an answer, reopen what is marked implemented."""
+    if suggestion is None:
+        return {}
+    return {"can_rate": suggestion.status in DECIDED_STATES, "can_reopen": suggestion.status == SuggestionStatus.IMPLEMENTED}
+
+
+# ---------------------------------------------------------------- suggestions
+
+def suggestion_filters(request) -> dict:
+    status = request.GET.get("status")
+    return {
+        "org": _org_from(request), "status": status if status in SuggestionStatus.values else None,
+        "theme": int(request.GET["theme"]) if request.GET.get("theme", "").isdigit() else None,
+        "q": request.GET.get("q", "")[:50], "start": _date(request.GET.get("start")), "end": _date(request.GET.get("end")),
+        "golden": True if request.GET.get("golden") == "1" else None, "reopened": request.GET.get("reopened") == "1",
+    }
+
+
+@manager_required
+def suggestion_queue(request):
+    filters = suggestion_filters(request)
+    qs = selectors.suggestion_list(visible_to=request.user, **filters)
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response("suggestions", _("Suggestions"), [
+            _("Submitted on"), _("Title"), _("Theme"), _("Organisation"), _("Author"), _("Status"), _("Answer"),
+            _("Implementing unit"), _("Saving or benefit (yuan)"), _("Reward (yuan)"), _("Golden idea"), _("Rating"), _("Times reopened"),
+        ], ((s.submitted_on, s.title, s.theme or "", s.org.name, s.author.name if s.author else _("anonymous"),
+             s.get_status_display(), s.answer, s.implementing_unit, s.saving_yuan, s.reward_yuan,
+             _("yes") if s.is_golden else "", s.get_rating_display(), s.reopen_count) for s in qs.iterator()))
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "voice/suggestion_queue.html", {
+        "page": page, "filters": filters, "statuses": SuggestionStatus.choices, "orgs": _placement_orgs(request.user),
+        "themes": in_reach(Theme.objects.all(), request.user), "query": request.GET.urlencode(),
+    })
+
+
+@login_required
+def suggestion_detail(request, pk: int):
+    suggestion, manages = selectors.suggestion_for(user=request.user, pk=pk)
+    context = {"suggestion": suggestion, "manages": manages, "rate_form": forms.RateForm(), "reopen_form": forms.ReopenForm(),
+               "is_author": bool(suggestion.author and suggestion.author.user_id == request.user.pk)}
+    if context["is_author"]:
+        context |= _suggestion_loop(suggestion)
+    if manages:
+        context |= {
+            "history": history_for(suggestion)[:50],
+            "decide_form": forms.DecideForm(), "assign_form": forms.AssignForm(), "implement_form": forms.ImplementForm(),
+            "templates": selectors.answer_templates_for(suggestion.org, theme_id=suggestion.theme_id),
+        }
+    return render(request, "voice/suggestion.html", context)
+
+
+SUGGESTION_ACTIONS = {
+    # action: (form, who may do it, service call)
+    "review": (None, True, lambda s, u, d: services.suggestion_review(actor=u, suggestion=s)),
+    "decide": (forms.DecideForm, True, lambda s, u, d: services.suggestion_decide(actor=u, suggestion=s, **d)),
+    "assign": (forms.AssignForm, True, lambda s, u, d: services.suggestion_assign(actor=u, suggestion=s, **d)),
+    "implement": (forms.ImplementForm, True, lambda s, u, d: services.suggestion_implement(actor=u, suggestion=s, **d)),
+    "promote": (None, True, lambda s, u, d: services.suggestion_promote(actor=u, suggestion=s)),
+    "rate": (forms.RateForm, False, lambda s, u, d: services.suggestion_rate(suggestion=s, by=u, **d)),
+    "reopen": (forms.ReopenForm, False, lambda s, u, d: services.suggestion_reopen(suggestion=s, by=u, **d)),
+}
+
+
+@login_required
+@require_POST
+def suggestion_act(request, pk: int, action: str):
+    suggestion, manages = selectors.suggestion_for(user=request.user, pk=pk)
+    if action not in SUGGESTION_ACTIONS:
+        raise Http404
+    form_class, for_cadres, call = SUGGESTION_ACTIONS[action]
+    if for_cadres != manages and not (manages and suggestion.author and suggestion.author.user_id == request.user.pk):
+        raise Http404
+    form = form_class(request.POST) if form_class else None
+    if form is not None and not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("voice:suggestion", pk=pk)
+    try:
+        call(suggestion, request.user, form.cleaned_data if form else {})
+        messages.success(request, _("Saved."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("voice:suggestion", pk=pk)
+
+
+@login_required
+def suggestion_photo(request, pk: int):
+    suggestion, _manages = selectors.suggestion_for(user=request.user, pk=pk)
+    return _photo(suggestion.photo)
+
+
+# ---------------------------------------------------------------- safety reports
+
+@login_required
+def report_new(request):
+    member = member_of_user(request.user)
+    if services.open_appointment(member) is None:
+        raise Http404
+    form = forms.ReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.safety_report_submit(reporter=member, **form.cleaned_data)
+        except ValidationError as exc:
+            _attach(form, exc)
+        else:
+            messages.success(request, _("Thank you: your safety report was received."))
+            return redirect("voice:report", pk=report.pk)
+    return render(request, "voice/report_new.html", {"form": form})
+
+
+def report_filters(request) -> dict:
+    status = request.GET.get("status")
+    return {
+        "org": _org_from(request), "status": status if status in ReportStatus.values + ["open"] else None,
+        "group": int(request.GET["group"]) if request.GET.get("group", "").isdigit() else None,
+        "overdue": request.GET.get("overdue") == "1", "q": request.GET.get("q", "")[:50],
+        "start": _date(request.GET.get("start")), "end": _date(request.GET.get("end")),
+    }
+
+
+@manager_required
+def report_queue(request):
+    filters = report_filters(request)
+    qs = selectors.report_list(visible_to=request.user, **filters)
+    today = dt.date.today()
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response("safety-reports", _("Safety reports"), [
+            _("Reported on"), _("Place"), _("What is wrong"), _("Severity"), _("Supervision group"), _("Reported by"),
+            _("Status"), _("Responsible unit"), _("Deadline"), _("Overdue"), _("What was done"), _("Written answer"),
+            _("Answered on"), _("Rating"), _("Times reopened"),
+        ], ((r.reported_on, r.place, r.description, r.get_severity_display(), r.group or "", r.reporter.name,
+             r.get_status_display(), r.responsible_unit, r.deadline, _("yes") if r.is_overdue(today) else "", r.progress,
+             r.answer, r.answered_on, r.get_rating_display(), r.reopen_count) for r in qs.iterator()))
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "voice/report_queue.html", {
+        "page": page, "filters": filters, "statuses": ReportStatus.choices, "orgs": _placement_orgs(request.user),
+        "groups": in_reach(SafetyGroup.objects.all(), request.user), "query": request.GET.urlencode(), "today": today,
+    })
+
+
+@login_required
+def report_detail(request, pk: int):
+    report, manages = selectors.report_for(user=request.user, pk=pk)
+    is_reporter = report.reporter.user_id == request.user.pk
+    context = {"report": report, "manages": manages, "overdue": report.is_overdue(),
+               "rate_form": forms.RateForm(), "reopen_form": forms.ReopenForm(), "is_reporter": is_reporter,
+               "can_rate": is_reporter and bool(report.answer), "can_reopen": is_reporter and report.status == ReportStatus.RESOLVED}
+    if manages:
+        context |= {
+            "history": history_for(report)[:50], "forward_form": forms.ForwardForm(), "progress_form": forms.ProgressForm(),
+            "answer_form": forms.AnswerForm(), "templates": selectors.answer_templates_for(report.org).filter(theme__isnull=True),
+            "is_open": report.status in OPEN_REPORT_STATES,
+        }
+    return render(request, "voice/report.html", context)
+
+
+REPORT_ACTIONS = {
+    "forward": (forms.ForwardForm, True, lambda r, u, d: services.safety_report_forward(actor=u, report=r, **d)),
+    "progress": (forms.ProgressForm, True, lambda r, u, d: services.safety_report_progress(actor=u, report=r, **d)),
+    "answer": (forms.AnswerForm, True, lambda r, u, d: services.safety_report_answer(actor=u, report=r, **d)),
+    "rate": (forms.RateForm, False, lambda r, u, d: services.safety_report_rate(report=r, by=u, **d)),
+    "reopen": (forms.ReopenForm, False, lambda r, u, d: services.safety_report_reopen(report=r, by=u, **d)),
+}
+
+
+@login_required
+@require_POST
+def report_act(request, pk: int, action: str):
+    report, manages = selectors.report_for(user=request.user, pk=pk)
+    if action not in REPORT_ACTIONS:
+        raise Http404
+    form_class, for_cadres, call = REPORT_ACTIONS[action]
+    if for_cadres != manages and not (manages and report.reporter.user_id == request.user.pk):
+        raise Http404
+    form = form_class(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("voice:report", pk=pk)
+    try:
+        call(report, request.user, form.cleaned_data)
+        messages.success(request, _("Saved."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("voice:report", pk=pk)
+
+
+@login_required
+def report_photo(request, pk: int):
+    report, _manages = selectors.report_for(user=request.user, pk=pk)
+    return _photo(report.photo)
+
+
+# ---------------------------------------------------------------- the network
+
+@manager_required
+def network(request):
+    groups = selectors.safety_groups(visible_to=request.user)
+    group_form = forms.GroupForm(request.POST if request.POST.get("form") == "group" else None, orgs=_placement_orgs(request.user))
+    appoint_form = forms.AppointForm(request.POST if request.POST.get("form") == "appoint" else None,
+                                     groups=in_reach(SafetyGroup.objects.all(), request.user))
+    if request.method == "POST":
+        try:
+            if group_form.is_bound and group_form.is_valid():
+                services.safety_group_create(actor=request.user, **group_form.cleaned_data)
+                messages.success(request, _("Saved."))
+                return redirect("voice:network")
+            if appoint_form.is_bound and appoint_form.is_valid():
+                member = _find_member(request, appoint_form.cleaned_data["member"], appoint_form)
+                if member is not None:
+                    services.safety_rep_appoint(actor=request.user, group=appoint_form.cleaned_data["group"], member=member,
+                                                appointed_on=appoint_form.cleaned_data["appointed_on"])
+                    messages.success(request, _("Saved."))
+                    return redirect("voice:network")
+        except ValidationError as exc:
+            _attach(group_form if group_form.is_bound else appoint_form, exc)
+    reps = selectors.safety_reps(visible_to=request.user)
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response("safety-reps", _("Safety reps"), [_("Supervision group"), _("Member"), _("Phone"), _("Appointed on")],
+                             ((r.group.name, r.member.name, r.member.phone, r.appointed_on) for r in reps.iterator()))
+    return render(request, "voice/network.html", {
+        "groups": groups, "reps": Paginator(reps, 100).get_page(request.GET.get("page")),
+        "group_form": group_form, "appoint_form": appoint_form,
+    })
+
+
+@manager_required
+@require_POST
+def rep_end(request, pk: int):
+    rep = get_in_reach_or_404(SafetyRep.objects.all(), request.user, pk=pk)
+    try:
+        services.safety_rep_end(actor=request.user, rep=rep)
+        messages.success(request, _("Saved."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("voice:network")
+
+
+# ---------------------------------------------------------------- hazard posts
+
+@manager_required
+def hazards(request):
+    org = _org_from(request)
+    posts = selectors.hazard_post_list(visible_to=request.user, org=org)
+    form = forms.HazardPostForm(request.POST or None, orgs=_placement_orgs(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            post = services.hazard_post_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _attach(form, exc)
+        else:
+            return redirect("voice:hazard", pk=post.pk)
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response("hazard-posts", _("Hazard posts"), [_("Organisation"), _("Post"), _("Hazard factors"),
+                             _("Surveyed on"), _("Workers exposed")],
+                             ((p.org.name, p.name, "、".join(p.factor_labels()), p.surveyed_on, p.n_exposed) for p in posts))
+    return render(request, "voice/hazards.html", {"posts": posts, "form": form, "orgs": _placement_orgs(request.user),
+                                                  "org": org, "query": request.GET.urlencode()})
+
+
+@manager_required
+def hazard_detail(request, pk: int):
+    post = get_in_reach_or_404(HazardPost.objects.select_related("org"), request.user, pk=pk)
+    exposures = post.exposures.select_related("member").order_by("until", "member__name")
+    return render(request, "voice/hazard.html", {
+        "post": post, "exposures": exposures,
+        "follow_ups": FollowUp.objects.filter(exposure__post=post).select_related("exposure__member"),
+        "exposure_form": forms.ExposureForm(), "follow_up_kinds": FollowUpKind.choices, "today": dt.date.today(),
+        "history": history_for(post)[:20],
+    })
+
+
+@manager_required
+@require_POST
+def hazard_act(request, pk: int, action: str):
+    post = get_in_reach_or_404(HazardPost.objects.all(), request.user, pk=pk)
+    try:
+        if action == "expose":
+            form = forms.ExposureForm(request.POST)
+            if form.is_valid() and (member := _find_member(request, form.cleaned_data["member"], form)):
+                services.exposure_add(actor=request.user, post=post, member=member, since=form.cleaned_data["since"])
+            elif form.errors:
+                raise ValidationError(form.errors.as_text())
+        elif action == "plan":
+            form = forms.FollowUpForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(_("Check the follow-up's kind and date."))
+            exposure = Exposure.objects.filter(post=post, pk=form.cleaned_data["exposure"]).first()
+            if exposure is None:
+                raise Http404
+            services.follow_up_plan(actor=request.user, exposure=exposure, kind=form.cleaned_data["kind"],
+                                    due_on=form.cleaned_data["due_on"], note=form.cleaned_data["note"])
+        elif action == "done":
+            form = forms.DoneForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(_("Check the date."))
+            follow_up = FollowUp.objects.filter(exposure__post=post, pk=form.cleaned_data["follow_up"]).first()
+            if follow_up is None:
+                raise Http404
+            services.follow_up_done(actor=request.user, follow_up=follow_up, done_on=form.cleaned_data["done_on"])
+        else:
+            raise Http404
+        messages.success(request, _("Saved."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("voice:hazard", pk=pk)
+
+
+# ---------------------------------------------------------------- talks
+
+@manager_required
+def talks(request):
+    org, kind = _org_from(request), request.GET.get("kind") if request.GET.get("kind") in TalkKind.values else None
+    qs = selectors.talk_list(visible_to=request.user, org=org, kind=kind, q=request.GET.get("q", "")[:50])
+    form = forms.TalkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        member = _find_member(request, data.pop("member"), form)
+        if member is not None:
+            try:
+                services.talk_record(actor=request.user, member=member, **data)
+            except ValidationError as exc:
+                _attach(form, exc)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("voice:talks")
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response("talks", _("Talks and home visits"), [_("Date"), _("Kind"), _("Worker"), _("Topic"), _("Outcome"),
+                             _("Follow-up"), _("Recorded by")],
+                             ((t.date, t.get_kind_display(), t.member.name, t.topic, t.outcome, t.follow_up, t.recorded_by or "")
+                              for t in qs.iterator()))
+    return render(request, "voice/talks.html", {"page": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")), "form": form,
+                                                "kinds": TalkKind.choices, "kind": kind, "query": request.GET.urlencode()})
+
+
+# ---------------------------------------------------------------- themes and answer templates
+
+@manager_required
+def answers(request):
+    union = default_org(request.user)
+    themes = in_reach(Theme.objects.all(), request.user)
+    theme_form = forms.ThemeForm(request.POST if request.POST.get("form") == "theme" else None)
+    template_form = forms.TemplateForm(request.POST if request.POST.get("form") == "template" else None, themes=themes)
+    try:
+        if theme_form.is_bound and theme_form.is_valid():
+            services.theme_create(actor=request.user, org=union, name=theme_form.cleaned_data["name"],
+                                  position=theme_form.cleaned_data["position"] or 0)
+            return redirect("voice:answers")
+        if template_form.is_bound and template_form.is_valid():
+            theme = template_form.cleaned_data["theme"]
+            services.answer_template_save(actor=request.user, org=theme.org if theme else union, **template_form.cleaned_data)
+            return redirect("voice:answers")
+    except ValidationError as exc:
+        _attach(theme_form if theme_form.is_bound else template_form, exc)
+    return render(request, "voice/answers.html", {
+        "themes": themes, "templates": selectors.answer_template_list(visible_to=request.user),
+        "theme_form": theme_form, "template_form": template_form,
+    })
+
+
+@manager_required
+@require_POST
+def answer_delete(request, pk: int):
+    template = get_in_reach_or_404(AnswerTemplate.objects.all(), request.user, pk=pk)
+    services.answer_template_delete(actor=request.user, template=template)
+    return redirect("voice:answers")
+
+
+# ---------------------------------------------------------------- dashboard
+
+@manager_required
+def dashboard(request):
+    org = _org_from(request) or default_org(request.user)
+    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else dt.date.today().year
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return render(request, "voice/dashboard.html", {
+        "org": org, "year": year, "years": range(dt.date.today().year, dt.date.today().year - 5, -1),
+        "orgs": orgs_in_reach(request.user),
+        "s": selectors.suggestion_figures(org=org, start=start, end=end),
+        "s_by": selectors.suggestion_breakdown(org=org, start=start, end=end),
+        "safety": selectors.safety_figures(org=org, start=start, end=end),
+        "safety_by": selectors.safety_breakdown(org=org, start=start, end=end),
+        "hazards": selectors.hazard_figures(org=org, start=start, end=end),
+        "talks": selectors.talk_figures(org=org, start=start, end=end),
+        "period": f"{format_date(start)}—{format_date(end)}",
+    })
