@@ -1,0 +1,184 @@
+"""Targets, meetings and plans in the work summary (section 70, and the 下一步打算 items).
+
+The sentences are assembled by small functions over the selectors' plain figures, so
+each can be tested on hand-made numbers; `sections` only fetches and arranges.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from gonghui.core.formatting import chinese_ordinal, format_amount, format_count, format_month, format_percent
+from gonghui.reports.providers import Figure, Period, Section
+
+from .choices import MeetingKind
+from .selectors import (
+    MeetingFigures, MissingMeeting, PlanFigures, TargetFigure, meeting_figures, missing_meetings, plan_figures,
+    target_figures,
+)
+
+def _change(now: Decimal | int, before: Decimal | int | None, *, as_percent: bool) -> str:
+    """'，同比增长12.50%' / '，同比减少2次' / '' when there is nothing to compare with."""
+    if before is None or (as_percent and not before):
+        return ""
+    if now == before:
+        return _(", the same as a year earlier")
+    grew = now > before
+    if as_percent:
+        amount = format_percent(abs(Decimal(now) - Decimal(before)), Decimal(before), places=2)
+        return (_(", up %(pct)s year on year") if grew else _(", down %(pct)s year on year")) % {"pct": amount}
+    return (_(", %(n)s more than a year earlier") if grew else _(", %(n)s fewer than a year earlier")) % {"n": abs(now - before)}
+
+
+def target_sentence(fig: TargetFigure, previous: TargetFigure | None = None) -> str:
+    """共完成降本增效1,909.21万元，完成年度指标905万元的210.96% (with the 同比 when last year has it)."""
+    if fig.actual is None:
+        return _("The annual target for %(name)s is %(target)s; no check has been recorded yet.") % {
+            "name": fig.name, "target": format_amount(fig.target, fig.unit)}
+    sentence = _("%(name)s achieved in total: %(actual)s, %(rate)s of the annual target of %(target)s") % {
+        "name": fig.name, "actual": format_amount(fig.actual, fig.unit),
+        "target": format_amount(fig.target, fig.unit), "rate": format_percent(fig.actual, fig.target, places=2),
+    }
+    if len(fig.by_org) > 1:
+        parts = [
+            f"{org_name}{format_percent(actual, target, places=2) if actual is not None else _('not yet checked')}"
+            for org_name, target, actual in fig.by_org
+        ]
+        sentence += _(" (%(parts)s)") % {"parts": pgettext("list separator", ", ").join(parts)}
+    if previous is not None and previous.actual is not None:
+        sentence += _change(fig.actual, previous.actual, as_percent=True)
+    return sentence + pgettext("sentence end", ".")
+
+
+def congress_sentence(meeting) -> str:
+    """2025年4月召开首届职工代表大会，审议通过《职工代表大会工作条例》等四个重要事项."""
+    decisions = [d.text for d in meeting.decisions.all()]
+    when = format_month(meeting.date)
+    if not decisions:
+        return _("In %(when)s %(title)s was held.") % {"when": when, "title": meeting.title}
+    if len(decisions) == 1:
+        return _("In %(when)s %(title)s was held and adopted %(item)s.") % {
+            "when": when, "title": meeting.title, "item": decisions[0]}
+    return _("In %(when)s %(title)s was held and adopted %(item)s and %(n)s important matters in all.") % {
+        "when": when, "title": meeting.title, "item": decisions[0], "n": chinese_ordinal(len(decisions))}
+
+
+def meetings_sentence(figs: MeetingFigures, *, ruled: set[str], missed: set[str], previous: MeetingFigures | None) -> str:
+    """每季度召开生产经营讲评会4次；召开工会委员会会议6次 … (kinds other than the congress)."""
+    parts = []
+    for kind in MeetingKind:
+        n = figs.by_kind.get(kind.value, 0)
+        if kind == MeetingKind.CONGRESS or not n:
+            continue
+        values = {"kind": kind.label, "n": format_count(n)}
+        if kind.value in ruled and kind.value not in missed:
+            parts.append(_("held the %(kind)s every quarter, %(n)s times in all") % values)
+        else:
+            parts.append(_("held the %(kind)s %(n)s times") % values)
+    if not parts:
+        return ""
+    sentence = _("The union kept to its meeting system: %(parts)s") % {"parts": pgettext("clause separator", "; ").join(parts)}
+    if figs.expected:
+        sentence += _("; attendance averaged %(rate)s") % {"rate": format_percent(figs.present, figs.expected)}
+    if previous is not None and previous.total:
+        sentence += _change(figs.total, previous.total, as_percent=False)
+    return sentence + pgettext("sentence end", ".")
+
+
+def missing_sentence(kind: str, org_name: str, misses: list[MissingMeeting], *, own: bool) -> str:
+    quarters = pgettext("list separator", ", ").join(m.quarter_label for m in misses)
+    values = {"kind": MeetingKind(kind).label, "quarters": quarters, "org": org_name}
+    if own:
+        return _("The %(kind)s was not held in %(quarters)s as the meeting system requires.") % values
+    return _("%(org)s did not hold the %(kind)s in %(quarters)s as the meeting system requires.") % values
+
+
+def plan_check_sentence(plans: PlanFigures) -> str:
+    """上期计划的12项工作，已完成10项."""
+    if not plans.items:
+        return ""
+    return _("Of the %(n)s items in the plan for this period, %(done)s were completed.") % {
+        "n": format_count(len(plans.items)), "done": format_count(plans.done)}
+
+
+def sections(*, org, period: Period) -> list[Section]:
+    last = period.same_period_last_year()
+    targets = target_figures(org=org, start=period.start, end=period.end)
+    targets_before = {(f.name, f.unit): f for f in target_figures(org=org, start=last.start, end=last.end)}
+    meetings = meeting_figures(org=org, start=period.start, end=period.end)
+    meetings_before = meeting_figures(org=org, start=last.start, end=last.end)
+    missed = missing_meetings(org=org, start=period.start, end=period.end)
+    plans = plan_figures(org=org, start=period.start, end=period.end)
+    ruled = _ruled_kinds(org=org)
+
+    paragraphs: list[str] = []
+    figures: list[Figure] = []
+    shortcomings: list[str] = []
+    for fig in targets:
+        before = targets_before.get((fig.name, fig.unit))
+        paragraphs.append(target_sentence(fig, before))
+        key = f"governance.target.{fig.name}"
+        figures.append(Figure(f"{key}.target", _("annual target: %(name)s") % {"name": fig.name}, fig.target,
+                              format_amount(fig.target, fig.unit), previous=before.target if before else None,
+                              source="/governance/targets/"))
+        if fig.actual is not None:
+            figures.append(Figure(f"{key}.actual", fig.name, fig.actual, format_amount(fig.actual, fig.unit),
+                                  previous=before.actual if before else None, source="/governance/targets/"))
+            figures.append(Figure(f"{key}.completion", _("completion: %(name)s") % {"name": fig.name}, fig.completion,
+                                  format_percent(fig.actual, fig.target, places=2),
+                                  previous=before.completion if before else None, source="/governance/targets/"))
+        # a target is only "not met" once its year is over; a half-year is not judged against it
+        if period.end.month == 12 and period.end.day == 31 and (fig.actual is None or fig.actual < fig.target):
+            shortcomings.append(_("%(name)s reached only %(rate)s of the annual target of %(target)s.") % {
+                "name": fig.name, "target": format_amount(fig.target, fig.unit),
+                "rate": format_percent(fig.actual or 0, fig.target, places=2)})
+
+    for meeting in meetings.congresses:
+        paragraphs.append(congress_sentence(meeting))
+    missed_kinds = {m.kind for m in missed}
+    sentence = meetings_sentence(meetings, ruled=ruled, missed=missed_kinds,
+                                 previous=meetings_before if meetings_before.total else None)
+    if sentence:
+        paragraphs.append(sentence)
+    if meetings.total:
+        figures.append(Figure("governance.meetings.held", _("meetings held"), meetings.total,
+                              _("%(n)s times") % {"n": format_count(meetings.total)},
+                              previous=meetings_before.total or None, source="/governance/meetings/"))
+    grouped: dict[tuple[int, str, str], list[MissingMeeting]] = defaultdict(list)
+    for miss in missed:
+        grouped[(miss.org_id, miss.org_name, miss.kind)].append(miss)
+    for (org_id, org_name, kind), misses in grouped.items():
+        shortcomings.append(missing_sentence(kind, org_name, misses, own=org_id == org.pk))
+    if missed:
+        figures.append(Figure("governance.meetings.missed", _("meetings missed"), len(missed),
+                              _("%(n)s times") % {"n": format_count(len(missed))}, source="/governance/meetings/missing/"))
+
+    check = plan_check_sentence(plans)
+    if check:
+        paragraphs.append(check)
+        figures.append(Figure("governance.plans.done", _("plan items completed"), plans.done,
+                              f"{format_count(plans.done)}/{format_count(len(plans.items))}", source="/governance/plans/"))
+        not_done = plans.not_done
+        if not_done:
+            shown = pgettext("clause separator", "; ").join(p.text.rstrip("。.；;") for p in not_done[:3])
+            more = _(" and others") if len(not_done) > 3 else ""
+            shortcomings.append(_("%(n)s items of the plan were not completed: %(items)s%(more)s.") % {
+                "n": format_count(len(not_done)), "items": shown, "more": more})
+
+    next_plans = [p.text.strip() for p in plans.next_items]
+    if not (paragraphs or shortcomings or next_plans):
+        return []
+    return [Section(
+        key="governance", order=70, heading=_("Keeping to target responsibility and the meeting system"),
+        paragraphs=paragraphs, figures=figures, shortcomings=shortcomings, plans=next_plans,
+    )]
+
+
+def _ruled_kinds(*, org) -> set[str]:
+    from .models import MeetingRule
+
+    return set(MeetingRule.objects.filter(org__path__startswith=org.path, is_active=True).values_list("kind", flat=True))
