@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 
 from gonghui.core.scoping import belonging_paths, get_in_reach_or_404, in_reach, reach_paths
 from gonghui.orgs.models import Org
@@ -186,10 +186,14 @@ def meeting_rules(*, visible_to, org: Org | None = None) -> QuerySet[MeetingRule
 
 # ── plans ────────────────────────────────────────────────────────────────────
 
+# whole-year items before the halves' on every backend (NULLs sort last on PostgreSQL)
+PLAN_ORDER = ("year", F("half").asc(nulls_first=True), "org__path", "position", "id")
+
+
 def plan_list(
     *, visible_to, org: Org | None = None, year: int | None = None, half: int | None = None, status: str | None = None
 ) -> QuerySet[Plan]:
-    qs = in_reach(Plan.objects.select_related("org"), visible_to).filter(_under(org))
+    qs = in_reach(Plan.objects.select_related("org"), visible_to).filter(_under(org)).order_by(*PLAN_ORDER)
     if year:
         qs = qs.filter(year=year)
     if half:
@@ -237,7 +241,7 @@ class PlanFigures:
 def plan_figures(*, org: Org, start: dt.date, end: dt.date) -> PlanFigures:
     """This period's plan items (to check what was done) and the next period's; two queries."""
     this, following = plan_periods(start, end)
-    base = Plan.objects.filter(_under(org)).select_related("org").order_by("year", "half", "org__path", "position", "id")
+    base = Plan.objects.filter(_under(org)).select_related("org").order_by(*PLAN_ORDER)
     return PlanFigures(items=list(base.filter(this)), next_items=list(base.filter(following).exclude(status=PlanStatus.DROPPED)))
 
 
