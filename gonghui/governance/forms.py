@@ -1,7 +1,7 @@
-import datetime as dt
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils import timezone
 
 from gonghui.members.forms import DATE, OrgChoiceField
 from gonghui.orgs.models import Org
@@ -37,7 +37,7 @@ class TargetForm(_OrgForm):
         if not creating:
             del self.fields["year"]  # a target belongs to its year; a new year gets a new target
         elif not self.is_bound:
-            self.initial.setdefault("year", dt.date.today().year)
+            self.initial.setdefault("year", timezone.localdate().year)
 
 
 class CheckForm(forms.Form):
@@ -95,7 +95,7 @@ class PlanForm(_OrgForm):
         super().__init__(*args, **kwargs)
         self.fields["half"].choices = [("", _("whole year")), *Half.choices]
         if not self.is_bound and not self.instance.pk:
-            self.initial.setdefault("year", dt.date.today().year + 1)
+            self.initial.setdefault("year", timezone.localdate().year + 1)
 
 
 class DisclosureForm(_OrgForm):

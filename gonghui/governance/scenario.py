@@ -66,9 +66,9 @@ def _targets(rows: list[dict], ctx, org) -> None:
         else:  # about half the year's result by the end of June
             mid = (actual * Decimal(ctx.rng.randint(44, 52)) / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
         target_check_record(actor=ctx.actor, target=target, kind=CheckKind.MID_YEAR, date=dt.date(ctx.year, 6, 30),
-                            actual=mid, remark="半年检查")
+                            actual=mid, checker="工会考核小组")
         target_check_record(actor=ctx.actor, target=target, kind=CheckKind.YEAR_END, date=dt.date(ctx.year, 12, 31),
-                            actual=actual, remark="年终考核")
+                            actual=actual, checker="工会考核小组")
 
 
 def _expected(ctx, kind: str) -> int:

@@ -7,11 +7,11 @@ fixed number of queries, whatever the number of orgs or rows.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.utils import timezone
 
 from gonghui.core.scoping import belonging_paths, get_in_reach_or_404, in_reach, reach_paths
 from gonghui.orgs.models import Org
@@ -162,7 +162,7 @@ def missing_meetings(*, org: Org, start: dt.date, end: dt.date, today: dt.date |
     A rule counts from the quarter its `since` date falls in; a meeting counts for the
     org that holds it (a branch's 例会 does not stand in for the union's).
     """
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     rules = list(MeetingRule.objects.filter(_under(org), is_active=True).select_related("org").order_by("org__path", "kind"))
     if not rules:
         return []

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils import timezone
 
 from gonghui.core.history import diff, history_record, snapshot
 from gonghui.orgs.models import Org
@@ -20,6 +21,11 @@ TARGET_FIELDS = ("name", "unit", "target", "note")
 MEETING_FIELDS = ("kind", "title", "date", "place", "present", "expected", "agenda", "minutes")
 PLAN_FIELDS = ("year", "half", "position", "text", "owner", "status", "result")
 DISCLOSURE_FIELDS = ("title", "body", "category", "notice_until")
+
+
+def _created(obj, fields: tuple[str, ...]) -> dict[str, list]:
+    """A create's history: every field from nothing to its value (the history list shows before → after)."""
+    return {name: [None, value] for name, value in snapshot(obj, fields).items()}
 
 
 def _check_only(changes: dict[str, Any], allowed: tuple[str, ...]) -> None:
@@ -44,7 +50,7 @@ def target_create(*, actor, org: Org, year: int, name: str, unit: str, target: D
     if Target.objects.filter(org=org, year=year, name=row.name).exists():
         raise ValidationError({"name": _("This organisation already has this indicator for the year.")})
     row.save()
-    history_record(obj=row, org=org, actor=actor, action="create", changes=snapshot(row, ("year", "name", "unit", "target")))
+    history_record(obj=row, org=org, actor=actor, action="create", changes=_created(row, ("year", "name", "unit", "target")))
     return row
 
 
@@ -91,7 +97,7 @@ def target_check_record(
     history_record(
         obj=target, org=target.org, actor=actor, action="update",
         changes={"actual": [None if before is None else str(before), str(target.actual)]},
-        note=f"{check.get_kind_display()} {date.isoformat()} {remark}".strip(),
+        note=" · ".join(part for part in (str(check.get_kind_display()), date.isoformat(), remark) if part),
     )
     return check
 
@@ -125,7 +131,7 @@ def meeting_record(
     meeting.save()
     _decisions_replace(meeting, decisions or [])
     history_record(obj=meeting, org=org, actor=actor, action="create",
-                   changes={**snapshot(meeting, ("kind", "title", "date")), "decisions": len(decisions or [])})
+                   changes={**_created(meeting, ("kind", "title", "date")), "decisions": [None, len(decisions or [])]})
     return meeting
 
 
@@ -162,7 +168,7 @@ def meeting_rule_set(*, actor, org: Org, kind: str, since: dt.date, cadence: str
     rule = MeetingRule.objects.filter(org=org, kind=kind).first()
     if rule is None:
         rule = MeetingRule.objects.create(org=org, kind=kind, cadence=cadence, since=since, is_active=is_active)
-        history_record(obj=rule, org=org, actor=actor, action="create", changes=snapshot(rule, ("kind", "cadence", "since")))
+        history_record(obj=rule, org=org, actor=actor, action="create", changes=_created(rule, ("kind", "cadence", "since")))
         return rule
     before = snapshot(rule, ("cadence", "since", "is_active"))
     rule.cadence, rule.since, rule.is_active = cadence, since, is_active
@@ -195,7 +201,7 @@ def plan_create(
                 position=position, result=result)
     _validate_plan(plan)
     plan.save()
-    history_record(obj=plan, org=org, actor=actor, action="create", changes=snapshot(plan, ("year", "half", "text", "owner")))
+    history_record(obj=plan, org=org, actor=actor, action="create", changes=_created(plan, ("year", "half", "text", "owner")))
     return plan
 
 
@@ -230,7 +236,7 @@ def disclosure_create(*, actor, org: Org, title: str, body: str, category: str, 
     if not disclosure.title:
         raise ValidationError({"title": _("Give the disclosure a title.")})
     disclosure.save()
-    history_record(obj=disclosure, org=org, actor=actor, action="create", changes=snapshot(disclosure, ("title", "category")))
+    history_record(obj=disclosure, org=org, actor=actor, action="create", changes=_created(disclosure, ("title", "category")))
     return disclosure
 
 
@@ -256,7 +262,7 @@ def disclosure_update(*, actor, disclosure: Disclosure, **changes: Any) -> Discl
 def disclosure_publish(*, actor, disclosure: Disclosure, on: dt.date | None = None) -> Disclosure:
     if disclosure.published_on:
         raise ValidationError(_("Already published."))
-    disclosure.published_on = on or dt.date.today()
+    disclosure.published_on = on or timezone.localdate()
     if disclosure.notice_until and disclosure.notice_until < disclosure.published_on:
         raise ValidationError({"notice_until": _("The notice period ends before it starts.")})
     disclosure.published_by = actor if actor is not None and actor.is_authenticated else None
@@ -269,7 +275,7 @@ def disclosure_publish(*, actor, disclosure: Disclosure, on: dt.date | None = No
 @transaction.atomic
 def objection_raise(*, author, disclosure: Disclosure, text: str, today: dt.date | None = None) -> Objection:
     """A member objects during the notice period; outside it the objection is refused."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     if not disclosure.published_on or not disclosure.notice_until:
         raise ValidationError(_("This disclosure takes no objections."))
     if not (disclosure.published_on <= today <= disclosure.notice_until):
@@ -277,7 +283,7 @@ def objection_raise(*, author, disclosure: Disclosure, text: str, today: dt.date
     if not text.strip():
         raise ValidationError({"text": _("Write the objection.")})
     objection = Objection.objects.create(disclosure=disclosure, author=author, text=text.strip())
-    history_record(obj=objection, org=disclosure.org, actor=author, action="create", changes={"disclosure": disclosure.title})
+    history_record(obj=objection, org=disclosure.org, actor=author, action="create", changes={"disclosure": [None, disclosure.title]})
     from gonghui.core.services import notice_send
 
     if disclosure.published_by_id:

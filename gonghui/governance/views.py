@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.utils import timezone
 
 from gonghui.core.history import history_for
 from gonghui.core.scoping import default_org, get_in_reach_or_404, orgs_in_reach
@@ -33,9 +34,9 @@ def _managed_orgs(user):
 
 def _year(request) -> int:
     try:
-        return int(request.GET.get("year") or dt.date.today().year)
+        return int(request.GET.get("year") or timezone.localdate().year)
     except ValueError:
-        return dt.date.today().year
+        return timezone.localdate().year
 
 
 def _org(request):
@@ -192,7 +193,7 @@ def meeting_missing(request):
 @login_required
 def meeting_rule_create(request):
     form = RuleForm(request.POST or None, orgs=_managed_orgs(request.user),
-                    initial={"since": dt.date(dt.date.today().year, 1, 1)})
+                    initial={"since": dt.date(timezone.localdate().year, 1, 1)})
     if request.method == "POST" and form.is_valid():
         services.meeting_rule_set(actor=request.user, **form.cleaned_data)
         messages.success(request, _("Saved."))
@@ -335,14 +336,14 @@ def objection_answer(request, pk: int, objection_pk: int):
 @login_required
 def notice_board(request):
     return render(request, "governance/notice_board.html", {
-        "disclosures": selectors.disclosures_for_member(request.user)[:100], "today": dt.date.today(),
+        "disclosures": selectors.disclosures_for_member(request.user)[:100], "today": timezone.localdate(),
     })
 
 
 @login_required
 def notice_read(request, pk: int):
     disclosure = selectors.disclosure_get_for_member(user=request.user, pk=pk)
-    today = dt.date.today()
+    today = timezone.localdate()
     open_for_objections = bool(disclosure.notice_until and disclosure.published_on <= today <= disclosure.notice_until)
     form = ObjectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -3,6 +3,8 @@
 import datetime as dt
 from decimal import Decimal
 
+from django.utils import timezone
+
 from gonghui.governance import services
 
 
@@ -21,7 +23,7 @@ def meeting(org, *, kind="regular", date=dt.date(2025, 3, 20), title=None, decis
 
 
 def published_disclosure(org, *, actor=None, on=None, until=None, title="2025年工会经费收支情况"):
-    on = on or dt.date.today()
+    on = on or timezone.localdate()
     row = services.disclosure_create(actor=actor, org=org, title=title, body="收入、支出明细如下……", category="finance",
                                      notice_until=until or on + dt.timedelta(days=7))
     return services.disclosure_publish(actor=actor, disclosure=row, on=on)

@@ -1,5 +1,6 @@
 import datetime as dt
-from decimal import Decimal
+
+from django.utils import timezone
 
 import pytest
 
@@ -109,11 +110,11 @@ def test_a_member_reads_a_published_notice_and_objects_on_the_phone(cast, client
 
 def test_the_chair_publishes_a_draft_and_answers_an_objection(cast, client_as):
     d = services.disclosure_create(actor=cast.chair, org=cast.union, title="先进个人评选结果", body="名单……",
-                                   category="appraisal", notice_until=dt.date.today() + dt.timedelta(days=5))
+                                   category="appraisal", notice_until=timezone.localdate() + dt.timedelta(days=5))
     client = client_as(cast.chair)
     assert client.post(f"/governance/disclosures/{d.pk}/publish/").status_code == 302
     d.refresh_from_db()
-    assert d.published_on == dt.date.today()
+    assert d.published_on == timezone.localdate()
     o = services.objection_raise(author=cast.member, disclosure=d, text="名单有误")
     assert client.post(f"/governance/disclosures/{d.pk}/objections/{o.pk}/answer/", {"answer": "已更正"}).status_code == 302
     o.refresh_from_db()
