@@ -55,7 +55,8 @@ def target_create(*, actor, org: Org, year: int, name: str, unit: str, target: D
 
 
 @transaction.atomic
-def target_update(*, actor, target: Target, **changes: Any) -> Target:
+def target_update(*, actor, target: Target, changes: dict[str, Any]) -> Target:
+    # `changes` is a dict, not **kwargs: the model has a field called `target`.
     _check_only(changes, TARGET_FIELDS)
     before = snapshot(target, changes)
     for name, value in changes.items():

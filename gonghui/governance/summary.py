@@ -10,7 +10,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import get_language, pgettext
 
 from gonghui.core.formatting import chinese_ordinal, format_amount, format_count, format_month, format_percent
 from gonghui.reports.providers import Figure, Period, Section
@@ -34,8 +34,24 @@ def _change(now: Decimal | int, before: Decimal | int | None, *, as_percent: boo
     return (_(", %(n)s more than a year earlier") if grew else _(", %(n)s fewer than a year earlier")) % {"n": abs(now - before)}
 
 
-def target_sentence(fig: TargetFigure, previous: TargetFigure | None = None) -> str:
-    """共完成降本增效1,909.21万元，完成年度指标905万元的210.96% (with the 同比 when last year has it)."""
+def of_org(org_name: str, sentence: str) -> str:
+    """'本部工会共完成…': a federation's summary says which union did what."""
+    return _("%(org)s: %(sentence)s") % {"org": org_name, "sentence": sentence}
+
+
+def target_sentence(fig: TargetFigure, previous: TargetFigure | None = None, *, own_name: str = "") -> str:
+    """共完成降本增效1,909.21万元，完成年度指标905万元的210.96% (with the 同比 when last year has it).
+
+    When every target behind the figure belongs to one org below the summary's own
+    (`own_name`), the sentence names it.
+    """
+    sentence = _target_sentence(fig, previous)
+    if own_name and len({name for name, *_ in fig.by_org}) == 1 and fig.by_org[0][0] != own_name:
+        return of_org(fig.by_org[0][0], sentence)
+    return sentence
+
+
+def _target_sentence(fig: TargetFigure, previous: TargetFigure | None) -> str:
     if fig.actual is None:
         return _("The annual target for %(name)s is %(target)s; no check has been recorded yet.") % {
             "name": fig.name, "target": format_amount(fig.target, fig.unit)}
@@ -54,6 +70,13 @@ def target_sentence(fig: TargetFigure, previous: TargetFigure | None = None) -> 
     return sentence + pgettext("sentence end", ".")
 
 
+def count_in_words(n: int) -> str:
+    """四个重要事项, 两个 (not 二个); digits in other languages and past 99."""
+    if not (get_language() or "").startswith("zh") or not 0 < n < 100:
+        return format_count(n)
+    return "两" if n == 2 else chinese_ordinal(n)
+
+
 def congress_sentence(meeting) -> str:
     """2025年4月召开首届职工代表大会，审议通过《职工代表大会工作条例》等四个重要事项."""
     decisions = [d.text for d in meeting.decisions.all()]
@@ -64,7 +87,7 @@ def congress_sentence(meeting) -> str:
         return _("In %(when)s %(title)s was held and adopted %(item)s.") % {
             "when": when, "title": meeting.title, "item": decisions[0]}
     return _("In %(when)s %(title)s was held and adopted %(item)s and %(n)s important matters in all.") % {
-        "when": when, "title": meeting.title, "item": decisions[0], "n": chinese_ordinal(len(decisions))}
+        "when": when, "title": meeting.title, "item": decisions[0], "n": count_in_words(len(decisions))}
 
 
 def meetings_sentence(figs: MeetingFigures, *, ruled: set[str], missed: set[str], previous: MeetingFigures | None) -> str:
@@ -120,7 +143,7 @@ def sections(*, org, period: Period) -> list[Section]:
     shortcomings: list[str] = []
     for fig in targets:
         before = targets_before.get((fig.name, fig.unit))
-        paragraphs.append(target_sentence(fig, before))
+        paragraphs.append(target_sentence(fig, before, own_name=org.name))
         key = f"governance.target.{fig.name}"
         figures.append(Figure(f"{key}.target", _("annual target: %(name)s") % {"name": fig.name}, fig.target,
                               format_amount(fig.target, fig.unit), previous=before.target if before else None,
@@ -138,7 +161,8 @@ def sections(*, org, period: Period) -> list[Section]:
                 "rate": format_percent(fig.actual or 0, fig.target, places=2)})
 
     for meeting in meetings.congresses:
-        paragraphs.append(congress_sentence(meeting))
+        sentence = congress_sentence(meeting)
+        paragraphs.append(sentence if meeting.org_id == org.pk else of_org(meeting.org.name, sentence))
     missed_kinds = {m.kind for m in missed}
     sentence = meetings_sentence(meetings, ruled=ruled, missed=missed_kinds,
                                  previous=meetings_before if meetings_before.total else None)

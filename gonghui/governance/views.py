@@ -103,7 +103,7 @@ def target_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         target.refresh_from_db()
         try:
-            services.target_update(actor=request.user, target=target, **form.cleaned_data)
+            services.target_update(actor=request.user, target=target, changes=form.cleaned_data)
         except ValidationError as exc:
             _attach(form, exc)
         else:

@@ -127,3 +127,29 @@ def test_the_summary_query_count_does_not_grow_with_the_records(cast, django_ass
         section = the_section(cast.union, Period.year(2025))
     assert len(section.plans) == 12
     assert plain("1,909.21") == "1909.21"
+
+
+def test_a_federation_summary_names_the_union_behind_a_target_and_a_congress(cast):
+    target(cast.union, final="1909.21")
+    meeting(cast.union, kind="congress", title="首届职工代表大会", date=dt.date(2025, 4, 18), decisions=["《甲》", "《乙》"])
+    section = the_section(cast.federation, Period.year(2025))
+    assert section.paragraphs[:2] == [
+        "本部工会共完成降本增效1,909.21万元，完成年度指标905万元的210.96%。",
+        "本部工会2025年4月召开首届职工代表大会，审议通过《甲》等两个重要事项。",
+    ]
+
+
+def test_targets_of_several_unions_are_added_up_and_each_rate_is_named(cast):
+    target(cast.union, target="900", final="1800")
+    target(cast.sibling, target="100", final="50")
+    section = the_section(cast.federation, Period.year(2025))
+    assert section.paragraphs[0] == "共完成降本增效1,850万元，完成年度指标1,000万元的185.00%（本部工会200.00%、学校工会50.00%）。"
+
+
+def test_the_sentences_have_an_english_source(cast):
+    target(cast.union, final="1909.21")
+    meeting(cast.union, kind="congress", title="First congress", date=dt.date(2025, 4, 18), decisions=["A", "B", "C", "D"])
+    with translation.override("en"):
+        section = the_section(cast.union, Period.year(2025))
+    assert section.paragraphs[0] == "降本增效 achieved in total: 1,909.21万元, 210.96% of the annual target of 905万元."
+    assert section.paragraphs[1] == "In 2025年4月 First congress was held and adopted A and 4 important matters in all."

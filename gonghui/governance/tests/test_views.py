@@ -120,3 +120,19 @@ def test_the_chair_publishes_a_draft_and_answers_an_objection(cast, client_as):
     o.refresh_from_db()
     assert o.status == "answered"
     assert "已更正" in client.get(f"/governance/disclosures/{d.pk}/").content.decode()
+
+
+def test_editing_a_target_and_a_plan_writes_what_changed(cast, client_as):
+    from gonghui.core.history import history_for
+
+    client = client_as(cast.chair)
+    t = target(cast.union)
+    assert client.post(f"/governance/targets/{t.pk}/edit/", {"name": "降本增效", "unit": "万元", "target": "950",
+                                                              "note": "年中调整"}).status_code == 302
+    t.refresh_from_db()
+    assert t.target == 950 and history_for(t).get(action="update").changes["target"] == ["905.00", "950"]
+    plan = services.plan_create(actor=cast.chair, org=cast.union, year=2026, text="深化厂务公开")
+    assert client.post(f"/governance/plans/{plan.pk}/edit/", {"year": 2026, "half": "1", "text": "深化厂务公开",
+                                                             "owner": "工会办公室", "status": "in_progress"}).status_code == 302
+    plan.refresh_from_db()
+    assert (plan.half, plan.owner, plan.status) == (1, "工会办公室", "in_progress")

@@ -1,6 +1,5 @@
 """Governance's private URLs for the outsider walk (core/tests/test_outsider_walk.py)."""
 
-
 from .factories import meeting, published_disclosure, target
 
 
