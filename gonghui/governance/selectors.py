@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
+from functools import reduce
+from operator import or_
+from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from gonghui.core.scoping import belonging_paths, get_in_reach_or_404, in_reach, reach_paths
 from gonghui.orgs.models import Org
 
 from .choices import MeetingKind, PlanStatus, quarter_label
-from .models import Disclosure, Meeting, MeetingDecision, MeetingRule, Objection, Plan, Target, TargetCheck
+from .models import Disclosure, Meeting, MeetingRule, Objection, Plan, Target, TargetCheck
 
 
 def _under(org: Org | None, via: str = "org") -> Q:
@@ -46,7 +48,8 @@ class TargetFigure:
     unit: str
     target: Decimal
     actual: Decimal | None              # None when no org has checked it yet
-    by_org: list[tuple[str, Decimal, Decimal | None]] = field(default_factory=list)  # (org name, target, actual)
+    # (org name, target, actual) of each org, when a few orgs other than the summary's own hold it
+    by_org: list[tuple[str, Decimal, Decimal | None]] = field(default_factory=list)
 
     @property
     def completion(self) -> Decimal | None:
@@ -61,21 +64,59 @@ def target_figures(*, org: Org, start: dt.date, end: dt.date) -> list[TargetFigu
     The actual is what the latest check on or before `end` found, so a half-year summary
     states the mid-year check and a year summary the year-end assessment.
     """
-    latest = TargetCheck.objects.filter(target=OuterRef("pk"), date__lte=end).order_by("-date", "-id").values("actual")[:1]
+    return target_figures_compared(org=org, spans=[(start, end)])[0]
+
+
+# Up to this many orgs behind one indicator, the figure lists each org's own result.
+TARGET_ORGS_NAMED = 5
+
+
+def target_figures_compared(*, org: Org, spans: list[tuple[dt.date, dt.date]]) -> list[list[TargetFigure]]:
+    """`target_figures` for several date spans (this period and the same one last year).
+
+    One grouped query adds the targets up per indicator in the database; a second one,
+    only when an indicator of the first span rests on a few orgs other than `org` itself,
+    reads their own figures so the summary can say which org did what.
+    """
+    def latest(end: dt.date):
+        return Subquery(TargetCheck.objects.filter(target=OuterRef("pk"), date__lte=end).order_by("-date", "-id").values("actual")[:1])
+
+    in_span = [Q(year__gte=start.year, year__lte=end.year) for start, end in spans]
+    aggregates = {}
+    for i, span in enumerate(in_span):
+        aggregates |= {f"t{i}": Sum("target", filter=span), f"a{i}": Sum(f"actual_{i}", filter=span),
+                       f"n{i}": Count("org", distinct=True, filter=span), f"o{i}": Min("org_id", filter=span)}
     rows = (
-        Target.objects.filter(_under(org), year__gte=start.year, year__lte=end.year)
-        .annotate(actual_then=Subquery(latest))
-        .values_list("name", "unit", "target", "actual_then", "org__name")
-        .order_by("name", "unit", "org__path")
+        Target.objects.filter(_under(org)).filter(reduce(or_, in_span))
+        .annotate(**{f"actual_{i}": latest(end) for i, (_start, end) in enumerate(spans)})
+        .values("name", "unit").order_by("name", "unit").annotate(**aggregates)
     )
-    grouped: dict[tuple[str, str], TargetFigure] = {}
-    for name, unit, target, actual, org_name in rows:
-        fig = grouped.setdefault((name, unit), TargetFigure(name=name, unit=unit, target=Decimal(0), actual=None))
-        fig.target += target
-        if actual is not None:
-            fig.actual = (fig.actual or Decimal(0)) + actual
-        fig.by_org.append((org_name, target, actual))
-    return list(grouped.values())
+    found: list[list[TargetFigure]] = [[] for _ in spans]
+    few: dict[tuple[str, str], TargetFigure] = {}
+    for row in rows:
+        for i, figures in enumerate(found):
+            if not row[f"n{i}"]:
+                continue
+            actual = row[f"a{i}"]
+            fig = TargetFigure(name=row["name"], unit=row["unit"], target=_cents(row[f"t{i}"]),
+                               actual=None if actual is None else _cents(actual))
+            figures.append(fig)
+            if i == 0 and (1 < row["n0"] <= TARGET_ORGS_NAMED or (row["n0"] == 1 and row["o0"] != org.pk)):
+                few[(fig.name, fig.unit)] = fig
+    if few:
+        start, end = spans[0]
+        for name, unit, target, org_name, actual in (
+            Target.objects.filter(_under(org), in_span[0], name__in={name for name, _unit in few})
+            .annotate(actual_0=latest(end)).values_list("name", "unit", "target", "org__name", "actual_0").order_by("org__path")
+        ):
+            if (name, unit) in few:
+                few[(name, unit)].by_org.append((org_name, target, actual))
+    return found
+
+
+def _cents(value) -> Decimal:
+    """Sums come back as floats from SQLite: back to Decimal yuan-and-fen."""
+    return Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 # ── meetings ─────────────────────────────────────────────────────────────────
@@ -96,32 +137,73 @@ def meeting_get(*, visible_to, pk: int) -> Meeting:
     return get_in_reach_or_404(Meeting.objects.select_related("org").prefetch_related("decisions"), visible_to, pk=pk)
 
 
+@dataclass(frozen=True)
+class CongressSession:
+    """A workers' congress session as the summary states it."""
+
+    title: str
+    date: dt.date
+    org_id: int
+    org_name: str
+    decisions: list[str]
+
+
 @dataclass
 class MeetingFigures:
     by_kind: dict[str, int]                       # kind -> meetings held
     present: int
     expected: int
-    congresses: list[Meeting]                     # workers' congress sessions, with .decisions prefetched
+    congresses: list[CongressSession]
 
     @property
     def total(self) -> int:
         return sum(self.by_kind.values())
 
 
-def meeting_figures(*, org: Org, start: dt.date, end: dt.date) -> MeetingFigures:
-    """Meetings held under `org` in [start, end]: counts by kind, attendance, congress sessions; two queries."""
-    base = Meeting.objects.filter(_under(org), date__gte=start, date__lte=end)
-    by_kind: dict[str, int] = {}
-    present = expected = 0
-    for row in base.values("kind").annotate(n=Count("id"), p=Sum("present"), e=Sum("expected")).order_by("kind"):
-        by_kind[row["kind"]] = row["n"]
-        present += row["p"] or 0
-        expected += row["e"] or 0
-    congresses = list(
-        base.filter(kind=MeetingKind.CONGRESS).select_related("org").order_by("date", "id")
-        .prefetch_related(Prefetch("decisions", queryset=MeetingDecision.objects.order_by("position", "id")))
-    ) if by_kind.get(MeetingKind.CONGRESS) else []
-    return MeetingFigures(by_kind=by_kind, present=present, expected=expected, congresses=congresses)
+def meeting_figures(*, org: Org, start: dt.date, end: dt.date, with_congresses: bool = True) -> MeetingFigures:
+    """Meetings held under `org` in [start, end]: counts by kind, attendance, congress sessions
+    with their decisions; at most two queries (read as plain rows: a federation may hold thousands)."""
+    return meeting_figures_compared(org=org, spans=[(start, end)], with_congresses=with_congresses)[0]
+
+
+def meeting_figures_compared(
+    *, org: Org, spans: list[tuple[dt.date, dt.date]], with_congresses: bool = True
+) -> list[MeetingFigures]:
+    """`meeting_figures` for several spans: one grouped query with a count per span, and the
+    congress sessions of the first span."""
+    within = [Q(date__gte=start, date__lte=end) for start, end in spans]
+    rows = (
+        Meeting.objects.filter(_under(org)).filter(reduce(or_, within))
+        .values("kind").order_by("kind")
+        .annotate(**{
+            name: aggregate(field, filter=span) for i, span in enumerate(within)
+            for name, aggregate, field in ((f"n{i}", Count, "id"), (f"p{i}", Sum, "present"), (f"e{i}", Sum, "expected"))
+        })
+    )
+    found = [MeetingFigures(by_kind={}, present=0, expected=0, congresses=[]) for _ in spans]
+    for row in rows:
+        for i, figs in enumerate(found):
+            if row[f"n{i}"]:
+                figs.by_kind[row["kind"]] = row[f"n{i}"]
+                figs.present += row[f"p{i}"] or 0
+                figs.expected += row[f"e{i}"] or 0
+    first = found[0]
+    if with_congresses and first.by_kind.get(MeetingKind.CONGRESS):
+        start, end = spans[0]
+        rows = (
+            Meeting.objects.filter(_under(org), kind=MeetingKind.CONGRESS, date__gte=start, date__lte=end)
+            .values_list("id", "title", "date", "org_id", "org__name", "decisions__text")
+            .order_by("date", "id", "decisions__position", "decisions__id")
+        )
+        sessions: dict[int, CongressSession] = {}
+        for pk, title, date, org_id, org_name, decision in rows:
+            session = sessions.get(pk)
+            if session is None:
+                session = sessions[pk] = CongressSession(title, date, org_id, org_name, [])
+            if decision is not None:
+                session.decisions.append(decision)
+        first.congresses = list(sessions.values())
+    return found
 
 
 def quarters_between(start: dt.date, end: dt.date) -> list[tuple[int, int, dt.date, dt.date]]:
@@ -155,7 +237,17 @@ class MissingMeeting:
         return quarter_label(self.year, self.quarter)
 
 
+@dataclass
+class RuleCheck:
+    ruled_kinds: set[str]            # kinds of meeting some org under `org` must hold every quarter
+    missing: list[MissingMeeting]
+
+
 def missing_meetings(*, org: Org, start: dt.date, end: dt.date, today: dt.date | None = None) -> list[MissingMeeting]:
+    return meeting_rule_check(org=org, start=start, end=end, today=today).missing
+
+
+def meeting_rule_check(*, org: Org, start: dt.date, end: dt.date, today: dt.date | None = None) -> RuleCheck:
     """Quarters in [start, end] (already over by `today`) in which an org under `org` held no
     meeting its "every quarter" rule asks for. Two queries, whatever the tree's size.
 
@@ -163,21 +255,32 @@ def missing_meetings(*, org: Org, start: dt.date, end: dt.date, today: dt.date |
     org that holds it (a branch's 例会 does not stand in for the union's).
     """
     today = today or timezone.localdate()
-    rules = list(MeetingRule.objects.filter(_under(org), is_active=True).select_related("org").order_by("org__path", "kind"))
-    if not rules:
-        return []
-    held = set()
-    for org_id, kind, date in Meeting.objects.filter(
-        org_id__in={r.org_id for r in rules}, kind__in={r.kind for r in rules}, date__gte=start, date__lte=end
-    ).values_list("org_id", "kind", "date"):
-        held.add((org_id, kind, date.year, (date.month - 1) // 3 + 1))
+    rules = list(
+        MeetingRule.objects.filter(_under(org), is_active=True).order_by("org__path", "kind")
+        .values_list("org_id", "org__name", "kind", "since")
+    )
+    ruled = {kind for _o, _n, kind, _s in rules}
+    quarters = quarters_between(start, min(end, today))
+    if not rules or not quarters:
+        return RuleCheck(ruled, [])
+    # one count per quarter in the same grouped query (plain date comparisons, which every
+    # backend runs natively), so the rows are orgs × kinds, not meetings
+    held_in = Meeting.objects.filter(
+        _under(org), kind__in=ruled, date__gte=quarters[0][2], date__lte=quarters[-1][3]
+    ).values("org_id", "kind").order_by().annotate(**{
+        f"q{i}": Count("id", filter=Q(date__gte=first, date__lte=last)) for i, (_y, _q, first, last) in enumerate(quarters)
+    })
+    held = {
+        (row["org_id"], row["kind"], year, quarter)
+        for row in held_in for i, (year, quarter, _f, _l) in enumerate(quarters) if row[f"q{i}"]
+    }
     missing = []
-    for rule in rules:
-        since_quarter_start = dt.date(rule.since.year, 3 * ((rule.since.month - 1) // 3) + 1, 1)
-        for year, quarter, first, last in quarters_between(max(start, since_quarter_start), min(end, today)):
-            if (rule.org_id, rule.kind, year, quarter) not in held:
-                missing.append(MissingMeeting(rule.org_id, rule.org.name, rule.kind, year, quarter))
-    return missing
+    for org_id, org_name, kind, since in rules:
+        since_quarter_start = dt.date(since.year, 3 * ((since.month - 1) // 3) + 1, 1)
+        for year, quarter, first, _last in quarters:
+            if first >= since_quarter_start and (org_id, kind, year, quarter) not in held:
+                missing.append(MissingMeeting(org_id, org_name, kind, year, quarter))
+    return RuleCheck(ruled, missing)
 
 
 def meeting_rules(*, visible_to, org: Org | None = None) -> QuerySet[MeetingRule]:
@@ -221,10 +324,17 @@ def plan_periods(start: dt.date, end: dt.date) -> tuple[Q, Q]:
     return Q(year__gte=start.year, year__lte=end.year), Q(year=end.year + 1)
 
 
+@dataclass(frozen=True)
+class PlanRow:
+    text: str
+    status: str
+    org_name: str
+
+
 @dataclass
 class PlanFigures:
-    items: list[Plan]                  # this period's plan items
-    next_items: list[Plan]             # the next period's
+    items: list[PlanRow]               # this period's plan items
+    next_items: list[PlanRow]          # the next period's
 
     def count(self, *statuses: str) -> int:
         return sum(1 for p in self.items if p.status in statuses)
@@ -234,15 +344,23 @@ class PlanFigures:
         return self.count(PlanStatus.DONE)
 
     @property
-    def not_done(self) -> list[Plan]:
+    def not_done(self) -> list[PlanRow]:
         return [p for p in self.items if p.status != PlanStatus.DONE]
 
 
 def plan_figures(*, org: Org, start: dt.date, end: dt.date) -> PlanFigures:
-    """This period's plan items (to check what was done) and the next period's; two queries."""
+    """The org's own plan for this period (to check what was done) and for the next; two queries.
+
+    Only the org's own items: a work summary states its own plan, and a branch's or a
+    member union's plan belongs in that org's summary.
+    """
     this, following = plan_periods(start, end)
-    base = Plan.objects.filter(_under(org)).select_related("org").order_by(*PLAN_ORDER)
-    return PlanFigures(items=list(base.filter(this)), next_items=list(base.filter(following).exclude(status=PlanStatus.DROPPED)))
+    base = Plan.objects.filter(org=org).order_by(*PLAN_ORDER)
+
+    def rows(qs) -> list[PlanRow]:
+        return [PlanRow(*row) for row in qs.values_list("text", "status", "org__name")]
+
+    return PlanFigures(items=rows(base.filter(this)), next_items=rows(base.filter(following).exclude(status=PlanStatus.DROPPED)))
 
 
 # ── disclosures ──────────────────────────────────────────────────────────────

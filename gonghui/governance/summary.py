@@ -17,8 +17,8 @@ from gonghui.reports.providers import Figure, Period, Section
 
 from .choices import MeetingKind
 from .selectors import (
-    MeetingFigures, MissingMeeting, PlanFigures, TargetFigure, meeting_figures, missing_meetings, plan_figures,
-    target_figures,
+    CongressSession, MeetingFigures, MissingMeeting, PlanFigures, TargetFigure, meeting_figures_compared, meeting_rule_check,
+    plan_figures, target_figures_compared,
 )
 
 def _change(now: Decimal | int, before: Decimal | int | None, *, as_percent: bool) -> str:
@@ -46,7 +46,7 @@ def target_sentence(fig: TargetFigure, previous: TargetFigure | None = None, *, 
     (`own_name`), the sentence names it.
     """
     sentence = _target_sentence(fig, previous)
-    if own_name and len({name for name, *_ in fig.by_org}) == 1 and fig.by_org[0][0] != own_name:
+    if own_name and len(fig.by_org) == 1 and fig.by_org[0][0] != own_name:
         return of_org(fig.by_org[0][0], sentence)
     return sentence
 
@@ -77,9 +77,9 @@ def count_in_words(n: int) -> str:
     return "两" if n == 2 else chinese_ordinal(n)
 
 
-def congress_sentence(meeting) -> str:
+def congress_sentence(meeting: CongressSession) -> str:
     """2025年4月召开首届职工代表大会，审议通过《职工代表大会工作条例》等四个重要事项."""
-    decisions = [d.text for d in meeting.decisions.all()]
+    decisions = meeting.decisions
     when = format_month(meeting.date)
     if not decisions:
         return _("In %(when)s %(title)s was held.") % {"when": when, "title": meeting.title}
@@ -120,6 +120,27 @@ def missing_sentence(kind: str, org_name: str, misses: list[MissingMeeting], *, 
     return _("%(org)s did not hold the %(kind)s in %(quarters)s as the meeting system requires.") % values
 
 
+# Past this many orgs missing the same kind of meeting, a federation's summary says it in one sentence.
+MISSING_NAMED = 5
+
+
+def missing_sentences(missed: list[MissingMeeting], *, own_id: int) -> list[str]:
+    """One sentence per org and kind; one per kind when many orgs missed it."""
+    by_kind: dict[str, dict[tuple[int, str], list[MissingMeeting]]] = defaultdict(lambda: defaultdict(list))
+    for miss in missed:
+        by_kind[miss.kind][(miss.org_id, miss.org_name)].append(miss)
+    sentences = []
+    for kind, by_org in by_kind.items():
+        if len(by_org) <= MISSING_NAMED:
+            sentences += [missing_sentence(kind, name, misses, own=org_id == own_id) for (org_id, name), misses in by_org.items()]
+            continue
+        names = pgettext("list separator", ", ").join(name for _id, name in list(by_org)[:3])
+        sentences.append(_("%(n)s organisations (%(names)s and others) missed the %(kind)s %(times)s times in all.") % {
+            "n": format_count(len(by_org)), "names": names, "kind": MeetingKind(kind).label,
+            "times": format_count(sum(len(m) for m in by_org.values()))})
+    return sentences
+
+
 def plan_check_sentence(plans: PlanFigures) -> str:
     """上期计划的12项工作，已完成10项."""
     if not plans.items:
@@ -130,13 +151,13 @@ def plan_check_sentence(plans: PlanFigures) -> str:
 
 def sections(*, org, period: Period) -> list[Section]:
     last = period.same_period_last_year()
-    targets = target_figures(org=org, start=period.start, end=period.end)
-    targets_before = {(f.name, f.unit): f for f in target_figures(org=org, start=last.start, end=last.end)}
-    meetings = meeting_figures(org=org, start=period.start, end=period.end)
-    meetings_before = meeting_figures(org=org, start=last.start, end=last.end)
-    missed = missing_meetings(org=org, start=period.start, end=period.end)
+    spans = [(period.start, period.end), (last.start, last.end)]
+    targets, before = target_figures_compared(org=org, spans=spans)
+    targets_before = {(f.name, f.unit): f for f in before}
+    meetings, meetings_before = meeting_figures_compared(org=org, spans=spans)
+    rule_check = meeting_rule_check(org=org, start=period.start, end=period.end)
+    missed, ruled = rule_check.missing, rule_check.ruled_kinds
     plans = plan_figures(org=org, start=period.start, end=period.end)
-    ruled = _ruled_kinds(org=org)
 
     paragraphs: list[str] = []
     figures: list[Figure] = []
@@ -162,7 +183,7 @@ def sections(*, org, period: Period) -> list[Section]:
 
     for meeting in meetings.congresses:
         sentence = congress_sentence(meeting)
-        paragraphs.append(sentence if meeting.org_id == org.pk else of_org(meeting.org.name, sentence))
+        paragraphs.append(sentence if meeting.org_id == org.pk else of_org(meeting.org_name, sentence))
     missed_kinds = {m.kind for m in missed}
     sentence = meetings_sentence(meetings, ruled=ruled, missed=missed_kinds,
                                  previous=meetings_before if meetings_before.total else None)
@@ -172,11 +193,7 @@ def sections(*, org, period: Period) -> list[Section]:
         figures.append(Figure("governance.meetings.held", _("meetings held"), meetings.total,
                               _("%(n)s times") % {"n": format_count(meetings.total)},
                               previous=meetings_before.total or None, source="/governance/meetings/"))
-    grouped: dict[tuple[int, str, str], list[MissingMeeting]] = defaultdict(list)
-    for miss in missed:
-        grouped[(miss.org_id, miss.org_name, miss.kind)].append(miss)
-    for (org_id, org_name, kind), misses in grouped.items():
-        shortcomings.append(missing_sentence(kind, org_name, misses, own=org_id == org.pk))
+    shortcomings += missing_sentences(missed, own_id=org.pk)
     if missed:
         figures.append(Figure("governance.meetings.missed", _("meetings missed"), len(missed),
                               _("%(n)s times") % {"n": format_count(len(missed))}, source="/governance/meetings/missing/"))
@@ -200,9 +217,3 @@ def sections(*, org, period: Period) -> list[Section]:
         key="governance", order=70, heading=_("Keeping to target responsibility and the meeting system"),
         paragraphs=paragraphs, figures=figures, shortcomings=shortcomings, plans=next_plans,
     )]
-
-
-def _ruled_kinds(*, org) -> set[str]:
-    from .models import MeetingRule
-
-    return set(MeetingRule.objects.filter(org__path__startswith=org.path, is_active=True).values_list("kind", flat=True))

@@ -36,11 +36,20 @@ def test_target_figures_add_up_the_subtree_and_leave_out_other_unions(cast):
     assert sorted(name for name, *_ in fig.by_org) == ["炼钢作业区", "轧钢作业区"]
 
 
-def test_target_figures_take_one_query_however_many_targets(cast, django_assert_num_queries):
+def test_target_figures_take_one_query_for_the_orgs_own_targets(cast, django_assert_num_queries):
     for i in range(12):
         target(cast.union, name=f"指标{i}", mid="1", final="2")
     with django_assert_num_queries(1):
-        assert len(selectors.target_figures(org=cast.federation, start=YEAR[0], end=YEAR[1])) == 12
+        assert len(selectors.target_figures(org=cast.union, start=YEAR[0], end=YEAR[1])) == 12
+
+
+def test_target_figures_take_two_queries_when_a_few_orgs_below_are_named(cast, django_assert_num_queries):
+    for i in range(12):
+        target(cast.union, name=f"指标{i}", mid="1", final="2")
+        target(cast.sibling, name=f"指标{i}", mid="1", final="3")
+    with django_assert_num_queries(2):
+        figures = selectors.target_figures(org=cast.federation, start=YEAR[0], end=YEAR[1])
+    assert len(figures) == 12 and all(f.actual == 5 and len(f.by_org) == 2 for f in figures)
 
 
 def test_a_missed_quarter_is_found_and_a_held_one_is_not(cast):
@@ -81,15 +90,16 @@ def test_missing_meetings_take_two_queries_for_many_orgs_and_rules(cast, django_
     assert len(missing) == 4 * 2 * 4 - 4
 
 
-def test_meeting_figures_count_by_kind_with_attendance_in_three_queries(cast, django_assert_num_queries):
+def test_meeting_figures_count_by_kind_with_attendance_in_two_queries(cast, django_assert_num_queries):
     meeting(cast.union, kind="congress", date=dt.date(2025, 4, 18), decisions=["《甲》", "《乙》"], present=90, expected=93)
     for month in (3, 6, 9, 12):
         meeting(cast.union, kind="production_review", date=dt.date(2025, month, 20), present=30, expected=30)
     meeting(cast.union, kind="regular", date=dt.date(2024, 3, 1))  # last year: not counted
-    with django_assert_num_queries(3):
+    meeting(cast.union, kind="congress", date=dt.date(2025, 10, 9), title="二次会议", present=0, expected=0)
+    with django_assert_num_queries(2):
         figs = selectors.meeting_figures(org=cast.union, start=YEAR[0], end=YEAR[1])
-        assert [d.text for d in figs.congresses[0].decisions.all()] == ["《甲》", "《乙》"]
-    assert figs.by_kind == {"congress": 1, "production_review": 4} and figs.total == 5
+    assert [(c.title, c.decisions) for c in figs.congresses] == [("2025-04-18 会议", ["《甲》", "《乙》"]), ("二次会议", [])]
+    assert figs.by_kind == {"congress": 2, "production_review": 4} and figs.total == 6
     assert (figs.present, figs.expected) == (210, 213)
 
 

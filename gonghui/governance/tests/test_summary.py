@@ -113,7 +113,8 @@ def test_the_summary_query_count_does_not_grow_with_the_records(cast, django_ass
         for i in range(first, first + n):
             target(cast.branch, name=f"指标{i}", final="1")
             meeting(cast.other_branch, date=dt.date(2025, 1 + i % 12, 10), kind="congress", decisions=["《甲》"])
-            services.plan_create(actor=None, org=cast.group, year=2026, text=f"计划{i}")
+            services.plan_create(actor=None, org=cast.union, year=2026, text=f"计划{i}")
+            services.plan_create(actor=None, org=cast.group, year=2026, text=f"班组计划{i}")
 
     services.meeting_rule_set(actor=None, org=cast.union, kind="regular", since=dt.date(2025, 1, 1))
     fill(0, 2)
@@ -153,3 +154,21 @@ def test_the_sentences_have_an_english_source(cast):
         section = the_section(cast.union, Period.year(2025))
     assert section.paragraphs[0] == "降本增效 achieved in total: 1,909.21万元, 210.96% of the annual target of 905万元."
     assert section.paragraphs[1] == "In 2025年4月 First congress was held and adopted A and 4 important matters in all."
+
+
+def test_many_orgs_missing_the_same_meeting_are_summed_up_in_one_sentence(cast):
+    from gonghui.orgs.services import org_create
+
+    for i in range(7):
+        branch = org_create(actor=None, code=f"BENBU-X{i}", name=f"第{i + 1}作业区", kind="branch", parent=cast.union)
+        services.meeting_rule_set(actor=None, org=branch, kind="regular", since=dt.date(2025, 7, 1))
+    section = the_section(cast.union, Period.year(2025))
+    sentence, = section.shortcomings
+    assert sentence.startswith("7个单位（第") and sentence.endswith("作业区等）共14次未按制度召开工会例会。")
+
+
+def test_the_plan_is_the_orgs_own_not_its_branches(cast):
+    services.plan_create(actor=None, org=cast.branch, year=2026, text="作业区计划")
+    services.plan_create(actor=None, org=cast.union, year=2026, text="工会计划")
+    assert the_section(cast.union, Period.year(2025)).plans == ["工会计划"]
+    assert the_section(cast.branch, Period.year(2025)).plans == ["作业区计划"]
