@@ -104,7 +104,7 @@ def _meetings(rows: list[dict], ctx, org) -> None:
             actor=ctx.actor, org=org, kind=kind, date=_weekday(ctx, ctx.year, int(row.get("month", 1))),
             title=row.get("title") or f"{ctx.year}年{label}", expected=expected, present=present,
             agenda="；".join(f"审议{d}" for d in decisions), decisions=decisions,
-            minutes=f"会议按民主程序进行，审议通过了{'、'.join(decisions)}。" if decisions else "",
+            minutes=f"会议按民主程序进行，审议通过了{''.join(decisions)}。" if decisions else "",
         )
 
 
