@@ -236,6 +236,11 @@ class MissingMeeting:
     def quarter_label(self) -> str:
         return quarter_label(self.year, self.quarter)
 
+    @property
+    def last_day(self) -> dt.date:
+        """The quarter's last day: where the page proposes to record the meeting late."""
+        return quarters_between(dt.date(self.year, 3 * self.quarter - 2, 1), dt.date(self.year, 12, 31))[0][3]
+
 
 @dataclass
 class RuleCheck:

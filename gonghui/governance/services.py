@@ -132,7 +132,8 @@ def meeting_record(
     meeting.save()
     _decisions_replace(meeting, decisions or [])
     history_record(obj=meeting, org=org, actor=actor, action="create",
-                   changes={**_created(meeting, ("kind", "title", "date")), "decisions": [None, len(decisions or [])]})
+                   changes={**_created(meeting, ("kind", "title", "date")),
+                            **({"decisions": [None, len(decisions)]} if decisions else {})})
     return meeting
 
 

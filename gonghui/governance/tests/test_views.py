@@ -57,6 +57,7 @@ def test_the_missing_meetings_page_names_the_quarter(cast, client_as):
     page = client_as(cast.chair).get("/governance/meetings/missing/?year=2025").content.decode()
     assert "2025年第三季度" in page and "工会例会" in page
     assert "2025年第二季度" not in page
+    assert "?kind=regular&amp;date=2025-09-30" in page
 
 
 def test_a_rule_is_added_from_the_page(cast, client_as):
