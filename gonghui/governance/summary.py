@@ -79,15 +79,21 @@ def count_in_words(n: int) -> str:
 
 def congress_sentence(meeting: CongressSession) -> str:
     """2025年4月召开首届职工代表大会，审议通过《职工代表大会工作条例》等四个重要事项."""
-    decisions = meeting.decisions
     when = format_month(meeting.date)
-    if not decisions:
+    if not meeting.n_decisions:
         return _("In %(when)s %(title)s was held.") % {"when": when, "title": meeting.title}
-    if len(decisions) == 1:
+    if meeting.n_decisions == 1:
         return _("In %(when)s %(title)s was held and adopted %(item)s.") % {
-            "when": when, "title": meeting.title, "item": decisions[0]}
+            "when": when, "title": meeting.title, "item": meeting.first_decision}
     return _("In %(when)s %(title)s was held and adopted %(item)s and %(n)s important matters in all.") % {
-        "when": when, "title": meeting.title, "item": decisions[0], "n": count_in_words(len(decisions))}
+        "when": when, "title": meeting.title, "item": meeting.first_decision, "n": count_in_words(meeting.n_decisions)}
+
+
+def congresses_sentence(sessions: list[CongressSession]) -> str:
+    """12个单位共召开职工代表大会14次，审议通过重要事项52项."""
+    return _("%(orgs)s organisations held %(n)s sessions of the workers' congress, adopting %(items)s important matters in all.") % {
+        "orgs": format_count(len({s.org_id for s in sessions})), "n": format_count(len(sessions)),
+        "items": format_count(sum(s.n_decisions for s in sessions))}
 
 
 def meetings_sentence(figs: MeetingFigures, *, ruled: set[str], missed: set[str], previous: MeetingFigures | None) -> str:
@@ -120,8 +126,9 @@ def missing_sentence(kind: str, org_name: str, misses: list[MissingMeeting], *, 
     return _("%(org)s did not hold the %(kind)s in %(quarters)s as the meeting system requires.") % values
 
 
-# Past this many orgs missing the same kind of meeting, a federation's summary says it in one sentence.
-MISSING_NAMED = 5
+# Past this many orgs missing the same kind of meeting (or congress sessions), a federation's
+# summary says it in one sentence instead of one per org.
+NAMED_LIMIT = 5
 
 
 def missing_sentences(missed: list[MissingMeeting], *, own_id: int) -> list[str]:
@@ -131,7 +138,7 @@ def missing_sentences(missed: list[MissingMeeting], *, own_id: int) -> list[str]
         by_kind[miss.kind][(miss.org_id, miss.org_name)].append(miss)
     sentences = []
     for kind, by_org in by_kind.items():
-        if len(by_org) <= MISSING_NAMED:
+        if len(by_org) <= NAMED_LIMIT:
             sentences += [missing_sentence(kind, name, misses, own=org_id == own_id) for (org_id, name), misses in by_org.items()]
             continue
         names = pgettext("list separator", ", ").join(name for _id, name in list(by_org)[:3])
@@ -181,9 +188,12 @@ def sections(*, org, period: Period) -> list[Section]:
                 "name": fig.name, "target": format_amount(fig.target, fig.unit),
                 "rate": format_percent(fig.actual or 0, fig.target, places=2)})
 
-    for meeting in meetings.congresses:
-        sentence = congress_sentence(meeting)
-        paragraphs.append(sentence if meeting.org_id == org.pk else of_org(meeting.org_name, sentence))
+    if len(meetings.congresses) <= NAMED_LIMIT:
+        for meeting in meetings.congresses:
+            sentence = congress_sentence(meeting)
+            paragraphs.append(sentence if meeting.org_id == org.pk else of_org(meeting.org_name, sentence))
+    else:  # a federation's summary sums its unions' congresses up
+        paragraphs.append(congresses_sentence(meetings.congresses))
     missed_kinds = {m.kind for m in missed}
     sentence = meetings_sentence(meetings, ruled=ruled, missed=missed_kinds,
                                  previous=meetings_before if meetings_before.total else None)

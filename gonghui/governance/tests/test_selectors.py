@@ -98,7 +98,8 @@ def test_meeting_figures_count_by_kind_with_attendance_in_two_queries(cast, djan
     meeting(cast.union, kind="congress", date=dt.date(2025, 10, 9), title="二次会议", present=0, expected=0)
     with django_assert_num_queries(2):
         figs = selectors.meeting_figures(org=cast.union, start=YEAR[0], end=YEAR[1])
-    assert [(c.title, c.decisions) for c in figs.congresses] == [("2025-04-18 会议", ["《甲》", "《乙》"]), ("二次会议", [])]
+    assert [(c.title, c.n_decisions, c.first_decision) for c in figs.congresses] == [
+        ("2025-04-18 会议", 2, "《甲》"), ("二次会议", 0, None)]
     assert figs.by_kind == {"congress": 2, "production_review": 4} and figs.total == 6
     assert (figs.present, figs.expected) == (210, 213)
 

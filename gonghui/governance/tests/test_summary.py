@@ -172,3 +172,13 @@ def test_the_plan_is_the_orgs_own_not_its_branches(cast):
     services.plan_create(actor=None, org=cast.union, year=2026, text="工会计划")
     assert the_section(cast.union, Period.year(2025)).plans == ["工会计划"]
     assert the_section(cast.branch, Period.year(2025)).plans == ["作业区计划"]
+
+
+def test_many_congress_sessions_are_summed_up_in_one_sentence(cast):
+    from gonghui.orgs.services import org_create
+
+    for i in range(6):
+        union = org_create(actor=None, code=f"U{i}", name=f"第{i + 1}工会", kind="union", parent=cast.federation)
+        meeting(union, kind="congress", date=dt.date(2025, 4, 1 + i), decisions=["《甲》", "《乙》"][: 1 + i % 2])
+    section = the_section(cast.federation, Period.year(2025))
+    assert section.paragraphs[0] == "6个单位共召开职工代表大会6次，审议通过重要事项9项。"
