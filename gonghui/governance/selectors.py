@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
@@ -74,7 +72,7 @@ TARGET_ORGS_NAMED = 5
 def target_figures_compared(*, org: Org, spans: list[tuple[dt.date, dt.date]]) -> list[list[TargetFigure]]:
     """`target_figures` for several date spans (this period and the same one last year).
 
-    One grouped query adds the targets up per indicator in the database; a second one,
+    A grouped query per span adds the targets up per indicator in the database; one more,
     only when an indicator of the first span rests on a few orgs other than `org` itself,
     reads their own figures so the summary can say which org did what.
     """
@@ -82,27 +80,22 @@ def target_figures_compared(*, org: Org, spans: list[tuple[dt.date, dt.date]]) -
         return Subquery(TargetCheck.objects.filter(target=OuterRef("pk"), date__lte=end).order_by("-date", "-id").values("actual")[:1])
 
     in_span = [Q(year__gte=start.year, year__lte=end.year) for start, end in spans]
-    aggregates = {}
-    for i, span in enumerate(in_span):
-        aggregates |= {f"t{i}": Sum("target", filter=span), f"a{i}": Sum(f"actual_{i}", filter=span),
-                       f"n{i}": Count("org", distinct=True, filter=span), f"o{i}": Min("org_id", filter=span)}
-    rows = (
-        Target.objects.filter(_under(org)).filter(reduce(or_, in_span))
-        .annotate(**{f"actual_{i}": latest(end) for i, (_start, end) in enumerate(spans)})
-        .values("name", "unit").order_by("name", "unit").annotate(**aggregates)
-    )
-    found: list[list[TargetFigure]] = [[] for _ in spans]
+    found: list[list[TargetFigure]] = []
     few: dict[tuple[str, str], TargetFigure] = {}
-    for row in rows:
-        for i, figures in enumerate(found):
-            if not row[f"n{i}"]:
-                continue
-            actual = row[f"a{i}"]
-            fig = TargetFigure(name=row["name"], unit=row["unit"], target=_cents(row[f"t{i}"]),
-                               actual=None if actual is None else _cents(actual))
+    for i, (span, (_start, end)) in enumerate(zip(in_span, spans)):
+        # a plain GROUP BY per span: each target's latest check is looked up once
+        figures = []
+        for name, unit, target, actual, n_orgs, some_org in (
+            Target.objects.filter(_under(org), span).annotate(actual_then=latest(end))
+            .values("name", "unit").order_by("name", "unit")
+            .annotate(t=Sum("target"), a=Sum("actual_then"), n=Count("org", distinct=True), o=Min("org_id"))
+            .values_list("name", "unit", "t", "a", "n", "o")
+        ):
+            fig = TargetFigure(name=name, unit=unit, target=_cents(target), actual=None if actual is None else _cents(actual))
             figures.append(fig)
-            if i == 0 and (1 < row["n0"] <= TARGET_ORGS_NAMED or (row["n0"] == 1 and row["o0"] != org.pk)):
-                few[(fig.name, fig.unit)] = fig
+            if i == 0 and (1 < n_orgs <= TARGET_ORGS_NAMED or (n_orgs == 1 and some_org != org.pk)):
+                few[(name, unit)] = fig
+        found.append(figures)
     if few:
         start, end = spans[0]
         for name, unit, target, org_name, actual in (
