@@ -1,3 +1,198 @@
-from ninja import Router
+"""Targets, meetings and plans over the API: list, detail, create (and a target's checks)."""
+
+import datetime as dt
+from decimal import Decimal
+
+from ninja import Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from gonghui.core.scoping import get_in_reach_or_404
+from gonghui.orgs.models import Org
+
+from . import selectors, services
 
 router = Router(tags=["governance"])
+
+
+def _org(request, org_id: int | None):
+    return get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=org_id) if org_id else None
+
+
+class CheckOut(Schema):
+    id: int
+    kind: str
+    date: dt.date
+    actual: Decimal
+    checker: str
+    remark: str
+
+
+class TargetOut(Schema):
+    id: int
+    org_id: int
+    year: int
+    name: str
+    unit: str
+    target: Decimal
+    actual: Decimal | None
+    completion: Decimal | None
+    note: str
+
+
+class TargetDetailOut(TargetOut):
+    checks: list[CheckOut]
+
+    @staticmethod
+    def resolve_checks(obj):
+        return list(obj.checks.all())
+
+
+class TargetIn(Schema):
+    org_id: int
+    year: int
+    name: str
+    unit: str = ""
+    target: Decimal
+    note: str = ""
+
+
+class CheckIn(Schema):
+    kind: str
+    date: dt.date
+    actual: Decimal
+    checker: str = ""
+    remark: str = ""
+
+
+class MeetingOut(Schema):
+    id: int
+    org_id: int
+    kind: str
+    title: str
+    date: dt.date
+    place: str
+    present: int
+    expected: int
+    agenda: str
+    minutes: str
+    decisions: list[str]
+
+    @staticmethod
+    def resolve_decisions(obj):
+        return [d.text for d in obj.decisions.all()]
+
+
+class MeetingIn(Schema):
+    org_id: int
+    kind: str
+    title: str
+    date: dt.date
+    place: str = ""
+    present: int = 0
+    expected: int = 0
+    agenda: str = ""
+    minutes: str = ""
+    decisions: list[str] = []
+
+
+class MissingOut(Schema):
+    org_id: int
+    org_name: str
+    kind: str
+    year: int
+    quarter: int
+
+
+class PlanOut(Schema):
+    id: int
+    org_id: int
+    year: int
+    half: int | None
+    position: int
+    text: str
+    owner: str
+    status: str
+    result: str
+
+
+class PlanIn(Schema):
+    org_id: int
+    year: int
+    half: int | None = None
+    text: str
+    owner: str = ""
+    status: str = "planned"
+
+
+# ── targets ──
+
+@router.get("/targets", response=list[TargetOut])
+@paginate(LimitOffsetPagination)
+def list_targets(request, year: int | None = None, org_id: int | None = None):
+    return selectors.target_list(visible_to=request.user, org=_org(request, org_id), year=year)
+
+
+@router.get("/targets/{int:target_id}", response=TargetDetailOut)
+def get_target(request, target_id: int):
+    return selectors.target_get(visible_to=request.user, pk=target_id)
+
+
+@router.post("/targets", response={201: TargetOut})
+def create_target(request, payload: TargetIn):
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=payload.org_id)
+    return 201, services.target_create(actor=request.user, org=org, **payload.dict(exclude={"org_id"}))
+
+
+@router.post("/targets/{int:target_id}/checks", response={201: CheckOut})
+def record_check(request, target_id: int, payload: CheckIn):
+    target = selectors.target_get(visible_to=request.user, pk=target_id)
+    return 201, services.target_check_record(actor=request.user, target=target, **payload.dict())
+
+
+# ── meetings ──
+
+@router.get("/meetings", response=list[MeetingOut])
+@paginate(LimitOffsetPagination)
+def list_meetings(request, year: int | None = None, kind: str | None = None, org_id: int | None = None):
+    return selectors.meeting_list(visible_to=request.user, org=_org(request, org_id), kind=kind, year=year).prefetch_related("decisions")
+
+
+@router.get("/meetings/missing", response=list[MissingOut])
+def list_missing(request, year: int, org_id: int | None = None):
+    from gonghui.core.scoping import default_org
+    from django.http import Http404
+
+    org = _org(request, org_id) or default_org(request.user)
+    if org is None:
+        raise Http404
+    return selectors.missing_meetings(org=org, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+
+
+@router.get("/meetings/{int:meeting_id}", response=MeetingOut)
+def get_meeting(request, meeting_id: int):
+    return selectors.meeting_get(visible_to=request.user, pk=meeting_id)
+
+
+@router.post("/meetings", response={201: MeetingOut})
+def create_meeting(request, payload: MeetingIn):
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=payload.org_id)
+    return 201, services.meeting_record(actor=request.user, org=org, **payload.dict(exclude={"org_id"}))
+
+
+# ── plans ──
+
+@router.get("/plans", response=list[PlanOut])
+@paginate(LimitOffsetPagination)
+def list_plans(request, year: int | None = None, half: int | None = None, status: str | None = None, org_id: int | None = None):
+    return selectors.plan_list(visible_to=request.user, org=_org(request, org_id), year=year, half=half, status=status)
+
+
+@router.get("/plans/{int:plan_id}", response=PlanOut)
+def get_plan(request, plan_id: int):
+    return selectors.plan_get(visible_to=request.user, pk=plan_id)
+
+
+@router.post("/plans", response={201: PlanOut})
+def create_plan(request, payload: PlanIn):
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=payload.org_id)
+    return 201, services.plan_create(actor=request.user, org=org, **payload.dict(exclude={"org_id"}))

@@ -6,3 +6,7 @@ class GovernanceConfig(AppConfig):
     name = "gonghui.governance"
     label = "governance"
     verbose_name = _("Targets, meetings and disclosure")
+    nav_links = [
+        ("governance:index", _("Targets and meetings"), "manage"),
+        ("governance:notices", _("Notice board"), "member"),
+    ]

@@ -1,0 +1,114 @@
+"""The scenario's targets, meetings and (optionally) plans, created through the services.
+
+Reads, all optional:
+
+    targets:  [{name, unit, target, actual, mid_year?}]      # mid_year: the actual at 30 June
+    meetings: [{kind, month, title?, items_passed?, decisions?: [..], present?, expected?},
+               {kind, every: quarter}]                         # a rule and one meeting a quarter
+    plans:    [{text, owner?, status?, year?, half?}]          # year defaults to the next one
+
+`kind` is a MeetingKind value or its Chinese name (职工代表大会, 生产经营讲评会, 例会 …).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from .choices import KIND_BY_CHINESE, CheckKind, MeetingKind
+from .services import meeting_record, meeting_rule_set, plan_create, target_check_record, target_create
+
+ORDER = 40
+
+# What a first congress usually adopts; the seed names the first of them.
+CONGRESS_ITEMS = ("《职工代表大会工作条例》", "《厂务公开实施办法》", "《集体合同》", "《职工代表提案工作办法》",
+                  "《劳动安全卫生专项集体合同》", "《女职工权益保护专项集体合同》")
+
+QUARTER_TOPICS = {1: "一季度", 2: "二季度", 3: "三季度", 4: "四季度"}
+
+
+def _kind(name: str) -> str:
+    if name in MeetingKind.values:
+        return name
+    try:
+        return KIND_BY_CHINESE[name]
+    except KeyError:
+        raise ValueError(f"unknown meeting kind in scenario: {name!r}") from None
+
+
+def _weekday(ctx, year: int, month: int, first_day: int = 1, last_day: int = 28) -> dt.date:
+    """A working day in the month, picked with the scenario's seeded random."""
+    for _attempt in range(20):
+        day = dt.date(year, month, ctx.rng.randint(first_day, last_day))
+        if day.weekday() < 5:
+            return day
+    return dt.date(year, month, first_day)
+
+
+def load(spec: dict, ctx) -> None:
+    org = ctx.union
+    if org is None:
+        return
+    _targets(spec.get("targets") or [], ctx, org)
+    _meetings(spec.get("meetings") or [], ctx, org)
+    _plans(spec.get("plans") or [], ctx, org)
+
+
+def _targets(rows: list[dict], ctx, org) -> None:
+    for row in rows:
+        target = target_create(actor=ctx.actor, org=org, year=ctx.year, name=row["name"], unit=row.get("unit", ""),
+                               target=Decimal(str(row["target"])))
+        actual = Decimal(str(row["actual"])) if row.get("actual") is not None else None
+        if actual is None:
+            continue
+        if row.get("mid_year") is not None:
+            mid = Decimal(str(row["mid_year"]))
+        else:  # about half the year's result by the end of June
+            mid = (actual * Decimal(ctx.rng.randint(44, 52)) / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        target_check_record(actor=ctx.actor, target=target, kind=CheckKind.MID_YEAR, date=dt.date(ctx.year, 6, 30),
+                            actual=mid, checker="工会考核小组")
+        target_check_record(actor=ctx.actor, target=target, kind=CheckKind.YEAR_END, date=dt.date(ctx.year, 12, 31),
+                            actual=actual, checker="工会考核小组")
+
+
+def _expected(ctx, kind: str) -> int:
+    members = len(ctx.members)
+    if kind == MeetingKind.CONGRESS:  # roughly one delegate for every twenty workers
+        return max(members // 20, 30) if members else 60
+    return 8 + 3 * max(len(ctx.branches), 1)
+
+
+def _meetings(rows: list[dict], ctx, org) -> None:
+    for row in rows:
+        kind = _kind(row["kind"])
+        label = MeetingKind(kind).label
+        if row.get("every") == "quarter":
+            meeting_rule_set(actor=ctx.actor, org=org, kind=kind, since=dt.date(ctx.year, 1, 1))
+            for quarter in range(1, 5):
+                # held in the quarter's last month, once its results are mostly in
+                date = _weekday(ctx, ctx.year, 3 * quarter, 10, 28)
+                expected = _expected(ctx, kind)
+                meeting_record(
+                    actor=ctx.actor, org=org, kind=kind, date=date,
+                    title=f"{ctx.year}年{QUARTER_TOPICS[quarter]}{row['kind'] if row['kind'] not in MeetingKind.values else label}",
+                    expected=expected, present=expected - ctx.rng.randint(0, 2),
+                    agenda="通报本季度生产经营情况；讲评安全、质量、成本指标完成情况；部署下季度重点工作。",
+                    minutes=f"会议通报了{QUARTER_TOPICS[quarter]}生产经营情况，讲评了各作业区指标完成情况，部署了下季度工作。",
+                )
+            continue
+        n_items = int(row.get("items_passed", 0))
+        decisions = list(row.get("decisions") or CONGRESS_ITEMS[:n_items])
+        expected = int(row.get("expected") or _expected(ctx, kind))
+        present = int(row.get("present") or expected - ctx.rng.randint(0, 3))
+        meeting_record(
+            actor=ctx.actor, org=org, kind=kind, date=_weekday(ctx, ctx.year, int(row.get("month", 1))),
+            title=row.get("title") or f"{ctx.year}年{label}", expected=expected, present=present,
+            agenda="；".join(f"审议{d}" for d in decisions), decisions=decisions,
+            minutes=f"会议按民主程序进行，审议通过了{''.join(decisions)}。" if decisions else "",
+        )
+
+
+def _plans(rows: list[dict], ctx, org) -> None:
+    for position, row in enumerate(rows):
+        plan_create(actor=ctx.actor, org=org, year=int(row.get("year", ctx.year + 1)), half=row.get("half"),
+                    text=row["text"], owner=row.get("owner", ""), status=row.get("status", "planned"), position=position)

@@ -1,0 +1,400 @@
+"""Reads of targets, meetings, plans and disclosures: lists in reach, and the figures the summary states.
+
+The figure functions take an org (its whole subtree counts) and a date range and run a
+fixed number of queries, whatever the number of orgs or rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.utils import timezone
+
+from gonghui.core.scoping import belonging_paths, get_in_reach_or_404, in_reach, reach_paths
+from gonghui.orgs.models import Org
+
+from .choices import MeetingKind, PlanStatus, quarter_label
+from .models import Disclosure, Meeting, MeetingDecision, MeetingRule, Objection, Plan, Target, TargetCheck
+
+
+def _under(org: Org | None, via: str = "org") -> Q:
+    return Q(**{f"{via}__path__startswith": org.path}) if org is not None else Q()
+
+
+# ── targets ──────────────────────────────────────────────────────────────────
+
+def target_list(*, visible_to, org: Org | None = None, year: int | None = None) -> QuerySet[Target]:
+    qs = in_reach(Target.objects.select_related("org"), visible_to).filter(_under(org))
+    return qs.filter(year=year) if year else qs
+
+
+def target_get(*, visible_to, pk: int) -> Target:
+    qs = Target.objects.select_related("org").prefetch_related(
+        Prefetch("checks", queryset=TargetCheck.objects.select_related("checked_by"))
+    )
+    return get_in_reach_or_404(qs, visible_to, pk=pk)
+
+
+@dataclass
+class TargetFigure:
+    """One indicator over an org's subtree: the targets added up, and the actuals as of the period's end."""
+
+    name: str
+    unit: str
+    target: Decimal
+    actual: Decimal | None              # None when no org has checked it yet
+    # (org name, target, actual) of each org, when a few orgs other than the summary's own hold it
+    by_org: list[tuple[str, Decimal, Decimal | None]] = field(default_factory=list)
+
+    @property
+    def completion(self) -> Decimal | None:
+        from gonghui.core.formatting import ratio
+
+        return None if self.actual is None else ratio(self.actual * 100, self.target, 2)
+
+
+def target_figures(*, org: Org, start: dt.date, end: dt.date) -> list[TargetFigure]:
+    """Targets of the years in [start, end] under `org`, grouped by indicator and unit; one query.
+
+    The actual is what the latest check on or before `end` found, so a half-year summary
+    states the mid-year check and a year summary the year-end assessment.
+    """
+    return target_figures_compared(org=org, spans=[(start, end)])[0]
+
+
+# Up to this many orgs behind one indicator, the figure lists each org's own result.
+TARGET_ORGS_NAMED = 5
+
+
+def target_figures_compared(*, org: Org, spans: list[tuple[dt.date, dt.date]]) -> list[list[TargetFigure]]:
+    """`target_figures` for several date spans (this period and the same one last year).
+
+    A grouped query per span adds the targets up per indicator in the database; one more,
+    only when an indicator of the first span rests on a few orgs other than `org` itself,
+    reads their own figures so the summary can say which org did what.
+    """
+    def latest(end: dt.date):
+        return Subquery(TargetCheck.objects.filter(target=OuterRef("pk"), date__lte=end).order_by("-date", "-id").values("actual")[:1])
+
+    in_span = [Q(year__gte=start.year, year__lte=end.year) for start, end in spans]
+    found: list[list[TargetFigure]] = []
+    few: dict[tuple[str, str], TargetFigure] = {}
+    for i, (span, (_start, end)) in enumerate(zip(in_span, spans)):
+        # a plain GROUP BY per span: each target's latest check is looked up once
+        figures = []
+        for name, unit, target, actual, n_orgs, some_org in (
+            Target.objects.filter(_under(org), span).annotate(actual_then=latest(end))
+            .values("name", "unit").order_by("name", "unit")
+            .annotate(t=Sum("target"), a=Sum("actual_then"), n=Count("org", distinct=True), o=Min("org_id"))
+            .values_list("name", "unit", "t", "a", "n", "o")
+        ):
+            fig = TargetFigure(name=name, unit=unit, target=_cents(target), actual=None if actual is None else _cents(actual))
+            figures.append(fig)
+            if i == 0 and (1 < n_orgs <= TARGET_ORGS_NAMED or (n_orgs == 1 and some_org != org.pk)):
+                few[(name, unit)] = fig
+        found.append(figures)
+    if few:
+        start, end = spans[0]
+        for name, unit, target, org_name, actual in (
+            Target.objects.filter(_under(org), in_span[0], name__in={name for name, _unit in few})
+            .annotate(actual_0=latest(end)).values_list("name", "unit", "target", "org__name", "actual_0").order_by("org__path")
+        ):
+            if (name, unit) in few:
+                few[(name, unit)].by_org.append((org_name, target, actual))
+    return found
+
+
+def _cents(value) -> Decimal:
+    """Sums come back as floats from SQLite: back to Decimal yuan-and-fen."""
+    return Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+# ── meetings ─────────────────────────────────────────────────────────────────
+
+def meeting_list(
+    *, visible_to, org: Org | None = None, kind: str | None = None, year: int | None = None
+) -> QuerySet[Meeting]:
+    qs = in_reach(Meeting.objects.select_related("org"), visible_to).filter(_under(org))
+    qs = qs.annotate(n_decisions=Count("decisions"))
+    if kind:
+        qs = qs.filter(kind=kind)
+    if year:
+        qs = qs.filter(date__year=year)
+    return qs
+
+
+def meeting_get(*, visible_to, pk: int) -> Meeting:
+    return get_in_reach_or_404(Meeting.objects.select_related("org").prefetch_related("decisions"), visible_to, pk=pk)
+
+
+@dataclass(frozen=True)
+class CongressSession:
+    """A workers' congress session as the summary states it."""
+
+    title: str
+    date: dt.date
+    org_id: int
+    org_name: str
+    n_decisions: int
+    first_decision: str | None      # the one a sentence names (…等四个重要事项)
+
+
+@dataclass
+class MeetingFigures:
+    by_kind: dict[str, int]                       # kind -> meetings held
+    present: int
+    expected: int
+    congresses: list[CongressSession]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_kind.values())
+
+
+def meeting_figures(*, org: Org, start: dt.date, end: dt.date, with_congresses: bool = True) -> MeetingFigures:
+    """Meetings held under `org` in [start, end]: counts by kind, attendance, congress sessions
+    with their decisions; at most two queries (read as plain rows: a federation may hold thousands)."""
+    return meeting_figures_compared(org=org, spans=[(start, end)], with_congresses=with_congresses)[0]
+
+
+def meeting_figures_compared(
+    *, org: Org, spans: list[tuple[dt.date, dt.date]], with_congresses: bool = True
+) -> list[MeetingFigures]:
+    """`meeting_figures` for several spans: a grouped query per span, and the congress
+    sessions of the first span."""
+    # one plain GROUP BY per span: cheaper than one query with a FILTER per span
+    found = []
+    for start, end in spans:
+        figs = MeetingFigures(by_kind={}, present=0, expected=0, congresses=[])
+        for kind, n, present, expected in (
+            Meeting.objects.filter(_under(org), date__gte=start, date__lte=end).values("kind").order_by()
+            .annotate(n=Count("id"), p=Sum("present"), e=Sum("expected")).values_list("kind", "n", "p", "e")
+        ):
+            figs.by_kind[kind] = n
+            figs.present += present or 0
+            figs.expected += expected or 0
+        found.append(figs)
+    first = found[0]
+    if with_congresses and first.by_kind.get(MeetingKind.CONGRESS):
+        start, end = spans[0]
+        first_item = MeetingDecision.objects.filter(meeting=OuterRef("pk")).order_by("position", "id").values("text")[:1]
+        first.congresses = [
+            CongressSession(*row) for row in
+            Meeting.objects.filter(_under(org), kind=MeetingKind.CONGRESS, date__gte=start, date__lte=end)
+            .annotate(n=Count("decisions"), first_item=Subquery(first_item))
+            .values_list("title", "date", "org_id", "org__name", "n", "first_item").order_by("date", "id")
+        ]
+    return found
+
+
+def quarters_between(start: dt.date, end: dt.date) -> list[tuple[int, int, dt.date, dt.date]]:
+    """(year, quarter, first day, last day) of every quarter lying wholly inside [start, end]."""
+    found = []
+    year, quarter = start.year, (start.month - 1) // 3 + 1
+    while True:
+        first = dt.date(year, 3 * quarter - 2, 1)
+        last = (dt.date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1)) - dt.timedelta(days=1)
+        if first > end:
+            return found
+        if first >= start and last <= end:
+            found.append((year, quarter, first, last))
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+
+
+@dataclass(frozen=True)
+class MissingMeeting:
+    org_id: int
+    org_name: str
+    kind: str
+    year: int
+    quarter: int
+
+    @property
+    def kind_label(self) -> str:
+        return str(MeetingKind(self.kind).label)
+
+    @property
+    def quarter_label(self) -> str:
+        return quarter_label(self.year, self.quarter)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The quarter's last day: where the page proposes to record the meeting late."""
+        return quarters_between(dt.date(self.year, 3 * self.quarter - 2, 1), dt.date(self.year, 12, 31))[0][3]
+
+
+@dataclass
+class RuleCheck:
+    ruled_kinds: set[str]            # kinds of meeting some org under `org` must hold every quarter
+    missing: list[MissingMeeting]
+
+
+def missing_meetings(*, org: Org, start: dt.date, end: dt.date, today: dt.date | None = None) -> list[MissingMeeting]:
+    return meeting_rule_check(org=org, start=start, end=end, today=today).missing
+
+
+def meeting_rule_check(*, org: Org, start: dt.date, end: dt.date, today: dt.date | None = None) -> RuleCheck:
+    """Quarters in [start, end] (already over by `today`) in which an org under `org` held no
+    meeting its "every quarter" rule asks for. Two queries, whatever the tree's size.
+
+    A rule counts from the quarter its `since` date falls in; a meeting counts for the
+    org that holds it (a branch's 例会 does not stand in for the union's).
+    """
+    today = today or timezone.localdate()
+    rules = list(
+        MeetingRule.objects.filter(_under(org), is_active=True).order_by("org__path", "kind")
+        .values_list("org_id", "org__name", "kind", "since")
+    )
+    ruled = {kind for _o, _n, kind, _s in rules}
+    quarters = quarters_between(start, min(end, today))
+    if not rules or not quarters:
+        return RuleCheck(ruled, [])
+    # one count per quarter in the same grouped query (plain date comparisons, which every
+    # backend runs natively), so the rows are orgs × kinds, not meetings
+    held_in = Meeting.objects.filter(
+        _under(org), kind__in=ruled, date__gte=quarters[0][2], date__lte=quarters[-1][3]
+    ).values("org_id", "kind").order_by().annotate(**{
+        f"q{i}": Count("id", filter=Q(date__gte=first, date__lte=last)) for i, (_y, _q, first, last) in enumerate(quarters)
+    })
+    held = {
+        (row["org_id"], row["kind"], year, quarter)
+        for row in held_in for i, (year, quarter, _f, _l) in enumerate(quarters) if row[f"q{i}"]
+    }
+    missing = []
+    for org_id, org_name, kind, since in rules:
+        since_quarter_start = dt.date(since.year, 3 * ((since.month - 1) // 3) + 1, 1)
+        for year, quarter, first, _last in quarters:
+            if first >= since_quarter_start and (org_id, kind, year, quarter) not in held:
+                missing.append(MissingMeeting(org_id, org_name, kind, year, quarter))
+    return RuleCheck(ruled, missing)
+
+
+def meeting_rules(*, visible_to, org: Org | None = None) -> QuerySet[MeetingRule]:
+    return in_reach(MeetingRule.objects.select_related("org"), visible_to).filter(_under(org))
+
+
+# ── plans ────────────────────────────────────────────────────────────────────
+
+# whole-year items before the halves' on every backend (NULLs sort last on PostgreSQL)
+PLAN_ORDER = ("year", F("half").asc(nulls_first=True), "org__path", "position", "id")
+
+
+def plan_list(
+    *, visible_to, org: Org | None = None, year: int | None = None, half: int | None = None, status: str | None = None
+) -> QuerySet[Plan]:
+    qs = in_reach(Plan.objects.select_related("org"), visible_to).filter(_under(org)).order_by(*PLAN_ORDER)
+    if year:
+        qs = qs.filter(year=year)
+    if half:
+        qs = qs.filter(half=half)
+    if status:
+        qs = qs.filter(status=status)
+    return qs
+
+
+def plan_get(*, visible_to, pk: int) -> Plan:
+    return get_in_reach_or_404(Plan.objects.select_related("org"), visible_to, pk=pk)
+
+
+def plan_periods(start: dt.date, end: dt.date) -> tuple[Q, Q]:
+    """(this period's plan items, the next period's) for a summary period.
+
+    A year (or span of years) owns the plans of its years, halves included, and is
+    followed by the next year; a half-year owns that half's plans and is followed by the
+    other half (after the second half: the next year's whole-year and first-half plans).
+    """
+    if (start.month, start.day, end.month, end.day) == (1, 1, 6, 30):
+        return Q(year=start.year, half=1), Q(year=start.year, half=2)
+    if (start.month, start.day, end.month, end.day) == (7, 1, 12, 31):
+        return Q(year=start.year, half=2), Q(year=start.year + 1) & (Q(half=1) | Q(half__isnull=True))
+    return Q(year__gte=start.year, year__lte=end.year), Q(year=end.year + 1)
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    text: str
+    status: str
+    org_name: str
+
+
+@dataclass
+class PlanFigures:
+    items: list[PlanRow]               # this period's plan items
+    next_items: list[PlanRow]          # the next period's
+
+    def count(self, *statuses: str) -> int:
+        return sum(1 for p in self.items if p.status in statuses)
+
+    @property
+    def done(self) -> int:
+        return self.count(PlanStatus.DONE)
+
+    @property
+    def not_done(self) -> list[PlanRow]:
+        return [p for p in self.items if p.status != PlanStatus.DONE]
+
+
+def plan_figures(*, org: Org, start: dt.date, end: dt.date) -> PlanFigures:
+    """The org's own plan for this period (to check what was done) and for the next; two queries.
+
+    Only the org's own items: a work summary states its own plan, and a branch's or a
+    member union's plan belongs in that org's summary.
+    """
+    this, following = plan_periods(start, end)
+    base = Plan.objects.filter(org=org).order_by(*PLAN_ORDER)
+
+    def rows(qs) -> list[PlanRow]:
+        return [PlanRow(*row) for row in qs.values_list("text", "status", "org__name")]
+
+    return PlanFigures(items=rows(base.filter(this)), next_items=rows(base.filter(following).exclude(status=PlanStatus.DROPPED)))
+
+
+# ── disclosures ──────────────────────────────────────────────────────────────
+
+def disclosure_list(*, visible_to, org: Org | None = None, category: str | None = None) -> QuerySet[Disclosure]:
+    qs = in_reach(Disclosure.objects.select_related("org"), visible_to).filter(_under(org))
+    qs = qs.annotate(n_objections=Count("objections"))
+    return qs.filter(category=category) if category else qs
+
+
+def disclosure_get(*, visible_to, pk: int) -> Disclosure:
+    return get_in_reach_or_404(Disclosure.objects.select_related("org", "published_by"), visible_to, pk=pk)
+
+
+def _ancestor_paths(paths: list[str]) -> set[str]:
+    found = set()
+    for path in paths:
+        ids = [p for p in path.split("/") if p]
+        found |= {"/" + "/".join(ids[: i + 1]) + "/" for i in range(len(ids))}
+    return found
+
+
+def disclosures_for_member(user) -> QuerySet[Disclosure]:
+    """Published disclosures of every org the user belongs to or sits under, and of what they manage."""
+    belongs = _ancestor_paths(belonging_paths(user))
+    managed = reach_paths(user)
+    scope = Q(org__path__in=belongs)
+    if managed is None:
+        scope = Q()
+    elif managed:
+        from gonghui.core.scoping import path_filter
+
+        scope |= path_filter(managed)
+    return Disclosure.objects.filter(scope, published_on__isnull=False).select_related("org")
+
+
+def disclosure_get_for_member(*, user, pk: int) -> Disclosure:
+    from django.http import Http404
+
+    found = disclosures_for_member(user).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def objections_of(disclosure: Disclosure, *, user=None) -> QuerySet[Objection]:
+    qs = disclosure.objections.select_related("author")
+    return qs.filter(author=user) if user is not None else qs

@@ -1,0 +1,310 @@
+"""Every write to targets, meetings, plans and disclosures; each writes its history row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils import timezone
+
+from gonghui.core.history import diff, history_record, snapshot
+from gonghui.orgs.models import Org
+
+from .choices import CheckKind, MeetingKind, ObjectionStatus, PlanStatus
+from .models import Disclosure, Meeting, MeetingDecision, MeetingRule, Objection, Plan, Target, TargetCheck
+
+TARGET_FIELDS = ("name", "unit", "target", "note")
+MEETING_FIELDS = ("kind", "title", "date", "place", "present", "expected", "agenda", "minutes")
+PLAN_FIELDS = ("year", "half", "position", "text", "owner", "status", "result")
+DISCLOSURE_FIELDS = ("title", "body", "category", "notice_until")
+
+
+def _created(obj, fields: tuple[str, ...]) -> dict[str, list]:
+    """A create's history: every field from nothing to its value (the history list shows before → after)."""
+    return {name: [None, value] for name, value in snapshot(obj, fields).items()}
+
+
+def _check_only(changes: dict[str, Any], allowed: tuple[str, ...]) -> None:
+    unknown = set(changes) - set(allowed)
+    if unknown:
+        raise ValidationError(_("These fields cannot be changed here: %(f)s") % {"f": ", ".join(sorted(unknown))})
+
+
+# ── targets ──────────────────────────────────────────────────────────────────
+
+def _validate_target(target: Target) -> None:
+    if target.target is None or Decimal(target.target) <= 0:
+        raise ValidationError({"target": _("The target must be more than zero.")})
+    if not target.name.strip():
+        raise ValidationError({"name": _("Name the indicator.")})
+
+
+@transaction.atomic
+def target_create(*, actor, org: Org, year: int, name: str, unit: str, target: Decimal, note: str = "") -> Target:
+    row = Target(org=org, year=year, name=name.strip(), unit=unit.strip(), target=Decimal(target), note=note)
+    _validate_target(row)
+    if Target.objects.filter(org=org, year=year, name=row.name).exists():
+        raise ValidationError({"name": _("This organisation already has this indicator for the year.")})
+    row.save()
+    history_record(obj=row, org=org, actor=actor, action="create", changes=_created(row, ("year", "name", "unit", "target")))
+    return row
+
+
+@transaction.atomic
+def target_update(*, actor, target: Target, changes: dict[str, Any]) -> Target:
+    # `changes` is a dict, not **kwargs: the model has a field called `target`.
+    _check_only(changes, TARGET_FIELDS)
+    before = snapshot(target, changes)
+    for name, value in changes.items():
+        setattr(target, name, value)
+    _validate_target(target)
+    if "name" in changes and Target.objects.filter(org=target.org_id, year=target.year, name=target.name).exclude(pk=target.pk).exists():
+        raise ValidationError({"name": _("This organisation already has this indicator for the year.")})
+    target.save()
+    changed = diff(before, snapshot(target, changes))
+    if changed:
+        history_record(obj=target, org=target.org, actor=actor, action="update", changes=changed)
+    return target
+
+
+@transaction.atomic
+def target_check_record(
+    *, actor, target: Target, kind: str, date: dt.date, actual: Decimal, checker: str = "", remark: str = ""
+) -> TargetCheck:
+    """Record a check; the target's `actual` becomes the figure of its latest check."""
+    if kind not in CheckKind.values:
+        raise ValidationError({"kind": _("Unknown kind of check.")})
+    if date.year not in (target.year, target.year + 1):
+        # the year-end assessment may sit in January of the following year, nothing later
+        raise ValidationError({"date": _("The check must fall in the target's year (or the January after).")})
+    if Decimal(actual) < 0:
+        raise ValidationError({"actual": _("The actual cannot be negative.")})
+    if kind != CheckKind.OTHER and target.checks.filter(kind=kind).exists():
+        raise ValidationError({"kind": _("This check has already been recorded for the target.")})
+    check = TargetCheck.objects.create(
+        target=target, kind=kind, date=date, actual=Decimal(actual),
+        checked_by=actor if actor is not None and actor.is_authenticated else None,
+        checker=checker or (getattr(actor, "display_name", "") or getattr(actor, "username", "") if actor else ""),
+        remark=remark,
+    )
+    latest = target.checks.order_by("-date", "-id").first()
+    before = target.actual
+    target.actual = latest.actual
+    target.save(update_fields=["actual", "updated_at"])
+    history_record(
+        obj=target, org=target.org, actor=actor, action="update",
+        changes={"actual": [None if before is None else str(before), str(target.actual)]},
+        note=" · ".join(part for part in (str(check.get_kind_display()), date.isoformat(), remark) if part),
+    )
+    return check
+
+
+# ── meetings ─────────────────────────────────────────────────────────────────
+
+def _validate_meeting(meeting: Meeting) -> None:
+    if meeting.kind not in MeetingKind.values:
+        raise ValidationError({"kind": _("Unknown kind of meeting.")})
+    if meeting.expected and meeting.present > meeting.expected:
+        raise ValidationError({"present": _("More present than expected: check the attendance.")})
+    if not meeting.title.strip():
+        raise ValidationError({"title": _("Give the meeting a title.")})
+
+
+def _decisions_replace(meeting: Meeting, decisions: list[str]) -> None:
+    meeting.decisions.all().delete()
+    MeetingDecision.objects.bulk_create(
+        [MeetingDecision(meeting=meeting, position=i, text=text.strip()[:200]) for i, text in enumerate(decisions) if text.strip()]
+    )
+
+
+@transaction.atomic
+def meeting_record(
+    *, actor, org: Org, kind: str, title: str, date: dt.date, present: int = 0, expected: int = 0,
+    place: str = "", agenda: str = "", minutes: str = "", decisions: list[str] | None = None,
+) -> Meeting:
+    meeting = Meeting(org=org, kind=kind, title=title.strip(), date=date, present=present, expected=expected,
+                      place=place, agenda=agenda, minutes=minutes)
+    _validate_meeting(meeting)
+    meeting.save()
+    _decisions_replace(meeting, decisions or [])
+    history_record(obj=meeting, org=org, actor=actor, action="create",
+                   changes={**_created(meeting, ("kind", "title", "date")),
+                            **({"decisions": [None, len(decisions)]} if decisions else {})})
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(*, actor, meeting: Meeting, decisions: list[str] | None = None, **changes: Any) -> Meeting:
+    """Edit a meeting; the minutes and decisions are usually written after it was held."""
+    _check_only(changes, MEETING_FIELDS)
+    before = snapshot(meeting, changes)
+    for name, value in changes.items():
+        setattr(meeting, name, value)
+    _validate_meeting(meeting)
+    meeting.save()
+    changed = diff(before, snapshot(meeting, changes))
+    if decisions is not None:
+        old = list(meeting.decisions.values_list("text", flat=True))
+        new = [d.strip() for d in decisions if d.strip()]
+        if old != new:
+            _decisions_replace(meeting, new)
+            changed["decisions"] = [len(old), len(new)]
+    if changed:
+        # minutes can be long: the history says they changed, not what they say
+        for long_field in ("minutes", "agenda"):
+            if long_field in changed:
+                changed[long_field] = ["…", "…"]
+        history_record(obj=meeting, org=meeting.org, actor=actor, action="update", changes=changed)
+    return meeting
+
+
+@transaction.atomic
+def meeting_rule_set(*, actor, org: Org, kind: str, since: dt.date, cadence: str = "quarter", is_active: bool = True) -> MeetingRule:
+    """Create or change the org's rule for a kind of meeting (one rule per kind)."""
+    if kind not in MeetingKind.values:
+        raise ValidationError({"kind": _("Unknown kind of meeting.")})
+    rule = MeetingRule.objects.filter(org=org, kind=kind).first()
+    if rule is None:
+        rule = MeetingRule.objects.create(org=org, kind=kind, cadence=cadence, since=since, is_active=is_active)
+        history_record(obj=rule, org=org, actor=actor, action="create", changes=_created(rule, ("kind", "cadence", "since")))
+        return rule
+    before = snapshot(rule, ("cadence", "since", "is_active"))
+    rule.cadence, rule.since, rule.is_active = cadence, since, is_active
+    rule.save()
+    changed = diff(before, snapshot(rule, ("cadence", "since", "is_active")))
+    if changed:
+        history_record(obj=rule, org=org, actor=actor, action="update", changes=changed)
+    return rule
+
+
+# ── plans ────────────────────────────────────────────────────────────────────
+
+def _validate_plan(plan: Plan) -> None:
+    if not plan.text.strip():
+        raise ValidationError({"text": _("Write the plan item.")})
+    if plan.half not in (None, 1, 2):
+        raise ValidationError({"half": _("A half is 1 or 2.")})
+    if plan.status not in PlanStatus.values:
+        raise ValidationError({"status": _("Unknown status.")})
+
+
+@transaction.atomic
+def plan_create(
+    *, actor, org: Org, year: int, text: str, half: int | None = None, owner: str = "",
+    status: str = PlanStatus.PLANNED, position: int | None = None, result: str = "",
+) -> Plan:
+    if position is None:
+        position = Plan.objects.filter(org=org, year=year, half=half).count()
+    plan = Plan(org=org, year=year, half=half, text=text.strip(), owner=owner.strip(), status=status,
+                position=position, result=result)
+    _validate_plan(plan)
+    plan.save()
+    history_record(obj=plan, org=org, actor=actor, action="create", changes=_created(plan, ("year", "half", "text", "owner")))
+    return plan
+
+
+@transaction.atomic
+def plan_update(*, actor, plan: Plan, **changes: Any) -> Plan:
+    _check_only(changes, PLAN_FIELDS)
+    before = snapshot(plan, changes)
+    for name, value in changes.items():
+        setattr(plan, name, value)
+    _validate_plan(plan)
+    plan.save()
+    changed = diff(before, snapshot(plan, changes))
+    if changed:
+        action = "state" if set(changed) <= {"status", "result"} else "update"
+        history_record(obj=plan, org=plan.org, actor=actor, action=action, changes=changed)
+    return plan
+
+
+def plan_set_status(*, actor, plan: Plan, status: str, result: str | None = None) -> Plan:
+    changes: dict[str, Any] = {"status": status}
+    if result is not None:
+        changes["result"] = result
+    return plan_update(actor=actor, plan=plan, **changes)
+
+
+# ── disclosures ──────────────────────────────────────────────────────────────
+
+@transaction.atomic
+def disclosure_create(*, actor, org: Org, title: str, body: str, category: str, notice_until: dt.date | None = None) -> Disclosure:
+    """A draft: nobody but the cadres sees it until it is published."""
+    disclosure = Disclosure(org=org, title=title.strip(), body=body, category=category, notice_until=notice_until)
+    if not disclosure.title:
+        raise ValidationError({"title": _("Give the disclosure a title.")})
+    disclosure.save()
+    history_record(obj=disclosure, org=org, actor=actor, action="create", changes=_created(disclosure, ("title", "category")))
+    return disclosure
+
+
+@transaction.atomic
+def disclosure_update(*, actor, disclosure: Disclosure, **changes: Any) -> Disclosure:
+    _check_only(changes, DISCLOSURE_FIELDS)
+    if disclosure.published_on and set(changes) - {"notice_until"}:
+        # what members have read must not change under them; publish a correction instead
+        raise ValidationError(_("A published disclosure cannot be changed; publish a correction."))
+    before = snapshot(disclosure, changes)
+    for name, value in changes.items():
+        setattr(disclosure, name, value)
+    disclosure.save()
+    changed = diff(before, snapshot(disclosure, changes))
+    if changed:
+        if "body" in changed:
+            changed["body"] = ["…", "…"]
+        history_record(obj=disclosure, org=disclosure.org, actor=actor, action="update", changes=changed)
+    return disclosure
+
+
+@transaction.atomic
+def disclosure_publish(*, actor, disclosure: Disclosure, on: dt.date | None = None) -> Disclosure:
+    if disclosure.published_on:
+        raise ValidationError(_("Already published."))
+    disclosure.published_on = on or timezone.localdate()
+    if disclosure.notice_until and disclosure.notice_until < disclosure.published_on:
+        raise ValidationError({"notice_until": _("The notice period ends before it starts.")})
+    disclosure.published_by = actor if actor is not None and actor.is_authenticated else None
+    disclosure.save(update_fields=["published_on", "published_by", "updated_at"])
+    history_record(obj=disclosure, org=disclosure.org, actor=actor, action="state",
+                   changes={"published_on": [None, disclosure.published_on.isoformat()]})
+    return disclosure
+
+
+@transaction.atomic
+def objection_raise(*, author, disclosure: Disclosure, text: str, today: dt.date | None = None) -> Objection:
+    """A member objects during the notice period; outside it the objection is refused."""
+    today = today or timezone.localdate()
+    if not disclosure.published_on or not disclosure.notice_until:
+        raise ValidationError(_("This disclosure takes no objections."))
+    if not (disclosure.published_on <= today <= disclosure.notice_until):
+        raise ValidationError(_("The public-notice period is over."))
+    if not text.strip():
+        raise ValidationError({"text": _("Write the objection.")})
+    objection = Objection.objects.create(disclosure=disclosure, author=author, text=text.strip())
+    history_record(obj=objection, org=disclosure.org, actor=author, action="create", changes={"disclosure": [None, disclosure.title]})
+    from gonghui.core.services import notice_send
+
+    if disclosure.published_by_id:
+        notice_send(recipient=disclosure.published_by, org=disclosure.org, title=_("New objection: %(t)s") % {"t": disclosure.title},
+                    body=objection.text[:200], url=f"/governance/disclosures/{disclosure.pk}/")
+    return objection
+
+
+@transaction.atomic
+def objection_answer(*, actor, objection: Objection, answer: str) -> Objection:
+    if not answer.strip():
+        raise ValidationError({"answer": _("Write the answer.")})
+    objection.answer = answer.strip()
+    objection.status = ObjectionStatus.ANSWERED
+    objection.save(update_fields=["answer", "status", "updated_at"])
+    history_record(obj=objection, org=objection.disclosure.org, actor=actor, action="state", changes={"status": ["open", "answered"]})
+    from gonghui.core.services import notice_send
+
+    notice_send(recipient=objection.author, org=objection.disclosure.org,
+                title=_("Your objection was answered: %(t)s") % {"t": objection.disclosure.title},
+                body=objection.answer[:200], url=f"/governance/notices/{objection.disclosure.pk}/")
+    return objection

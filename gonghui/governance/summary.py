@@ -1,0 +1,229 @@
+"""Targets, meetings and plans in the work summary (section 70, and the 下一步打算 items).
+
+The sentences are assembled by small functions over the selectors' plain figures, so
+each can be tested on hand-made numbers; `sections` only fetches and arranges.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from django.utils.translation import get_language, pgettext
+
+from gonghui.core.formatting import chinese_ordinal, format_amount, format_count, format_month, format_percent
+from gonghui.reports.providers import Figure, Period, Section
+
+from .choices import MeetingKind
+from .selectors import (
+    CongressSession, MeetingFigures, MissingMeeting, PlanFigures, TargetFigure, meeting_figures_compared, meeting_rule_check,
+    plan_figures, target_figures_compared,
+)
+
+def _change(now: Decimal | int, before: Decimal | int | None, *, as_percent: bool) -> str:
+    """'，同比增长12.50%' / '，同比减少2次' / '' when there is nothing to compare with."""
+    if before is None or (as_percent and not before):
+        return ""
+    if now == before:
+        return _(", the same as a year earlier")
+    grew = now > before
+    if as_percent:
+        amount = format_percent(abs(Decimal(now) - Decimal(before)), Decimal(before), places=2)
+        return (_(", up %(pct)s year on year") if grew else _(", down %(pct)s year on year")) % {"pct": amount}
+    return (_(", %(n)s more than a year earlier") if grew else _(", %(n)s fewer than a year earlier")) % {"n": abs(now - before)}
+
+
+def of_org(org_name: str, sentence: str) -> str:
+    """'本部工会共完成…': a federation's summary says which union did what."""
+    return _("%(org)s: %(sentence)s") % {"org": org_name, "sentence": sentence}
+
+
+def target_sentence(fig: TargetFigure, previous: TargetFigure | None = None, *, own_name: str = "") -> str:
+    """共完成降本增效1,909.21万元，完成年度指标905万元的210.96% (with the 同比 when last year has it).
+
+    When every target behind the figure belongs to one org below the summary's own
+    (`own_name`), the sentence names it.
+    """
+    sentence = _target_sentence(fig, previous)
+    if own_name and len(fig.by_org) == 1 and fig.by_org[0][0] != own_name:
+        return of_org(fig.by_org[0][0], sentence)
+    return sentence
+
+
+def _target_sentence(fig: TargetFigure, previous: TargetFigure | None) -> str:
+    if fig.actual is None:
+        return _("The annual target for %(name)s is %(target)s; no check has been recorded yet.") % {
+            "name": fig.name, "target": format_amount(fig.target, fig.unit)}
+    sentence = _("%(name)s achieved in total: %(actual)s, %(rate)s of the annual target of %(target)s") % {
+        "name": fig.name, "actual": format_amount(fig.actual, fig.unit),
+        "target": format_amount(fig.target, fig.unit), "rate": format_percent(fig.actual, fig.target, places=2),
+    }
+    if len(fig.by_org) > 1:
+        parts = [
+            f"{org_name}{format_percent(actual, target, places=2) if actual is not None else _('not yet checked')}"
+            for org_name, target, actual in fig.by_org
+        ]
+        sentence += _(" (%(parts)s)") % {"parts": pgettext("list separator", ", ").join(parts)}
+    if previous is not None and previous.actual is not None:
+        sentence += _change(fig.actual, previous.actual, as_percent=True)
+    return sentence + pgettext("sentence end", ".")
+
+
+def count_in_words(n: int) -> str:
+    """四个重要事项, 两个 (not 二个); digits in other languages and past 99."""
+    if not (get_language() or "").startswith("zh") or not 0 < n < 100:
+        return format_count(n)
+    return "两" if n == 2 else chinese_ordinal(n)
+
+
+def congress_sentence(meeting: CongressSession) -> str:
+    """2025年4月召开首届职工代表大会，审议通过《职工代表大会工作条例》等四个重要事项."""
+    when = format_month(meeting.date)
+    if not meeting.n_decisions:
+        return _("In %(when)s %(title)s was held.") % {"when": when, "title": meeting.title}
+    if meeting.n_decisions == 1:
+        return _("In %(when)s %(title)s was held and adopted %(item)s.") % {
+            "when": when, "title": meeting.title, "item": meeting.first_decision}
+    return _("In %(when)s %(title)s was held and adopted %(item)s and %(n)s important matters in all.") % {
+        "when": when, "title": meeting.title, "item": meeting.first_decision, "n": count_in_words(meeting.n_decisions)}
+
+
+def congresses_sentence(sessions: list[CongressSession]) -> str:
+    """12个单位共召开职工代表大会14次，审议通过重要事项52项."""
+    return _("%(orgs)s organisations held %(n)s sessions of the workers' congress, adopting %(items)s important matters in all.") % {
+        "orgs": format_count(len({s.org_id for s in sessions})), "n": format_count(len(sessions)),
+        "items": format_count(sum(s.n_decisions for s in sessions))}
+
+
+def meetings_sentence(figs: MeetingFigures, *, ruled: set[str], missed: set[str], previous: MeetingFigures | None) -> str:
+    """每季度召开生产经营讲评会4次；召开工会委员会会议6次 … (kinds other than the congress)."""
+    parts = []
+    for kind in MeetingKind:
+        n = figs.by_kind.get(kind.value, 0)
+        if kind == MeetingKind.CONGRESS or not n:
+            continue
+        values = {"kind": kind.label, "n": format_count(n)}
+        if kind.value in ruled and kind.value not in missed:
+            parts.append(_("held the %(kind)s every quarter, %(n)s times in all") % values)
+        else:
+            parts.append(_("held the %(kind)s %(n)s times") % values)
+    if not parts:
+        return ""
+    sentence = _("The union kept to its meeting system: %(parts)s") % {"parts": pgettext("clause separator", "; ").join(parts)}
+    if figs.expected:
+        sentence += _("; attendance averaged %(rate)s") % {"rate": format_percent(figs.present, figs.expected)}
+    if previous is not None and previous.total:
+        sentence += _change(figs.total, previous.total, as_percent=False)
+    return sentence + pgettext("sentence end", ".")
+
+
+def missing_sentence(kind: str, org_name: str, misses: list[MissingMeeting], *, own: bool) -> str:
+    quarters = pgettext("list separator", ", ").join(m.quarter_label for m in misses)
+    values = {"kind": MeetingKind(kind).label, "quarters": quarters, "org": org_name}
+    if own:
+        return _("The %(kind)s was not held in %(quarters)s as the meeting system requires.") % values
+    return _("%(org)s did not hold the %(kind)s in %(quarters)s as the meeting system requires.") % values
+
+
+# Past this many orgs missing the same kind of meeting (or congress sessions), a federation's
+# summary says it in one sentence instead of one per org.
+NAMED_LIMIT = 5
+
+
+def missing_sentences(missed: list[MissingMeeting], *, own_id: int) -> list[str]:
+    """One sentence per org and kind; one per kind when many orgs missed it."""
+    by_kind: dict[str, dict[tuple[int, str], list[MissingMeeting]]] = defaultdict(lambda: defaultdict(list))
+    for miss in missed:
+        by_kind[miss.kind][(miss.org_id, miss.org_name)].append(miss)
+    sentences = []
+    for kind, by_org in by_kind.items():
+        if len(by_org) <= NAMED_LIMIT:
+            sentences += [missing_sentence(kind, name, misses, own=org_id == own_id) for (org_id, name), misses in by_org.items()]
+            continue
+        names = pgettext("list separator", ", ").join(name for _id, name in list(by_org)[:3])
+        sentences.append(_("%(n)s organisations (%(names)s and others) missed the %(kind)s %(times)s times in all.") % {
+            "n": format_count(len(by_org)), "names": names, "kind": MeetingKind(kind).label,
+            "times": format_count(sum(len(m) for m in by_org.values()))})
+    return sentences
+
+
+def plan_check_sentence(plans: PlanFigures) -> str:
+    """上期计划的12项工作，已完成10项."""
+    if not plans.items:
+        return ""
+    return _("Of the %(n)s items in the plan for this period, %(done)s were completed.") % {
+        "n": format_count(len(plans.items)), "done": format_count(plans.done)}
+
+
+def sections(*, org, period: Period) -> list[Section]:
+    last = period.same_period_last_year()
+    spans = [(period.start, period.end), (last.start, last.end)]
+    targets, before = target_figures_compared(org=org, spans=spans)
+    targets_before = {(f.name, f.unit): f for f in before}
+    meetings, meetings_before = meeting_figures_compared(org=org, spans=spans)
+    rule_check = meeting_rule_check(org=org, start=period.start, end=period.end)
+    missed, ruled = rule_check.missing, rule_check.ruled_kinds
+    plans = plan_figures(org=org, start=period.start, end=period.end)
+
+    paragraphs: list[str] = []
+    figures: list[Figure] = []
+    shortcomings: list[str] = []
+    for fig in targets:
+        before = targets_before.get((fig.name, fig.unit))
+        paragraphs.append(target_sentence(fig, before, own_name=org.name))
+        key = f"governance.target.{fig.name}"
+        figures.append(Figure(f"{key}.target", _("annual target: %(name)s") % {"name": fig.name}, fig.target,
+                              format_amount(fig.target, fig.unit), previous=before.target if before else None,
+                              source="/governance/targets/"))
+        if fig.actual is not None:
+            figures.append(Figure(f"{key}.actual", fig.name, fig.actual, format_amount(fig.actual, fig.unit),
+                                  previous=before.actual if before else None, source="/governance/targets/"))
+            figures.append(Figure(f"{key}.completion", _("completion: %(name)s") % {"name": fig.name}, fig.completion,
+                                  format_percent(fig.actual, fig.target, places=2),
+                                  previous=before.completion if before else None, source="/governance/targets/"))
+        # a target is only "not met" once its year is over; a half-year is not judged against it
+        if period.end.month == 12 and period.end.day == 31 and (fig.actual is None or fig.actual < fig.target):
+            shortcomings.append(_("%(name)s reached only %(rate)s of the annual target of %(target)s.") % {
+                "name": fig.name, "target": format_amount(fig.target, fig.unit),
+                "rate": format_percent(fig.actual or 0, fig.target, places=2)})
+
+    if len(meetings.congresses) <= NAMED_LIMIT:
+        for meeting in meetings.congresses:
+            sentence = congress_sentence(meeting)
+            paragraphs.append(sentence if meeting.org_id == org.pk else of_org(meeting.org_name, sentence))
+    else:  # a federation's summary sums its unions' congresses up
+        paragraphs.append(congresses_sentence(meetings.congresses))
+    missed_kinds = {m.kind for m in missed}
+    sentence = meetings_sentence(meetings, ruled=ruled, missed=missed_kinds,
+                                 previous=meetings_before if meetings_before.total else None)
+    if sentence:
+        paragraphs.append(sentence)
+    if meetings.total:
+        figures.append(Figure("governance.meetings.held", _("meetings held"), meetings.total,
+                              _("%(n)s times") % {"n": format_count(meetings.total)},
+                              previous=meetings_before.total or None, source="/governance/meetings/"))
+    shortcomings += missing_sentences(missed, own_id=org.pk)
+    if missed:
+        figures.append(Figure("governance.meetings.missed", _("meetings missed"), len(missed),
+                              _("%(n)s times") % {"n": format_count(len(missed))}, source="/governance/meetings/missing/"))
+
+    check = plan_check_sentence(plans)
+    if check:
+        paragraphs.append(check)
+        figures.append(Figure("governance.plans.done", _("plan items completed"), plans.done,
+                              f"{format_count(plans.done)}/{format_count(len(plans.items))}", source="/governance/plans/"))
+        not_done = plans.not_done
+        if not_done:
+            shown = pgettext("clause separator", "; ").join(p.text.rstrip("。.；;") for p in not_done[:3])
+            more = _(" and others") if len(not_done) > 3 else ""
+            shortcomings.append(_("%(n)s items of the plan were not completed: %(items)s%(more)s.") % {
+                "n": format_count(len(not_done)), "items": shown, "more": more})
+
+    next_plans = [p.text.strip() for p in plans.next_items]
+    if not (paragraphs or shortcomings or next_plans):
+        return []
+    return [Section(
+        key="governance", order=70, heading=_("Keeping to target responsibility and the meeting system"),
+        paragraphs=paragraphs, figures=figures, shortcomings=shortcomings, plans=next_plans,
+    )]
