@@ -200,7 +200,9 @@ def members_bulk_create(*, actor, rows: list[MemberData], note: str = "") -> lis
     from gonghui.core.history import HistoryEntry
     from django.contrib.contenttypes.models import ContentType
 
-    members = [member_build(row) for row in rows]
+    unions: dict[int, Org] = {}  # one union lookup per placement org, not one per row
+    members = [member_build(row, union=unions.get(row.org.pk) or unions.setdefault(row.org.pk, placement_union(row.org)))
+               for row in rows]
     hashes = [m.id_number_hash for m in members]
     if len(set(hashes)) != len(hashes):
         raise ValidationError(_("The same ID-card number appears twice in the batch."))
