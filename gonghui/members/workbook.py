@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .choices import ContractStatus, Sex
 from .roster import COLUMNS, CONTRACT_WORDS, HEADERS, SEX_WORDS
@@ -143,7 +144,7 @@ def template_workbook(*, orgs: Iterable[Any] = (), rows: Iterable[Iterable[Any]]
     org_rows = [(o.code, o.name) for o in orgs]
     if org_rows:
         listing = book.create_sheet(ORGS_SHEET)
-        listing.append([_("Code"), _("Name")])
+        listing.append([pgettext("roster", "Code"), pgettext("roster", "Name")])
         for code, name in org_rows:
             listing.append([code, name])
         listing.column_dimensions["A"].width = 16
@@ -156,14 +157,14 @@ def template_workbook(*, orgs: Iterable[Any] = (), rows: Iterable[Iterable[Any]]
         rule.add(f"{org_letter}2:{org_letter}{last}")
 
     notes = book.create_sheet(INSTRUCTIONS_SHEET)
-    notes.append([_("Column"), _("How to fill it in")])
+    notes.append([pgettext("roster", "Column"), _("How to fill it in")])
     notes["A1"].font = bold
     notes["B1"].font = bold
     for column in COLUMNS:
         notes.append([column.header, str(column.hint)])
     notes.append([])
-    notes.append([_("Dates"), _("A date cell, or text such as %(examples)s.") % {"examples": "2025-03-01, 2025/3/1, 2025年3月1日, 20250301"}])
-    notes.append([_("Checking"), _("Upload with a dry run first: every wrong cell is named by row and column, "
+    notes.append([pgettext("roster", "Dates"), _("A date cell, or text such as %(examples)s.") % {"examples": "2025-03-01, 2025/3/1, 2025年3月1日, 20250301"}])
+    notes.append([pgettext("roster", "Checking"), _("Upload with a dry run first: every wrong cell is named by row and column, "
                                    "and nothing is written until the whole file is right.")])
     notes.column_dimensions["A"].width = 12
     notes.column_dimensions["B"].width = 90

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from tqdm import tqdm
 
 from gonghui.members.imports import roster_import
@@ -43,8 +44,8 @@ class Command(BaseCommand):
             raise CommandError(_("No such file: %(file)s") % {"file": file})
         target = _org(org)
         quiet = options["verbosity"] == 0
-        with tqdm(desc=_("checking"), unit=_("rows"), disable=quiet, file=self.stderr._out) as checked, \
-                tqdm(desc=_("writing"), unit=_("rows"), disable=quiet or dry_run, file=self.stderr._out) as written:
+        with tqdm(desc=pgettext("roster", "checking"), unit=pgettext("roster", "rows"), disable=quiet, file=self.stderr._out) as checked, \
+                tqdm(desc=pgettext("roster", "writing"), unit=pgettext("roster", "rows"), disable=quiet or dry_run, file=self.stderr._out) as written:
             result = roster_import(
                 actor=None, org=target, source=str(path), dry_run=dry_run,
                 progress=checked.update, written=written.update, note=path.name,
