@@ -54,7 +54,8 @@ def roster_upload(request):
     orgs = _placement_orgs(request.user)
     if not orgs.exists():
         raise Http404
-    form = RosterUploadForm(request.POST or None, request.FILES or None, orgs=orgs)
+    # The highest org the user may import into is what most uploads are for.
+    form = RosterUploadForm(request.POST or None, request.FILES or None, orgs=orgs, initial={"org": orgs.first()})
     if request.method == "POST" and form.is_valid():
         org = form.cleaned_data["org"]
         token = upload_keep(form.cleaned_data["file"])
