@@ -276,3 +276,25 @@ def test_the_api_imports_all_rows_or_answers_422(cast, client_as):
 def test_the_api_import_into_another_union_is_404(cast, client_as):
     response = client_as(cast.outsider).post(f"/api/v1/members/import?org_id={cast.union.pk}", {"file": _upload(roster(people(1)))})
     assert response.status_code == 404
+
+
+def test_a_clash_in_a_later_chunk_takes_back_the_chunks_already_written(cast, monkeypatch):
+    """Rows go in chunks inside one transaction: a failure midway leaves nothing, as a killed import would."""
+    from gonghui.members import imports, services
+
+    rows = people(6)
+    calls = []
+
+    def write_then_someone_adds_a_row_of_the_next_chunk(*, actor, rows, note=""):
+        if calls:  # before the second chunk, another clerk adds one of its people
+            services.member_create(actor=None, data=services.MemberData(name="抢先", id_number=rows[0].id_number, org=cast.union))
+        calls.append(len(rows))
+        return services.members_bulk_create(actor=actor, rows=rows, note=note)
+
+    monkeypatch.setattr(imports, "WRITE_CHUNK", 3)
+    monkeypatch.setattr(imports, "members_bulk_create", write_then_someone_adds_a_row_of_the_next_chunk)
+    before = Member.objects.count()
+    result = roster_import(actor=cast.chair, org=cast.union, source=io.BytesIO(roster(rows)))
+    assert calls == [3, 3] and result.created == 0 and [e.code for e in result.errors] == ["clash"]
+    assert Member.objects.count() == before
+    assert not HistoryEntry.objects.filter(action="import").exists()
