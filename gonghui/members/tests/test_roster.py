@@ -149,3 +149,45 @@ def test_an_error_reads_as_row_column_and_reason_in_chinese():
         with pytest.raises(CellError) as caught:
             parse_id_number(GOOD_ID[:-1] + ("0" if GOOD_ID[-1] != "0" else "1"))
         assert str(RowError(12, "身份证号", caught.value.code, caught.value.reason)) == '行 12，列"身份证号"：校验码不符'
+
+
+@pytest.mark.parametrize("reader", ["calamine", "openpyxl"])
+def test_both_readers_give_real_dates_numbers_and_spreadsheet_row_numbers(reader, monkeypatch):
+    import io
+
+    from gonghui.members import workbook
+
+    if reader == "openpyxl":
+        monkeypatch.setattr(workbook, "python_calamine", None)
+    content = workbook.template_workbook(rows=[
+        ["张三", GOOD_ID, "", "", dt.date(1949, 12, 31), 13800000001],
+        [],
+        ["李四", 4.20100198503011e17, "", "", "1985/3/1"],
+    ])
+    headers, records = workbook.read_roster(io.BytesIO(content))
+    records = list(records)
+    assert headers[:2] == ["姓名", "身份证号"]
+    assert [row for row, _cells in records] == [2, 4]  # the blank row 3 is skipped, numbering kept
+    first, second = records[0][1], records[1][1]
+    assert parse_date(first["出生日期"]) == dt.date(1949, 12, 31)
+    assert parse_phone(first["手机号码"]) == "13800000001"
+    with pytest.raises(CellError) as caught:
+        parse_id_number(second["身份证号"])
+    assert caught.value.code == "id_as_number"
+
+
+def test_a_title_row_above_the_header_is_skipped():
+    import io
+
+    from openpyxl import Workbook
+
+    from gonghui.members import workbook
+
+    book = Workbook()
+    book.active.append(["2025年会员花名册"])
+    book.active.append(["姓名", "身份证号"])
+    book.active.append(["张三", GOOD_ID])
+    out = io.BytesIO()
+    book.save(out)
+    _headers, records = workbook.read_roster(io.BytesIO(out.getvalue()))
+    assert [(row, cells["姓名"]) for row, cells in records] == [(3, "张三")]
