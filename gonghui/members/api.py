@@ -1,7 +1,9 @@
 import datetime as dt
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from django.utils.translation import gettext as _
+from ninja import File, Router, Schema, Status
+from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from gonghui.core.scoping import get_in_reach_or_404
@@ -121,3 +123,36 @@ def transfer_member(request, member_id: int, payload: TransferIn):
 def member_leaves(request, member_id: int, payload: LeaveIn):
     member = member_get(visible_to=request.user, pk=member_id)
     return services.member_leave(actor=request.user, member=member, date=payload.date, note=payload.note)
+
+
+class RowErrorOut(Schema):
+    row: int
+    column: str
+    code: str
+    reason: str
+
+
+class ImportOut(Schema):
+    dry_run: bool
+    rows: int
+    created: int
+    errors: list[RowErrorOut]
+
+
+@router.post("/import", response={200: ImportOut, 201: ImportOut, 400: ImportOut, 422: ImportOut})
+def import_members(request, org_id: int, dry_run: bool = False, file: UploadedFile | None = File(None)):
+    """A roster (.xlsx, multipart field `file`) into an org in reach; all rows or none. 422 lists every bad cell."""
+    from .imports import roster_import
+
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=org_id)
+    if file is None:
+        missing = [RowErrorOut(row=0, column="", code="no_file", reason=_("Send the roster as the multipart field 'file'."))]
+        return Status(400, ImportOut(dry_run=dry_run, rows=0, created=0, errors=missing))
+    result = roster_import(actor=request.user, org=org, source=file, dry_run=dry_run, note=file.name[:200])
+    body = ImportOut(
+        dry_run=dry_run, rows=result.roster.total, created=result.created,
+        errors=[RowErrorOut(row=e.row, column=e.column, code=e.code, reason=e.reason) for e in result.errors],
+    )
+    if not result.ok:
+        return Status(200 if dry_run else 422, body)
+    return Status(200 if dry_run else 201, body)

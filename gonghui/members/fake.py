@@ -32,3 +32,16 @@ def id_number(rng: random.Random, serial: int, birth: dt.date | None = None) -> 
 
 def phone(rng: random.Random) -> str:
     return f"1{rng.choice('3578')}{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}"
+
+
+def roster_row(rng: random.Random, serial: int, org_label: str = "") -> list:
+    """One filled-in line of the import template (column order of members.roster.COLUMNS), as text an office types."""
+    number = id_number(rng, serial)
+    join = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randint(0, 9000))
+    signed = rng.random() < 0.9
+    start = join + dt.timedelta(days=rng.randint(0, 30))
+    return [
+        person_name(rng), number, "", "汉族", "", phone(rng), org_label, rng.choice(POSTS), "是",
+        f"{join:%Y-%m-%d}", "已签订" if signed else "未签订", f"{start:%Y/%m/%d}" if signed else "",
+        "", "是", "是", "是",
+    ]

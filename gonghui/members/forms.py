@@ -67,3 +67,24 @@ class TransferForm(forms.Form):
 class LeaveForm(forms.Form):
     date = forms.DateField(label=_("date"), widget=DATE)
     note = forms.CharField(label=_("reason"), max_length=200, required=False)
+
+
+class RosterUploadForm(forms.Form):
+    """A roster file and the organisation its rows go into (rows may name orgs below it)."""
+
+    org = OrgChoiceField(label=_("organisation"), queryset=Org.objects.none())
+    file = forms.FileField(label=_("roster (.xlsx)"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+
+    def __init__(self, *args, orgs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["org"].queryset = orgs
+
+    def clean_file(self):
+        from .conf import IMPORT_MAX_BYTES
+
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Choose an Excel workbook (.xlsx)."))
+        if upload.size > IMPORT_MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than %(mb)s MB.") % {"mb": IMPORT_MAX_BYTES // (1024 * 1024)})
+        return upload

@@ -1,12 +1,16 @@
 from django.urls import path
 
-from . import views
+from . import roster_views, views
 
 app_name = "members"
 urlpatterns = [
     path("", views.member_list_view, name="list"),
     path("new/", views.member_create, name="create"),
     path("me/", views.member_me, name="me"),
+    path("export/", roster_views.roster_export, name="export"),
+    path("import/", roster_views.roster_upload, name="import"),
+    path("import/template/", roster_views.roster_template, name="import_template"),
+    path("import/<str:token>/", roster_views.roster_confirm, name="import_confirm"),
     path("<int:pk>/", views.member_detail, name="detail"),
     path("<int:pk>/edit/", views.member_edit, name="edit"),
     path("<int:pk>/transfer/", views.member_transfer, name="transfer"),

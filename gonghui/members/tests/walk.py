@@ -21,4 +21,19 @@ def private_urls(cast) -> list[tuple]:
         ("POST", f"/api/v1/members/{pk}/transfer", {"to_org_id": cast.sibling.pk, "date": "2025-05-01"}),
         ("POST", f"/api/v1/members/{pk}/leave", {"date": "2025-05-01"}),
         ("GET", f"/api/v1/members/?org_id={cast.union.pk}"),
+        *roster_urls(cast),
+    ]
+
+
+def roster_urls(cast) -> list[tuple]:
+    """Excel in and out: export and import name BENBU by query parameter, the confirm step by upload token."""
+    from gonghui.members.imports import upload_keep
+    from gonghui.members.workbook import template_workbook
+    import io
+
+    token = upload_keep(io.BytesIO(template_workbook()))
+    return [
+        ("GET", f"/members/export/?org={cast.union.pk}"),
+        ("POST", f"/members/import/{token}/"),
+        ("POST", f"/api/v1/members/import?org_id={cast.union.pk}&dry_run=true"),
     ]

@@ -1,0 +1,151 @@
+"""The member list page (50 rows, filtered, masked) against a bare view of the same rows from raw SQL.
+
+value: requests per second of /members/?org=…&contract=signed as the union chair
+       (scoping, pagination with its count, htmx-aware template, masked ID numbers).
+limit: requests per second of a bare Django view, through the same client and
+       middleware, that runs the same count and the same 50-row SELECT with
+       cursor.execute and joins the rows into an HTML table by hand.
+ratio = value / limit; target 0.5 (the page reaches at least half the bare view's throughput).
+Also: the page's query count with 100 and with 2,000 members must be the same.
+
+    .venv/bin/python bench/member_list.py [--quick]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+QUICK = "--quick" in sys.argv
+SECONDS = 2.0 if QUICK else 6.0
+DB = ROOT / "var" / f"bench-list-{os.getpid()}.sqlite3"
+os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import include, path  # noqa: E402
+
+from gonghui.accounts.services import role_grant, user_create  # noqa: E402
+from gonghui.members import fake  # noqa: E402
+from gonghui.members.services import MemberData, members_bulk_create  # noqa: E402
+from gonghui.orgs.services import org_create  # noqa: E402
+
+CONTRACT_LABELS = {"signed": "已签订", "unsigned": "未签订", "expired": "已到期"}
+
+
+def bare_member_list(request):
+    """The limit: the same count and 50 rows, by hand, no scoping, no template engine."""
+    org_path = request.GET["path"]
+    where = ("FROM members_member m JOIN orgs_org o ON o.id = m.org_id "
+             "WHERE o.path LIKE %s AND m.status = 'active' AND m.contract_status = %s")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) {where}", [org_path + "%", request.GET["contract"]])
+        total = cursor.fetchone()[0]
+        cursor.execute(f"SELECT m.id, m.name, o.name, m.id_number_masked, m.post, m.contract_status, m.phone {where} "
+                       "ORDER BY m.name_pinyin, m.id LIMIT 50", [org_path + "%", request.GET["contract"]])
+        rows = cursor.fetchall()
+    cells = "".join(
+        f'<tr><td><a href="/members/{pk}/">{html.escape(name)}</a></td><td>{html.escape(org)}</td><td><code>{masked}</code></td>'
+        f"<td>{html.escape(post)}</td><td>{CONTRACT_LABELS[contract]}</td><td>{html.escape(phone)}</td></tr>"
+        for pk, name, org, masked, post, contract, phone in rows
+    )
+    return HttpResponse(f"<!doctype html><html><body><p>{total} 人</p><table>{cells}</table></body></html>")
+
+
+urlpatterns = [path("bare/", bare_member_list), path("", include(settings.ROOT_URLCONF))]
+
+
+def build(n_members: int):
+    federation = org_create(actor=None, code="GANGTIE", name="某钢铁公司工会", kind="federation")
+    union = org_create(actor=None, code="BENBU", name="本部工会", kind="union", parent=federation)
+    branches = [org_create(actor=None, code=f"BENBU-{i}", name=f"第{i}作业区", kind="branch", parent=union) for i in range(1, 6)]
+    groups = [org_create(actor=None, code=f"{b.code}-{j}", name=f"{j}班", kind="group", parent=b) for b in branches for j in (1, 2)]
+    chair = user_create(actor=None, username="chair", password="pw-chair-bench", display_name="主席")
+    role_grant(actor=None, user=chair, org=union, role="chair")
+    add_members(union, groups, n_members)
+    return union, chair, groups
+
+
+def add_members(union, groups, n: int, start: int = 0) -> None:
+    rng = random.Random(start)
+    rows = []
+    for serial in range(start, start + n):
+        signed = rng.random() < 0.9
+        rows.append(MemberData(
+            name=fake.person_name(rng), id_number=fake.id_number(rng, serial), org=groups[serial % len(groups)],
+            phone=fake.phone(rng), post=rng.choice(fake.POSTS), join_date=dt.date(2020, 1, 1),
+            contract_status="signed" if signed else "unsigned", contract_start=dt.date(2020, 1, 1) if signed else None,
+        ))
+    members_bulk_create(actor=None, rows=rows)
+
+
+def throughput(client: Client, url: str, **headers) -> float:
+    assert client.get(url, headers=headers).status_code == 200  # warm
+    count, started = 0, time.perf_counter()
+    while time.perf_counter() - started < SECONDS:
+        response = client.get(url, headers=headers)
+        count += 1
+    assert response.status_code == 200
+    return count / (time.perf_counter() - started)
+
+
+def page_queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.count("<tr>") >= 51 and "********" in body, "the page should show 50 masked rows"
+    return len(queries)
+
+
+def main() -> None:
+    DB.parent.mkdir(exist_ok=True)
+    settings.ROOT_URLCONF = __name__
+    settings.ALLOWED_HOSTS = ["*"]
+    try:
+        call_command("migrate", verbosity=0)
+        union, chair, groups = build(100)
+        client = Client()
+        client.force_login(chair)
+        page = f"/members/?org={union.pk}&contract=signed"
+        bare = f"/bare/?path={union.path}&contract=signed"
+        client.get(page)
+        queries_100 = page_queries(client, page)
+        add_members(union, groups, 1900, start=100)
+        queries_2000 = page_queries(client, page)
+        print(f"queries for the page: {queries_100} with 100 members, {queries_2000} with 2,000")
+        assert queries_100 == queries_2000, "the query count grows with the roll"
+        value = throughput(client, page)
+        limit = throughput(client, bare)
+        rows_only = throughput(client, page, HX_Request="true")
+        ratio = value / limit
+        print(f"member list page: {value:.0f} req/s; bare raw-SQL view: {limit:.0f} req/s (2,000 members, 50 rows shown)")
+        print(f"(for comparison: the htmx partial of the same page, rows only without the layout: {rows_only:.0f} req/s)")
+        print(f"page throughput / bare throughput = {ratio:.2f} (pass when >= 0.5)")
+        print(json.dumps({"bench": "member_list", "value": round(value, 1), "limit": round(limit, 1), "ratio": round(ratio, 3),
+                          "target": 0.5, "pass": ratio >= 0.5, "queries_100": queries_100, "queries_2000": queries_2000}))
+    finally:
+        connection.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{DB}{suffix}").unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""Roster import: check a workbook against the database, then write it all or not at all.
+
+The web upload, `gonghui import-members` and `POST /api/v1/members/import` all call
+`roster_import`, so a file gets the same report wherever it is sent.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import time
+from collections.abc import Callable
+from pathlib import Path
+from dataclasses import dataclass
+from typing import IO
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from gonghui.core.scoping import can_manage
+from gonghui.orgs.choices import OrgKind
+from gonghui.orgs.models import Org
+
+from . import conf
+from .models import Member
+from .roster import OrgChoice, Roster, RowError, header_problems, mark_taken, parse_roster
+from .services import members_bulk_create
+from .workbook import UnreadableWorkbook, read_roster
+
+WRITE_CHUNK = 2000  # rows per bulk call inside the one transaction (the progress bar moves per chunk)
+LOOKUP_CHUNK = 5000
+
+
+@dataclass
+class ImportResult:
+    roster: Roster
+    dry_run: bool
+    created: int = 0
+
+    @property
+    def errors(self) -> list[RowError]:
+        return self.roster.errors
+
+    @property
+    def ok(self) -> bool:
+        return self.roster.ok
+
+
+def import_org_choice(org: Org) -> OrgChoice:
+    """The orgs a row may name: the import's org and everything under it, by code and by name."""
+    orgs = list(Org.objects.filter(path__startswith=org.path, is_active=True).exclude(kind=OrgKind.FEDERATION))
+    by_key: dict[str, Org] = {}
+    names: dict[str, int] = {}
+    for o in orgs:
+        by_key[o.code] = o
+        by_key[o.code.upper()] = o
+        names[o.name] = names.get(o.name, 0) + 1
+    ambiguous = {name for name, n in names.items() if n > 1}
+    for o in orgs:
+        if o.name not in ambiguous:
+            by_key.setdefault(o.name, o)
+    return OrgChoice(default=None if org.kind == OrgKind.FEDERATION else org, by_key=by_key, ambiguous=ambiguous)
+
+
+def taken_hashes(hashes: list[str]) -> set[str]:
+    """Which of these ID hashes are already on the roll (anywhere: the hash is unique across unions)."""
+    taken: set[str] = set()
+    for start in range(0, len(hashes), LOOKUP_CHUNK):
+        chunk = hashes[start : start + LOOKUP_CHUNK]
+        taken.update(Member.objects.filter(id_number_hash__in=chunk).values_list("id_number_hash", flat=True))
+    return taken
+
+
+def roster_check(*, org: Org, source: IO[bytes] | str, progress: Callable[[int], None] | None = None) -> Roster:
+    """Every problem in the file, by row and column; reads the database but writes nothing."""
+    try:
+        headers, records = read_roster(source)
+    except UnreadableWorkbook as exc:
+        return Roster(errors=[RowError(0, "", "unreadable", str(exc))])
+    missing = header_problems(headers)
+    if missing:
+        return Roster(errors=[RowError(1, h, "missing_column", _("this column is missing from the header row")) for h in missing])
+    roster = parse_roster(records, orgs=import_org_choice(org), progress=progress)
+    return mark_taken(roster, taken_hashes([r.id_hash for r in roster.rows]))
+
+
+def roster_import(
+    *, actor, org: Org, source: IO[bytes] | str, dry_run: bool = False,
+    progress: Callable[[int], None] | None = None, written: Callable[[int], None] | None = None, note: str = "",
+) -> ImportResult:
+    """Check the file; unless it is a dry run and only if every row is right, write every row.
+
+    All rows go in one transaction: a bad row, a clash found at write time or a killed
+    process leaves the roll as it was. History rows (action "import") are written by
+    members_bulk_create beside the members.
+    """
+    if actor is not None and not can_manage(actor, org):
+        raise PermissionError("the organisation is not in the actor's reach")
+    roster = roster_check(org=org, source=source, progress=progress)
+    result = ImportResult(roster=roster, dry_run=dry_run)
+    if dry_run or not roster.ok or not roster.rows:
+        return result
+    rows = [item.data for item in roster.rows]
+    try:
+        with transaction.atomic():
+            for start in range(0, len(rows), WRITE_CHUNK):
+                chunk = rows[start : start + WRITE_CHUNK]
+                result.created += len(members_bulk_create(actor=actor, rows=chunk, note=note))
+                if written:
+                    written(len(chunk))
+    except ValidationError as exc:
+        # Someone added one of these people between the check and the write.
+        result.created = 0
+        roster.errors.append(RowError(0, "", "clash", " ".join(exc.messages)))
+    return result
+
+
+# ---------------------------------------------------------------- uploads awaiting confirmation
+
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+
+
+def upload_keep(upload) -> str:
+    """Keep an uploaded roster until it is confirmed; returns the token that names it.
+
+    The file holds ID numbers in clear, so it is written owner-only and the views keep
+    the token in the uploader's session: nobody else can confirm or read it.
+    """
+    folder = conf.import_upload_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    cutoff = time.time() - conf.IMPORT_UPLOAD_HOURS * 3600
+    for old in folder.glob("*.xlsx"):
+        if old.stat().st_mtime < cutoff:
+            old.unlink(missing_ok=True)
+    token = secrets.token_urlsafe(24)
+    path = folder / f"{token}.xlsx"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        for chunk in upload.chunks() if hasattr(upload, "chunks") else [upload.read()]:
+            out.write(chunk)
+    return token
+
+
+def upload_path(token: str) -> Path | None:
+    if not _TOKEN.match(token or ""):
+        return None
+    path = conf.import_upload_dir() / f"{token}.xlsx"
+    return path if path.is_file() else None
+
+
+def upload_discard(token: str) -> None:
+    path = upload_path(token)
+    if path:
+        path.unlink(missing_ok=True)

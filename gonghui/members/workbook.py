@@ -1,0 +1,228 @@
+"""Reading and writing roster workbooks (.xlsx).
+
+Reading streams the sheet (python-calamine when installed, else openpyxl in
+read-only mode) and hands plain cell values to `roster.parse_roster`. Writing
+makes the import template (Chinese headers, an instructions sheet, drop-down
+lists) and the export of what a user sees, row by row in write-only mode so a
+large roll never sits in memory as cells.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from .choices import ContractStatus, Sex
+from .roster import COLUMNS, CONTRACT_WORDS, HEADERS, SEX_WORDS
+
+try:  # a Rust reader, several times faster than openpyxl on large rosters
+    import python_calamine
+except ImportError:  # pragma: no cover - openpyxl does the same, slower
+    python_calamine = None
+
+ROSTER_SHEET = "花名册"
+INSTRUCTIONS_SHEET = "填写说明"
+ORGS_SHEET = "组织"
+TEMPLATE_ROWS = 5000  # rows pre-formatted (text ID column, date formats, drop-downs) in the template
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class UnreadableWorkbook(ValueError):
+    pass
+
+
+Table = tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]
+
+
+def read_roster(source: IO[bytes] | str) -> Table:
+    """(headers, iterator of (row number, {header: value})) for the roster sheet.
+
+    The header row is the first of the top ten rows that names both 姓名 and 身份证号,
+    so a title or an instruction line above it does no harm. Blank rows are skipped;
+    row numbers are the spreadsheet's own, as the person filling it in sees them.
+    """
+    rows = _raw_rows(source)
+    for number, cells in enumerate(rows, start=1):
+        texts = [str(c).strip() if c is not None else "" for c in cells]
+        if "姓名" in texts and "身份证号" in texts:
+            return texts, _records(texts, rows, number)
+        if number >= 10:
+            break
+    raise UnreadableWorkbook(_("No header row naming 姓名 and 身份证号 was found in the first sheet."))
+
+
+def _records(headers: list[str], rows: Iterator[tuple], header_row: int) -> Iterator[tuple[int, dict[str, Any]]]:
+    wanted = [(i, h) for i, h in enumerate(headers) if h in HEADERS]
+    for number, cells in enumerate(rows, start=header_row + 1):
+        record = {h: cells[i] for i, h in wanted if i < len(cells)}
+        if any(v is not None and v != "" for v in record.values()):
+            yield number, record
+
+
+def _raw_rows(source: IO[bytes] | str) -> Iterator[tuple]:
+    if hasattr(source, "seek"):
+        source.seek(0)
+    try:
+        if python_calamine is not None:
+            return _calamine_rows(source)
+        return _openpyxl_rows(source)
+    except UnreadableWorkbook:
+        raise
+    except Exception as exc:  # every library has its own zoo of errors for a file that is not .xlsx
+        raise UnreadableWorkbook(_("The file could not be read as an Excel workbook (.xlsx).")) from exc
+
+
+def _first_sheet_name(names: list[str]) -> str:
+    return ROSTER_SHEET if ROSTER_SHEET in names else names[0]
+
+
+def _calamine_rows(source) -> Iterator[tuple]:
+    book = python_calamine.CalamineWorkbook.from_filelike(source) if hasattr(source, "read") else \
+        python_calamine.CalamineWorkbook.from_path(str(source))
+    sheet = book.get_sheet_by_name(_first_sheet_name(book.sheet_names))
+    # calamine gives "" for an empty cell; the parser treats None and "" alike.
+    return iter(tuple(row) for row in sheet.iter_rows())
+
+
+def _openpyxl_rows(source) -> Iterator[tuple]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(source, read_only=True, data_only=True)
+    sheet = book[_first_sheet_name(book.sheetnames)]
+    return sheet.iter_rows(values_only=True)
+
+
+# ---------------------------------------------------------------- writing
+
+def template_workbook(*, orgs: Iterable[Any] = (), rows: Iterable[Iterable[Any]] = ()) -> bytes:
+    """The import template: headers, an instructions sheet, drop-downs and text/date formats.
+
+    `rows` (cell values in the template's column order) are filled in below the header:
+    the tests and the bench make their rosters this way, exactly as a person would.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = ROSTER_SHEET
+    sheet.append(list(HEADERS))
+    last = TEMPLATE_ROWS + 1
+    bold = Font(bold=True)
+    for index, column in enumerate(COLUMNS, start=1):
+        letter = get_column_letter(index)
+        cell = sheet.cell(row=1, column=index)
+        cell.font = Font(bold=True, color="C00000" if column.required else "000000")
+        cell.fill = PatternFill("solid", fgColor="FDE9D9" if column.required else "F2F2F2")
+        cell.alignment = Alignment(horizontal="center")
+        sheet.column_dimensions[letter].width = {"id": 22, "org": 18, "phone": 14, "date": 13}.get(column.kind, 10)
+        number_format = {"id": "@", "phone": "@", "date": "yyyy-mm-dd"}.get(column.kind)
+        if number_format:
+            # Formatting the cells as text before anyone types keeps 18-digit numbers whole.
+            for row in range(2, last + 1):
+                sheet.cell(row=row, column=index).number_format = number_format
+        choices = {"sex": list(SEX_WORDS), "bool": ["是", "否"], "contract": list(CONTRACT_WORDS)}.get(column.kind)
+        if choices:
+            rule = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+            rule.error = _("Choose one of: %(choices)s") % {"choices": "、".join(choices)}
+            rule.showErrorMessage = True
+            sheet.add_data_validation(rule)
+            rule.add(f"{letter}2:{letter}{last}")
+    sheet.freeze_panes = "A2"
+    for number, values in enumerate(rows, start=2):
+        for index, value in enumerate(values, start=1):
+            if value is not None and value != "":
+                sheet.cell(row=number, column=index).value = value
+
+    org_rows = [(o.code, o.name) for o in orgs]
+    if org_rows:
+        listing = book.create_sheet(ORGS_SHEET)
+        listing.append([pgettext("roster", "Code"), pgettext("roster", "Name")])
+        for code, name in org_rows:
+            listing.append([code, name])
+        listing.column_dimensions["A"].width = 16
+        listing.column_dimensions["B"].width = 24
+        org_letter = get_column_letter(HEADERS.index("所属组织") + 1)
+        # A suggestion list only: a code typed by hand is accepted too, so no error box.
+        rule = DataValidation(type="list", formula1=f"={ORGS_SHEET}!$B$2:$B${len(org_rows) + 1}", allow_blank=True)
+        rule.showErrorMessage = False
+        sheet.add_data_validation(rule)
+        rule.add(f"{org_letter}2:{org_letter}{last}")
+
+    notes = book.create_sheet(INSTRUCTIONS_SHEET)
+    notes.append([pgettext("roster", "Column"), _("How to fill it in")])
+    notes["A1"].font = bold
+    notes["B1"].font = bold
+    for column in COLUMNS:
+        notes.append([column.header, str(column.hint)])
+    notes.append([])
+    notes.append([pgettext("roster", "Dates"), _("A date cell, or text such as %(examples)s.") % {"examples": "2025-03-01, 2025/3/1, 2025年3月1日, 20250301"}])
+    notes.append([pgettext("roster", "Checking"), _("Upload with a dry run first: every wrong cell is named by row and column, "
+                                   "and nothing is written until the whole file is right.")])
+    notes.column_dimensions["A"].width = 12
+    notes.column_dimensions["B"].width = 90
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+SEX_LABELS = {v: k for k, v in SEX_WORDS.items()}
+CONTRACT_LABELS = {v: k for k, v in CONTRACT_WORDS.items()}
+EXPORT_HEADERS = (*HEADERS, "状态")
+
+
+def _yes_no(value: bool) -> str:
+    return "是" if value else "否"
+
+
+def export_row(member, org_name: str) -> list[Any]:
+    """One member as the template's columns, the ID number masked, plus the roll status."""
+    return [
+        member.name, member.id_number_masked, SEX_LABELS.get(Sex(member.sex), ""), member.ethnic_group,
+        member.birth_date, member.phone, org_name, member.post, _yes_no(member.is_union_member), member.join_date,
+        CONTRACT_LABELS.get(ContractStatus(member.contract_status), ""), member.contract_start, member.contract_end,
+        _yes_no(member.has_work_injury_insurance), _yes_no(member.has_pension_insurance),
+        _yes_no(member.has_medical_insurance), member.get_status_display(),
+    ]
+
+
+def export_workbook(members: Iterable[Any], target: IO[bytes]) -> int:
+    """Write members (an iterator: rows stream from the database) to `target`; returns the count."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(ROSTER_SHEET)
+    for index, width in enumerate((10, 22, 6, 8, 12, 14, 18, 12, 8, 12, 10, 12, 12, 8, 8, 8, 8)):
+        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    header = []
+    for text in EXPORT_HEADERS:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
+    count = 0
+    for member in members:
+        row = export_row(member, member.org.name)
+        sheet.append([_date_cell(sheet, v) for v in row])
+        count += 1
+    book.save(target)
+    return count
+
+
+def _date_cell(sheet, value):
+    if isinstance(value, dt.date):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    return value
