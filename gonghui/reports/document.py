@@ -89,6 +89,13 @@ def comparison_sentence(figures: list[Figure]) -> str:
     return _("Compared with the same period last year, %(parts)s.") % {"parts": "、".join(parts)}
 
 
+def count_in_words(n: int) -> str:
+    """3 -> '三', 2 -> '两' (两个方面, never 二个方面); past 99 in digits."""
+    if n == 2:
+        return "两"
+    return chinese_ordinal(n) if 0 < n < 100 else str(n)
+
+
 def opening_paragraph(*, org_name: str, parent_name: str | None, period: Period, areas: list[str]) -> str:
     """The seeds' first paragraph, built only from facts: who, when, under whom, in how many areas."""
     leader = parent_name or _("the higher-level union")
@@ -105,7 +112,7 @@ def opening_paragraph(*, org_name: str, parent_name: str | None, period: Period,
             "out the union's work. The records of the period hold no figures yet to report on. "
             "The work of %(period)s is summarised as follows:"
         )
-    return body % {"period": period.label, "leader": leader, "org": org_name, "n": chinese_ordinal(len(areas)) if 0 < len(areas) < 100 else len(areas),
+    return body % {"period": period.label, "leader": leader, "org": org_name, "n": count_in_words(len(areas)),
                    "areas": "、".join(areas)}
 
 
@@ -118,7 +125,7 @@ def enumerate_firstly(items: list[str]) -> str:
 
 def union_part_sentence(part: UnionPart) -> str:
     """'本部工会：在册职工1,853名；合理化建议2,854条……' — each section's headline figure."""
-    shown = [f"{s.figures[0].label}{s.figures[0].text}" for s in part.sections if s.figures]
+    shown = [f"{s.figures[0].label}{s.figures[0].text}" for s in sorted(part.sections, key=lambda s: s.order) if s.figures]
     if not shown:
         return _("%(org)s: no records for the period yet.") % {"org": part.name}
     return _("%(org)s: %(figures)s.") % {"org": part.name, "figures": "；".join(shown)}
@@ -130,6 +137,9 @@ def assemble(
 ) -> dict:
     """The whole draft: opening, 一、二、… by area, 存在的不足, 下一步工作打算, signature."""
     sections = sorted(sections, key=lambda s: s.order)
+    unions_heading = _("Work of the grassroots unions")
+    shortcomings_heading = _("Shortcomings")
+    plans_heading = _("Plans for the next period")
     blocks: list[dict] = []
     blocks.append({
         "key": "opening", "kind": "opening", "heading": "",
@@ -149,7 +159,7 @@ def assemble(
         number += 1
         blocks.append({
             "key": "unions", "kind": "area",
-            "heading": f"{chinese_ordinal(number)}、{_('Work of the grassroots unions')}",
+            "heading": f"{chinese_ordinal(number)}、{unions_heading}",
             "paragraphs": [_("The federation's %(n)s grassroots unions each reported on their own work:") % {"n": len(unions)}]
             + [f"{i}、{union_part_sentence(part)}" for i, part in enumerate(unions, start=1)],
         })
@@ -158,7 +168,7 @@ def assemble(
         number += 1
         blocks.append({
             "key": "shortcomings", "kind": "shortcomings",
-            "heading": f"{chinese_ordinal(number)}、{_('Shortcomings')}",
+            "heading": f"{chinese_ordinal(number)}、{shortcomings_heading}",
             "paragraphs": [_("While affirming these results, we are also aware of the shortcomings the records show:")
                            + enumerate_firstly(shortcomings)],
         })
@@ -167,7 +177,7 @@ def assemble(
         number += 1
         blocks.append({
             "key": "plans", "kind": "plans",
-            "heading": f"{chinese_ordinal(number)}、{_('Plans for the next period')}",
+            "heading": f"{chinese_ordinal(number)}、{plans_heading}",
             "paragraphs": [f"{i}、{_sentence(p)}。" for i, p in enumerate(plans, start=1)],
         })
     figures = [figure_row(f) for s in sections for f in s.figures]
@@ -210,3 +220,34 @@ def render_text(content: dict) -> str:
         lines += [f"　　{p}" for p in block["paragraphs"]]
     lines += ["", content["org_name"], content["date"]]
     return "\n".join(lines) + "\n"
+
+
+def annotated(text: str, figures: list[dict]) -> str:
+    """The paragraph as HTML with each stated figure linked to the list it counts.
+
+    One pass over the text with every figure's wording (longest first), and no digit may
+    touch a match, so '94%' is never found inside '194%'.
+    """
+    from django.utils.html import escape, format_html
+
+    by_text: dict[str, dict] = {}
+    for figure in figures:
+        if figure.get("text") and figure["text"] not in by_text and figure["text"] != "—":
+            by_text[figure["text"]] = figure
+    if not by_text:
+        return escape(text)
+    pattern = re.compile(
+        r"(?<![\d.,])(" + "|".join(re.escape(t) for t in sorted(by_text, key=len, reverse=True)) + r")(?![\d])"
+    )
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        figure = by_text[match.group(1)]
+        out.append(escape(text[last:match.start()]))
+        hint = f"{figure['label']}" + (f" · {figure['change']}" if figure.get("change") else "")
+        if figure.get("source"):
+            out.append(format_html('<a class="figure-link" href="{}" title="{}">{}</a>', figure["source"], hint, match.group(1)))
+        else:
+            out.append(format_html('<mark class="figure-link" title="{}">{}</mark>', hint, match.group(1)))
+        last = match.end()
+    out.append(escape(text[last:]))
+    return "".join(str(part) for part in out)
