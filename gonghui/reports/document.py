@@ -180,9 +180,10 @@ def assemble(
             "heading": f"{chinese_ordinal(number)}、{plans_heading}",
             "paragraphs": [f"{i}、{_sentence(p)}。" for i, p in enumerate(plans, start=1)],
         })
-    figures = [figure_row(f) for s in sections for f in s.figures]
+    figures = [{**figure_row(f), "block": s.key} for s in sections for f in s.figures]
     if unions:
-        figures += [{**figure_row(f), "key": f"{part.name}:{f.key}", "label": f"{part.name}·{f.label}"}
+        figures += [{**figure_row(f), "key": f"{part.name}:{f.key}", "label": f"{part.name}·{f.label}", "block": "unions",
+                     "union": part.name}
                     for part in unions for s in part.sections for f in s.figures[:1]]
     return {
         "title": _("%(org)s work summary for %(period)s") % {"org": org_name, "period": period.label},
@@ -220,6 +221,21 @@ def render_text(content: dict) -> str:
         lines += [f"　　{p}" for p in block["paragraphs"]]
     lines += ["", content["org_name"], content["date"]]
     return "\n".join(lines) + "\n"
+
+
+def annotated_blocks(content: dict) -> list[dict]:
+    """Each block with its paragraphs as HTML, figures linked where that block states them.
+
+    A figure is looked for only in its own block (and a union's only in that union's line),
+    so '18名' in the shortcomings is never taken for a count of the roll.
+    """
+    result = []
+    for block in content["blocks"]:
+        own = [f for f in content.get("figures", []) if f.get("block", block["key"]) == block["key"]]
+        html = [annotated(p, [f for f in own if not f.get("union") or p.split("：")[0].endswith(f["union"])])
+                for p in block["paragraphs"]]
+        result.append({**block, "html": html})
+    return result
 
 
 def annotated(text: str, figures: list[dict]) -> str:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
-from .document import annotated, block_text, render_text
+from .document import annotated_blocks, block_text, render_text
 from .forms import PeriodForm
 from .providers import Period
 from .rendering import render_docx, render_pdf
@@ -46,7 +46,7 @@ def summary_index(request):
 def summary_read(request, org_id: int, period: str):
     org, chosen = summary_org(visible_to=request.user, org_id=org_id), _period(period)
     content, version = summary_content(org=org, period=chosen, number=_version_number(request))
-    blocks = [{**b, "html": [annotated(p, content["figures"]) for p in b["paragraphs"]]} for b in content["blocks"]]
+    blocks = annotated_blocks(content)
     return render(request, "reports/read.html", {
         "org": org, "period": chosen, "content": content, "blocks": blocks, "version": version,
     })
