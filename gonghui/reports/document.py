@@ -99,7 +99,14 @@ def count_in_words(n: int) -> str:
 def opening_paragraph(*, org_name: str, parent_name: str | None, period: Period, areas: list[str]) -> str:
     """The seeds' first paragraph, built only from facts: who, when, under whom, in how many areas."""
     leader = parent_name or _("the higher-level union")
-    if areas:
+    if len(areas) == 1:
+        body = _(
+            "In %(period)s, under the leadership of %(leader)s and of the Party and administration, %(org)s kept to "
+            "the centre of the enterprise's work, performed the union's duties of safeguarding, building, taking part "
+            "and educating, and united the workers in making new progress in %(areas)s. "
+            "The work of %(period)s is summarised as follows:"
+        )
+    elif areas:
         body = _(
             "In %(period)s, under the leadership of %(leader)s and of the Party and administration, %(org)s kept to "
             "the centre of the enterprise's work, performed the union's duties of safeguarding, building, taking part "

@@ -118,9 +118,16 @@ def render_docx(content: dict) -> bytes:
             _spacing(body, indent_chars=2)
             _fonts(body.add_run(text), BODY_FONT, BODY_SIZE)
 
-    document.add_paragraph()   # a blank line before the signature, as filed documents have
+    # A blank line, then the org and the date; kept on one page with the last lines of text,
+    # so the date never stands alone on a page of its own.
+    if document.paragraphs:
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
+    gap = document.add_paragraph()
+    _spacing(gap)
+    gap.paragraph_format.keep_with_next = True
     for text in (content["org_name"], content["date"]):
         signature = document.add_paragraph()
+        signature.paragraph_format.keep_with_next = text != content["date"]
         signature.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         _spacing(signature)
         signature.paragraph_format.right_indent = Pt(32)
@@ -140,7 +147,7 @@ def render_pdf(content: dict) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
     from xml.sax.saxutils import escape
 
     font = "STSong-Light"
@@ -150,7 +157,7 @@ def render_pdf(content: dict) -> bytes:
                           wordWrap="CJK")
     # STSong-Light is the only simplified-Chinese CID font and has no bold face: headings keep their
     # 一、 numbering and a little air above instead.
-    heading = ParagraphStyle("heading", parent=body, spaceBefore=6)
+    heading = ParagraphStyle("heading", parent=body, spaceBefore=6, keepWithNext=1)
     title = ParagraphStyle("title", fontName=font, fontSize=22, leading=36, alignment=TA_CENTER, spaceAfter=16,
                            wordWrap="CJK")
     signature = ParagraphStyle("signature", parent=body, firstLineIndent=0, alignment=TA_RIGHT, rightIndent=32)
@@ -163,10 +170,15 @@ def render_pdf(content: dict) -> bytes:
 
     flow = [Paragraph(escape(content["title"]), title)]
     for block in content["blocks"]:
+        paragraphs = [Paragraph(escape(text), body) for text in block["paragraphs"]]
         if block["heading"]:
-            flow.append(Paragraph(escape(block["heading"]), heading))
-        flow += [Paragraph(escape(text), body) for text in block["paragraphs"]]
-    flow += [Spacer(1, 28), Paragraph(escape(content["org_name"]), signature), Paragraph(escape(content["date"]), signature)]
+            # a heading never ends a page: it goes over with its first paragraph
+            paragraphs[:1] = [KeepTogether([Paragraph(escape(block["heading"]), heading), *paragraphs[:1]])]
+        flow += paragraphs
+    closing = [Spacer(1, 28), Paragraph(escape(content["org_name"]), signature), Paragraph(escape(content["date"]), signature)]
+    if len(flow) > 1:
+        closing.insert(0, flow.pop())   # the last paragraph goes over with the signature, never the date alone
+    flow.append(KeepTogether(closing))
 
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
