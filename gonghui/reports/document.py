@@ -64,6 +64,23 @@ def figure_change(figure: Figure) -> str:
     return template % {"pct": f"{format_decimal(abs(change), 1, strip=True).replace(',', '')}%"}
 
 
+def previous_text(figure: Figure) -> str:
+    """Last year's figure written like this year's: '1,650名', '90%'; '' without records."""
+    if figure.previous is None:
+        return ""
+    found = _NUMBER.search(figure.text)
+    if not found:
+        return ""
+    previous = Decimal(figure.previous)
+    if figure.text.strip().endswith("%"):
+        if not figure.value:
+            return ""
+        previous = previous * Decimal(found.group().replace(",", "")) / Decimal(figure.value)
+        return f"{format_decimal(previous, 1, strip=True)}%"
+    places = 0 if previous == previous.to_integral_value() else 2
+    return figure.text[:found.start()] + format_decimal(previous, places, strip=True) + figure.text[found.end():]
+
+
 def figure_row(figure: Figure) -> dict:
     def plain(v):
         if v is None:
@@ -72,7 +89,8 @@ def figure_row(figure: Figure) -> dict:
 
     return {
         "key": figure.key, "label": figure.label, "value": plain(figure.value), "text": figure.text,
-        "previous": plain(figure.previous), "change": figure_change(figure), "source": figure.source,
+        "previous": plain(figure.previous), "previous_text": previous_text(figure), "change": figure_change(figure),
+        "source": figure.source,
     }
 
 

@@ -64,7 +64,7 @@ def summary_edit(request, org_id: int, period: str):
         )
         messages.success(request, _("Saved as version %(n)s.") % {"n": saved.number})
         return redirect("reports:read", org_id=org.pk, period=chosen.key)
-    blocks = [{**b, "text": block_text(b), "rows": min(24, max(4, len(block_text(b)) // 20 + 2))} for b in content["blocks"]]
+    blocks = [{**b, "text": block_text(b), "rows": min(24, max(4, len(block_text(b)) // 14 + 2))} for b in content["blocks"]]
     return render(request, "reports/edit.html", {"org": org, "period": chosen, "content": content, "blocks": blocks, "version": version})
 
 

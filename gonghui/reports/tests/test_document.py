@@ -137,3 +137,12 @@ def test_a_bad_period_key_is_refused(key):
 def test_dates_are_plain():
     assert Period.choose(2025, half=2).start == dt.date(2025, 7, 1)
     assert Period.choose(2023, to_year=2025).label == "2023—2025年"
+
+
+def test_last_years_figure_is_written_like_this_years():
+    from gonghui.reports.document import previous_text
+
+    assert previous_text(Figure("k", "在册职工", 1853, "1,853名", previous=1650)) == "1,650名"
+    assert previous_text(Figure("k", "采纳率", Decimal("0.94"), "94%", previous=Decimal("0.90"))) == "90%"
+    assert previous_text(Figure("k", "降本增效", Decimal("1909.21"), "1,909.21万元", previous=Decimal("905.5"))) == "905.5万元"
+    assert previous_text(Figure("k", "合理化建议", 2854, "2,854条")) == ""
