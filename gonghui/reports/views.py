@@ -10,7 +10,7 @@ from .document import annotated_blocks, block_text, render_text
 from .forms import PeriodForm
 from .providers import Period
 from .rendering import render_docx, render_pdf
-from .selectors import summary_content, summary_org, summary_orgs, summary_saved, summary_versions
+from .selectors import summary_content, summary_draft, summary_org, summary_orgs, summary_saved, summary_versions
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -52,9 +52,20 @@ def summary_read(request, org_id: int, period: str):
     })
 
 
+def _rows(block: dict) -> int:
+    """Enough lines to see a block whole on a phone."""
+    return min(24, max(4, len(block_text(block)) // 14 + 2))
+
+
 @login_required
 def summary_edit(request, org_id: int, period: str):
     org, chosen = summary_org(visible_to=request.user, org_id=org_id), _period(period)
+    if request.htmx and request.GET.get("restore"):
+        # one block back to the wording the records give now, without leaving the page
+        fresh = next((b for b in summary_draft(org=org, period=chosen)["blocks"] if b["key"] == request.GET["restore"]), None)
+        if fresh is None:
+            raise Http404
+        return render(request, "reports/_block.html", {"block": {**fresh, "text": block_text(fresh), "rows": _rows(fresh)}})
     content, version = summary_content(org=org, period=chosen)
     if request.method == "POST":
         texts = {b["key"]: request.POST[f"block-{b['key']}"] for b in content["blocks"] if f"block-{b['key']}" in request.POST}
@@ -64,7 +75,7 @@ def summary_edit(request, org_id: int, period: str):
         )
         messages.success(request, _("Saved as version %(n)s.") % {"n": saved.number})
         return redirect("reports:read", org_id=org.pk, period=chosen.key)
-    blocks = [{**b, "text": block_text(b), "rows": min(24, max(4, len(block_text(b)) // 14 + 2))} for b in content["blocks"]]
+    blocks = [{**b, "text": block_text(b), "rows": _rows(b)} for b in content["blocks"]]
     return render(request, "reports/edit.html", {"org": org, "period": chosen, "content": content, "blocks": blocks, "version": version})
 
 

@@ -104,3 +104,10 @@ def test_the_summary_page_does_not_query_more_with_more_members(cast, client_as,
     client = client_as(cast.chair)
     with django_assert_max_num_queries(18):
         assert client.get(f"/reports/summary/{cast.union.pk}/2025/").status_code == 200
+
+
+def test_a_block_can_go_back_to_the_wording_the_records_give(cast, client_as):
+    summary_version_save(org=cast.union, period=Period.year(2025), actor=cast.chair, texts={"members": "手改的文字。"})
+    response = client_as(cast.chair).get(f"/reports/summary/{cast.union.pk}/2025/edit/?restore=members", HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert html.startswith('<textarea id="block-members"') and "共有在册职工" in html and "手改的文字" not in html
