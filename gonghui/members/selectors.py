@@ -67,6 +67,7 @@ class MemberFigures:
     left: int
     transferred: int
     contracts_signed: int   # on the roll with a signed, unexpired contract
+    on_roll_before: int | None = None   # on the roll at `compare_end` (the same day last year), when asked
 
     @property
     def contract_signing_rate(self):
@@ -75,16 +76,29 @@ class MemberFigures:
         return ratio(self.contracts_signed * 100, self.on_roll, 2)
 
 
-def member_figures(*, org: Org, start: dt.date, end: dt.date) -> MemberFigures:
-    """Roll and movement for an org's subtree over [start, end]; two queries."""
+def member_figures(*, org: Org, start: dt.date, end: dt.date, compare_end: dt.date | None = None) -> MemberFigures:
+    """Roll and movement for an org's subtree over [start, end]; two queries.
+
+    With `compare_end` the same scan of the roll also counts who was on it that day (the
+    summary's 同比), rather than a second pass over every member.
+    """
     under = Q(org__path__startswith=org.path)
-    on_roll_q = Q(join_date__lte=end) | Q(join_date__isnull=True)
-    still_there = Q(status=MemberStatus.ACTIVE) | Q(left_date__gt=end)
-    roll = Member.objects.filter(under & on_roll_q & still_there).aggregate(
-        on_roll=Count("id"),
-        union_members=Count("id", filter=Q(is_union_member=True)),
-        signed=Count("id", filter=Q(contract_status=ContractStatus.SIGNED)),
-    )
+
+    def on_roll_at(day: dt.date) -> Q:
+        return (Q(join_date__lte=day) | Q(join_date__isnull=True)) & (Q(status=MemberStatus.ACTIVE) | Q(left_date__gt=day))
+
+    now = on_roll_at(end)
+    counts = {
+        "on_roll": Count("id", filter=now),
+        "union_members": Count("id", filter=now & Q(is_union_member=True)),
+        "signed": Count("id", filter=now & Q(contract_status=ContractStatus.SIGNED)),
+    }
+    if compare_end is not None:
+        counts["before"] = Count("id", filter=on_roll_at(compare_end))
+        scope = under & (now | on_roll_at(compare_end))
+    else:
+        scope = under & now
+    roll = Member.objects.filter(scope).aggregate(**counts)
     moves = MembershipEvent.objects.filter(
         member__org__path__startswith=org.path, date__gte=start, date__lte=end
     ).aggregate(
@@ -95,6 +109,7 @@ def member_figures(*, org: Org, start: dt.date, end: dt.date) -> MemberFigures:
     return MemberFigures(
         on_roll=roll["on_roll"], union_members=roll["union_members"], joined=moves["joined"],
         left=moves["left"], transferred=moves["transferred"], contracts_signed=roll["signed"],
+        on_roll_before=roll.get("before"),
     )
 
 

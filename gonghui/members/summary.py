@@ -11,14 +11,14 @@ from .selectors import member_figures
 
 
 def sections(*, org, period: Period) -> list[Section]:
-    now = member_figures(org=org, start=period.start, end=period.end)
     last_period = period.same_period_last_year()
-    before = member_figures(org=org, start=last_period.start, end=last_period.end)
+    # One scan of the roll gives this period's figures and last year's headcount for the 同比.
+    now = member_figures(org=org, start=period.start, end=period.end, compare_end=last_period.end)
     if now.on_roll == 0:
         return []
     figures = [
         Figure("members.on_roll", _("workers on the roll"), now.on_roll, f"{format_count(now.on_roll)}名",
-               previous=before.on_roll or None, source="/members/"),
+               previous=now.on_roll_before or None, source="/members/"),
         Figure("members.union_members", _("union members"), now.union_members, f"{format_count(now.union_members)}名"),
         Figure("members.joined", _("joined"), now.joined, f"{format_count(now.joined)}名"),
         Figure("members.left", _("left"), now.left, f"{format_count(now.left)}名"),

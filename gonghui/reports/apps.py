@@ -6,3 +6,4 @@ class ReportsConfig(AppConfig):
     name = "gonghui.reports"
     label = "reports"
     verbose_name = _("Work summary")
+    nav_links = [("reports:index", _("Work summary"), "manage")]

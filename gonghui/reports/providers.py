@@ -41,6 +41,42 @@ class Period:
     def years(cls, first: int, last: int) -> "Period":
         return cls(dt.date(first, 1, 1), dt.date(last, 12, 31), f"{first}—{last}年")
 
+    @property
+    def key(self) -> str:
+        """The period in a URL: '2025', '2025-H1', '2025-H2', '2023-2025'."""
+        if self.start.year != self.end.year:
+            return f"{self.start.year}-{self.end.year}"
+        if (self.start.month, self.end.month) == (1, 6):
+            return f"{self.start.year}-H1"
+        if (self.start.month, self.end.month) == (7, 12):
+            return f"{self.start.year}-H2"
+        return str(self.start.year)
+
+    @classmethod
+    def from_key(cls, key: str) -> "Period":
+        """The inverse of `key`; ValueError for anything else."""
+        head, _sep, tail = key.partition("-")
+        year = int(head)
+        if not 1900 < year < 2200:
+            raise ValueError(key)
+        if not tail:
+            return cls.year(year)
+        if tail in ("H1", "H2"):
+            return cls.half(year, int(tail[1]))
+        last = int(tail)
+        if not year <= last < year + 50:
+            raise ValueError(key)
+        return cls.years(year, last) if last > year else cls.year(year)
+
+    @classmethod
+    def choose(cls, year: int, *, half: int | None = None, to_year: int | None = None) -> "Period":
+        """What the forms, the API and the command ask for: a year, one half of it, or a span."""
+        if to_year and to_year > year:
+            return cls.years(year, to_year)
+        if half in (1, 2):
+            return cls.half(year, half)
+        return cls.year(year)
+
     def same_period_last_year(self) -> "Period":
         def back(d: dt.date) -> dt.date:
             return d.replace(year=d.year - 1, day=28) if (d.month, d.day) == (2, 29) else d.replace(year=d.year - 1)
@@ -92,6 +128,11 @@ def summary_providers() -> list[tuple[str, SummaryProvider]]:
             continue
         found.append((config.label, module.sections))
     return found
+
+
+def summary_modules() -> list[tuple[str, object]]:
+    """(app label, its summary module), for the optional extras such as `raw_sql_figures`."""
+    return [(label, importlib.import_module(provider.__module__)) for label, provider in summary_providers()]
 
 
 def collect_sections(*, org, period: Period) -> list[Section]:

@@ -67,5 +67,5 @@ def test_the_summary_section_states_the_roll_in_chinese(cast):
 
 
 def test_the_summary_section_takes_a_constant_number_of_queries(cast, django_assert_num_queries):
-    with django_assert_num_queries(4):  # two per period: this year and the same period last year
+    with django_assert_num_queries(2):  # one scan of the roll (both years) and one of the movements
         sections(org=cast.union, period=Period.year(2025))

@@ -1,0 +1,294 @@
+"""The work summary's assembly: providers' sections in, the document's structure out.
+
+Pure: plain data in (Sections, Figures, a few facts about the org), a plain dict out,
+so every sentence the assembler writes is tested without a database. The dict is what
+a version stores, what the API returns and what the renderers (text, .docx, PDF) read:
+
+    {"title", "org_name", "period": {"key", "label", "start", "end"}, "date",
+     "blocks": [{"key", "kind", "heading", "paragraphs": [...]}, ...],
+     "figures": [{"key", "label", "value", "text", "previous", "change", "source"}, ...]}
+
+`kind` is "opening" (no heading), "area" (一、二、… with 1、2、 items), "shortcomings"
+or "plans". Headings already carry their numbers, so an edited draft keeps them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from gonghui.core.formatting import chinese_ordinal, format_decimal
+
+from .providers import Figure, Period, Section
+
+CHINESE_FIRSTS = "一二三四五六七八九十"
+_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+
+
+@dataclass
+class UnionPart:
+    """One union of a federation and its own sections (for 'which did what')."""
+
+    name: str
+    sections: list[Section] = field(default_factory=list)
+
+
+def figure_change(figure: Figure) -> str:
+    """'同比增长12.3%' / '同比减少…' / '同比提高2个百分点'; '' without last year's records.
+
+    A rate (text ending in %) moves in percentage points, read off the text so the scale of
+    `value` (0.94 or 94) does not matter; a count or amount moves in per cent of last year's.
+    """
+    if figure.previous is None or figure.value is None:
+        return ""
+    value, previous = Decimal(figure.value), Decimal(figure.previous)
+    if figure.text.strip().endswith("%"):
+        found = _NUMBER.search(figure.text)
+        if not found or not value:
+            return ""
+        shown = Decimal(found.group().replace(",", ""))
+        points = shown - previous * shown / value
+        if abs(points) < Decimal("0.05"):
+            return _("level with the same period last year")
+        template = _("up %(n)s percentage points year on year") if points > 0 else _("down %(n)s percentage points year on year")
+        return template % {"n": format_decimal(abs(points), 1, strip=True)}
+    if not previous:
+        return ""
+    change = (value - previous) * 100 / previous
+    if abs(change) < Decimal("0.05"):
+        return _("level with the same period last year")
+    template = _("up %(pct)s year on year") if change > 0 else _("down %(pct)s year on year")
+    return template % {"pct": f"{format_decimal(abs(change), 1, strip=True).replace(',', '')}%"}
+
+
+def previous_text(figure: Figure) -> str:
+    """Last year's figure written like this year's: '1,650名', '90%'; '' without records."""
+    if figure.previous is None:
+        return ""
+    found = _NUMBER.search(figure.text)
+    if not found:
+        return ""
+    previous = Decimal(figure.previous)
+    if figure.text.strip().endswith("%"):
+        if not figure.value:
+            return ""
+        previous = previous * Decimal(found.group().replace(",", "")) / Decimal(figure.value)
+        return f"{format_decimal(previous, 1, strip=True)}%"
+    places = 0 if previous == previous.to_integral_value() else 2
+    return figure.text[:found.start()] + format_decimal(previous, places, strip=True) + figure.text[found.end():]
+
+
+def figure_row(figure: Figure) -> dict:
+    def plain(v):
+        if v is None:
+            return None
+        return int(v) if isinstance(v, int) or (isinstance(v, Decimal) and v == v.to_integral_value()) else str(v)
+
+    return {
+        "key": figure.key, "label": figure.label, "value": plain(figure.value), "text": figure.text,
+        "previous": plain(figure.previous), "previous_text": previous_text(figure), "change": figure_change(figure),
+        "source": figure.source,
+    }
+
+
+def _sentence(text: str) -> str:
+    """A clause for 一是…；二是…: without its closing full stop."""
+    return text.strip().rstrip("。.;；")
+
+
+def comparison_sentence(figures: list[Figure]) -> str:
+    """One sentence with every 同比 the records allow, or ''."""
+    parts = [f"{f.label}{change}" for f in figures if (change := figure_change(f))]
+    if not parts:
+        return ""
+    return _("Compared with the same period last year, %(parts)s.") % {"parts": "、".join(parts)}
+
+
+def count_in_words(n: int) -> str:
+    """3 -> '三', 2 -> '两' (两个方面, never 二个方面); past 99 in digits."""
+    if n == 2:
+        return "两"
+    return chinese_ordinal(n) if 0 < n < 100 else str(n)
+
+
+def opening_paragraph(*, org_name: str, parent_name: str | None, period: Period, areas: list[str]) -> str:
+    """The seeds' first paragraph, built only from facts: who, when, under whom, in how many areas."""
+    leader = parent_name or _("the higher-level union")
+    if len(areas) == 1:
+        body = _(
+            "In %(period)s, under the leadership of %(leader)s and of the Party and administration, %(org)s kept to "
+            "the centre of the enterprise's work, performed the union's duties of safeguarding, building, taking part "
+            "and educating, and united the workers in making new progress in %(areas)s. "
+            "The work of %(period)s is summarised as follows:"
+        )
+    elif areas:
+        body = _(
+            "In %(period)s, under the leadership of %(leader)s and of the Party and administration, %(org)s kept to "
+            "the centre of the enterprise's work, performed the union's duties of safeguarding, building, taking part "
+            "and educating, and united the workers in making new progress in %(n)s areas of work: %(areas)s. "
+            "The work of %(period)s is summarised as follows:"
+        )
+    else:
+        body = _(
+            "In %(period)s, under the leadership of %(leader)s and of the Party and administration, %(org)s carried "
+            "out the union's work. The records of the period hold no figures yet to report on. "
+            "The work of %(period)s is summarised as follows:"
+        )
+    return body % {"period": period.label, "leader": leader, "org": org_name, "n": count_in_words(len(areas)),
+                   "areas": "、".join(areas)}
+
+
+def enumerate_firstly(items: list[str]) -> str:
+    """['a。', 'b。'] -> '一是a；二是b。' as the seeds list shortcomings."""
+    clauses = [_("%(nth)s is %(what)s") % {"nth": CHINESE_FIRSTS[i] if i < 10 else chinese_ordinal(i + 1), "what": _sentence(t)}
+               for i, t in enumerate(items)]
+    return "；".join(clauses) + "。"
+
+
+def union_part_sentence(part: UnionPart) -> str:
+    """'本部工会：在册职工1,853名；合理化建议2,854条……' — each section's headline figure."""
+    shown = [f"{s.figures[0].label}{s.figures[0].text}" for s in sorted(part.sections, key=lambda s: s.order) if s.figures]
+    if not shown:
+        return _("%(org)s: no records for the period yet.") % {"org": part.name}
+    return _("%(org)s: %(figures)s.") % {"org": part.name, "figures": "；".join(shown)}
+
+
+def assemble(
+    *, org_name: str, parent_name: str | None, period: Period, sections: list[Section], date_text: str,
+    unions: list[UnionPart] | None = None,
+) -> dict:
+    """The whole draft: opening, 一、二、… by area, 存在的不足, 下一步工作打算, signature."""
+    sections = sorted(sections, key=lambda s: s.order)
+    unions_heading = _("Work of the grassroots unions")
+    shortcomings_heading = _("Shortcomings")
+    plans_heading = _("Plans for the next period")
+    blocks: list[dict] = []
+    blocks.append({
+        "key": "opening", "kind": "opening", "heading": "",
+        "paragraphs": [opening_paragraph(org_name=org_name, parent_name=parent_name, period=period,
+                                         areas=[s.heading for s in sections])],
+    })
+    number = 0
+    for section in sections:
+        number += 1
+        paragraphs = list(section.paragraphs)
+        paragraphs += [f"{i}、{item}" for i, item in enumerate(section.items, start=1)]
+        if compared := comparison_sentence(section.figures):
+            paragraphs.append(compared)
+        blocks.append({"key": section.key, "kind": "area", "heading": f"{chinese_ordinal(number)}、{section.heading}",
+                       "paragraphs": paragraphs})
+    if unions:
+        number += 1
+        blocks.append({
+            "key": "unions", "kind": "area",
+            "heading": f"{chinese_ordinal(number)}、{unions_heading}",
+            "paragraphs": [_("The federation's %(n)s grassroots unions each reported on their own work:") % {"n": len(unions)}]
+            + [f"{i}、{union_part_sentence(part)}" for i, part in enumerate(unions, start=1)],
+        })
+    shortcomings = [s for section in sections for s in section.shortcomings]
+    if shortcomings:
+        number += 1
+        blocks.append({
+            "key": "shortcomings", "kind": "shortcomings",
+            "heading": f"{chinese_ordinal(number)}、{shortcomings_heading}",
+            "paragraphs": [_("While affirming these results, we are also aware of the shortcomings the records show:")
+                           + enumerate_firstly(shortcomings)],
+        })
+    plans = [p for section in sections for p in section.plans]
+    if plans:
+        number += 1
+        blocks.append({
+            "key": "plans", "kind": "plans",
+            "heading": f"{chinese_ordinal(number)}、{plans_heading}",
+            "paragraphs": [f"{i}、{_sentence(p)}。" for i, p in enumerate(plans, start=1)],
+        })
+    figures = [{**figure_row(f), "block": s.key} for s in sections for f in s.figures]
+    if unions:
+        figures += [{**figure_row(f), "key": f"{part.name}:{f.key}", "label": f"{part.name}·{f.label}", "block": "unions",
+                     "union": part.name}
+                    for part in unions for s in part.sections for f in s.figures[:1]]
+    return {
+        "title": _("%(org)s work summary for %(period)s") % {"org": org_name, "period": period.label},
+        "org_name": org_name,
+        "period": {"key": period.key, "label": period.label, "start": period.start.isoformat(), "end": period.end.isoformat()},
+        "date": date_text,
+        "blocks": blocks,
+        "figures": figures,
+    }
+
+
+def with_edits(content: dict, *, title: str | None, texts: dict[str, str]) -> dict:
+    """A copy of `content` with the chair's edits: a block's text is its paragraphs, one per line."""
+    edited = {**content, "blocks": []}
+    if title is not None and title.strip():
+        edited["title"] = title.strip()
+    for block in content["blocks"]:
+        if block["key"] in texts:
+            paragraphs = [line.strip() for line in texts[block["key"]].replace("\r\n", "\n").split("\n") if line.strip()]
+            block = {**block, "paragraphs": paragraphs}
+        edited["blocks"].append(block)
+    return edited
+
+
+def block_text(block: dict) -> str:
+    return "\n".join(block["paragraphs"])
+
+
+def render_text(content: dict) -> str:
+    """The plain-text summary: what the .txt export and the scenario test read."""
+    lines = [content["title"], ""]
+    for block in content["blocks"]:
+        if block["heading"]:
+            lines.append(block["heading"])
+        lines += [f"　　{p}" for p in block["paragraphs"]]
+    lines += ["", content["org_name"], content["date"]]
+    return "\n".join(lines) + "\n"
+
+
+def annotated_blocks(content: dict) -> list[dict]:
+    """Each block with its paragraphs as HTML, figures linked where that block states them.
+
+    A figure is looked for only in its own block (and a union's only in that union's line),
+    so '18名' in the shortcomings is never taken for a count of the roll.
+    """
+    result = []
+    for block in content["blocks"]:
+        own = [f for f in content.get("figures", []) if f.get("block", block["key"]) == block["key"]]
+        html = [annotated(p, [f for f in own if not f.get("union") or p.split("：")[0].endswith(f["union"])])
+                for p in block["paragraphs"]]
+        result.append({**block, "html": html})
+    return result
+
+
+def annotated(text: str, figures: list[dict]) -> str:
+    """The paragraph as HTML with each stated figure linked to the list it counts.
+
+    One pass over the text with every figure's wording (longest first), and no digit may
+    touch a match, so '94%' is never found inside '194%'.
+    """
+    from django.utils.html import escape, format_html
+
+    by_text: dict[str, dict] = {}
+    for figure in figures:
+        if figure.get("text") and figure["text"] not in by_text and figure["text"] != "—":
+            by_text[figure["text"]] = figure
+    if not by_text:
+        return escape(text)
+    pattern = re.compile(
+        r"(?<![\d.,])(" + "|".join(re.escape(t) for t in sorted(by_text, key=len, reverse=True)) + r")(?![\d])"
+    )
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        figure = by_text[match.group(1)]
+        out.append(escape(text[last:match.start()]))
+        hint = f"{figure['label']}" + (f" · {figure['change']}" if figure.get("change") else "")
+        if figure.get("source"):
+            out.append(format_html('<a class="figure-link" href="{}" title="{}">{}</a>', figure["source"], hint, match.group(1)))
+        else:
+            out.append(format_html('<mark class="figure-link" title="{}">{}</mark>', hint, match.group(1)))
+        last = match.end()
+    out.append(escape(text[last:]))
+    return "".join(str(part) for part in out)

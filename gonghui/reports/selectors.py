@@ -1,0 +1,83 @@
+"""Reads of the work summary: the computed draft, saved summaries and their versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone, translation
+
+from gonghui.core.formatting import format_date
+from gonghui.core.scoping import get_in_reach_or_404, orgs_in_reach
+from gonghui.orgs.choices import OrgKind
+from gonghui.orgs.models import Org
+
+from .document import UnionPart, assemble
+from .models import WorkSummary, WorkSummaryVersion
+from .providers import Period, collect_sections
+
+SUMMARY_LANGUAGE = "zh-hans"   # the document is filed in Chinese whatever the reader's UI language
+
+
+def federation_unions(org: Org) -> list[Org]:
+    """The grassroots unions a federation's summary reports on, one by one."""
+    if org.kind != OrgKind.FEDERATION:
+        return []
+    return list(Org.objects.filter(path__startswith=org.path, kind=OrgKind.UNION, is_active=True).order_by("path"))
+
+
+def summary_draft(*, org: Org, period: Period, date: dt.date | None = None, parent: Org | None = None) -> dict:
+    """The summary as the records state it now: every provider's sections, assembled.
+
+    A federation adds up its unions (the providers count over the subtree) and then says
+    which union did what, from each union's own sections.
+    """
+    if parent is None and org.parent_id:
+        parent = Org.objects.only("name").get(pk=org.parent_id)
+    with translation.override(SUMMARY_LANGUAGE):
+        sections = collect_sections(org=org, period=period)
+        unions = [UnionPart(name=u.name, sections=collect_sections(org=u, period=period)) for u in federation_unions(org)]
+        return assemble(
+            org_name=org.name, parent_name=parent.name if parent else None, period=period, sections=sections,
+            date_text=format_date(date or timezone.localdate()), unions=unions,
+        )
+
+
+def summary_orgs(*, visible_to) -> QuerySet[Org]:
+    """Orgs a user may write a summary for: those they manage that report (federations, unions, branches)."""
+    return orgs_in_reach(visible_to).exclude(kind=OrgKind.GROUP)
+
+
+def summary_org(*, visible_to, org_id: int) -> Org:
+    return get_in_reach_or_404(Org.objects.all(), visible_to, via="", pk=org_id)
+
+
+def summary_saved(*, org: Org, period: Period) -> WorkSummary | None:
+    return WorkSummary.objects.filter(org=org, period_key=period.key).first()
+
+
+def summary_versions(*, summary: WorkSummary | None) -> QuerySet[WorkSummaryVersion]:
+    if summary is None:
+        return WorkSummaryVersion.objects.none()
+    return summary.versions.select_related("author").order_by("-number")
+
+
+def summary_version(*, summary: WorkSummary | None, number: int | None) -> WorkSummaryVersion | None:
+    """A chosen version (404 if it is not this summary's), else the latest, else None."""
+    if summary is None:
+        if number is not None:
+            from django.http import Http404
+            raise Http404
+        return None
+    if number is not None:
+        return get_object_or_404(WorkSummaryVersion, summary=summary, number=number)
+    return summary.versions.select_related("author").order_by("-number").first()
+
+
+def summary_content(*, org: Org, period: Period, number: int | None = None) -> tuple[dict, WorkSummaryVersion | None]:
+    """What the reader sees: the chosen or latest saved version, else the computed draft."""
+    version = summary_version(summary=summary_saved(org=org, period=period), number=number)
+    if version is not None:
+        return version.content, version
+    return summary_draft(org=org, period=period), None

@@ -1,0 +1,148 @@
+"""The assembler's sentences, on plain data where the right wording is known (no database)."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+
+from gonghui.reports.document import (
+    UnionPart, annotated, assemble, comparison_sentence, enumerate_firstly, figure_change, render_text, with_edits,
+)
+from gonghui.reports.providers import Figure, Period, Section
+
+
+@pytest.fixture(autouse=True)
+def chinese():
+    with translation.override("zh-hans"):
+        yield
+
+
+def sections():
+    return [
+        Section(key="voice", order=30, heading="广开言路，合理化建议活动扎实开展",
+                paragraphs=["全年收集合理化建议2,854条，采纳率94%。"], items=["金点子2条全面推广。"],
+                figures=[Figure("voice.submitted", "合理化建议", 2854, "2,854条", previous=2541, source="/voice/"),
+                         Figure("voice.rate", "采纳率", Decimal("0.94"), "94%", previous=Decimal("0.90"))],
+                shortcomings=["安全信息逾期未办结12条。"], plans=["继续开展合理化建议活动"]),
+        Section(key="members", order=10, heading="加强工会组织建设", paragraphs=["在册职工1,853名。"],
+                figures=[Figure("members.on_roll", "在册职工", 1853, "1,853名", previous=1853)],
+                shortcomings=["尚有18名职工未签订劳动合同。"]),
+    ]
+
+
+def test_a_count_that_grew_says_by_how_many_per_cent():
+    assert figure_change(Figure("k", "合理化建议", 2854, "2,854条", previous=2541)) == "同比增长12.3%"
+
+
+def test_a_count_that_fell_says_reduced():
+    assert figure_change(Figure("k", "安全信息", 900, "900条", previous=1000)) == "同比减少10%"
+
+
+def test_a_rate_moves_in_percentage_points_whatever_its_scale():
+    assert figure_change(Figure("k", "采纳率", Decimal("0.94"), "94%", previous=Decimal("0.90"))) == "同比提高4个百分点"
+    assert figure_change(Figure("k", "采纳率", 94, "94%", previous=96)) == "同比下降2个百分点"
+
+
+def test_no_comparison_without_last_years_records():
+    assert figure_change(Figure("k", "合理化建议", 2854, "2,854条")) == ""
+    assert comparison_sentence([Figure("k", "合理化建议", 2854, "2,854条")]) == ""
+
+
+def test_an_unchanged_figure_is_level():
+    assert figure_change(Figure("k", "在册职工", 1853, "1,853名", previous=1853)) == "与上年同期持平"
+
+
+def test_shortcomings_are_listed_the_seeds_way():
+    assert enumerate_firstly(["档案资料尚不齐全。", "活动内容还很单一"]) == "一是档案资料尚不齐全；二是活动内容还很单一。"
+
+
+def test_the_summary_runs_opening_areas_shortcomings_plans_in_order():
+    content = assemble(org_name="本部工会", parent_name="某钢铁公司工会", period=Period.year(2025),
+                       sections=sections(), date_text="2026年1月10日")
+    assert content["title"] == "本部工会2025年工作总结"
+    assert [b["kind"] for b in content["blocks"]] == ["opening", "area", "area", "shortcomings", "plans"]
+    assert [b["heading"] for b in content["blocks"]][1:] == [
+        "一、加强工会组织建设", "二、广开言路，合理化建议活动扎实开展", "三、存在的不足", "四、下一步工作打算"]
+    opening = content["blocks"][0]["paragraphs"][0]
+    assert opening.startswith("2025年，本部工会在某钢铁公司工会和党政的领导下")
+    assert "在加强工会组织建设、广开言路，合理化建议活动扎实开展等两个方面取得了新的进展" in opening
+    voice = content["blocks"][2]["paragraphs"]
+    assert voice[1] == "1、金点子2条全面推广。"
+    assert voice[2] == "与上年同期相比，合理化建议同比增长12.3%、采纳率同比提高4个百分点。"
+    assert content["blocks"][3]["paragraphs"][0].endswith("一是尚有18名职工未签订劳动合同；二是安全信息逾期未办结12条。")
+    assert content["blocks"][4]["paragraphs"] == ["1、继续开展合理化建议活动。"]
+    assert {f["key"] for f in content["figures"]} == {"voice.submitted", "voice.rate", "members.on_roll"}
+
+
+def test_no_shortcomings_section_is_invented_when_the_records_show_none():
+    clean = [Section(key="members", order=10, heading="加强工会组织建设", paragraphs=["在册职工1,853名。"])]
+    content = assemble(org_name="本部工会", parent_name=None, period=Period.half(2025, 1), sections=clean, date_text="")
+    assert [b["kind"] for b in content["blocks"]] == ["opening", "area"]
+    assert content["title"] == "本部工会2025年上半年工作总结"
+
+
+def test_a_federation_says_which_union_did_what():
+    parts = [UnionPart("本部工会", sections()), UnionPart("学校工会", [])]
+    content = assemble(org_name="某钢铁公司工会", parent_name=None, period=Period.year(2025), sections=sections(),
+                       date_text="", unions=parts)
+    unions = next(b for b in content["blocks"] if b["key"] == "unions")
+    assert unions["heading"] == "三、各基层工会工作情况"
+    assert unions["paragraphs"][1] == "1、本部工会：在册职工1,853名；合理化建议2,854条。"
+    assert unions["paragraphs"][2] == "2、学校工会：本期尚无记录。"
+
+
+def test_edits_replace_a_blocks_paragraphs_and_keep_the_figures():
+    content = assemble(org_name="本部工会", parent_name=None, period=Period.year(2025), sections=sections(), date_text="")
+    edited = with_edits(content, title="本部工会2025年度工作总结", texts={"members": "第一段。\n\n第二段。"})
+    assert edited["title"] == "本部工会2025年度工作总结"
+    assert next(b for b in edited["blocks"] if b["key"] == "members")["paragraphs"] == ["第一段。", "第二段。"]
+    assert edited["figures"] == content["figures"]
+    assert content["blocks"][1]["paragraphs"] == ["在册职工1,853名。", "与上年同期相比，在册职工与上年同期持平。"]
+
+
+def test_figures_in_the_text_link_to_their_records_and_nowhere_else():
+    figures = [{"text": "94%", "label": "采纳率", "source": "/voice/", "change": ""},
+               {"text": "2,854条", "label": "合理化建议", "source": "", "change": "同比增长12.3%"}]
+    html = annotated("收集2,854条，采纳率94%，不是194%。<b>", figures)
+    assert '<a class="figure-link" href="/voice/" title="采纳率">94%</a>' in html
+    assert '<mark class="figure-link" title="合理化建议 · 同比增长12.3%">2,854条</mark>' in html
+    assert "194%" in html and html.count("figure-link") == 2
+    assert "&lt;b&gt;" in html
+
+
+def test_the_text_rendering_has_title_headings_and_signature():
+    content = assemble(org_name="本部工会", parent_name=None, period=Period.year(2025), sections=sections(),
+                       date_text="2026年1月10日")
+    text = render_text(content)
+    assert text.splitlines()[0] == "本部工会2025年工作总结"
+    assert "\n一、加强工会组织建设\n" in text
+    assert text.rstrip().endswith("本部工会\n2026年1月10日")
+
+
+@pytest.mark.parametrize("key,expected", [
+    ("2025", Period.year(2025)), ("2025-H1", Period.half(2025, 1)), ("2025-H2", Period.half(2025, 2)),
+    ("2023-2025", Period.years(2023, 2025)),
+])
+def test_a_period_survives_its_url_key(key, expected):
+    assert Period.from_key(key) == expected and expected.key == key
+
+
+@pytest.mark.parametrize("key", ["x", "2025-H3", "2025-1999", "99"])
+def test_a_bad_period_key_is_refused(key):
+    with pytest.raises(ValueError):
+        Period.from_key(key)
+
+
+def test_dates_are_plain():
+    assert Period.choose(2025, half=2).start == dt.date(2025, 7, 1)
+    assert Period.choose(2023, to_year=2025).label == "2023—2025年"
+
+
+def test_last_years_figure_is_written_like_this_years():
+    from gonghui.reports.document import previous_text
+
+    assert previous_text(Figure("k", "在册职工", 1853, "1,853名", previous=1650)) == "1,650名"
+    assert previous_text(Figure("k", "采纳率", Decimal("0.94"), "94%", previous=Decimal("0.90"))) == "90%"
+    assert previous_text(Figure("k", "降本增效", Decimal("1909.21"), "1,909.21万元", previous=Decimal("905.5"))) == "905.5万元"
+    assert previous_text(Figure("k", "合理化建议", 2854, "2,854条")) == ""

@@ -1,0 +1,59 @@
+"""The scenario's year loaded through the services; its 2025 summary states every expected figure.
+
+Only the apps that exist (a summary module AND a scenario module) are checked: the figures of
+apps still to come are left out, not faked.
+"""
+
+import re
+
+import pytest
+from django.conf import settings
+
+from gonghui.reports.document import render_text
+from gonghui.reports.providers import Period, summary_providers
+from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_loaders
+from gonghui.reports.selectors import summary_draft
+
+SCENARIO = settings.BASE_DIR.parent / "shared" / "scenarios" / "benbu-2025.yaml"
+
+
+def apps_that_exist() -> set[str]:
+    return {label for label, _p in summary_providers()} & {label for _o, label, _l in scenario_loaders()}
+
+
+def plain(text: str) -> str:
+    """'2,854条' -> '2854条': thousands separators go, so '2854' is found whichever way it is written."""
+    return re.sub(r"(?<=\d),(?=\d)", "", text)
+
+
+@pytest.fixture(scope="module")
+def summary(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        from django.db import transaction
+
+        with transaction.atomic():
+            ctx = scenario_load(read_scenario(SCENARIO))
+            text = plain(render_text(summary_draft(org=ctx.union, period=Period.year(2025))))
+            transaction.set_rollback(True)
+    return text
+
+
+def test_members_at_least_exist_so_the_test_checks_something():
+    assert "members" in apps_that_exist()
+
+
+@pytest.mark.parametrize("app", ["members", "voice", "governance", "activities", "congress", "care", "funds"])
+def test_the_summary_states_every_expected_figure_of_an_app_that_exists(summary, app):
+    expected = read_scenario(SCENARIO).get("expect", {}).get(app)
+    if app not in apps_that_exist() or not expected:
+        pytest.skip(f"{app}: no summary and scenario yet")
+    missing = [figure for figure in expected if plain(str(figure)) not in summary]
+    assert not missing, f"{app} figures not in the summary: {missing}\n{summary}"
+
+
+def test_the_summary_reads_like_the_seed(summary):
+    lines = summary.splitlines()
+    assert lines[0] == "本部工会2025年工作总结"
+    assert "在某钢铁公司工会和党政的领导下" in lines[2]
+    assert any(line.startswith("一、") for line in lines)
+    assert lines[-1].endswith("日")

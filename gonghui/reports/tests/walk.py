@@ -1,0 +1,23 @@
+"""The work summary's private URLs, for the outsider walk (core/tests/test_outsider_walk.py)."""
+
+
+def private_urls(cast) -> list[tuple]:
+    from gonghui.reports.providers import Period
+    from gonghui.reports.services import summary_version_save
+
+    summary_version_save(org=cast.union, period=Period.year(2025), actor=cast.chair, note="walk")
+    base = f"/reports/summary/{cast.union.pk}/2025"
+    query = f"org_id={cast.union.pk}&year=2025"
+    return [
+        ("GET", f"{base}/"),
+        ("GET", f"{base}/?v=1"),
+        ("GET", f"{base}/edit/"),
+        ("POST", f"{base}/edit/"),
+        ("POST", f"{base}/recompute/"),
+        ("GET", f"{base}/versions/"),
+        ("GET", f"{base}/download.docx"),
+        ("GET", f"{base}/download.pdf"),
+        ("GET", f"/api/v1/reports/summary?{query}"),
+        ("GET", f"/api/v1/reports/summary/docx?{query}"),
+        ("GET", f"/api/v1/reports/summary/pdf?{query}&half=1"),
+    ]

@@ -1,0 +1,113 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import services
+from .document import annotated_blocks, block_text, render_text
+from .forms import PeriodForm
+from .providers import Period
+from .rendering import render_docx, render_pdf
+from .selectors import summary_content, summary_draft, summary_org, summary_orgs, summary_saved, summary_versions
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "txt": "text/plain; charset=utf-8",
+}
+
+
+def _period(key: str) -> Period:
+    try:
+        return Period.from_key(key)
+    except ValueError as exc:
+        raise Http404 from exc
+
+
+def _version_number(request) -> int | None:
+    raw = request.GET.get("v", "")
+    return int(raw) if raw.isdigit() else None
+
+
+@login_required
+def summary_index(request):
+    orgs = list(summary_orgs(visible_to=request.user))
+    form = PeriodForm(request.GET or None, orgs=orgs)
+    if form.is_bound and form.is_valid():
+        org = summary_org(visible_to=request.user, org_id=form.cleaned_data["org"])
+        period = Period.choose(form.cleaned_data["year"], half=form.cleaned_data["half"], to_year=form.cleaned_data["to_year"])
+        return redirect("reports:read", org_id=org.pk, period=period.key)
+    return render(request, "reports/index.html", {"form": form, "has_orgs": bool(orgs)})
+
+
+@login_required
+def summary_read(request, org_id: int, period: str):
+    org, chosen = summary_org(visible_to=request.user, org_id=org_id), _period(period)
+    content, version = summary_content(org=org, period=chosen, number=_version_number(request))
+    blocks = annotated_blocks(content)
+    return render(request, "reports/read.html", {
+        "org": org, "period": chosen, "content": content, "blocks": blocks, "version": version,
+    })
+
+
+def _rows(block: dict) -> int:
+    """Enough lines to see a block whole on a phone."""
+    return min(24, max(4, len(block_text(block)) // 14 + 2))
+
+
+@login_required
+def summary_edit(request, org_id: int, period: str):
+    org, chosen = summary_org(visible_to=request.user, org_id=org_id), _period(period)
+    if request.htmx and request.GET.get("restore"):
+        # one block back to the wording the records give now, without leaving the page
+        fresh = next((b for b in summary_draft(org=org, period=chosen)["blocks"] if b["key"] == request.GET["restore"]), None)
+        if fresh is None:
+            raise Http404
+        return render(request, "reports/_block.html", {"block": {**fresh, "text": block_text(fresh), "rows": _rows(fresh)}})
+    content, version = summary_content(org=org, period=chosen)
+    if request.method == "POST":
+        texts = {b["key"]: request.POST[f"block-{b['key']}"] for b in content["blocks"] if f"block-{b['key']}" in request.POST}
+        saved = services.summary_version_save(
+            org=org, period=chosen, actor=request.user, texts=texts, title=request.POST.get("title"),
+            base=content if version else None, note=request.POST.get("note", ""),
+        )
+        messages.success(request, _("Saved as version %(n)s.") % {"n": saved.number})
+        return redirect("reports:read", org_id=org.pk, period=chosen.key)
+    blocks = [{**b, "text": block_text(b), "rows": _rows(b)} for b in content["blocks"]]
+    return render(request, "reports/edit.html", {"org": org, "period": chosen, "content": content, "blocks": blocks, "version": version})
+
+
+@login_required
+@require_POST
+def summary_recompute(request, org_id: int, period: str):
+    """A new version written afresh from the records, for when they changed after the last edit."""
+    org, chosen = summary_org(visible_to=request.user, org_id=org_id), _period(period)
+    saved = services.summary_version_save(org=org, period=chosen, actor=request.user, note=_("recomputed from the records"))
+    messages.success(request, _("Saved as version %(n)s.") % {"n": saved.number})
+    return redirect("reports:read", org_id=org.pk, period=chosen.key)
+
+
+@login_required
+def summary_versions_view(request, org_id: int, period: str):
+    org, chosen = summary_org(visible_to=request.user, org_id=org_id), _period(period)
+    versions = summary_versions(summary=summary_saved(org=org, period=chosen))
+    return render(request, "reports/versions.html", {"org": org, "period": chosen, "versions": versions})
+
+
+@login_required
+def summary_download(request, org_id: int, period: str, fmt: str):
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    org, chosen = summary_org(visible_to=request.user, org_id=org_id), _period(period)
+    content, _version = summary_content(org=org, period=chosen, number=_version_number(request))
+    return summary_file_response(content, fmt)
+
+
+def summary_file_response(content: dict, fmt: str) -> HttpResponse:
+    data = {"docx": render_docx, "pdf": render_pdf, "txt": lambda c: render_text(c).encode("utf-8")}[fmt](content)
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    from urllib.parse import quote
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(content['title'])}.{fmt}"
+    return response
