@@ -3,7 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from gonghui.core.scoping import get_in_reach_or_404
@@ -140,13 +140,13 @@ def get_target(request, target_id: int):
 @router.post("/targets", response={201: TargetOut})
 def create_target(request, payload: TargetIn):
     org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=payload.org_id)
-    return 201, services.target_create(actor=request.user, org=org, **payload.dict(exclude={"org_id"}))
+    return Status(201, services.target_create(actor=request.user, org=org, **payload.dict(exclude={"org_id"})))
 
 
 @router.post("/targets/{int:target_id}/checks", response={201: CheckOut})
 def record_check(request, target_id: int, payload: CheckIn):
     target = selectors.target_get(visible_to=request.user, pk=target_id)
-    return 201, services.target_check_record(actor=request.user, target=target, **payload.dict())
+    return Status(201, services.target_check_record(actor=request.user, target=target, **payload.dict()))
 
 
 # ── meetings ──
@@ -176,7 +176,7 @@ def get_meeting(request, meeting_id: int):
 @router.post("/meetings", response={201: MeetingOut})
 def create_meeting(request, payload: MeetingIn):
     org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=payload.org_id)
-    return 201, services.meeting_record(actor=request.user, org=org, **payload.dict(exclude={"org_id"}))
+    return Status(201, services.meeting_record(actor=request.user, org=org, **payload.dict(exclude={"org_id"})))
 
 
 # ── plans ──
@@ -195,4 +195,4 @@ def get_plan(request, plan_id: int):
 @router.post("/plans", response={201: PlanOut})
 def create_plan(request, payload: PlanIn):
     org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=payload.org_id)
-    return 201, services.plan_create(actor=request.user, org=org, **payload.dict(exclude={"org_id"}))
+    return Status(201, services.plan_create(actor=request.user, org=org, **payload.dict(exclude={"org_id"})))
