@@ -50,7 +50,7 @@ def test_no_comparison_without_last_years_records():
 
 
 def test_an_unchanged_figure_is_level():
-    assert figure_change(Figure("k", "在册职工", 1853, "1,853名", previous=1853)) == "与上年同期持平"
+    assert figure_change(Figure("k", "在册职工", 1853, "1,853名", previous=1853)) == "同比持平"
 
 
 def test_shortcomings_are_listed_the_seeds_way():
@@ -69,7 +69,7 @@ def test_the_summary_runs_opening_areas_shortcomings_plans_in_order():
     assert "在加强工会组织建设、广开言路，合理化建议活动扎实开展等两个方面取得了新的进展" in opening
     voice = content["blocks"][2]["paragraphs"]
     assert voice[1] == "1、金点子2条全面推广。"
-    assert voice[2] == "与上年同期相比，合理化建议同比增长12.3%、采纳率同比提高4个百分点。"
+    assert voice[2] == "合理化建议同比增长12.3%、采纳率同比提高4个百分点。"
     assert content["blocks"][3]["paragraphs"][0].endswith("一是尚有18名职工未签订劳动合同；二是安全信息逾期未办结12条。")
     assert content["blocks"][4]["paragraphs"] == ["1、继续开展合理化建议活动。"]
     assert {f["key"] for f in content["figures"]} == {"voice.submitted", "voice.rate", "members.on_roll"}
@@ -98,7 +98,7 @@ def test_edits_replace_a_blocks_paragraphs_and_keep_the_figures():
     assert edited["title"] == "本部工会2025年度工作总结"
     assert next(b for b in edited["blocks"] if b["key"] == "members")["paragraphs"] == ["第一段。", "第二段。"]
     assert edited["figures"] == content["figures"]
-    assert content["blocks"][1]["paragraphs"] == ["在册职工1,853名。", "与上年同期相比，在册职工与上年同期持平。"]
+    assert content["blocks"][1]["paragraphs"] == ["在册职工1,853名。", "在册职工同比持平。"]
 
 
 def test_figures_in_the_text_link_to_their_records_and_nowhere_else():

@@ -21,7 +21,7 @@ def test_the_union_summary_states_the_roll_and_its_year_on_year(cast):
     content = summary_draft(org=cast.union, period=Period.year(2025))
     members = block(content, "members")
     assert members["heading"] == "一、加强工会组织建设，规范会员台帐管理"
-    assert members["paragraphs"][-1] == "与上年同期相比，在册职工与上年同期持平。"
+    assert members["paragraphs"][-1] == "在册职工同比持平。"
     assert "共有在册职工4名" in members["paragraphs"][0]
     assert content["blocks"][0]["paragraphs"][0].startswith("2025年，本部工会在某钢铁公司工会和党政的领导下")
 
@@ -32,8 +32,8 @@ def test_a_roll_that_shrank_says_so_year_on_year(cast):
     # The roll at each period's end: 6 on 2023-12-31, 5 on 2024-12-31 and 2025-12-31.
     content = summary_draft(org=cast.union, period=Period.year(2025))
     last_year = summary_draft(org=cast.union, period=Period.year(2024))
-    assert "与上年同期相比，在册职工同比减少16.7%。" in block(last_year, "members")["paragraphs"]
-    assert "与上年同期相比，在册职工与上年同期持平。" in block(content, "members")["paragraphs"]
+    assert "在册职工同比减少16.7%。" in block(last_year, "members")["paragraphs"]
+    assert "在册职工同比持平。" in block(content, "members")["paragraphs"]
 
 
 def test_the_whole_summary_takes_as_many_queries_for_many_records_as_for_few(cast):
