@@ -8,7 +8,7 @@ from .choices import Role
 
 
 class User(AbstractUser):
-    display_name = models.CharField(_("name"), max_length=50, blank=True)
+    display_name = models.CharField(_("full name"), max_length=50, blank=True)
     phone = models.CharField(_("mobile phone"), max_length=20, blank=True)
 
     class Meta:

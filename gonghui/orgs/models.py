@@ -63,7 +63,7 @@ class CommitteeSeat(TimeStamped):
     member = models.ForeignKey(
         "members.Member", on_delete=models.PROTECT, related_name="committee_seats", verbose_name=_("holder")
     )
-    title = models.CharField(_("title"), max_length=20, choices=SeatTitle.choices, default=SeatTitle.MEMBER)
+    title = models.CharField(_("position"), max_length=20, choices=SeatTitle.choices, default=SeatTitle.MEMBER)
     start = models.DateField(_("from"))
     end = models.DateField(_("until"), null=True, blank=True)
 
