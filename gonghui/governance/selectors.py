@@ -398,3 +398,12 @@ def disclosure_get_for_member(*, user, pk: int) -> Disclosure:
 def objections_of(disclosure: Disclosure, *, user=None) -> QuerySet[Objection]:
     qs = disclosure.objections.select_related("author")
     return qs.filter(author=user) if user is not None else qs
+
+
+def latest_year(*, org: Org | None) -> int:
+    """The overview's default year: this year, or the last year with meetings when this one has none yet."""
+    from django.db.models import Max
+
+    this_year = timezone.localdate().year
+    last = Meeting.objects.filter(_under(org)).aggregate(d=Max("date"))["d"] if org else None
+    return last.year if last and last.year < this_year else this_year

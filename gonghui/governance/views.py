@@ -49,8 +49,9 @@ def _org(request):
 def overview(request):
     """One screen for the year: targets and their completion, meetings missed, the plan."""
     orgs = _managed_orgs(request.user)
-    year, org = _year(request), _org(request)
+    org = _org(request)
     scope = org or default_org(request.user)
+    year = _year(request) if request.GET.get("year") else selectors.latest_year(org=scope)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     return render(request, "governance/overview.html", {
         "year": year, "org": org, "orgs": orgs, "scope": scope,

@@ -415,3 +415,12 @@ def talk_figures(*, org: Org, start: dt.date, end: dt.date) -> dict[str, int]:
     row = Talk.objects.filter(_under(org), date__gte=start, date__lte=end).aggregate(
         talks=Count("id", filter=Q(kind="talk")), visits=Count("id", filter=Q(kind="home_visit")))
     return {"talks": row["talks"], "visits": row["visits"]}
+
+
+def latest_year(*, org) -> int:
+    """The dashboard's default year: this year, or the last year with suggestions when this one has none yet."""
+    from django.db.models import Max
+
+    this_year = dt.date.today().year
+    last = Suggestion.objects.filter(org__path__startswith=org.path).aggregate(d=Max("submitted_on"))["d"] if org else None
+    return last.year if last and last.year < this_year else this_year

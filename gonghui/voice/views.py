@@ -522,7 +522,7 @@ def answer_delete(request, pk: int):
 @manager_required
 def dashboard(request):
     org = _org_from(request) or default_org(request.user)
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else dt.date.today().year
+    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else selectors.latest_year(org=org)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     return render(request, "voice/dashboard.html", {
         "org": org, "year": year, "years": range(dt.date.today().year, dt.date.today().year - 5, -1),
