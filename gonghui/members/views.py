@@ -16,7 +16,7 @@ from gonghui.orgs.models import Org
 from . import services
 from .choices import ContractStatus, MemberStatus
 from .forms import LeaveForm, MemberForm, TransferForm
-from .selectors import member_get, member_list, member_of_user, membership_events
+from .selectors import member_get, member_list_page_rows, member_of_user, membership_events
 
 PAGE_SIZE = 50
 
@@ -42,7 +42,7 @@ def list_filters(request) -> dict:
 @login_required
 def member_list_view(request):
     filters = list_filters(request)
-    page = Paginator(member_list(visible_to=request.user, **filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(member_list_page_rows(visible_to=request.user, **filters), PAGE_SIZE).get_page(request.GET.get("page"))
     template = "members/_rows.html" if request.htmx else "members/list.html"
     return render(request, template, {
         "page": page, "filters": filters, "orgs": _placement_orgs(request.user),
