@@ -239,3 +239,16 @@ class Ingestor:
                     self.client.ack(mid, qos)
             if self.on_batch:
                 self.on_batch(result)
+
+
+def forget_session(address: conf.BrokerAddress, client_id: str) -> None:
+    """Drop a persistent session on the broker (tests and benches clean up after themselves)."""
+    client = make_client(client_id, persistent=False)
+    try:
+        connect(client, address)
+        client.loop_start()
+        time.sleep(0.2)
+        client.disconnect()
+        client.loop_stop()
+    except OSError:
+        pass
