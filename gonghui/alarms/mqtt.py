@@ -103,6 +103,8 @@ class EmbeddedBroker:
     def _run(self) -> None:
         from amqtt.broker import Broker
 
+        for name in ("amqtt", "transitions"):  # amqtt narrates every connection at INFO
+            logging.getLogger(name).setLevel(logging.WARNING)
         self._loop = asyncio.new_event_loop()
         asyncio.set_event_loop(self._loop)
         config = {

@@ -440,3 +440,39 @@ def outbox_mark_failed(*, notice: OutboxNotice, error: str, retry_at: dt.datetim
         attempts=F("attempts") + 1, next_attempt_at=retry_at, claimed_until=None, last_error=error[:300])
 
 
+
+
+@dataclass(frozen=True)
+class PastAlarm:
+    """An alarm that has run its course (for the demo's year and imports from an old panel's log)."""
+
+    detector: Detector
+    kind: str
+    cause: str
+    raised_at: dt.datetime
+    acknowledged_at: dt.datetime | None
+    reset_at: dt.datetime | None
+    by: object = None
+
+
+@transaction.atomic
+def alarms_history_import(*, rows: list[PastAlarm]) -> int:
+    """Write past alarms with their log rows (raise, acknowledge, reset) in one go."""
+    alarms = Alarm.objects.bulk_create([
+        Alarm(org_id=r.detector.org_id, zone_id=r.detector.zone_id, detector=r.detector, kind=r.kind, cause=r.cause,
+              raised_at=r.raised_at, input_at=r.raised_at, acknowledged_at=r.acknowledged_at, acknowledged_by=r.by if r.acknowledged_at else None,
+              reset_at=r.reset_at, reset_by=r.by if r.reset_at else None)
+        for r in rows
+    ], batch_size=500)
+    events = []
+    for a, r in zip(alarms, rows):
+        zone = r.detector.zone
+        events.append(_event(zone=zone, kind=EventKind.FAULT if r.kind == "fault" else EventKind.ALARM, at=r.raised_at,
+                             alarm=a, detector_id=r.detector.pk))
+        if r.acknowledged_at:
+            events.append(_event(zone=zone, kind=EventKind.ACKNOWLEDGE, at=r.acknowledged_at, alarm=a, actor=r.by,
+                                 detector_id=r.detector.pk))
+        if r.reset_at:
+            events.append(_event(zone=zone, kind=EventKind.RESET, at=r.reset_at, alarm=a, actor=r.by, detector_id=r.detector.pk))
+    Event.objects.bulk_create(events, batch_size=500)
+    return len(alarms)

@@ -40,6 +40,9 @@ class Command(BaseCommand):
     def handle(self, *args, action, site, zone, detector, every, **options):
         site_obj = Site.objects.filter(code=site).first()
         if site_obj is None:
+            if action == "run":  # demo-serve starts the simulator on any database: nothing to drive here
+                self.stdout.write(f"simulate: no site {site}, nothing to do")
+                return
             raise CommandError(f"no site {site}")
         detectors = list(Detector.objects.filter(site=site_obj).select_related("zone").order_by("zone__position", "code"))
         if zone:
@@ -53,7 +56,14 @@ class Command(BaseCommand):
         self.site = site
         address = conf.broker_address()
         client = make_client(f"gonghui-sim-{site}-{random.randint(0, 1 << 30)}", persistent=False)
-        connect(client, address)
+        for attempt in range(60):  # the scanner may still be starting the embedded broker
+            try:
+                connect(client, address)
+                break
+            except OSError:
+                if action != "run" or attempt == 59:
+                    raise CommandError(f"no MQTT broker at {address.host}:{address.port}") from None
+                time.sleep(0.5)
         client.loop_start()
         try:
             if action == "run":
