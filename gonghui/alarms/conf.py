@@ -44,6 +44,17 @@ def broker_address(url: str | None = None) -> BrokerAddress:
     return BrokerAddress(parts.hostname or "127.0.0.1", parts.port or 1883, parts.username, parts.password)
 
 
+def mqtt_v5() -> bool:
+    """MQTT 5 by default (session expiry, receive maximum); 3.1.1 for the embedded amqtt broker, which speaks only that."""
+    value = str(setting("GONGHUI_MQTT_PROTOCOL", "") or ("5" if mqtt_url() else "3.1.1"))
+    return value.startswith("5")
+
+
+def session_expiry() -> int:
+    """How long the broker keeps the scanner's session (and queues its messages) while it is away, in seconds."""
+    return int(setting("GONGHUI_MQTT_SESSION_EXPIRY", 7 * 24 * 3600))
+
+
 def topic_prefix() -> str:
     return str(setting("GONGHUI_MQTT_PREFIX", "gonghui"))
 

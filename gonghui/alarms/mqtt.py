@@ -145,8 +145,12 @@ def ensure_broker() -> tuple[conf.BrokerAddress, EmbeddedBroker | None]:
 
 
 def make_client(client_id: str, *, persistent: bool, manual_ack: bool = False) -> paho.Client:
-    client = paho.Client(paho.CallbackAPIVersion.VERSION2, client_id=client_id, clean_session=not persistent,
-                         manual_ack=manual_ack)
+    if conf.mqtt_v5():
+        client = paho.Client(paho.CallbackAPIVersion.VERSION2, client_id=client_id, protocol=paho.MQTTv5, manual_ack=manual_ack)
+    else:
+        client = paho.Client(paho.CallbackAPIVersion.VERSION2, client_id=client_id, clean_session=not persistent,
+                             manual_ack=manual_ack)
+    client._gonghui_persistent = persistent
     client.max_inflight_messages_set(1000)
     client.max_queued_messages_set(0)
     client.reconnect_delay_set(min_delay=0.2, max_delay=2)
@@ -154,9 +158,25 @@ def make_client(client_id: str, *, persistent: bool, manual_ack: bool = False) -
 
 
 def connect(client: paho.Client, address: conf.BrokerAddress, keepalive: int = 30) -> None:
+    """Connect; a persistent MQTT 5 client asks the broker to keep its session and to send up to 1000 unacknowledged messages.
+
+    With MQTT 3.1.1 the broker's own limits apply (Mosquitto: max_inflight_messages 20 and
+    max_queued_messages 1000 by default, beyond which it drops QoS 1 messages for a slow client:
+    size them for the estate).
+    """
     if address.username:
         client.username_pw_set(address.username, address.password)
-    client.connect(address.host, address.port, keepalive=keepalive)
+    if client._protocol == paho.MQTTv5:
+        from paho.mqtt.packettypes import PacketTypes
+        from paho.mqtt.properties import Properties
+
+        props = Properties(PacketTypes.CONNECT)
+        persistent = getattr(client, "_gonghui_persistent", False)
+        props.SessionExpiryInterval = conf.session_expiry() if persistent else 0
+        props.ReceiveMaximum = 1000
+        client.connect(address.host, address.port, keepalive=keepalive, clean_start=not persistent, properties=props)
+    else:
+        client.connect(address.host, address.port, keepalive=keepalive)
 
 
 class Ingestor:

@@ -24,13 +24,14 @@ def broker_url():
     if os.environ.get("GONGHUI_REQUIRE_SERVICES") == "1":
         pytest.fail(f"GONGHUI_REQUIRE_SERVICES=1 but no MQTT broker answers at {url}")
     broker = EmbeddedBroker().start()
-    yield broker.url
+    yield broker.url + "#3.1.1"
     broker.stop()
 
 
 @pytest.fixture
 def mqtt_settings(settings, broker_url):
     """A topic prefix of the test's own, so nothing else on the broker reaches it."""
-    settings.GONGHUI_MQTT_URL = broker_url
+    settings.GONGHUI_MQTT_URL, _hash, protocol = broker_url.partition("#")
+    settings.GONGHUI_MQTT_PROTOCOL = protocol or "5"
     settings.GONGHUI_MQTT_PREFIX = f"gonghui-test-{uuid.uuid4().hex[:8]}"
     return settings
