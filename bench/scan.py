@@ -15,6 +15,7 @@ import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -47,15 +48,13 @@ def main() -> None:
     django.setup()
     from django.conf import settings
     from django.core.management import call_command
-    from django.db import close_old_connections, connection
     from django.utils import timezone
 
     from gonghui.alarms import conf, services
-    from gonghui.alarms.channels import HttpSmsGateway
-    from gonghui.alarms.dispatch import outbox_dispatch
     from gonghui.alarms.loopback import LoopbackSmsGateway
     from gonghui.alarms.models import Alarm, Zone
     from gonghui.alarms.mqtt import EmbeddedBroker, Ingestor, connect, forget_session, make_client, port_open, state_payload, state_topic
+    from gonghui.alarms.scanner import Scanner
     from gonghui.orgs.services import org_create
 
     call_command("migrate", verbosity=0)
@@ -83,37 +82,18 @@ def main() -> None:
         fire_codes.append(f"d{z}-0")
     codes = [f"d{z}-{i}" for z in range(detectors_n // per_zone) for i in range(per_zone)]
 
-    stop = threading.Event()
-    wake = threading.Event()
-    cycle_times: list[float] = []
-    started = timezone.now()
-
-    def scanner():
-        while not stop.is_set():
-            t0 = time.perf_counter()
-            services.scan_cycle(started=started, silent_after=3600)
-            cycle_times.append(time.perf_counter() - t0)
-            wake.wait(max(0.0, 1.0 - (time.perf_counter() - t0)))
-            wake.clear()
-        connection.close()
-
     gateway = LoopbackSmsGateway().__enter__()
-    sms = HttpSmsGateway(gateway.url)
-
-    def notifier():
-        while not stop.is_set():
-            close_old_connections()
-            outbox_dispatch(channels=[sms])
-            stop.wait(0.05)
-        connection.close()
-
+    # The notifier runs as it does in production: its own process (`gonghui notify`), here with the loopback gateway.
+    notifier = subprocess.Popen([sys.executable, "-m", "gonghui", "notify", "--interval", "0.1"], cwd=ROOT,
+                                env={**os.environ, "GONGHUI_SMS_URL": gateway.url, "GONGHUI_ALARM_CHANNELS": "sms"},
+                                stdout=subprocess.DEVNULL)
+    scanner = Scanner(interval=1.0, silent_after=3600)
     client_id = f"bench-scanner-{uuid.uuid4().hex[:6]}"
-    ingestor = Ingestor(address, client_id=client_id, on_batch=lambda _r: wake.set()).start()
+    ingestor = Ingestor(address, client_id=client_id, on_batch=scanner.messages_stored).start()
     assert ingestor.connected.wait(10), "the scanner could not subscribe"
     time.sleep(0.3)
-    threads = [threading.Thread(target=scanner, daemon=True), threading.Thread(target=notifier, daemon=True)]
-    for t in threads:
-        t.start()
+    scan_thread = threading.Thread(target=scanner.run, daemon=True)
+    scan_thread.start()
 
     pub = make_client(f"bench-pub-{uuid.uuid4().hex[:6]}", persistent=False)
     connect(pub, address)
@@ -124,13 +104,13 @@ def main() -> None:
     for n, code in enumerate(codes):
         pub.publish(state_topic("bench", code), state_payload(seq=1, active=False), qos=1)
         if n % 50 == 49:
-            time.sleep(0.02)  # ~2,500 a second: a power-up spread over a few seconds, not one instant
+            time.sleep(0.05)  # ~1,000 a second: a power-up spread over seconds, not one instant
     deadline = time.monotonic() + 120
     while ingestor.stored < len(codes) and time.monotonic() < deadline:
         time.sleep(0.1)
     print(f"heartbeats stored: {ingestor.stored} in {time.perf_counter() - t0:.1f} s")
     time.sleep(1.5)
-    cycle_times.clear()  # from here on every cycle scans the full, heard estate
+    scanner.cycle_times.clear()  # from here on every cycle scans the full, heard estate
 
     # Fire events, spread out over time like real ones, each on its own detector.
     chosen = random.Random(5).sample(fire_codes, events_n)
@@ -143,9 +123,12 @@ def main() -> None:
     while len(gateway.received) < events_n and time.monotonic() < deadline:
         time.sleep(0.1)
     time.sleep(1.2)  # a few more quiet cycles
-    stop.set()
-    for t in threads:
-        t.join(timeout=10)
+    scanner.stop.set()
+    scanner.wake.set()
+    scan_thread.join(timeout=10)
+    notifier.terminate()
+    notifier.wait(timeout=10)
+    cycle_times = scanner.cycle_times
     pub.loop_stop()
     pub.disconnect()
     ingestor.stop()

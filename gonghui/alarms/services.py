@@ -140,6 +140,7 @@ class IngestResult:
     duplicates: int = 0
     unknown: int = 0
     changed_detectors: set[int] = field(default_factory=set)
+    changed_zones: set[int] = field(default_factory=set)
 
 
 @transaction.atomic
@@ -189,6 +190,7 @@ def messages_ingest(*, messages: list[IncomingMessage]) -> IngestResult:
     Detector.objects.bulk_update(list(touched.values()), ["active", "tamper", "battery_low", "last_seq", "last_heard_at"], batch_size=500)
     result.stored = len(rows)
     result.changed_detectors = set(touched)
+    result.changed_zones = {d.zone_id for d in touched.values()}
     return result
 
 
@@ -222,7 +224,7 @@ def _zone_input(zone: Zone, latched: frozenset) -> panel.ZoneInput:
                            entry_detector=zone.entry_detector_id, latched=latched)
 
 
-def _detector_rows():
+def _detector_rows(zone_ids: set[int] | None = None):
     """Every detector's latest state, read with one plain query, the last-heard time as epoch seconds.
 
     The ORM's per-value converters cost more than the scan itself at ten thousand
@@ -235,30 +237,42 @@ def _detector_rows():
         heard = "(julianday(last_heard_at) - 2440587.5) * 86400.0"
     else:
         heard = "EXTRACT(EPOCH FROM last_heard_at)"
+    sql = f"SELECT id, zone_id, kind, active, tamper, battery_low, {heard}, bypassed, disabled FROM {table}"
+    params: list[int] = []
+    if zone_ids is not None:
+        params = sorted(zone_ids)
+        sql += f" WHERE zone_id IN ({', '.join(['%s'] * len(params))})"
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id, zone_id, kind, active, tamper, battery_low, {heard}, bypassed, disabled FROM {table}")
+        cursor.execute(sql, params)
         return cursor.fetchall()
 
 
-def scan_cycle(*, now: dt.datetime | None = None, started: dt.datetime, silent_after: float) -> CycleResult:
-    """One pass over every zone: read each detector's latest state, judge, write what changed.
+def scan_cycle(*, now: dt.datetime | None = None, started: dt.datetime, silent_after: float,
+               zone_ids: set[int] | None = None) -> CycleResult:
+    """One pass over every zone (or just `zone_ids`): read each detector's latest state, judge, write what changed.
 
-    Reading is two queries for the whole estate; only zones with something new are
+    Reading is three queries for the whole estate; only zones with something new are
     written, each in its own transaction, so one zone's trouble never holds up another's fire.
+    The scanner passes `zone_ids` right after new messages were stored, so an alarm does
+    not wait for the next full cycle.
     """
     now = now or timezone.now()
     result = CycleResult()
-    zones = list(Zone.objects.only("id", "org_id", "arming", "arming_since", "exit_delay_s", "entry_delay_s", "entry_detector_id"))
+    zones_qs = Zone.objects.only("id", "org_id", "arming", "arming_since", "exit_delay_s", "entry_delay_s", "entry_detector_id")
+    latched_qs = Alarm.objects.filter(reset_at__isnull=True)
+    if zone_ids is not None:
+        zones_qs, latched_qs = zones_qs.filter(pk__in=zone_ids), latched_qs.filter(zone_id__in=zone_ids)
+    zones = list(zones_qs)
     detectors_by_zone: dict[int, list[panel.DetectorInput]] = defaultdict(list)
     heard: dict[int, float | None] = {}
-    for pk, zone_id, kind, active, tamper, battery_low, last_heard, bypassed, disabled in _detector_rows():
+    for pk, zone_id, kind, active, tamper, battery_low, last_heard, bypassed, disabled in _detector_rows(zone_ids):
         last_heard = float(last_heard) if last_heard is not None else None
         detectors_by_zone[zone_id].append(panel.DetectorInput(
             id=pk, kind=kind, active=bool(active), tamper=bool(tamper), battery_low=bool(battery_low),
             last_heard=last_heard, bypassed=bool(bypassed), disabled=bool(disabled)))
         heard[pk] = last_heard
     latched: dict[int, set] = defaultdict(set)
-    for zone_id, det, kind, cause in Alarm.objects.filter(reset_at__isnull=True).values_list("zone_id", "detector_id", "kind", "cause"):
+    for zone_id, det, kind, cause in latched_qs.values_list("zone_id", "detector_id", "kind", "cause"):
         latched[zone_id].add((det, kind, cause))
     result.zones, result.detectors = len(zones), len(heard)
     for zone in zones:
