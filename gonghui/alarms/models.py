@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from gonghui.core.models import OrgOwned
 
@@ -14,7 +14,7 @@ class Site(OrgOwned):
     """A place with a panel: its code is the second part of every MQTT topic."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(pgettext_lazy("place", "name"), max_length=100)
     address = models.CharField(_("address"), max_length=200, blank=True)
 
     class Meta:
@@ -29,7 +29,7 @@ class Site(OrgOwned):
 class Zone(OrgOwned):
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="zones", verbose_name=_("site"))
     code = models.SlugField(_("code"), max_length=40)
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(pgettext_lazy("place", "name"), max_length=100)
     place_kind = models.CharField(_("kind of place"), max_length=30, choices=PlaceKind.choices)
     position = models.PositiveIntegerField(_("order on the board"), default=0)
     arming = models.CharField(_("arming"), max_length=20, choices=Arming.choices, default=Arming.DISARMED)
@@ -84,7 +84,7 @@ class Detector(OrgOwned):
     bypassed = models.BooleanField(_("bypassed"), default=False)
     disabled = models.BooleanField(_("disabled"), default=False)
     # The latest state, written by the ingestion before the broker is told the message arrived.
-    active = models.BooleanField(_("active"), default=False)
+    active = models.BooleanField(pgettext_lazy("detector", "active"), default=False)
     tamper = models.BooleanField(_("tamper"), default=False)
     battery_low = models.BooleanField(_("low battery"), default=False)
     last_seq = models.BigIntegerField(_("last sequence number"), null=True, blank=True)
