@@ -9,6 +9,7 @@ daily cap is reached is skipped, not waited on: the alarm goes out on the next c
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 from django.db import transaction
 from django.db.models import F, Q
@@ -33,49 +34,57 @@ def notice_text(notice: OutboxNotice) -> str:
         }
 
 
-def _under_cap(channel: str, day: dt.date) -> bool:
-    used = GatewayUsage.objects.filter(channel=channel, day=day).values_list("sent", flat=True).first() or 0
-    return used < conf.daily_cap(channel)
+def outbox_dispatch(*, now: dt.datetime | None = None, channels: list[Channel] | None = None, limit: int = 200) -> int:
+    """Send what is due; returns how many notices were delivered.
 
-
-def _count_use(channel: str, day: dt.date) -> None:
-    with transaction.atomic():
-        usage, _created = GatewayUsage.objects.get_or_create(channel=channel, day=day)
-        GatewayUsage.objects.filter(pk=usage.pk).update(sent=F("sent") + 1)
-
-
-def outbox_dispatch(*, now: dt.datetime | None = None, channels: list[Channel] | None = None, limit: int = 500) -> int:
-    """Send what is due; returns how many notices were delivered."""
+    The due rows are claimed with one UPDATE and the day's usage of each channel is read
+    once and written once, so a burst of alarms costs one write per delivered notice.
+    """
     now = now or timezone.now()
     channels = configured_channels() if channels is None else channels
     free = Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
     due = list(OutboxNotice.objects.filter(free, status="pending", next_attempt_at__lte=now)
-               .select_related("alarm__zone__site", "alarm__zone__org", "alarm__detector", "person__user", "person__zone__org")
-               .order_by("next_attempt_at", "id")[:limit])
-    delivered = 0
+               .order_by("next_attempt_at", "id").values_list("id", flat=True)[:limit])
+    if not due:
+        return 0
+    token = now + dt.timedelta(seconds=CLAIM_SECONDS, microseconds=random.randint(0, 999_999))
+    OutboxNotice.objects.filter(free, pk__in=due, status="pending").update(claimed_until=token)
+    claimed = list(OutboxNotice.objects.filter(pk__in=due, claimed_until=token)
+                   .select_related("alarm__zone__site", "alarm__zone__org", "alarm__detector", "person__user", "person__zone__org")
+                   .order_by("next_attempt_at", "id"))
     day = timezone.localdate(now)
-    for notice in due:
-        claimed = OutboxNotice.objects.filter(free, pk=notice.pk, status="pending").update(
-            claimed_until=now + dt.timedelta(seconds=CLAIM_SECONDS))
-        if not claimed:
-            continue
-        text = notice_text(notice)
-        problems = []
-        for channel in channels:
-            if not channel.available_for(notice.person):
-                continue
-            if not _under_cap(channel.name, day):
-                problems.append(f"{channel.name}: daily cap")
-                continue
-            outcome = channel.send(notice.person, text, str(notice.pk))
-            if outcome.accepted:
-                _count_use(channel.name, day)
-                outbox_mark_sent(notice=notice, channel=channel.name, now=timezone.now())
-                delivered += 1
-                break
-            problems.append(f"{channel.name}: {outcome.status} {outcome.detail}")
-        else:
-            backoff = conf.retry_seconds() * min(2 ** notice.attempts, 30)
-            outbox_mark_failed(notice=notice, error="; ".join(problems) or "no channel for this person",
-                               retry_at=now + dt.timedelta(seconds=backoff))
+    used = dict(GatewayUsage.objects.filter(day=day).values_list("channel", "sent"))
+    sent_now: dict[str, int] = {}
+    delivered = 0
+    try:
+        for notice in claimed:
+            text = notice_text(notice)
+            problems = []
+            for channel in channels:
+                if not channel.available_for(notice.person):
+                    continue
+                if used.get(channel.name, 0) >= conf.daily_cap(channel.name):
+                    problems.append(f"{channel.name}: daily cap")
+                    continue
+                outcome = channel.send(notice.person, text, str(notice.pk))
+                if outcome.accepted:
+                    used[channel.name] = used.get(channel.name, 0) + 1
+                    sent_now[channel.name] = sent_now.get(channel.name, 0) + 1
+                    outbox_mark_sent(notice=notice, channel=channel.name, now=timezone.now())
+                    delivered += 1
+                    break
+                problems.append(f"{channel.name}: {outcome.status} {outcome.detail}")
+            else:
+                backoff = conf.retry_seconds() * min(2 ** notice.attempts, 30)
+                outbox_mark_failed(notice=notice, error="; ".join(problems) or "no channel for this person",
+                                   retry_at=now + dt.timedelta(seconds=backoff))
+    finally:
+        _count_use(sent_now, day)
     return delivered
+
+
+def _count_use(sent: dict[str, int], day: dt.date) -> None:
+    with transaction.atomic():
+        for channel, n in sent.items():
+            usage, _created = GatewayUsage.objects.get_or_create(channel=channel, day=day)
+            GatewayUsage.objects.filter(pk=usage.pk).update(sent=F("sent") + n)

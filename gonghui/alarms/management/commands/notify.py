@@ -12,8 +12,11 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils import translation
 from django.db import close_old_connections
 
 from gonghui.alarms.dispatch import outbox_dispatch
@@ -30,12 +33,16 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="send what is due, then exit")
 
     def handle(self, *args, interval, once, **options):
+        translation.activate(settings.LANGUAGE_CODE)  # the event log's notes are written in the office's language
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        last_sweep = 0.0
         while not stop.is_set():
             try:
                 close_old_connections()
-                escalations_sweep()
+                if time.monotonic() - last_sweep >= 1.0:  # escalation is counted in minutes: once a second is plenty
+                    escalations_sweep()
+                    last_sweep = time.monotonic()
                 sent = outbox_dispatch()
                 if sent:
                     self.stdout.write(f"notify: delivered {sent} notice(s)")

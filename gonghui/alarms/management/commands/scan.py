@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import signal
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils import translation
 
 from gonghui.alarms import conf
 from gonghui.alarms.mqtt import Ingestor, ensure_broker
@@ -27,6 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("--client-id", default="gonghui-scanner")
 
     def handle(self, *args, interval, cycles, no_mqtt, client_id, **options):
+        translation.activate(settings.LANGUAGE_CODE)  # the event log's notes are written in the office's language
         interval = interval or conf.scan_interval()
         scanner = Scanner(interval=interval, silent_after=interval * conf.silent_cycles())
         signal.signal(signal.SIGTERM, lambda *_: (scanner.stop.set(), scanner.wake.set()))
