@@ -137,75 +137,82 @@ def main() -> None:
     def start_scanner():
         return subprocess.Popen(scanner_cmd, env=env, cwd=ROOT, stdout=log, stderr=log)
 
-    scanner = start_scanner()
-    time.sleep(2.0)  # subscribed, so the broker keeps a session for it from here on
-
-    pub = make_client(f"nl-pub-{prefix}", persistent=True)
-    pub.max_inflight_messages_set(100)
-    connect(pub, conf.broker_address())
-    pub.loop_start()
-
-    # The fire events come first, so their alarms are latched before the broker and the scanner go down.
-    plan = [(c, 1, True) for c in fire_codes]
-    seq = {c: (1 if c in fire_codes else 0) for c in codes}
-    i = 0
-    while len(plan) < events_n:
-        c = codes[i % len(codes)]
-        seq[c] += 1
-        plan.append((c, seq[c], c in fire_codes))
-        i += 1
-    duration = events_n / rate
-    disturbances = [] if args.calm else [(0.25 * duration, "restart broker"), (0.45 * duration, "kill scanner"), (0.7 * duration, "restart broker")]
-    latched_before: set[int] = set()
-    infos = []
-
-    def disturb():
-        nonlocal scanner, latched_before
-        t0 = time.monotonic()
-        for at, what in disturbances:
-            time.sleep(max(0.0, at - (time.monotonic() - t0)))
-            if what == "restart broker":
-                broker.restart()
-            else:
-                latched_before = set(Alarm.objects.filter(reset_at__isnull=True, kind="fire").values_list("pk", flat=True))
-                scanner.send_signal(signal.SIGKILL)
-                scanner.wait()
-                time.sleep(0.5)
-                scanner = start_scanner()
-            print(f"  {time.monotonic() - t0:5.1f} s: {what}")
-
-    disturber = threading.Thread(target=disturb)
-    t0 = time.monotonic()
-    disturber.start()
-    for n, (code, s, active) in enumerate(plan):
-        due = t0 + n / rate
-        wait = due - time.monotonic()
-        if wait > 0:
-            time.sleep(wait)
-        infos.append(pub.publish(state_topic("nl", code), state_payload(seq=s, active=active), qos=1))
-    disturber.join()
-    print(f"published {len(plan)} in {time.monotonic() - t0:.1f} s; waiting for the broker to take them all")
-    deadline = time.monotonic() + 60
-    # paho keeps every QoS-1 message until the broker's PUBACK (resending after each reconnect);
-    # a publish made while the broker was down reports "not connected" but stays queued.
-    while pub._out_messages and time.monotonic() < deadline:
-        time.sleep(0.1)
-    deadline = time.monotonic() + (60 if not args.quick else 25)
-    logged = 0
-    while time.monotonic() < deadline:
-        logged = DetectorMessage.objects.filter(detector__site=site).count()
-        if logged >= events_n:
-            break
-        time.sleep(0.2)
-    time.sleep(1.0)
-    scanner.send_signal(signal.SIGTERM)
+    scanner = None
     try:
-        scanner.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        scanner.kill()
-    pub.loop_stop()
-    pub.disconnect()
-    broker.stop()
+        scanner = start_scanner()
+        time.sleep(2.0)  # subscribed, so the broker keeps a session for it from here on
+
+        pub = make_client(f"nl-pub-{prefix}", persistent=True)
+        pub.max_inflight_messages_set(100)
+        connect(pub, conf.broker_address())
+        pub.loop_start()
+
+        # The fire events come first, so their alarms are latched before the broker and the scanner go down.
+        plan = [(c, 1, True) for c in fire_codes]
+        seq = {c: (1 if c in fire_codes else 0) for c in codes}
+        i = 0
+        while len(plan) < events_n:
+            c = codes[i % len(codes)]
+            seq[c] += 1
+            plan.append((c, seq[c], c in fire_codes))
+            i += 1
+        duration = events_n / rate
+        disturbances = [] if args.calm else [(0.25 * duration, "restart broker"), (0.45 * duration, "kill scanner"), (0.7 * duration, "restart broker")]
+        latched_before: set[int] = set()
+        infos = []
+
+        def disturb():
+            nonlocal scanner, latched_before
+            t0 = time.monotonic()
+            for at, what in disturbances:
+                time.sleep(max(0.0, at - (time.monotonic() - t0)))
+                if what == "restart broker":
+                    broker.restart()
+                else:
+                    latched_before = set(Alarm.objects.filter(reset_at__isnull=True, kind="fire").values_list("pk", flat=True))
+                    scanner.send_signal(signal.SIGKILL)
+                    scanner.wait()
+                    time.sleep(0.5)
+                    scanner = start_scanner()
+                print(f"  {time.monotonic() - t0:5.1f} s: {what}")
+
+        disturber = threading.Thread(target=disturb)
+        t0 = time.monotonic()
+        disturber.start()
+        for n, (code, s, active) in enumerate(plan):
+            due = t0 + n / rate
+            wait = due - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            infos.append(pub.publish(state_topic("nl", code), state_payload(seq=s, active=active), qos=1))
+        disturber.join()
+        print(f"published {len(plan)} in {time.monotonic() - t0:.1f} s; waiting for the broker to take them all")
+        deadline = time.monotonic() + 60
+        # paho keeps every QoS-1 message until the broker's PUBACK (resending after each reconnect);
+        # a publish made while the broker was down reports "not connected" but stays queued.
+        while pub._out_messages and time.monotonic() < deadline:
+            time.sleep(0.1)
+        deadline = time.monotonic() + (60 if not args.quick else 25)
+        logged = 0
+        while time.monotonic() < deadline:
+            logged = DetectorMessage.objects.filter(detector__site=site).count()
+            if logged >= events_n:
+                break
+            time.sleep(0.2)
+        time.sleep(1.0)
+        scanner.send_signal(signal.SIGTERM)
+        try:
+            scanner.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            scanner.kill()
+        pub.loop_stop()
+        pub.disconnect()
+        broker.stop()
+
+    finally:  # never leave a scanner or a broker of ours behind, whatever happened
+        if scanner is not None and scanner.poll() is None:
+            scanner.kill()
+        broker.stop()
 
     logged = DetectorMessage.objects.filter(detector__site=site).count()
     duplicates = sum(n - 1 for n in DetectorMessage.objects.values("detector", "seq").annotate(n=Count("id")).values_list("n", flat=True) if n > 1)

@@ -132,6 +132,7 @@ class EmbeddedBroker:
         self._loop.call_soon_threadsafe(self._loop.stop)
         if self._thread:
             self._thread.join(timeout=10)
+        self._broker = None
 
 
 def ensure_broker() -> tuple[conf.BrokerAddress, EmbeddedBroker | None]:
