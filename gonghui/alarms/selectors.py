@@ -82,7 +82,7 @@ class AlarmFigures:
     median_ack_seconds: float | None
     zones: int
     detectors: int
-    open_now: int
+    open_now: int  # alarms of the period still standing (not reset)
 
     @property
     def alarms(self) -> int:
@@ -107,5 +107,5 @@ def alarm_figures(*, org, start: dt.date, end: dt.date) -> AlarmFigures:
         acknowledged=len(waits), median_ack_seconds=statistics.median(waits) if waits else None,
         zones=Zone.objects.filter(org__path__startswith=org.path).count(),
         detectors=Detector.objects.filter(org__path__startswith=org.path).count(),
-        open_now=base.filter(reset_at__isnull=True).exclude(kind=AlarmKind.FAULT).count(),
+        open_now=period.filter(reset_at__isnull=True).exclude(kind=AlarmKind.FAULT).count(),
     )

@@ -15,7 +15,9 @@ def response_text(seconds: float | None) -> str:
     if seconds is None:
         return "—"
     s = round(seconds)
-    return f"{s // 60}分{s % 60}秒" if s >= 60 else f"{s}秒"
+    if s < 60:
+        return f"{s}秒"
+    return f"{s // 60}分钟" if s % 60 == 0 else f"{s // 60}分{s % 60}秒"
 
 
 def sections(*, org, period: Period) -> list[Section]:
@@ -45,7 +47,7 @@ def sections(*, org, period: Period) -> list[Section]:
     if now.alarms or now.fault:
         paragraphs.append(_(
             "In %(period)s it raised %(fire)s fire alarms and %(intrusion)s intrusion alarms and reported %(fault)s equipment "
-            "faults; each alarm went out at once by SMS to the people on duty, and the median time to acknowledge an alarm "
+            "faults; each alarm was passed at once to the people on duty, and the median time to acknowledge an alarm "
             "was %(ack)s, so every danger was dealt with in the first moments."
         ) % {"period": period.label, "fire": figures[2].text, "intrusion": figures[3].text, "fault": figures[4].text,
              "ack": figures[5].text})

@@ -40,4 +40,4 @@ def test_a_union_without_zones_has_no_alarm_section(cast):
 
 
 def test_response_times_read_as_an_office_writes_them():
-    assert (response_text(48.2), response_text(135), response_text(None)) == ("48秒", "2分15秒", "—")
+    assert (response_text(48.2), response_text(135), response_text(120), response_text(None)) == ("48秒", "2分15秒", "2分钟", "—")
