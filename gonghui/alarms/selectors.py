@@ -62,7 +62,7 @@ def zone_duty(zone: Zone) -> QuerySet[DutyPerson]:
 
 
 def event_list(*, visible_to, zone: Zone | None = None, kind: str | None = None, day: dt.date | None = None) -> QuerySet[Event]:
-    qs = in_reach(Event.objects.select_related("zone", "detector", "actor", "zone__site"), visible_to, roles=BOARD_ROLES)
+    qs = in_reach(Event.objects.select_related("zone", "detector", "actor", "zone__site", "alarm"), visible_to, roles=BOARD_ROLES)
     if zone is not None:
         qs = qs.filter(zone=zone)
     if kind:

@@ -106,3 +106,15 @@ def test_the_api_lists_zones_and_resets(plant, duty, client_as):
 
 def test_a_member_sees_no_zones(plant, cast, client_as):
     assert "tile" not in client_as(cast.member).get("/alarms/tiles/").content.decode()
+
+
+def test_the_event_log_query_count_does_not_grow_with_the_events(plant, duty, client_as, django_assert_max_num_queries):
+    raise_fire(plant)
+    for _ in range(15):
+        services.zone_silence(actor=duty, zone=plant.depot)
+        services.zone_reset(actor=duty, zone=plant.depot)
+    client = client_as(duty)
+    client.get("/alarms/events/")
+    with django_assert_max_num_queries(12):
+        html = client.get("/alarms/events/").content.decode()
+    assert html.count("<tr>") > 15
