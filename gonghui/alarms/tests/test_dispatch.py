@@ -93,3 +93,26 @@ def test_the_tencent_request_carries_a_tc3_authorization_for_its_payload():
     assert headers["Authorization"] == tencent_authorization(secret_id="AKID", secret_key="key", host="sms.tencentcloudapi.com",
                                                              payload=payload, timestamp=1748736000)
     assert '"+8613800000001"' in payload and headers["X-TC-Action"] == "SendSms"
+
+
+def test_a_wecom_style_apprise_channel_delivers_over_http_when_sms_is_down(fire):
+    """Apprise's json:// target stands in for a WeCom / DingTalk robot: a real HTTP post on loopback."""
+    from gonghui.alarms.channels import AppriseChannel
+
+    with LoopbackSmsGateway() as sms, LoopbackSmsGateway() as robot:
+        sms.failing = True
+        robot_url = robot.url.replace("http://", "json://")
+        assert outbox_dispatch(channels=[HttpSmsGateway(sms.url), AppriseChannel("wecom", robot_url)]) == 1
+    assert OutboxNotice.objects.get().channel == "wecom"
+    assert "油库" in robot.received[0]["message"]
+
+
+def test_an_unacknowledged_alarm_reaches_the_next_person_on_the_duty_list_by_sms(fire):
+    with LoopbackSmsGateway() as gateway:
+        outbox_dispatch(channels=[HttpSmsGateway(gateway.url)])
+        later = timezone.now() + dt.timedelta(seconds=301)
+        assert services.escalations_sweep(now=later) == 1
+        assert outbox_dispatch(now=later, channels=[HttpSmsGateway(gateway.url)]) == 1
+        assert services.escalations_sweep(now=later) == 0
+        assert outbox_dispatch(now=later, channels=[HttpSmsGateway(gateway.url)]) == 0
+    assert [r["phone"] for r in gateway.received] == ["13800000001", "13800000002"]
