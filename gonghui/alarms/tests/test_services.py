@@ -212,3 +212,38 @@ def test_the_event_log_is_append_only(plant, cast):
         event.save()
     with pytest.raises(ValueError):
         event.delete()
+
+
+def test_the_scan_command_runs_a_cycle_without_a_broker(plant):
+    from django.core.management import call_command
+
+    heard(plant, smoke=True)
+    call_command("scan", "--no-mqtt", "--cycles", "1")
+    assert Alarm.objects.get().detector == plant.smoke
+
+
+def test_an_intruder_through_the_entry_delay_raises_only_when_the_delay_has_run_out(cast):
+    plant = build_plant(cast.union, code="delay-plant", entry_delay_s=30)
+    heard(plant)
+    services.zone_arm(actor=cast.chair, zone=plant.store)
+    heard(plant, door=True)
+    start = timezone.now()
+    cycle(now=start)
+    plant.store.refresh_from_db()
+    assert plant.store.arming == "entry_delay" and not Alarm.objects.exists()
+    heard(plant)  # the door closes again: the delay still runs
+    cycle(now=start + dt.timedelta(seconds=31))
+    plant.store.refresh_from_db()
+    assert plant.store.arming == "triggered" and Alarm.objects.get().detector == plant.door
+
+
+def test_disarming_inside_the_entry_delay_raises_nothing(cast):
+    plant = build_plant(cast.union, code="delay-plant-2", entry_delay_s=30)
+    heard(plant)
+    services.zone_arm(actor=cast.chair, zone=plant.store)
+    heard(plant, door=True)
+    start = timezone.now()
+    cycle(now=start)
+    services.zone_disarm(actor=cast.chair, zone=plant.store)
+    cycle(now=start + dt.timedelta(seconds=60))
+    assert not Alarm.objects.exists()
