@@ -48,11 +48,11 @@ class Scanner:
                 close_old_connections()
                 if time.monotonic() >= next_full:
                     t0 = time.monotonic()
+                    done += 1  # counted even when it fails, so `--cycles` always ends
                     self._take_pending()  # the full cycle covers them
                     result = scan_cycle(started=self.started, silent_after=self.silent_after)
                     self.cycle_times.append(time.monotonic() - t0)
                     next_full = t0 + self.interval
-                    done += 1
                 else:
                     zones = self._take_pending()
                     result = scan_cycle(started=self.started, silent_after=self.silent_after, zone_ids=zones) if zones else None

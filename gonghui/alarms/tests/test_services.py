@@ -214,7 +214,9 @@ def test_the_event_log_is_append_only(plant, cast):
         event.delete()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_scan_command_runs_a_cycle_without_a_broker(plant):
+    # transaction=True: the command manages its own connection, as the real process does.
     from django.core.management import call_command
 
     heard(plant, smoke=True)
