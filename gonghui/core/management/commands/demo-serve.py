@@ -12,7 +12,14 @@ import sys
 from django.core.management.base import BaseCommand
 
 # Extra processes other apps want beside the web server in the demo: (name, argv after `gonghui`).
-DEMO_PROCESSES: list[tuple[str, list[str]]] = [("worker", ["worker", "--interval", "1"])]
+DEMO_PROCESSES: list[tuple[str, list[str]]] = [
+    ("worker", ["worker", "--interval", "1"]),
+    # The alarm system: the scanner (starts an embedded MQTT broker when GONGHUI_MQTT_URL is empty),
+    # the notifier that sends its outbox, and the simulated detectors' heartbeats.
+    ("scan", ["scan"]),
+    ("notify", ["notify"]),
+    ("simulate", ["simulate", "--site", "benbu", "run"]),
+]
 
 
 class Command(BaseCommand):

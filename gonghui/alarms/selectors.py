@@ -1,0 +1,111 @@
+"""Reads of the alarm system: the board, a zone, the event log, and the figures the summary states."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from gonghui.accounts.choices import MANAGING_ROLES, Role
+from gonghui.core.scoping import get_in_reach_or_404, in_reach
+
+from .choices import AlarmKind, Condition
+from .models import Alarm, Detector, DutyPerson, Event, Site, Zone
+
+# Duty staff watch the board and work the panel; only cadres set zones and detectors up.
+BOARD_ROLES = frozenset({*MANAGING_ROLES, Role.DUTY_STAFF})
+
+CONDITION_ORDER = {Condition.FIRE: 0, Condition.INTRUSION: 1, Condition.FAULT: 2, Condition.NORMAL: 3}
+
+
+def zone_board(*, visible_to) -> list[Zone]:
+    """Every zone the user watches, worst first, with its open alarm counts (one query)."""
+    latched = Q(alarms__reset_at__isnull=True)
+    qs = in_reach(Zone.objects.select_related("site"), visible_to, roles=BOARD_ROLES).annotate(
+        latched_count=Count("alarms", filter=latched),
+        unacknowledged_count=Count("alarms", filter=latched & Q(alarms__acknowledged_at__isnull=True)),
+    )
+    return sorted(qs, key=lambda z: (CONDITION_ORDER.get(z.condition, 9), z.site.code, z.position, z.code))
+
+
+def zone_get(*, visible_to, pk: int, manage: bool = False) -> Zone:
+    roles = MANAGING_ROLES if manage else BOARD_ROLES
+    return get_in_reach_or_404(Zone.objects.select_related("site", "org"), visible_to, roles=roles, pk=pk)
+
+
+def detector_get(*, visible_to, pk: int, manage: bool = False) -> Detector:
+    roles = MANAGING_ROLES if manage else BOARD_ROLES
+    return get_in_reach_or_404(Detector.objects.select_related("zone", "zone__org", "site"), visible_to, roles=roles, pk=pk)
+
+
+def site_get(*, visible_to, pk: int) -> Site:
+    return get_in_reach_or_404(Site.objects.select_related("org"), visible_to, pk=pk)
+
+
+def site_list(*, visible_to) -> QuerySet[Site]:
+    return in_reach(Site.objects.select_related("org"), visible_to).prefetch_related("zones")
+
+
+def zone_latched_alarms(zone: Zone) -> QuerySet[Alarm]:
+    return Alarm.objects.filter(zone=zone, reset_at__isnull=True).select_related("detector", "acknowledged_by").order_by("-raised_at")
+
+
+def zone_detectors(zone: Zone) -> QuerySet[Detector]:
+    return Detector.objects.filter(zone=zone).order_by("code")
+
+
+def zone_duty(zone: Zone) -> QuerySet[DutyPerson]:
+    return DutyPerson.objects.filter(zone=zone).order_by("position")
+
+
+def event_list(*, visible_to, zone: Zone | None = None, kind: str | None = None, day: dt.date | None = None) -> QuerySet[Event]:
+    qs = in_reach(Event.objects.select_related("zone", "detector", "actor", "zone__site", "alarm"), visible_to, roles=BOARD_ROLES)
+    if zone is not None:
+        qs = qs.filter(zone=zone)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if day:
+        start = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+        qs = qs.filter(at__gte=start, at__lt=start + dt.timedelta(days=1))
+    return qs.order_by("-at", "-id")
+
+
+@dataclass(frozen=True)
+class AlarmFigures:
+    fire: int
+    intrusion: int
+    fault: int
+    acknowledged: int
+    median_ack_seconds: float | None
+    zones: int
+    detectors: int
+    open_now: int  # alarms of the period still standing (not reset)
+
+    @property
+    def alarms(self) -> int:
+        return self.fire + self.intrusion
+
+
+def _bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    return (timezone.make_aware(dt.datetime.combine(start, dt.time.min)),
+            timezone.make_aware(dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min)))
+
+
+def alarm_figures(*, org, start: dt.date, end: dt.date) -> AlarmFigures:
+    """Alarms and faults raised in the period under the org, and how fast people acknowledged them."""
+    lo, hi = _bounds(start, end)
+    base = Alarm.objects.filter(org__path__startswith=org.path)
+    period = base.filter(raised_at__gte=lo, raised_at__lt=hi)
+    counts = dict(period.values_list("kind").annotate(n=Count("id")).values_list("kind", "n"))
+    waits = [(a - r).total_seconds() for r, a in period.filter(acknowledged_at__isnull=False)
+             .exclude(kind=AlarmKind.FAULT).values_list("raised_at", "acknowledged_at")]
+    return AlarmFigures(
+        fire=counts.get(AlarmKind.FIRE, 0), intrusion=counts.get(AlarmKind.INTRUSION, 0), fault=counts.get(AlarmKind.FAULT, 0),
+        acknowledged=len(waits), median_ack_seconds=statistics.median(waits) if waits else None,
+        zones=Zone.objects.filter(org__path__startswith=org.path).count(),
+        detectors=Detector.objects.filter(org__path__startswith=org.path).count(),
+        open_now=period.filter(reset_at__isnull=True).exclude(kind=AlarmKind.FAULT).count(),
+    )
