@@ -27,7 +27,7 @@ class Theme(OrgOwned):
     """One of the union's own suggestion themes (e.g. the ten of the 过紧日子 campaign)."""
 
     name = models.CharField(_("theme name"), max_length=60)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(_("sort order"), default=0)
     is_active = models.BooleanField(_("in use"), default=True)
 
     class Meta:

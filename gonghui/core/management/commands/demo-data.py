@@ -86,6 +86,9 @@ class Command(BaseCommand):
             if code == "XUEXIAO":
                 self.user("outsider", "赵晓东", union, "cadre")
         self.committees(benbu, admin, rng)
+        from gonghui.alarms.demo import load as alarms_demo_load
+
+        alarms_demo_load(benbu, chair)
         member_user = user_create(actor=admin, username="member", password=DEMO_PASSWORD, display_name="张三")
         first = Member.objects.filter(union=benbu, user__isnull=True).order_by("id").first()
         member_link_user(actor=admin, member=first, user=member_user)

@@ -1,6 +1,6 @@
 """`gonghui demo-serve`: the web server and the background worker together, for the demo.
 
-Each runs as its own process, as in production; Ctrl-C stops them all.
+Each runs as its own process, as in production; Ctrl-C or SIGTERM stops them all.
 """
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ DEMO_PROCESSES: list[tuple[str, list[str]]] = [
 ]
 
 
+def _stop(signum, frame):
+    raise KeyboardInterrupt
+
+
 class Command(BaseCommand):
     help = "Serve the demo: runserver plus the worker (and the alarm scanner when installed)."
 
@@ -30,6 +34,8 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
 
     def handle(self, *args, port, host, **options):
+        # A SIGTERM to this process stops the children too, as Ctrl-C does.
+        signal.signal(signal.SIGTERM, _stop)
         base = [sys.executable, "-m", "gonghui"]
         children = [subprocess.Popen(base + argv) for _name, argv in DEMO_PROCESSES]
         self.stdout.write(f"Gonghui demo on http://{host}:{port}/  (logins: admin, chair, fed, member, outsider; password gonghui-demo)")
