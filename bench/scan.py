@@ -48,7 +48,6 @@ def main() -> None:
     django.setup()
     from django.conf import settings
     from django.core.management import call_command
-    from django.utils import timezone
 
     from gonghui.alarms import conf, services
     from gonghui.alarms.loopback import LoopbackSmsGateway

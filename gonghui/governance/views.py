@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.utils import timezone
 
+from gonghui.core.forms import form_add_service_error
 from gonghui.core.history import history_for
 from gonghui.core.scoping import default_org, get_in_reach_or_404, orgs_in_reach
-from gonghui.members.views import _attach
 from gonghui.orgs.models import Org
 
 from . import selectors, services
@@ -82,7 +82,7 @@ def target_create(request):
         try:
             target = services.target_create(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _attach(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Target saved."))
             return redirect("governance:target", pk=target.pk)
@@ -106,7 +106,7 @@ def target_edit(request, pk: int):
         try:
             services.target_update(actor=request.user, target=target, changes=form.cleaned_data)
         except ValidationError as exc:
-            _attach(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect("governance:target", pk=target.pk)
@@ -121,7 +121,7 @@ def target_check(request, pk: int):
         try:
             services.target_check_record(actor=request.user, target=target, **form.cleaned_data)
         except ValidationError as exc:
-            _attach(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Check recorded."))
             return redirect("governance:target", pk=target.pk)
@@ -149,7 +149,7 @@ def meeting_create(request):
         try:
             meeting = services.meeting_record(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _attach(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Meeting recorded."))
             return redirect("governance:meeting", pk=meeting.pk)
@@ -171,7 +171,7 @@ def meeting_edit(request, pk: int):
         try:
             services.meeting_update(actor=request.user, meeting=meeting, **form.cleaned_data)
         except ValidationError as exc:
-            _attach(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect("governance:meeting", pk=meeting.pk)
@@ -221,7 +221,7 @@ def plan_create(request):
         try:
             plan = services.plan_create(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _attach(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Plan item saved."))
             return redirect(f"{reverse('governance:plans')}?year={plan.year}")
@@ -237,7 +237,7 @@ def plan_edit(request, pk: int):
         try:
             services.plan_update(actor=request.user, plan=plan, **form.cleaned_data)
         except ValidationError as exc:
-            _attach(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect(f"{reverse('governance:plans')}?year={plan.year}")
@@ -277,7 +277,7 @@ def disclosure_create(request):
         try:
             disclosure = services.disclosure_create(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _attach(form, exc)
+            form_add_service_error(form, exc)
         else:
             return redirect("governance:disclosure", pk=disclosure.pk)
     return render(request, "governance/form.html", {"form": form, "title": _("New disclosure")})
@@ -301,7 +301,7 @@ def disclosure_edit(request, pk: int):
         try:
             services.disclosure_update(actor=request.user, disclosure=disclosure, **form.cleaned_data)
         except ValidationError as exc:
-            _attach(form, exc)
+            form_add_service_error(form, exc)
         else:
             return redirect("governance:disclosure", pk=disclosure.pk)
     return render(request, "governance/form.html", {"form": form, "title": _("Edit disclosure"), "back": disclosure})
@@ -351,7 +351,7 @@ def notice_read(request, pk: int):
         try:
             services.objection_raise(author=request.user, disclosure=disclosure, text=form.cleaned_data["text"])
         except ValidationError as exc:
-            _attach(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Your objection was sent to the union."))
             return redirect("governance:notice", pk=disclosure.pk)

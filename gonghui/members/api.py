@@ -1,6 +1,5 @@
 import datetime as dt
 
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile

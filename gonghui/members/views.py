@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gonghui.core.forms import form_add_service_error
 from gonghui.core.history import history_for
 from gonghui.core.scoping import get_in_reach_or_404, has_role, orgs_in_reach
 from gonghui.accounts.choices import UNMASKING_ROLES
@@ -87,7 +88,7 @@ def member_create(request):
         try:
             member = services.member_create(actor=request.user, data=data)
         except ValidationError as exc:
-            _attach(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("%(name)s was added to the member book.") % {"name": member.name})
             return redirect("members:detail", pk=member.pk)
@@ -104,7 +105,7 @@ def member_edit(request, pk: int):
         try:
             services.member_update(actor=request.user, member=member, **changes)
         except ValidationError as exc:
-            _attach(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect("members:detail", pk=member.pk)
@@ -119,7 +120,7 @@ def member_transfer(request, pk: int):
         try:
             services.member_transfer(actor=request.user, member=member, **form.cleaned_data)
         except ValidationError as exc:
-            _attach(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Transferred."))
             return redirect("members:detail", pk=member.pk)
@@ -134,7 +135,7 @@ def member_leave(request, pk: int):
         try:
             services.member_leave(actor=request.user, member=member, **form.cleaned_data)
         except ValidationError as exc:
-            _attach(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("%(name)s was taken off the roll.") % {"name": member.name})
             return redirect("members:detail", pk=member.pk)
@@ -149,10 +150,3 @@ def member_me(request):
         raise Http404
     return render(request, "members/me.html", {"member": member, "events": membership_events(member)})
 
-
-def _attach(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)

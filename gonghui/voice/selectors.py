@@ -21,7 +21,7 @@ from gonghui.members.models import Member
 from gonghui.members.selectors import member_figures, member_of_user
 from gonghui.orgs.models import Org
 
-from .choices import ADOPTED_STATES, DECIDED_STATES, OPEN_REPORT_STATES, ReportStatus, SuggestionStatus
+from .choices import ADOPTED_STATES, OPEN_REPORT_STATES, ReportStatus, SuggestionStatus
 from .models import AnswerTemplate, Exposure, FollowUp, HazardPost, SafetyGroup, SafetyRep, SafetyReport, Suggestion, Talk, Theme
 
 ZERO = Decimal("0.00")

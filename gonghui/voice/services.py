@@ -27,8 +27,7 @@ from gonghui.orgs.models import Org
 
 from . import conf
 from .choices import (
-    ADOPTED_STATES, DECIDED_STATES, FollowUpKind, HazardFactor, Rating, ReportStatus, Severity, SuggestionStatus, TalkKind,
-    OPEN_REPORT_STATES,
+    DECIDED_STATES, FollowUpKind, HazardFactor, Rating, ReportStatus, Severity, SuggestionStatus, TalkKind,
 )
 from .models import (
     AnswerTemplate, Exposure, FollowUp, HazardPost, SafetyGroup, SafetyRep, SafetyReport, Suggestion, Talk, Theme,

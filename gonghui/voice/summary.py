@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from gonghui.core.formatting import format_count, format_decimal, format_percent, format_wan_yuan
 from gonghui.reports.providers import Figure, Period, Section
 
-from .selectors import hazard_figures, safety_figures, suggestion_breakdown, suggestion_figures, talk_figures, themes_for
+from .selectors import hazard_figures, safety_figures, suggestion_breakdown, suggestion_figures, talk_figures
 
 
 def _theme_phrase(org, breakdown) -> str:

@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gonghui.core.forms import form_add_service_error
 from gonghui.core.formatting import format_date
 from gonghui.core.history import history_for
 from gonghui.core.scoping import default_org, get_in_reach_or_404, in_reach, orgs_in_reach, reach_paths
@@ -46,13 +47,6 @@ def manager_required(view):
 
     return wrapped
 
-
-def _attach(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _org_from(request) -> Org | None:
@@ -120,7 +114,7 @@ def suggest(request):
                 author=member, title=data["title"], body=data["body"], theme=data["theme"], photo=data["photo"],
                 anonymous=data["anonymous"], idempotency_key=data["idempotency_key"])
         except ValidationError as exc:
-            _attach(form, exc)
+            form_add_service_error(form, exc)
         else:
             if receipt:  # shown once, on this page only: nothing else leads to an anonymous suggestion
                 return render(request, "voice/receipt_issued.html", {"receipt": receipt, "suggestion": suggestion})
@@ -253,7 +247,7 @@ def report_new(request):
         try:
             report = services.safety_report_submit(reporter=member, **form.cleaned_data)
         except ValidationError as exc:
-            _attach(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Thank you: your safety report was received."))
             return redirect("voice:report", pk=report.pk)
@@ -364,7 +358,7 @@ def network(request):
                     messages.success(request, _("Saved."))
                     return redirect("voice:network")
         except ValidationError as exc:
-            _attach(group_form if group_form.is_bound else appoint_form, exc)
+            form_add_service_error(group_form if group_form.is_bound else appoint_form, exc)
     reps = selectors.safety_reps(visible_to=request.user)
     if request.GET.get("format") == "xlsx":
         return xlsx_response("safety-reps", _("Safety reps"), [_("Supervision group"), _("Member"), _("Phone"), _("Appointed on")],
@@ -398,7 +392,7 @@ def hazards(request):
         try:
             post = services.hazard_post_create(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _attach(form, exc)
+            form_add_service_error(form, exc)
         else:
             return redirect("voice:hazard", pk=post.pk)
     if request.GET.get("format") == "xlsx":
@@ -471,7 +465,7 @@ def talks(request):
             try:
                 services.talk_record(actor=request.user, member=member, **data)
             except ValidationError as exc:
-                _attach(form, exc)
+                form_add_service_error(form, exc)
             else:
                 messages.success(request, _("Saved."))
                 return redirect("voice:talks")
@@ -502,7 +496,7 @@ def answers(request):
             services.answer_template_save(actor=request.user, org=theme.org if theme else union, **template_form.cleaned_data)
             return redirect("voice:answers")
     except ValidationError as exc:
-        _attach(theme_form if theme_form.is_bound else template_form, exc)
+        form_add_service_error(theme_form if theme_form.is_bound else template_form, exc)
     return render(request, "voice/answers.html", {
         "themes": themes, "templates": selectors.answer_template_list(visible_to=request.user),
         "theme_form": theme_form, "template_form": template_form,

@@ -1,10 +1,8 @@
-import json
 
 import pytest
 from django.conf import settings
 from django.test import override_settings
 
-from gonghui.accounts.services import api_token_create
 
 
 def test_people_log_in_with_their_password(cast, client):

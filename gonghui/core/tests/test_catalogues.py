@@ -8,7 +8,6 @@ someone else's translation. These tests catch both gaps and shadowing.
 from pathlib import Path
 
 import polib
-import pytest
 from django.conf import settings
 from django.utils import translation
 

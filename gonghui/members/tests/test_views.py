@@ -1,7 +1,6 @@
 import pytest
 
 from gonghui.core.history import history_for
-from gonghui.core.models import HistoryEntry
 from gonghui.members.models import Member
 
 

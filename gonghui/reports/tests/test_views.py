@@ -2,7 +2,6 @@
 
 import io
 
-import pytest
 from docx import Document
 
 from gonghui.core.tests.personas import make_member

@@ -10,7 +10,7 @@ from gonghui.voice import services, summary
 from gonghui.voice.choices import SuggestionStatus
 from gonghui.voice.selectors import safety_breakdown, safety_figures, suggestion_breakdown, suggestion_figures
 
-from .factories import network, report, suggestion, theme
+from .factories import network, report, theme
 
 pytestmark = pytest.mark.django_db
 YEAR = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))

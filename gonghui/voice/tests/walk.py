@@ -2,7 +2,7 @@
 
 from gonghui.voice import services
 
-from .factories import hazard_post, network, png, report, suggestion
+from .factories import hazard_post, network, png, suggestion
 
 
 def private_urls(cast) -> list[tuple]:
