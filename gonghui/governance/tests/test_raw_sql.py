@@ -1,0 +1,96 @@
+"""`raw_sql_figures`, the bench's hand-written reference, states exactly the summary's figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.utils import translation
+
+from gonghui.governance import services
+from gonghui.governance.summary import raw_sql_figures, sections
+from gonghui.reports.providers import Period
+from gonghui.reports.scenarios import read_scenario, scenario_load
+
+from .factories import meeting, target
+
+pytestmark = pytest.mark.django_db
+SCENARIO = Path(settings.BASE_DIR).parent / "shared" / "scenarios" / "benbu-2025.yaml"
+
+
+def summary_figures(org, period: Period) -> dict[str, Decimal | int | None]:
+    """The figures as bench/summary.py reads them off the sections: key, and `key.previous` where set."""
+    found: dict[str, Decimal | int | None] = {}
+    with translation.override("zh-hans"):
+        for section in sections(org=org, period=period):
+            for figure in section.figures:
+                found[figure.key] = figure.value
+                if figure.previous is not None:
+                    found[f"{figure.key}.previous"] = figure.previous
+    return found
+
+
+def assert_same(org, period: Period) -> dict[str, Decimal | int | None]:
+    expected = summary_figures(org, period)
+    raw = raw_sql_figures(connection, org, period)
+    assert set(raw) == set(expected), (sorted(raw), sorted(expected))
+    for key, value in expected.items():
+        assert Decimal(str(raw[key])) == Decimal(str(value)), (key, raw[key], value)
+    return expected
+
+
+@pytest.fixture
+def records(cast):
+    """Two years of targets (one new this year, one unchecked, one shared with a branch),
+    meetings of several kinds, a quarterly rule missed once, and the union's plans."""
+    target(cast.union, mid="880.50", final="1909.21")
+    target(cast.union, year=2024, mid="300", final="812.34", target="800")
+    target(cast.branch, target="100.5", mid="40.25", final="99.99")
+    target(cast.union, name="安全培训", unit="人次", target="1000", mid="400", final="850")
+    target(cast.union, name="合理化建议", unit="条", target="300")
+    target(cast.union, name="合理化建议", unit="条", target="280", year=2024, final="301")
+    for month in (2, 5, 8):
+        meeting(cast.union, kind="production_review", date=dt.date(2025, month, 12))
+    meeting(cast.union, kind="committee", date=dt.date(2025, 9, 3), present=7, expected=9)
+    meeting(cast.branch, kind="regular", date=dt.date(2025, 11, 20))
+    meeting(cast.union, kind="congress", date=dt.date(2025, 4, 10), title="首届职工代表大会",
+            decisions=["《职工代表大会工作条例》", "《集体合同》"], present=90, expected=93)
+    for month in (3, 6):
+        meeting(cast.union, kind="committee", date=dt.date(2024, month, 15))
+    services.meeting_rule_set(actor=None, org=cast.union, kind="production_review", since=dt.date(2024, 1, 1))
+    services.meeting_rule_set(actor=None, org=cast.branch, kind="regular", since=dt.date(2025, 8, 1))
+    for position, (year, half, status) in enumerate(
+        [(2025, None, "done"), (2025, None, "planned"), (2025, 1, "done"), (2025, 2, "dropped"), (2026, None, "planned")]
+    ):
+        services.plan_create(actor=None, org=cast.union, year=year, half=half, text=f"计划{position}", status=status)
+    return cast
+
+
+@pytest.mark.parametrize("period", [Period.year(2025), Period.half(2025, 1), Period.half(2025, 2), Period.years(2024, 2025)],
+                         ids=lambda p: p.key)
+@pytest.mark.parametrize("whose", ["union", "branch", "federation"])
+def test_raw_sql_figures_equal_the_summarys(records, period, whose):
+    assert_same(getattr(records, whose), period)
+
+
+def test_every_kind_of_figure_is_covered(records):
+    keys = set(assert_same(records.union, Period.year(2025)))
+    for name in ("降本增效", "安全培训"):
+        assert {f"governance.target.{name}.{part}" for part in ("target", "actual", "completion")} <= keys
+    assert {"governance.target.降本增效.completion.previous", "governance.target.合理化建议.target.previous",
+            "governance.meetings.held.previous", "governance.meetings.missed", "governance.plans.done"} <= keys
+    assert "governance.target.合理化建议.actual" not in keys  # not checked yet this year
+
+
+def test_an_org_with_nothing_has_no_figures(cast):
+    assert raw_sql_figures(connection, cast.sibling, Period.year(2025)) == {} == summary_figures(cast.sibling, Period.year(2025))
+
+
+def test_the_scenario_at_scale_one():
+    ctx = scenario_load(read_scenario(SCENARIO))
+    figures = assert_same(ctx.union, Period.year(ctx.year))
+    assert "governance.target.降本增效.completion" in figures and "governance.meetings.held" in figures
