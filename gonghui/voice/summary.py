@@ -1,11 +1,13 @@
 """The workers' voice in the work summary: suggestions, the safety network, hazard posts, talks.
 
 Every number comes from voice.selectors; shortcomings and plans are read off the records.
+`raw_sql_figures` states the same figures in hand-written SQL, as the summary bench's reference.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -136,15 +138,17 @@ def sections(*, org, period: Period) -> list[Section]:
                     paragraphs=paragraphs, items=items, figures=figures, shortcomings=shortcomings, plans=plans)]
 
 
-def _placeholders(name: str, values) -> tuple[str, dict[str, str]]:
+def _placeholders(name: str, values: Iterable[str]) -> tuple[str, dict[str, str]]:
     """`%(name_0)s, %(name_1)s, …` and their params: an IN list the same on SQLite and PostgreSQL."""
     params = {f"{name}_{i}": str(v) for i, v in enumerate(values)}
     return ", ".join(f"%({k})s" for k in params), params
 
 
 # One row of one-row aggregates, one per table, each scanning its table once; both years of
-# suggestions and of the roll in the same scan, as the 同比 needs. Plain SQL for both backends.
+# suggestions and of the roll in the same scan, as the 同比 needs. The subtree's orgs are found
+# once, by their materialised path. Plain SQL for both backends.
 _RAW_SQL = """
+WITH subtree AS (SELECT id FROM orgs_org WHERE path LIKE %(path)s)
 SELECT s.*, m.*, r.*, g.*, p.*, h.*, e.*, t.*
 FROM (
   SELECT
@@ -156,40 +160,37 @@ FROM (
     SUM(CASE WHEN x.submitted_on BETWEEN %(last_start)s AND %(last_end)s THEN 1 ELSE 0 END),
     SUM(CASE WHEN x.submitted_on BETWEEN %(last_start)s AND %(last_end)s AND x.status IN ({adopted}) THEN 1 ELSE 0 END),
     SUM(CASE WHEN x.submitted_on BETWEEN %(last_start)s AND %(last_end)s AND x.status = %(rejected)s THEN 1 ELSE 0 END)
-  FROM voice_suggestion x JOIN orgs_org o ON o.id = x.org_id
-  WHERE o.path LIKE %(path)s AND (x.submitted_on BETWEEN %(start)s AND %(end)s
-                                  OR x.submitted_on BETWEEN %(last_start)s AND %(last_end)s)
+  FROM voice_suggestion x JOIN subtree o ON o.id = x.org_id
+  WHERE x.submitted_on BETWEEN %(start)s AND %(end)s OR x.submitted_on BETWEEN %(last_start)s AND %(last_end)s
 ) s, (
   SELECT
     SUM(CASE WHEN (x.join_date <= %(end)s OR x.join_date IS NULL)
               AND (x.status = %(active)s OR x.left_date > %(end)s) THEN 1 ELSE 0 END),
     SUM(CASE WHEN (x.join_date <= %(last_end)s OR x.join_date IS NULL)
               AND (x.status = %(active)s OR x.left_date > %(last_end)s) THEN 1 ELSE 0 END)
-  FROM members_member x JOIN orgs_org o ON o.id = x.org_id
-  WHERE o.path LIKE %(path)s
+  FROM members_member x JOIN subtree o ON o.id = x.org_id
 ) m, (
   SELECT
     COUNT(*),
     SUM(CASE WHEN x.status = %(resolved)s THEN 1 ELSE 0 END),
     SUM(CASE WHEN x.status IN ({open}) THEN 1 ELSE 0 END),
     SUM(CASE WHEN x.status IN ({open}) AND x.deadline < %(today)s THEN 1 ELSE 0 END)
-  FROM voice_safetyreport x JOIN orgs_org o ON o.id = x.org_id
-  WHERE o.path LIKE %(path)s AND x.reported_on BETWEEN %(start)s AND %(end)s
+  FROM voice_safetyreport x JOIN subtree o ON o.id = x.org_id
+  WHERE x.reported_on BETWEEN %(start)s AND %(end)s
 ) r, (
-  SELECT COUNT(*) FROM voice_safetygroup x JOIN orgs_org o ON o.id = x.org_id
-  WHERE o.path LIKE %(path)s AND x.is_active
+  SELECT COUNT(*) FROM voice_safetygroup x JOIN subtree o ON o.id = x.org_id WHERE x.is_active
 ) g, (
-  SELECT COUNT(*) FROM voice_safetyrep x JOIN orgs_org o ON o.id = x.org_id
-  WHERE o.path LIKE %(path)s AND x.appointed_on <= %(end)s AND (x.ended_on IS NULL OR x.ended_on > %(end)s)
+  SELECT COUNT(*) FROM voice_safetyrep x JOIN subtree o ON o.id = x.org_id
+  WHERE x.appointed_on <= %(end)s AND (x.ended_on IS NULL OR x.ended_on > %(end)s)
 ) p, (
-  SELECT COUNT(*) FROM voice_hazardpost x JOIN orgs_org o ON o.id = x.org_id
-  WHERE o.path LIKE %(path)s AND x.surveyed_on <= %(end)s
+  SELECT COUNT(*) FROM voice_hazardpost x JOIN subtree o ON o.id = x.org_id
+  WHERE x.surveyed_on <= %(end)s
 ) h, (
-  SELECT COUNT(DISTINCT x.member_id) FROM voice_exposure x JOIN orgs_org o ON o.id = x.org_id
-  WHERE o.path LIKE %(path)s AND x.since <= %(end)s AND (x.until IS NULL OR x.until >= %(start)s)
+  SELECT COUNT(DISTINCT x.member_id) FROM voice_exposure x JOIN subtree o ON o.id = x.org_id
+  WHERE x.since <= %(end)s AND (x.until IS NULL OR x.until >= %(start)s)
 ) e, (
-  SELECT COUNT(*) FROM voice_talk x JOIN orgs_org o ON o.id = x.org_id
-  WHERE o.path LIKE %(path)s AND x.kind IN ({talk_kinds}) AND x.date BETWEEN %(start)s AND %(end)s
+  SELECT COUNT(*) FROM voice_talk x JOIN subtree o ON o.id = x.org_id
+  WHERE x.kind IN ({talk_kinds}) AND x.date BETWEEN %(start)s AND %(end)s
 ) t
 """
 
