@@ -1,0 +1,70 @@
+"""raw_sql_figures, the bench's reference, states exactly the summary's voice figures: same keys, same values."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from gonghui.reports.providers import Period
+from gonghui.reports.scenarios import read_scenario, scenario_load
+from gonghui.voice import services, summary
+from gonghui.voice.choices import SuggestionStatus
+
+from .factories import theme
+
+pytestmark = pytest.mark.django_db
+
+
+def _summary_figures(org, period: Period) -> dict:
+    """Every figure of sections() as bench/summary.py reads them: the value, and `.previous` where set."""
+    found = {}
+    for section in summary.sections(org=org, period=period):
+        for figure in section.figures:
+            found[figure.key] = figure.value
+            if figure.previous is not None:
+                found[f"{figure.key}.previous"] = figure.previous
+    return found
+
+
+def _assert_same(org, period: Period) -> dict:
+    raw, computed = summary.raw_sql_figures(connection, org, period), _summary_figures(org, period)
+    assert raw == computed
+    for key, value in raw.items():  # equal as numbers and as written (2 places), whatever the backend returned
+        assert type(value) is type(computed[key]), key
+    return raw
+
+
+def test_the_scenario_year_gives_every_figure_of_the_summary():
+    ctx = scenario_load(read_scenario(settings.BASE_DIR.parent / "shared" / "scenarios" / "benbu-2025.yaml"))
+    raw = _assert_same(ctx.union, Period.year(ctx.year))
+    assert {"voice.suggestions.submitted", "voice.safety.received", "voice.hazards.posts", "voice.suggestions.saving"} <= set(raw)
+    for branch in ctx.union.children.all()[:2]:
+        _assert_same(branch, Period.year(ctx.year))
+    _assert_same(ctx.union, Period.half(ctx.year, 2))
+
+
+def test_last_years_figures_are_the_previous_values(cast):
+    t = theme(cast)
+    rows = []
+    for year, statuses in ((2024, (SuggestionStatus.IMPLEMENTED, SuggestionStatus.REJECTED, SuggestionStatus.REJECTED)),
+                           (2025, (SuggestionStatus.IMPLEMENTED, SuggestionStatus.ADOPTED, SuggestionStatus.SUBMITTED))):
+        for i, status in enumerate(statuses):
+            rows.append(services.SuggestionRow(
+                author=cast.member_record, title=f"s{year}-{i}", body="b", theme=t, submitted_on=dt.date(year, 3 + i, 10),
+                status=status, answer="理由" if status == SuggestionStatus.REJECTED else "",
+                saving_yuan=Decimal("100.10") if status == SuggestionStatus.IMPLEMENTED else None))
+    services.suggestions_bulk_create(actor=cast.chair, union=cast.union, rows=rows)
+    raw = _assert_same(cast.union, Period.year(2025))
+    assert raw["voice.suggestions.submitted.previous"] == 3
+    assert raw["voice.suggestions.adoption_rate"] == Decimal("100.00")
+    assert raw["voice.suggestions.adoption_rate.previous"] == Decimal("33.33")
+    assert raw["voice.suggestions.saving"] == Decimal("100.10")
+    # A span overlapping its own last year, and a year with nothing before it.
+    _assert_same(cast.union, Period.years(2024, 2025))
+    assert "voice.suggestions.submitted.previous" not in _assert_same(cast.union, Period.year(2024))
+
+
+def test_nothing_recorded_gives_no_figures(cast):
+    assert summary.raw_sql_figures(connection, cast.union, Period.year(2025)) == {} == _summary_figures(cast.union, Period.year(2025))
