@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet, Sum
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404
 
@@ -302,6 +302,15 @@ def _by_month(start: dt.date, end: dt.date, grouped: list[dict], keys: tuple[str
         rows.append({"label": f"{m}月" if start.year == end.year else f"{y}年{m}月", "year": y, "month": m,
                      **{k: g.get(k) or 0 for k in keys}})
     return Breakdown(rows=rows)
+
+
+def suggestion_themes(*, org: Org, start: dt.date, end: dt.date) -> list[str]:
+    """The themes suggestions were made under in the period, in the union's order: one light query
+    (the summary names them; the dashboard's breakdown counts them too)."""
+    used = Suggestion.objects.filter(_under(org), theme=OuterRef("pk"), submitted_on__gte=start, submitted_on__lte=end)
+    # Themes are few; asking each whether it was used stops at the first suggestion found.
+    names = Theme.objects.filter(Exists(used)).order_by("position", "name").values_list("name", flat=True)
+    return list(dict.fromkeys(names))
 
 
 def suggestion_breakdown(*, org: Org, start: dt.date, end: dt.date) -> dict[str, Breakdown]:

@@ -17,11 +17,11 @@ from gonghui.members.choices import MemberStatus
 from gonghui.reports.providers import Figure, Period, Section
 
 from .choices import ADOPTED_STATES, OPEN_REPORT_STATES, ReportStatus, SuggestionStatus, TalkKind
-from .selectors import hazard_figures, safety_figures, suggestion_breakdown, suggestion_figures, talk_figures
+from .selectors import hazard_figures, safety_figures, suggestion_figures, suggestion_themes, talk_figures
 
 
-def _theme_phrase(org, breakdown) -> str:
-    names = [r["label"] for r in breakdown["theme"].rows if r["total"] and r["label"] not in ("—", "其他", "Other")]
+def _theme_phrase(themes: list[str]) -> str:
+    names = [name for name in themes if name not in ("其他", "Other")]
     if not names:
         return ""
     return _("Around %(themes)s and other themes, ") % {"themes": "、".join(names)}
@@ -57,7 +57,7 @@ def sections(*, org, period: Period) -> list[Section]:
             Figure("voice.suggestions.golden", _("golden ideas"), s.golden, f"{format_count(s.golden)}条"),
             Figure("voice.suggestions.saving", _("saving from suggestions"), s.saving_yuan, format_wan_yuan(s.saving_yuan)),
         ]
-        text = _theme_phrase(org, suggestion_breakdown(org=org, start=period.start, end=period.end)) + _(
+        text = _theme_phrase(suggestion_themes(org=org, start=period.start, end=period.end)) + _(
             "%(period)s the union collected %(n)s rationalisation suggestions, %(per)s per member, "
             "with an adoption rate of %(rate)s."
         ) % {"period": period.label, "n": f"{format_count(s.submitted)}条", "per": f"{per_member}条", "rate": rate}
