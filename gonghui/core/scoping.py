@@ -126,3 +126,13 @@ __all__ = [
     "path_filter",
     "reach_paths",
 ]
+
+
+def org_from_query(request, param: str = "org") -> Org | None:
+    """The org a list is filtered to (`?org=<id>`): None when not given, 404 when not a number or out of reach."""
+    value = request.GET.get(param, "")
+    if not value:
+        return None
+    if not value.isdigit():
+        raise Http404
+    return get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=int(value))

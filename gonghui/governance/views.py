@@ -15,9 +15,9 @@ from django.views.decorators.http import require_POST
 from django.utils import timezone
 
 from gonghui.core.forms import form_add_service_error
+from gonghui.core.scoping import org_from_query
 from gonghui.core.history import history_for
-from gonghui.core.scoping import default_org, get_in_reach_or_404, orgs_in_reach
-from gonghui.orgs.models import Org
+from gonghui.core.scoping import default_org, orgs_in_reach
 
 from . import selectors, services
 from .choices import DisclosureCategory, MeetingKind, PlanStatus
@@ -39,17 +39,11 @@ def _year(request) -> int:
         return timezone.localdate().year
 
 
-def _org(request):
-    if request.GET.get("org"):
-        return get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=request.GET["org"])
-    return None
-
-
 @login_required
 def overview(request):
     """One screen for the year: targets and their completion, meetings missed, the plan."""
     orgs = _managed_orgs(request.user)
-    org = _org(request)
+    org = org_from_query(request)
     scope = org or default_org(request.user)
     year = _year(request) if request.GET.get("year") else selectors.latest_year(org=scope)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -68,7 +62,7 @@ def overview(request):
 @login_required
 def target_list(request):
     orgs = _managed_orgs(request.user)
-    year, org = _year(request), _org(request)
+    year, org = _year(request), org_from_query(request)
     return render(request, "governance/target_list.html", {
         "targets": selectors.target_list(visible_to=request.user, org=org, year=year),
         "year": year, "org": org, "orgs": orgs,
@@ -133,7 +127,7 @@ def target_check(request, pk: int):
 @login_required
 def meeting_list(request):
     orgs = _managed_orgs(request.user)
-    year, org = _year(request), _org(request)
+    year, org = _year(request), org_from_query(request)
     kind = request.GET.get("kind") if request.GET.get("kind") in MeetingKind.values else None
     return render(request, "governance/meeting_list.html", {
         "meetings": selectors.meeting_list(visible_to=request.user, org=org, kind=kind, year=year),
@@ -182,7 +176,7 @@ def meeting_edit(request, pk: int):
 def meeting_missing(request):
     """Which "every quarter" meetings were not held, per org and quarter."""
     orgs = _managed_orgs(request.user)
-    year, org = _year(request), _org(request)
+    year, org = _year(request), org_from_query(request)
     scope = org or default_org(request.user)
     return render(request, "governance/meeting_missing.html", {
         "missing": selectors.missing_meetings(org=scope, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)),
@@ -207,7 +201,7 @@ def meeting_rule_create(request):
 @login_required
 def plan_list(request):
     orgs = _managed_orgs(request.user)
-    year, org = _year(request), _org(request)
+    year, org = _year(request), org_from_query(request)
     return render(request, "governance/plan_list.html", {
         "plans": selectors.plan_list(visible_to=request.user, org=org, year=year),
         "year": year, "org": org, "orgs": orgs, "statuses": PlanStatus.choices,
@@ -265,7 +259,7 @@ def disclosure_list(request):
     orgs = _managed_orgs(request.user)
     category = request.GET.get("category") if request.GET.get("category") in DisclosureCategory.values else None
     return render(request, "governance/disclosure_list.html", {
-        "disclosures": selectors.disclosure_list(visible_to=request.user, org=_org(request), category=category),
+        "disclosures": selectors.disclosure_list(visible_to=request.user, org=org_from_query(request), category=category),
         "orgs": orgs, "category": category, "categories": DisclosureCategory.choices,
     })
 

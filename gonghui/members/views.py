@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from gonghui.core.forms import form_add_service_error
 from gonghui.core.history import history_for
-from gonghui.core.scoping import get_in_reach_or_404, has_role, orgs_in_reach
+from gonghui.core.scoping import has_role, org_from_query, orgs_in_reach
 from gonghui.accounts.choices import UNMASKING_ROLES
 from gonghui.orgs.choices import OrgKind
 from gonghui.orgs.models import Org
@@ -28,9 +28,7 @@ def _placement_orgs(user):
 
 def list_filters(request) -> dict:
     """The list's filters, read the same way by the page and the Excel export."""
-    org = None
-    if request.GET.get("org"):
-        org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=request.GET["org"])
+    org = org_from_query(request)
     status = request.GET.get("status", MemberStatus.ACTIVE)
     return {
         "org": org,

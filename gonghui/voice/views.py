@@ -20,12 +20,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.core.forms import form_add_service_error
+from gonghui.core.scoping import org_from_query
 from gonghui.core.formatting import format_date
 from gonghui.core.history import history_for
 from gonghui.core.scoping import default_org, get_in_reach_or_404, in_reach, orgs_in_reach, reach_paths
 from gonghui.members.selectors import member_list, member_of_user
 from gonghui.orgs.choices import OrgKind
-from gonghui.orgs.models import Org
 
 from . import forms, selectors, services
 from .choices import DECIDED_STATES, FollowUpKind, OPEN_REPORT_STATES, ReportStatus, SuggestionStatus, TalkKind
@@ -47,12 +47,6 @@ def manager_required(view):
 
     return wrapped
 
-
-
-def _org_from(request) -> Org | None:
-    if request.GET.get("org"):
-        return get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=request.GET["org"])
-    return None
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -155,7 +149,7 @@ def _suggestion_loop(suggestion) -> dict:
 def suggestion_filters(request) -> dict:
     status = request.GET.get("status")
     return {
-        "org": _org_from(request), "status": status if status in SuggestionStatus.values else None,
+        "org": org_from_query(request), "status": status if status in SuggestionStatus.values else None,
         "theme": int(request.GET["theme"]) if request.GET.get("theme", "").isdigit() else None,
         "q": request.GET.get("q", "")[:50], "start": _date(request.GET.get("start")), "end": _date(request.GET.get("end")),
         "golden": True if request.GET.get("golden") == "1" else None, "reopened": request.GET.get("reopened") == "1",
@@ -257,7 +251,7 @@ def report_new(request):
 def report_filters(request) -> dict:
     status = request.GET.get("status")
     return {
-        "org": _org_from(request), "status": status if status in ReportStatus.values + ["open"] else None,
+        "org": org_from_query(request), "status": status if status in ReportStatus.values + ["open"] else None,
         "group": int(request.GET["group"]) if request.GET.get("group", "").isdigit() else None,
         "overdue": request.GET.get("overdue") == "1", "q": request.GET.get("q", "")[:50],
         "start": _date(request.GET.get("start")), "end": _date(request.GET.get("end")),
@@ -385,7 +379,7 @@ def rep_end(request, pk: int):
 
 @manager_required
 def hazards(request):
-    org = _org_from(request)
+    org = org_from_query(request)
     posts = selectors.hazard_post_list(visible_to=request.user, org=org)
     form = forms.HazardPostForm(request.POST or None, orgs=_placement_orgs(request.user))
     if request.method == "POST" and form.is_valid():
@@ -455,7 +449,7 @@ def hazard_act(request, pk: int, action: str):
 
 @manager_required
 def talks(request):
-    org, kind = _org_from(request), request.GET.get("kind") if request.GET.get("kind") in TalkKind.values else None
+    org, kind = org_from_query(request), request.GET.get("kind") if request.GET.get("kind") in TalkKind.values else None
     qs = selectors.talk_list(visible_to=request.user, org=org, kind=kind, q=request.GET.get("q", "")[:50])
     form = forms.TalkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -515,7 +509,7 @@ def answer_delete(request, pk: int):
 
 @manager_required
 def dashboard(request):
-    org = _org_from(request) or default_org(request.user)
+    org = org_from_query(request) or default_org(request.user)
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else selectors.latest_year(org=org)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     return render(request, "voice/dashboard.html", {

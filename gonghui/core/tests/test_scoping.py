@@ -37,3 +37,11 @@ def test_roles_are_read_once_per_user_object(cast, django_assert_num_queries):
     with django_assert_num_queries(3):  # the roles once, then one query per list
         list(in_reach(Member.objects.all(), cast.fed))
         list(in_reach(Member.objects.all(), cast.fed))
+
+
+def test_a_list_filtered_to_another_union_or_to_nonsense_is_404(cast, client_as):
+    client = client_as(cast.chair)
+    assert client.get(f"/members/?org={cast.sibling.pk}").status_code == 404
+    assert client.get("/members/?org=abc").status_code == 404
+    assert client.get("/voice/dashboard/?org=abc").status_code == 404
+    assert client.get(f"/members/?org={cast.branch.pk}").status_code == 200
