@@ -202,14 +202,20 @@ class Ingestor:
         self._writer = threading.Thread(target=self._write_loop, name="mqtt-ingest", daemon=True)
         self.stored = 0
         self.duplicates = 0
+        # Packet ids are per connection: an ack sent after a reconnect for a message of the
+        # previous connection would acknowledge whichever new message reuses that id, before
+        # it is stored. So each message remembers its connection, and only current ones are acked;
+        # the broker redelivers the others and the (detector, seq) constraint drops the copy.
+        self.connection_number = 0
 
     def _on_connect(self, client, userdata, flags, reason_code, properties=None):
         if reason_code == 0 or not getattr(reason_code, "is_failure", False):
+            self.connection_number += 1
             client.subscribe(subscription(), qos=1)
             self.connected.set()
 
     def _on_message(self, client, userdata, message):
-        self.queue.put((message.topic, message.payload, message.mid, message.qos, time.time()))
+        self.queue.put((message.topic, message.payload, message.mid, message.qos, time.time(), self.connection_number))
 
     def start(self) -> "Ingestor":
         connect(self.client, self.address)
@@ -240,7 +246,7 @@ class Ingestor:
                 except queue.Empty:
                     break
             messages = []
-            for topic, body, _mid, _qos, at in batch:
+            for topic, body, _mid, _qos, at, _conn in batch:
                 m = parse_message(topic, body, dt.datetime.fromtimestamp(at, tz=dt.timezone.utc))
                 if m is not None:
                     messages.append(m)
@@ -257,8 +263,8 @@ class Ingestor:
             self.stored += result.stored
             self.duplicates += result.duplicates
             # Only now is the broker told: the rows are committed.
-            for _topic, _body, mid, qos, _at in batch:
-                if qos > 0:
+            for _topic, _body, mid, qos, _at, conn in batch:
+                if qos > 0 and conn == self.connection_number:
                     self.client.ack(mid, qos)
             if self.on_batch:
                 self.on_batch(result)
