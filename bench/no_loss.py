@@ -140,7 +140,12 @@ def main() -> None:
     scanner = None
     try:
         scanner = start_scanner()
-        time.sleep(2.0)  # subscribed, so the broker keeps a session for it from here on
+        # Publish only once the scanner has subscribed: before its first subscription the broker
+        # holds no session for it, and MQTT drops messages nobody is subscribed to. (A fixed sleep
+        # lost the first ~100 events whenever Django took longer than that to start.)
+        deadline = time.monotonic() + 60
+        while "subscribed" not in (work / "scanner.log").read_text() and time.monotonic() < deadline:
+            time.sleep(0.1)
 
         pub = make_client(f"nl-pub-{prefix}", persistent=True)
         pub.max_inflight_messages_set(100)
