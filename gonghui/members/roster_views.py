@@ -11,13 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gonghui.orgs.selectors import placement_org_list
 from gonghui.core.scoping import get_in_reach_or_404
 from gonghui.orgs.models import Org
 
 from .forms import RosterUploadForm
 from .imports import roster_import, upload_discard, upload_keep, upload_path
 from .selectors import member_list
-from .views import _placement_orgs, list_filters
+from .views import list_filters
 from .workbook import XLSX_CONTENT_TYPE, export_workbook, template_workbook
 
 SESSION_KEY = "members_roster_uploads"  # token -> org id, so only the uploader can confirm
@@ -31,7 +32,7 @@ def _attachment(content, filename: str):
 
 @login_required
 def roster_template(request):
-    orgs = _placement_orgs(request.user)
+    orgs = placement_org_list(visible_to=request.user)
     if not orgs.exists():
         raise Http404
     return _attachment(template_workbook(orgs=orgs), "%E4%BC%9A%E5%91%98%E8%8A%B1%E5%90%8D%E5%86%8C%E6%A8%A1%E6%9D%BF.xlsx")
@@ -51,7 +52,7 @@ def roster_export(request):
 
 @login_required
 def roster_upload(request):
-    orgs = _placement_orgs(request.user)
+    orgs = placement_org_list(visible_to=request.user)
     if not orgs.exists():
         raise Http404
     # The highest org the user may import into is what most uploads are for.

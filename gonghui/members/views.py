@@ -7,11 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gonghui.orgs.selectors import placement_org_list
 from gonghui.core.forms import form_add_service_error
 from gonghui.core.history import history_for
-from gonghui.core.scoping import has_role, org_from_query, orgs_in_reach
+from gonghui.core.scoping import has_role, org_from_query
 from gonghui.accounts.choices import UNMASKING_ROLES
-from gonghui.orgs.choices import OrgKind
 from gonghui.orgs.models import Org
 
 from . import services
@@ -20,10 +20,6 @@ from .forms import LeaveForm, MemberForm, TransferForm
 from .selectors import member_get, member_list_page_rows, member_of_user, membership_events
 
 PAGE_SIZE = 50
-
-
-def _placement_orgs(user):
-    return orgs_in_reach(user).exclude(kind=OrgKind.FEDERATION)
 
 
 def list_filters(request) -> dict:
@@ -44,7 +40,7 @@ def member_list_view(request):
     page = Paginator(member_list_page_rows(visible_to=request.user, **filters), PAGE_SIZE).get_page(request.GET.get("page"))
     template = "members/_rows.html" if request.htmx else "members/list.html"
     return render(request, template, {
-        "page": page, "filters": filters, "orgs": _placement_orgs(request.user),
+        "page": page, "filters": filters, "orgs": placement_org_list(visible_to=request.user),
         "statuses": MemberStatus.choices, "contracts": ContractStatus.choices,
         "query": request.GET.urlencode(),
     })
@@ -75,7 +71,7 @@ def member_reveal_id(request, pk: int):
 
 @login_required
 def member_create(request):
-    orgs = _placement_orgs(request.user)
+    orgs = placement_org_list(visible_to=request.user)
     if not orgs.exists():
         raise Http404
     form = MemberForm(request.POST or None, orgs=orgs, creating=True)
@@ -113,7 +109,7 @@ def member_edit(request, pk: int):
 @login_required
 def member_transfer(request, pk: int):
     member = member_get(visible_to=request.user, pk=pk)
-    form = TransferForm(request.POST or None, orgs=_placement_orgs(request.user))
+    form = TransferForm(request.POST or None, orgs=placement_org_list(visible_to=request.user))
     if request.method == "POST" and form.is_valid():
         try:
             services.member_transfer(actor=request.user, member=member, **form.cleaned_data)

@@ -40,3 +40,8 @@ def committee_list(*, visible_to, org: Org | None = None) -> QuerySet[Committee]
     if org is not None:
         qs = qs.filter(org__path__startswith=org.path)
     return qs.prefetch_related("seats__member")
+
+
+def placement_org_list(*, visible_to) -> QuerySet[Org]:
+    """Orgs in reach where people can sit (unions, branches, groups): the choices of org pickers."""
+    return orgs_in_reach(visible_to).exclude(kind=OrgKind.FEDERATION)

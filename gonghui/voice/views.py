@@ -19,13 +19,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gonghui.orgs.selectors import placement_org_list
 from gonghui.core.forms import form_add_service_error
 from gonghui.core.scoping import org_from_query
 from gonghui.core.formatting import format_date
 from gonghui.core.history import history_for
 from gonghui.core.scoping import default_org, get_in_reach_or_404, in_reach, orgs_in_reach, reach_paths
 from gonghui.members.selectors import member_list, member_of_user
-from gonghui.orgs.choices import OrgKind
 
 from . import forms, selectors, services
 from .choices import DECIDED_STATES, FollowUpKind, OPEN_REPORT_STATES, ReportStatus, SuggestionStatus, TalkKind
@@ -54,10 +54,6 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
-
-
-def _placement_orgs(user):
-    return orgs_in_reach(user).exclude(kind=OrgKind.FEDERATION)
 
 
 def _find_member(request, text: str, form, field: str = "member"):
@@ -169,7 +165,7 @@ def suggestion_queue(request):
              _("yes") if s.is_golden else "", s.get_rating_display(), s.reopen_count) for s in qs.iterator()))
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "voice/suggestion_queue.html", {
-        "page": page, "filters": filters, "statuses": SuggestionStatus.choices, "orgs": _placement_orgs(request.user),
+        "page": page, "filters": filters, "statuses": SuggestionStatus.choices, "orgs": placement_org_list(visible_to=request.user),
         "themes": in_reach(Theme.objects.all(), request.user), "query": request.GET.urlencode(),
     })
 
@@ -273,7 +269,7 @@ def report_queue(request):
              r.answer, r.answered_on, r.get_rating_display(), r.reopen_count) for r in qs.iterator()))
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "voice/report_queue.html", {
-        "page": page, "filters": filters, "statuses": ReportStatus.choices, "orgs": _placement_orgs(request.user),
+        "page": page, "filters": filters, "statuses": ReportStatus.choices, "orgs": placement_org_list(visible_to=request.user),
         "groups": in_reach(SafetyGroup.objects.all(), request.user), "query": request.GET.urlencode(), "today": today,
     })
 
@@ -335,7 +331,7 @@ def report_photo(request, pk: int):
 @manager_required
 def network(request):
     groups = selectors.safety_groups(visible_to=request.user)
-    group_form = forms.GroupForm(request.POST if request.POST.get("form") == "group" else None, orgs=_placement_orgs(request.user))
+    group_form = forms.GroupForm(request.POST if request.POST.get("form") == "group" else None, orgs=placement_org_list(visible_to=request.user))
     appoint_form = forms.AppointForm(request.POST if request.POST.get("form") == "appoint" else None,
                                      groups=in_reach(SafetyGroup.objects.all(), request.user))
     if request.method == "POST":
@@ -381,7 +377,7 @@ def rep_end(request, pk: int):
 def hazards(request):
     org = org_from_query(request)
     posts = selectors.hazard_post_list(visible_to=request.user, org=org)
-    form = forms.HazardPostForm(request.POST or None, orgs=_placement_orgs(request.user))
+    form = forms.HazardPostForm(request.POST or None, orgs=placement_org_list(visible_to=request.user))
     if request.method == "POST" and form.is_valid():
         try:
             post = services.hazard_post_create(actor=request.user, **form.cleaned_data)
@@ -393,7 +389,7 @@ def hazards(request):
         return xlsx_response("hazard-posts", _("Hazard posts"), [_("Organisation"), _("Post"), _("Hazard factors"),
                              _("Surveyed on"), _("Workers exposed")],
                              ((p.org.name, p.name, "、".join(p.factor_labels()), p.surveyed_on, p.n_exposed) for p in posts))
-    return render(request, "voice/hazards.html", {"posts": posts, "form": form, "orgs": _placement_orgs(request.user),
+    return render(request, "voice/hazards.html", {"posts": posts, "form": form, "orgs": placement_org_list(visible_to=request.user),
                                                   "org": org, "query": request.GET.urlencode()})
 
 
