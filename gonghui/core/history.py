@@ -9,6 +9,7 @@ from typing import Any, Iterable
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from .bulk import rows_insert
 from .models import HistoryEntry
 
 
@@ -42,6 +43,18 @@ def history_record(*, obj: models.Model, org, actor, action: str, changes: dict 
         changes=changes or {},
         note=note[:300],
     )
+
+
+def history_rows_insert(model: type[models.Model], *, actor, action: str, entries: Iterable[tuple[Any, Any, str]],
+                        note: str = "") -> None:
+    """One history row per (object id, org, description), for a batch written by core.bulk."""
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=True)
+    actor = actor if (actor is not None and actor.is_authenticated) else None
+    rows_insert(HistoryEntry, [
+        {"org": org, "content_type": content_type, "object_id": str(pk), "object_repr": text[:200],
+         "actor": actor, "action": action, "note": note[:300]}
+        for pk, org, text in entries
+    ])
 
 
 def history_for(obj: models.Model) -> models.QuerySet[HistoryEntry]:

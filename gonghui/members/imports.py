@@ -24,13 +24,12 @@ from gonghui.orgs.choices import OrgKind
 from gonghui.orgs.models import Org
 
 from . import conf
-from .models import Member
 from .roster import OrgChoice, Roster, RowError, header_problems, mark_taken, parse_roster
+from .selectors import member_ids_by_hash
 from .services import members_bulk_create
 from .workbook import UnreadableWorkbook, read_roster
 
 WRITE_CHUNK = 2000  # rows per bulk call inside the one transaction (the progress bar moves per chunk)
-LOOKUP_CHUNK = 5000
 
 
 @dataclass
@@ -64,15 +63,6 @@ def import_org_choice(org: Org) -> OrgChoice:
     return OrgChoice(default=None if org.kind == OrgKind.FEDERATION else org, by_key=by_key, ambiguous=ambiguous)
 
 
-def taken_hashes(hashes: list[str]) -> set[str]:
-    """Which of these ID hashes are already on the roll (anywhere: the hash is unique across unions)."""
-    taken: set[str] = set()
-    for start in range(0, len(hashes), LOOKUP_CHUNK):
-        chunk = hashes[start : start + LOOKUP_CHUNK]
-        taken.update(Member.objects.filter(id_number_hash__in=chunk).values_list("id_number_hash", flat=True))
-    return taken
-
-
 def roster_check(*, org: Org, source: IO[bytes] | str, progress: Callable[[int], None] | None = None) -> Roster:
     """Every problem in the file, by row and column; reads the database but writes nothing."""
     try:
@@ -83,7 +73,7 @@ def roster_check(*, org: Org, source: IO[bytes] | str, progress: Callable[[int],
     if missing:
         return Roster(errors=[RowError(1, h, "missing_column", _("this column is missing from the header row")) for h in missing])
     roster = parse_roster(records, orgs=import_org_choice(org), progress=progress)
-    return mark_taken(roster, taken_hashes([r.id_hash for r in roster.rows]))
+    return mark_taken(roster, member_ids_by_hash([r.id_hash for r in roster.rows]))
 
 
 def roster_import(

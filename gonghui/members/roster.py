@@ -111,12 +111,10 @@ class Roster:
 
 # ---------------------------------------------------------------- single cells
 
-def is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def cell_text(value: Any) -> str:
     """A cell as text; whole floats (Excel stores every number as one) lose their '.0'."""
+    if value.__class__ is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -166,6 +164,11 @@ def parse_date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     text = cell_text(value)
+    if len(text) == 10 and text[4] == text[7] == "-":
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass  # the patterns below name it
     # "2025-03-01 00:00:00" is what a date pasted as text from another program looks like.
     text = re.sub(r"[ T]00:00(:00)?$", "", text)
     for pattern in _DATE_PATTERNS:
@@ -192,7 +195,9 @@ def parse_phone(value: Any) -> str:
 
 def parse_choice(value: Any, words: Mapping[str, Any]) -> Any:
     key = cell_text(value) if not isinstance(value, bool) else ("1" if value else "0")
-    found = words.get(key, words.get(key.lower()))
+    found = words.get(key)
+    if found is None:
+        found = words.get(key.lower())
     if found is None:
         allowed = "、".join(w for w in words if not w.isascii())
         raise CellError("bad_choice", _("must be one of %(allowed)s") % {"allowed": allowed})
@@ -217,41 +222,24 @@ class OrgChoice:
     ambiguous: Container[str] = ()    # names shared by two orgs: the code must be used
 
 
-def parse_row(row: int, cells: Mapping[str, Any], orgs: OrgChoice) -> tuple[MemberData | None, list[RowError]]:
-    """One data row (header -> cell value) -> MemberData, or the list of what is wrong with it."""
-    errors: list[RowError] = []
-    values: dict[str, Any] = {}
-    for column in COLUMNS:
-        value = cells.get(column.header)
-        if is_blank(value):
-            if column.required or (column.kind == "org" and orgs.default is None):
-                errors.append(RowError(row, column.header, "required", _("must be filled in")))
-            continue
-        try:
-            values[column.key] = _parse_cell(column, value, orgs)
-        except CellError as exc:
-            errors.append(RowError(row, column.header, exc.code, exc.reason))
-    errors += _row_rules(row, values)
-    if errors:
-        return None, errors
-    values.setdefault("org", orgs.default)
-    return MemberData(**values), []
+# One column's parser: a cell value -> the MemberData value, or CellError.
+CellParser = Callable[[Any], Any]
 
 
-def _parse_cell(column: Column, value: Any, orgs: OrgChoice) -> Any:
-    if column.kind == "id":
-        return parse_id_number(value)
-    if column.kind == "date":
-        return parse_date(value)
-    if column.kind == "phone":
-        return parse_phone(value)
-    if column.kind == "sex":
-        return parse_choice(value, SEX_WORDS)
-    if column.kind == "bool":
-        return parse_choice(value, YES_NO_WORDS)
-    if column.kind == "contract":
-        return parse_choice(value, CONTRACT_WORDS)
-    if column.kind == "org":
+def _text_parser(column: Column) -> CellParser:
+    def parse(value: Any) -> str:
+        return parse_text(value, column.max_length)
+    return parse
+
+
+def _choice_parser(words: Mapping[str, Any]) -> CellParser:
+    def parse(value: Any) -> Any:
+        return parse_choice(value, words)
+    return parse
+
+
+def _org_parser(orgs: OrgChoice) -> CellParser:
+    def parse(value: Any) -> Any:
         key = cell_text(value)
         if key in orgs.ambiguous:
             raise CellError("ambiguous_org", _("two organisations have this name: write the code"))
@@ -259,7 +247,39 @@ def _parse_cell(column: Column, value: Any, orgs: OrgChoice) -> Any:
         if org is None:
             raise CellError("unknown_org", _("no such organisation within the one imported into"))
         return org
-    return parse_text(value, column.max_length)
+    return parse
+
+
+def row_plan(orgs: OrgChoice) -> list[tuple[Column, CellParser, bool]]:
+    """(column, its parser, whether a blank cell is an error) for every column, made once per file."""
+    fixed: dict[str, CellParser] = {
+        "id": parse_id_number, "date": parse_date, "phone": parse_phone, "sex": _choice_parser(SEX_WORDS),
+        "bool": _choice_parser(YES_NO_WORDS), "contract": _choice_parser(CONTRACT_WORDS), "org": _org_parser(orgs),
+    }
+    return [(c, fixed.get(c.kind) or _text_parser(c), c.required or (c.kind == "org" and orgs.default is None))
+            for c in COLUMNS]
+
+
+def parse_row(row: int, cells: Mapping[str, Any], orgs: OrgChoice,
+              plan: list[tuple[Column, CellParser, bool]] | None = None) -> tuple[MemberData | None, list[RowError]]:
+    """One data row (header -> cell value) -> MemberData, or the list of what is wrong with it."""
+    errors: list[RowError] = []
+    values: dict[str, Any] = {}
+    for column, parse, required in plan or row_plan(orgs):
+        value = cells.get(column.header)
+        if value is None or value == "" or (value.__class__ is str and not value.strip()):
+            if required:
+                errors.append(RowError(row, column.header, "required", _("must be filled in")))
+            continue
+        try:
+            values[column.key] = parse(value)
+        except CellError as exc:
+            errors.append(RowError(row, column.header, exc.code, exc.reason))
+    errors += _row_rules(row, values)
+    if errors:
+        return None, errors
+    values.setdefault("org", orgs.default)
+    return MemberData(**values), []
 
 
 def _row_rules(row: int, values: dict[str, Any]) -> list[RowError]:
@@ -291,11 +311,12 @@ def parse_roster(
     """Every data row checked, including ID numbers that appear twice in the file."""
     roster = Roster()
     first_seen: dict[str, int] = {}
+    plan = row_plan(orgs)
     for row, cells in records:
         roster.total += 1
         if progress:
             progress(1)
-        data, errors = parse_row(row, cells, orgs)
+        data, errors = parse_row(row, cells, orgs, plan)
         if errors:
             roster.errors += errors
             continue

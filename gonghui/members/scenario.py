@@ -37,12 +37,12 @@ def load(spec: dict, ctx) -> None:
     ]
     if ctx.actor is None:
         ctx.actor = User.objects.filter(roles__org=ctx.union, roles__role="chair").first()
-    already = list(Member.objects.filter(union=ctx.union, status="active").order_by("id"))
-    wanted = ctx.count(int(people.get("count", 0)))
-    ctx.members = already + members_bulk_add(ctx, wanted - len(already))
+    on_roll = Member.objects.filter(union=ctx.union, status="active").order_by("id")
+    members_bulk_add(ctx, ctx.count(int(people.get("count", 0))) - on_roll.count())
+    ctx.members = list(on_roll)
 
 
-def members_bulk_add(ctx, n: int) -> list[Member]:
+def members_bulk_add(ctx, n: int) -> list[int]:
     """Add n people who were on the roll all year (joined before it), spread over the branches."""
     if n <= 0:
         return []

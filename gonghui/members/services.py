@@ -7,22 +7,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from gonghui.core import crypto, idcard
-from gonghui.core.history import diff, history_record, snapshot
+from gonghui.core.bulk import rows_insert
+from gonghui.core.history import diff, history_record, history_rows_insert, snapshot
 from gonghui.core.scoping import has_role
 from gonghui.accounts.choices import UNMASKING_ROLES
 from gonghui.orgs.choices import OrgKind
 from gonghui.orgs.models import Org
 from gonghui.orgs.selectors import union_of
 
-from .bulk import rows_insert
 from .choices import ContractStatus, MembershipEventKind, MemberStatus
 from .models import Member, MembershipEvent
 from .naming import pinyin_keys
+from .selectors import member_ids_by_hash
 
 # Fields a cadre may edit on the member form; the ID number and org have their own services.
 EDITABLE_FIELDS = (
@@ -62,37 +63,47 @@ def placement_union(org: Org) -> Org:
     return union
 
 
-def member_build(data: MemberData, *, union: Org | None = None) -> Member:
-    """An unsaved Member with every derived field filled: used by create and by bulk import."""
+def member_values(data: MemberData, *, union: Org | None = None) -> dict[str, Any]:
+    """Every stored field of a new member, derived fields included (field name -> value).
+
+    One derivation for both paths: member_create makes a Member of it, a bulk import
+    writes it as a row. Raises InvalidIdNumber or ValidationError on bad data.
+    """
     number = idcard.validate(data.id_number)
-    pinyin, initials = pinyin_keys(data.name.strip())
+    name = data.name.strip()
+    pinyin, initials = pinyin_keys(name)
     if data.contract_status == ContractStatus.SIGNED and data.contract_start is None:
         raise ValidationError(_("A signed contract needs its start date."))
     if data.contract_start and data.contract_end and data.contract_end < data.contract_start:
         raise ValidationError(_("The contract ends before it starts."))
-    return Member(
-        org=data.org,
-        union=union or placement_union(data.org),
-        name=data.name.strip(),
-        name_pinyin=pinyin,
-        name_initials=initials,
-        sex=data.sex or idcard.sex(number),
-        ethnic_group=data.ethnic_group or "汉族",
-        birth_date=data.birth_date or idcard.birth_date(number),
-        id_number_encrypted=crypto.encrypt(number),
-        id_number_hash=crypto.blind_index(number),
-        id_number_masked=idcard.mask(number),
-        phone=data.phone.strip(),
-        post=data.post.strip(),
-        is_union_member=data.is_union_member,
-        join_date=data.join_date,
-        contract_status=data.contract_status,
-        contract_start=data.contract_start,
-        contract_end=data.contract_end,
-        has_work_injury_insurance=data.has_work_injury_insurance,
-        has_pension_insurance=data.has_pension_insurance,
-        has_medical_insurance=data.has_medical_insurance,
-    )
+    return {
+        "org": data.org,
+        "union": union or placement_union(data.org),
+        "name": name,
+        "name_pinyin": pinyin,
+        "name_initials": initials,
+        "sex": data.sex or idcard.sex(number),
+        "ethnic_group": data.ethnic_group or "汉族",
+        "birth_date": data.birth_date or idcard.birth_date(number),
+        "id_number_encrypted": crypto.encrypt(number),
+        "id_number_hash": crypto.blind_index(number),
+        "id_number_masked": idcard.mask(number),
+        "phone": data.phone.strip(),
+        "post": data.post.strip(),
+        "is_union_member": data.is_union_member,
+        "join_date": data.join_date,
+        "contract_status": data.contract_status,
+        "contract_start": data.contract_start,
+        "contract_end": data.contract_end,
+        "has_work_injury_insurance": data.has_work_injury_insurance,
+        "has_pension_insurance": data.has_pension_insurance,
+        "has_medical_insurance": data.has_medical_insurance,
+    }
+
+
+def member_build(data: MemberData, *, union: Org | None = None) -> Member:
+    """An unsaved Member with every derived field filled."""
+    return Member(**member_values(data, union=union))
 
 
 def id_number_taken(number: str) -> bool:
@@ -191,43 +202,38 @@ def member_link_user(*, actor, member: Member, user) -> Member:
 
 
 @transaction.atomic
-def members_bulk_create(*, actor, rows: list[MemberData], note: str = "") -> list[Member]:
+def members_bulk_create(*, actor, rows: list[MemberData], note: str = "") -> list[int]:
     """Many people at once (roster import, scenarios): all or none, in one transaction.
 
-    Rows are validated by `member_build` as in member_create; a duplicate ID number
-    (in the batch or already on the roll) refuses the whole batch. History and join
-    events are written in bulk beside them.
+    Rows are derived and checked by `member_values`, as in member_create; a duplicate
+    ID number (in the batch or already on the roll) refuses the whole batch. Members,
+    their join events and their history rows go in as plain rows, one executemany per
+    table (core.bulk). Returns the new members' ids in the order of `rows`.
     """
-    from gonghui.core.history import HistoryEntry
-    from django.contrib.contenttypes.models import ContentType
-
     unions: dict[int, Org] = {}  # one union lookup per placement org, not one per row
-    members = [member_build(row, union=unions.get(row.org.pk) or unions.setdefault(row.org.pk, placement_union(row.org)))
+    members = [member_values(row, union=unions.get(row.org.pk) or unions.setdefault(row.org.pk, placement_union(row.org)))
                for row in rows]
-    hashes = [m.id_number_hash for m in members]
+    hashes = [m["id_number_hash"] for m in members]
     if len(set(hashes)) != len(hashes):
         raise ValidationError(_("The same ID-card number appears twice in the batch."))
-    taken = set(Member.objects.filter(id_number_hash__in=hashes).values_list("id_number_hash", flat=True))
-    if taken:
-        raise ValidationError(_("%(n)s people in the batch are already on the roll.") % {"n": len(taken)})
-    # One executemany per table (members.bulk): the ORM's per-batch SQL compiling was most of an import's time.
-    rows_insert(Member, members)
-    ids: dict[str, int] = {}
-    for start in range(0, len(hashes), 5000):
-        ids.update(Member.objects.filter(id_number_hash__in=hashes[start : start + 5000]).values_list("id_number_hash", "pk"))
-    for m in members:
-        m.pk = ids[m.id_number_hash]
+    try:
+        with transaction.atomic():  # the unique hash index is the check: no read before the write
+            rows_insert(Member, members)
+    except IntegrityError:
+        taken = len(member_ids_by_hash(hashes))
+        if not taken:
+            raise
+        raise ValidationError(_("%(n)s people in the batch are already on the roll.") % {"n": taken}) from None
+    ids = member_ids_by_hash(hashes)
+    today = dt.date.today()
     rows_insert(MembershipEvent, [
-        MembershipEvent(member=m, kind=MembershipEventKind.JOIN, date=m.join_date or dt.date.today(), to_org=m.org, union=m.union)
+        {"member": ids[m["id_number_hash"]], "kind": MembershipEventKind.JOIN, "date": m["join_date"] or today,
+         "to_org": m["org"], "union": m["union"]}
         for m in members
     ])
-    content_type = ContentType.objects.get_for_model(Member)
-    rows_insert(HistoryEntry, [
-        HistoryEntry(org=m.org, content_type=content_type, object_id=str(m.pk), object_repr=m.name[:200],
-                     actor=actor if actor is not None and actor.is_authenticated else None,
-                     action=HistoryEntry.Action.IMPORT, note=note[:300]) for m in members
-    ])
-    return members
+    history_rows_insert(Member, actor=actor, action="import", note=note,
+                        entries=[(ids[m["id_number_hash"]], m["org"], m["name"]) for m in members])
+    return [ids[h] for h in hashes]
 
 
 # The reasons core.idcard gives, marked here so the catalogue carries their Chinese.
