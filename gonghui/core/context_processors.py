@@ -1,8 +1,22 @@
+from functools import lru_cache
+
 from django.apps import apps
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.functional import SimpleLazyObject
 
-from gonghui.core.scoping import belonging_paths, reach_paths
+from gonghui.accounts.choices import Role
+from gonghui.core.scoping import belonging_paths, holds_role, reach_paths
+
+
+@lru_cache(maxsize=8)
+def _nav_links(urlconf, script_prefix) -> tuple[tuple[str, str, str], ...]:
+    """(url, label, audience) of every app's `nav_links`, reversed once per URLconf and prefix."""
+    return tuple(
+        (reverse(url_name), label, audience)
+        for config in apps.get_app_configs()
+        for url_name, label, audience in getattr(config, "nav_links", ())
+    )
 
 
 def _nav(user) -> dict:
@@ -14,19 +28,22 @@ def _nav(user) -> dict:
     paths = reach_paths(user)
     manages = paths is None or bool(paths)
     belongs = manages or bool(belonging_paths(user))
-    extra = []
-    for config in apps.get_app_configs():
-        for url_name, label, audience in getattr(config, "nav_links", ()):
-            if audience == "all" or (audience == "manage" and manages) or (audience == "member" and belongs):
-                extra.append({"url": reverse(url_name), "label": label})
+    extra = [
+        {"url": url, "label": label}
+        for url, label, audience in _nav_links(get_urlconf(), get_script_prefix())
+        if audience == "all" or (audience == "manage" and manages) or (audience == "member" and belongs)
+    ]
     from gonghui.core.selectors import unread_notice_count
 
-    return {"manages": manages, "member": hasattr(user, "member"), "extra": extra, "unread": unread_notice_count(user=user)}
+    # Linking a member record to a login grants the member role, so the roles already read tell.
+    return {"manages": manages, "member": holds_role(user, Role.MEMBER), "extra": extra,
+            "unread": unread_notice_count(user=user)}
 
 
 def gonghui(request):
     user = getattr(request, "user", None)
     return {
         "GONGHUI_DEMO": settings.GONGHUI_DEMO,
-        "nav": _nav(user) if user is not None else {},
+        # Worked out when a template first shows the menu: an htmx partial never pays for it.
+        "nav": SimpleLazyObject(lambda: _nav(user)) if user is not None else {},
     }

@@ -36,6 +36,11 @@ def _role_paths(user) -> list[tuple[str, str]]:
     return cached
 
 
+def holds_role(user, role: str) -> bool:
+    """Whether the user holds `role` anywhere (from the roles already read for this request)."""
+    return any(r == role for r, _path in _role_paths(user))
+
+
 def forget_reach(user) -> None:
     """Call after changing a user's roles in the same request or test."""
     if hasattr(user, _CACHE):

@@ -6,10 +6,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
 from gonghui.core.scoping import in_reach
+from gonghui.core.links import url_maker
 from gonghui.orgs.models import Org
 
 from .choices import ContractStatus, MembershipEventKind, MemberStatus
@@ -52,16 +54,15 @@ def member_list(
     *, visible_to, org: Org | None = None, q: str = "", status: str | None = MemberStatus.ACTIVE,
     contract_status: str | None = None, is_union_member: bool | None = None,
 ) -> QuerySet[Member]:
-    qs = in_reach(Member.objects.select_related("org"), visible_to)
-    if org is not None:
-        qs = qs.filter(org__path__startswith=org.path)
+    conditions = {"org__path__startswith": org.path} if org is not None else {}
     if status:
-        qs = qs.filter(status=status)
+        conditions["status"] = status
     if contract_status:
-        qs = qs.filter(contract_status=contract_status)
+        conditions["contract_status"] = contract_status
     if is_union_member is not None:
-        qs = qs.filter(is_union_member=is_union_member)
-    return qs.filter(member_search_filter(q))
+        conditions["is_union_member"] = is_union_member
+    # One filter() call: each call clones and re-resolves the query, which a list pays for on every request.
+    return in_reach(Member.objects.select_related("org"), visible_to).filter(member_search_filter(q), **conditions)
 
 
 def member_get(*, visible_to, pk: int) -> Member:
@@ -144,12 +145,19 @@ def member_counts_by_org(*, org: Org) -> dict[int, int]:
     return {r["org_id"]: r["n"] for r in rows}
 
 
-# The columns the member list shows: fetching only these keeps a page of 50 cheap to build.
-LIST_COLUMNS = (
-    "id", "name", "org__name", "org__path", "id_number_masked", "post", "contract_status", "phone", "is_union_member",
-)
+# The columns the member list shows, read as plain rows: a page of 50 is built and
+# rendered without model instances (the template's dict lookups hit at once).
+LIST_COLUMNS = ("id", "name", "org__name", "id_number_masked", "post", "contract_status", "phone", "is_union_member")
 
 
-def member_list_page_rows(**filters) -> QuerySet[Member]:
-    """member_list() narrowed to the list's columns (the page; exports read whole rows)."""
-    return member_list(**filters).only(*LIST_COLUMNS)
+def member_list_page(*, page_number, per_page: int, **filters) -> Page:
+    """One page of member_list() as dicts, each with its detail `url` and `contract_label`."""
+    rows = member_list(**filters).values(*LIST_COLUMNS)
+    page = Paginator(rows, per_page).get_page(page_number)
+    detail_url = url_maker("members:detail")
+    labels = {value: str(label) for value, label in ContractStatus.choices}
+    page.object_list = [
+        {**row, "url": detail_url(row["id"]), "contract_label": labels.get(row["contract_status"], "")}
+        for row in page.object_list
+    ]
+    return page

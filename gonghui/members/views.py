@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from gonghui.orgs.models import Org
 from . import services
 from .choices import ContractStatus, MemberStatus
 from .forms import LeaveForm, MemberForm, TransferForm
-from .selectors import member_get, member_list_page_rows, member_of_user, membership_events
+from .selectors import member_get, member_list_page, member_of_user, membership_events
 
 PAGE_SIZE = 50
 
@@ -37,12 +36,12 @@ def list_filters(request) -> dict:
 @login_required
 def member_list_view(request):
     filters = list_filters(request)
-    page = Paginator(member_list_page_rows(visible_to=request.user, **filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    template = "members/_rows.html" if request.htmx else "members/list.html"
-    return render(request, template, {
-        "page": page, "filters": filters, "orgs": placement_org_list(visible_to=request.user),
+    page = member_list_page(visible_to=request.user, page_number=request.GET.get("page"), per_page=PAGE_SIZE, **filters)
+    if request.htmx:  # the filter form asks for the rows alone
+        return render(request, "members/_rows.html", {"page": page})
+    return render(request, "members/list.html", {
+        "page": page, "filters": filters, "orgs": placement_org_list(visible_to=request.user).values("pk", "name"),
         "statuses": MemberStatus.choices, "contracts": ContractStatus.choices,
-        "query": request.GET.urlencode(),
     })
 
 
