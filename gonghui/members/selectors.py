@@ -99,6 +99,20 @@ class MemberFigures:
         return ratio(self.contracts_signed * 100, self.on_roll, 2)
 
 
+def on_roll_at(day: dt.date) -> Q:
+    """Members who had joined by `day` and not left before it."""
+    return (Q(join_date__lte=day) | Q(join_date__isnull=True)) & (Q(status=MemberStatus.ACTIVE) | Q(left_date__gt=day))
+
+
+def members_on_roll(*, org: Org, days: Sequence[dt.date]) -> dict[dt.date, int]:
+    """How many people were on the roll of an org's subtree on each of these days; one query."""
+    days = list(dict.fromkeys(days))
+    counts = Member.objects.filter(org__path__startswith=org.path).aggregate(
+        **{f"d{i}": Count("id", filter=on_roll_at(day)) for i, day in enumerate(days)}
+    )
+    return {day: counts[f"d{i}"] for i, day in enumerate(days)}
+
+
 def member_figures(*, org: Org, start: dt.date, end: dt.date, compare_end: dt.date | None = None) -> MemberFigures:
     """Roll and movement for an org's subtree over [start, end]; two queries.
 
@@ -106,10 +120,6 @@ def member_figures(*, org: Org, start: dt.date, end: dt.date, compare_end: dt.da
     summary's 同比), rather than a second pass over every member.
     """
     under = Q(org__path__startswith=org.path)
-
-    def on_roll_at(day: dt.date) -> Q:
-        return (Q(join_date__lte=day) | Q(join_date__isnull=True)) & (Q(status=MemberStatus.ACTIVE) | Q(left_date__gt=day))
-
     now = on_roll_at(end)
     counts = {
         "on_roll": Count("id", filter=now),

@@ -18,7 +18,7 @@ from django.http import Http404
 from gonghui.core.formatting import ratio
 from gonghui.core.scoping import can_manage, in_reach
 from gonghui.members.models import Member
-from gonghui.members.selectors import member_figures, member_of_user
+from gonghui.members.selectors import member_of_user, members_on_roll
 from gonghui.orgs.models import Org
 
 from .choices import ADOPTED_STATES, OPEN_REPORT_STATES, ReportStatus, SuggestionStatus
@@ -228,8 +228,9 @@ class SuggestionFigures:
         return ratio(self.adopted * 100, self.decided, 2)
 
 
-def suggestion_figures(*, org: Org, start: dt.date, end: dt.date) -> SuggestionFigures:
-    """Three queries: the suggestions grouped by their state (a few dozen rows at most), two for the roll.
+def suggestion_figures(*, org: Org, start: dt.date, end: dt.date, on_roll: int | None = None) -> SuggestionFigures:
+    """Two queries: the suggestions grouped by their state (a few dozen rows at most), and the roll
+    on `end` (the per-member rate's divisor) unless the caller has counted it (`on_roll`).
 
     Grouping and adding up in Python keeps the query small to build and to run, whatever the volume.
     """
@@ -254,7 +255,8 @@ def suggestion_figures(*, org: Org, start: dt.date, end: dt.date) -> SuggestionF
         saving += row_saving or 0
         golden_saving += (row_saving or 0) if golden else 0
         reward += row_reward or 0
-    on_roll = member_figures(org=org, start=start, end=end).on_roll
+    if on_roll is None:
+        on_roll = members_on_roll(org=org, days=[end])[end]
     return SuggestionFigures(**t, saving_yuan=saving, golden_saving_yuan=golden_saving, reward_yuan=reward, members=on_roll)
 
 

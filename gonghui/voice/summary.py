@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.core.formatting import format_count, format_decimal, format_percent, format_wan_yuan, ratio
 from gonghui.members.choices import MemberStatus
+from gonghui.members.selectors import members_on_roll
 from gonghui.reports.providers import Figure, Period, Section
 
 from .choices import ADOPTED_STATES, OPEN_REPORT_STATES, ReportStatus, SuggestionStatus, TalkKind
@@ -29,9 +30,10 @@ def _theme_phrase(themes: list[str]) -> str:
 
 def sections(*, org, period: Period) -> list[Section]:
     today = dt.date.today()
-    s = suggestion_figures(org=org, start=period.start, end=period.end)
     last = period.same_period_last_year()
-    s_before = suggestion_figures(org=org, start=last.start, end=last.end)
+    on_roll = members_on_roll(org=org, days=[period.end, last.end])  # both years' divisors in one query
+    s = suggestion_figures(org=org, start=period.start, end=period.end, on_roll=on_roll[period.end])
+    s_before = suggestion_figures(org=org, start=last.start, end=last.end, on_roll=on_roll[last.end])
     safety = safety_figures(org=org, start=period.start, end=period.end, today=today)
     hazards = hazard_figures(org=org, start=period.start, end=period.end)
     talks = talk_figures(org=org, start=period.start, end=period.end)
