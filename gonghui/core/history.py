@@ -7,9 +7,12 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils.translation import gettext as _
 
 from .bulk import rows_insert
+from .formatting import format_date
 from .models import HistoryEntry
 
 
@@ -55,6 +58,49 @@ def history_rows_insert(model: type[models.Model], *, actor, action: str, entrie
          "actor": actor, "action": action, "note": note[:300]}
         for pk, org, text in entries
     ])
+
+
+def change_lines(entry: HistoryEntry) -> list[tuple[str, str, str]]:
+    """(field label, before, after) of a history row, as a reader sees them.
+
+    Fields go by their verbose names (联系电话, not 'phone'), choices by their labels,
+    yes/no and ISO dates the Chinese way; a field the model no longer has keeps its name.
+    """
+    model = ContentType.objects.get_for_id(entry.content_type_id).model_class()
+    lines = []
+    for name, change in (entry.changes or {}).items():
+        field = _field(model, name)
+        label = str(field.verbose_name) if field is not None else name
+        if isinstance(change, list) and len(change) == 2:
+            lines.append((label, _shown(field, change[0]), _shown(field, change[1])))
+        else:
+            lines.append((label, "", _shown(field, change)))
+    return lines
+
+
+def _field(model, name: str):
+    if model is None:
+        return None
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return field if field.concrete else None  # a reverse relation of the same name is not a column
+
+
+def _shown(field, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if field is not None and field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if field is not None and isinstance(value, str) and field.get_internal_type() == "DateField":
+        try:
+            return format_date(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return str(value)
 
 
 def history_for(obj: models.Model) -> models.QuerySet[HistoryEntry]:

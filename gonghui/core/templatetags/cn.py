@@ -40,3 +40,11 @@ def count(value):
 def get_item(mapping, key):
     """{{ counts|get_item:org.pk }}: a dict lookup by a variable key."""
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def change_lines(entry):
+    """{% for label, before, after in h|change_lines %}: a history row's changes as a reader sees them."""
+    from gonghui.core.history import change_lines as lines
+
+    return lines(entry)

@@ -19,7 +19,8 @@ register = template.Library()
 
 @register.simple_tag
 def member_rows(rows):
-    badge = f' <span class="badge">{escape(gettext("non-member"))}</span>'
+    label = gettext("non-member")  # outside the f-string, where makemessages can find it
+    badge = f' <span class="badge">{escape(label)}</span>'
     return mark_safe("".join(
         f'<tr><td><a href="{escape(r["url"])}">{escape(r["name"])}</a>{"" if r["is_union_member"] else badge}</td>'
         f'<td>{escape(r["org__name"])}</td><td class="hide-sm"><code>{escape(r["id_number_masked"])}</code></td>'

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 
 from gonghui.core.history import history_for
@@ -88,3 +90,17 @@ def test_no_plaintext_id_number_reaches_the_database(cast, django_db_blocker):
             cursor.execute(f'SELECT * FROM "{table}"')
             for row in cursor.fetchall():
                 assert not any(isinstance(v, str) and number in v for v in row), table
+
+
+def test_the_history_names_fields_and_values_as_a_reader_would(cast, client_as):
+    from gonghui.members.services import member_update
+
+    record = cast.member_record
+    member_update(actor=cast.chair, member=record, phone="13900000009", contract_status="signed",
+                  contract_start=dt.date(2025, 3, 1), has_pension_insurance=True)
+    page = client_as(cast.chair).get(f"/members/{record.pk}/").content.decode()
+    assert "手机号码：" in page and "→ 13900000009" in page
+    assert "劳动合同：未签订 → 已签订" in page
+    assert "合同起始：— → 2025年3月1日" in page
+    assert "养老保险：否 → 是" in page
+    assert "contract_status" not in page and "has_pension_insurance" not in page
