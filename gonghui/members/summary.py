@@ -25,13 +25,20 @@ def sections(*, org, period: Period) -> list[Section]:
         Figure("members.contract_rate", _("contract signing rate"), now.contract_signing_rate,
                format_percent(now.contracts_signed, now.on_roll)),
     ]
-    sentence = _(
-        "At the end of the period %(org)s had %(on_roll)s workers on the roll, %(members)s of them union members; "
-        "%(joined)s joined and %(left)s left during the period. The labour contract signing rate was %(rate)s."
-    ) % {
+    values = {
         "org": org.name, "on_roll": figures[0].text, "members": figures[1].text,
         "joined": figures[2].text, "left": figures[3].text, "rate": figures[4].text,
     }
+    if now.joined or now.left:
+        sentence = _(
+            "At the end of the period %(org)s had %(on_roll)s workers on the roll, %(members)s of them union members; "
+            "%(joined)s joined and %(left)s left during the period. The labour contract signing rate was %(rate)s."
+        ) % values
+    else:  # a roll that did not move is not written up as "0 joined, 0 left"
+        sentence = _(
+            "At the end of the period %(org)s had %(on_roll)s workers on the roll, %(members)s of them union members. "
+            "The labour contract signing rate was %(rate)s."
+        ) % values
     shortcomings = []
     if now.on_roll and now.contracts_signed < now.on_roll:
         shortcomings.append(

@@ -69,3 +69,12 @@ def test_the_summary_section_states_the_roll_in_chinese(cast):
 def test_the_summary_section_takes_a_constant_number_of_queries(cast, django_assert_num_queries):
     with django_assert_num_queries(2):  # one scan of the roll (both years) and one of the movements
         sections(org=cast.union, period=Period.year(2025))
+
+
+def test_the_summary_writes_up_movement_only_when_the_roll_moved(cast):
+    text = "".join(sections(org=cast.union, period=Period.year(2025))[0].paragraphs)
+    assert "新入会" not in text and "退会" not in text
+    member_create(actor=cast.chair, data=MemberData(name="新人", id_number="11010519491231002X", org=cast.branch,
+                                                    join_date=dt.date(2025, 3, 1)))
+    text = "".join(sections(org=cast.union, period=Period.year(2025))[0].paragraphs)
+    assert "本期新入会1名，退会0名" in text
