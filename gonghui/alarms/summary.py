@@ -13,7 +13,7 @@ from gonghui.core.formatting import format_count
 from gonghui.reports.providers import Figure, Period, Section
 
 from .choices import AlarmKind
-from .selectors import _bounds, alarm_figures
+from .selectors import _bounds, alarm_figures, zones_by_union
 
 
 def response_text(seconds: float | None) -> str:
@@ -26,6 +26,23 @@ def response_text(seconds: float | None) -> str:
     return f"{s // 60}分钟" if s % 60 == 0 else f"{s // 60}分{s % 60}秒"
 
 
+ORDER = 80
+
+
+def _heading() -> str:
+    return _("Fire and theft early warning: guarding unmanned sites")
+
+
+def _zones_figure(n: int) -> Figure:
+    return Figure("alarms.zones", _("zones watched"), n, f"{format_count(n)}个", source="/alarms/")
+
+
+def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
+    """The zones each union's early-warning system watches, for the federation's per-union lines."""
+    return {pk: Section(key="alarms", order=ORDER, heading=_heading(), figures=[_zones_figure(n)])
+            for pk, n in zones_by_union(org=org, union_of=union_of).items() if n}
+
+
 def sections(*, org, period: Period) -> list[Section]:
     now = alarm_figures(org=org, start=period.start, end=period.end)
     if now.zones == 0:
@@ -34,7 +51,7 @@ def sections(*, org, period: Period) -> list[Section]:
     before = alarm_figures(org=org, start=last.start, end=last.end)
     had_before = before.alarms + before.fault > 0
     figures = [
-        Figure("alarms.zones", _("zones watched"), now.zones, f"{format_count(now.zones)}个", source="/alarms/"),
+        _zones_figure(now.zones),
         Figure("alarms.detectors", _("detectors"), now.detectors, f"{format_count(now.detectors)}个"),
         Figure("alarms.fire", _("fire alarms"), now.fire, f"{format_count(now.fire)}起", previous=before.fire if had_before else None,
                source="/alarms/events/?kind=alarm"),
@@ -65,7 +82,7 @@ def sections(*, org, period: Period) -> list[Section]:
             "Equipment faults (%(fault)s) far outnumber real alarms: detector maintenance and battery replacement need strengthening."
         ) % {"fault": figures[4].text})
     plans = [_("Keep the early-warning system in good repair and extend it to more unmanned sites.")]
-    return [Section(key="alarms", order=80, heading=_("Fire and theft early warning: guarding unmanned sites"),
+    return [Section(key="alarms", order=ORDER, heading=_heading(),
                     paragraphs=paragraphs, figures=figures, shortcomings=shortcomings, plans=plans)]
 
 

@@ -18,6 +18,7 @@ from gonghui.reports.providers import Figure, Period, Section
 
 from .choices import MeetingKind, PlanStatus
 from .selectors import (
+    meetings_held_by_union,
     CongressSession, MeetingFigures, MissingMeeting, PlanFigures, TargetFigure, meeting_figures_compared, meeting_rule_check,
     plan_figures, quarters_between, target_figures_compared,
 )
@@ -157,6 +158,25 @@ def plan_check_sentence(plans: PlanFigures) -> str:
         "n": format_count(len(plans.items)), "done": format_count(plans.done)}
 
 
+ORDER = 70
+
+
+def _heading() -> str:
+    return _("Keeping to target responsibility and the meeting system")
+
+
+def _held_figure(n: int, previous: int | None = None) -> Figure:
+    return Figure("governance.meetings.held", _("meetings held"), n, _("%(n)s times") % {"n": format_count(n)},
+                  previous=previous, source="/governance/meetings/")
+
+
+def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
+    """The meetings each union held in the period, for the federation's per-union lines."""
+    held = meetings_held_by_union(org=org, start=period.start, end=period.end, union_of=union_of)
+    return {pk: Section(key="governance", order=ORDER, heading=_heading(), figures=[_held_figure(n)])
+            for pk, n in held.items() if n}
+
+
 def sections(*, org, period: Period) -> list[Section]:
     last = period.same_period_last_year()
     spans = [(period.start, period.end), (last.start, last.end)]
@@ -201,9 +221,7 @@ def sections(*, org, period: Period) -> list[Section]:
     if sentence:
         paragraphs.append(sentence)
     if meetings.total:
-        figures.append(Figure("governance.meetings.held", _("meetings held"), meetings.total,
-                              _("%(n)s times") % {"n": format_count(meetings.total)},
-                              previous=meetings_before.total or None, source="/governance/meetings/"))
+        figures.append(_held_figure(meetings.total, previous=meetings_before.total or None))
     shortcomings += missing_sentences(missed, own_id=org.pk)
     if missed:
         figures.append(Figure("governance.meetings.missed", _("meetings missed"), len(missed),
@@ -225,7 +243,7 @@ def sections(*, org, period: Period) -> list[Section]:
     if not (paragraphs or shortcomings or next_plans):
         return []
     return [Section(
-        key="governance", order=70, heading=_("Keeping to target responsibility and the meeting system"),
+        key="governance", order=ORDER, heading=_heading(),
         paragraphs=paragraphs, figures=figures, shortcomings=shortcomings, plans=next_plans,
     )]
 

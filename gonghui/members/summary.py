@@ -5,9 +5,28 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from gonghui.core.formatting import format_count, format_percent
+from gonghui.orgs.selectors import count_by_union
 from gonghui.reports.providers import Figure, Period, Section
 
-from .selectors import member_figures
+from .models import Member
+from .selectors import member_figures, on_roll_at
+
+ORDER = 10
+
+
+def _heading() -> str:
+    return _("Strengthening the union organisation and its records")
+
+
+def _on_roll_figure(n: int, previous: int | None = None) -> Figure:
+    return Figure("members.on_roll", _("workers on the roll"), n, f"{format_count(n)}名", previous=previous, source="/members/")
+
+
+def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
+    """Each union's roll at the period's end, for the federation's per-union lines."""
+    on_roll = count_by_union(Member.objects.filter(on_roll_at(period.end), org__path__startswith=org.path), union_of)
+    return {pk: Section(key="members", order=ORDER, heading=_heading(), figures=[_on_roll_figure(n)])
+            for pk, n in on_roll.items() if n}
 
 
 def sections(*, org, period: Period) -> list[Section]:
@@ -17,8 +36,7 @@ def sections(*, org, period: Period) -> list[Section]:
     if now.on_roll == 0:
         return []
     figures = [
-        Figure("members.on_roll", _("workers on the roll"), now.on_roll, f"{format_count(now.on_roll)}名",
-               previous=now.on_roll_before or None, source="/members/"),
+        _on_roll_figure(now.on_roll, previous=now.on_roll_before or None),
         Figure("members.union_members", _("union members"), now.union_members, f"{format_count(now.union_members)}名"),
         Figure("members.joined", _("joined"), now.joined, f"{format_count(now.joined)}名"),
         Figure("members.left", _("left"), now.left, f"{format_count(now.left)}名"),
@@ -46,7 +64,7 @@ def sections(*, org, period: Period) -> list[Section]:
         )
     return [
         Section(
-            key="members", order=10, heading=_("Strengthening the union organisation and its records"),
+            key="members", order=ORDER, heading=_heading(),
             paragraphs=[sentence], figures=figures, shortcomings=shortcomings,
         )
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from gonghui.core.scoping import orgs_in_reach
 
@@ -31,6 +31,34 @@ def union_of(org: Org) -> Org | None:
 
 def unions_under(org: Org) -> QuerySet[Org]:
     return org_subtree(org).filter(kind=OrgKind.UNION)
+
+
+def union_ids_by_org(org: Org) -> dict[int, int]:
+    """{org id: id of the grassroots union it belongs to} for every org under `org`, in one query.
+
+    Lets a federation's figures be counted per union with one grouped query per table
+    (grouped by org, added up here) instead of one set of queries per union.
+    """
+    rows = list(Org.objects.filter(path__startswith=org.path).values_list("id", "path", "kind"))
+    union_paths = {path: pk for pk, path, kind in rows if kind == OrgKind.UNION}
+    found = {}
+    for pk, path, _kind in rows:
+        prefix = path
+        while prefix and prefix not in union_paths:
+            prefix = prefix[: prefix.rstrip("/").rfind("/") + 1] if prefix.rstrip("/") else ""
+        if prefix:
+            found[pk] = union_paths[prefix]
+    return found
+
+
+def count_by_union(queryset, union_of: dict[int, int]) -> dict[int, int]:
+    """{union id: rows} of an OrgOwned queryset: one query grouped by org, added up per union."""
+    totals: dict[int, int] = {}
+    for org_id, n in queryset.order_by().values_list("org_id").annotate(n=Count("id")):
+        union_pk = union_of.get(org_id)
+        if union_pk is not None:
+            totals[union_pk] = totals.get(union_pk, 0) + n
+    return totals
 
 
 def committee_list(*, visible_to, org: Org | None = None) -> QuerySet[Committee]:

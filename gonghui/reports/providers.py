@@ -6,7 +6,17 @@ Each app that has something to report keeps a `summary.py` with
 
 returning its part of the work summary for the org's subtree and the period. The
 `reports` app collects them in the seeds' order (`Section.order`) and writes the
-document. A provider computes every figure from the records through its app's
+document.
+
+A federation's summary also gives each grassroots union a line of headline figures.
+A provider may offer
+
+    def union_headlines(*, org: Org, period: Period, union_of: dict[int, int]) -> dict[int, Section]
+
+giving, for every union under the federation `org` that has something to report,
+a Section holding just the area's headline figure, counted for all unions at once
+(orgs.selectors.count_by_union groups by org and adds up through `union_of`: org id -> union id). Providers
+without it are asked for each union's sections in turn. A provider computes every figure from the records through its app's
 selectors, so the summary, the dashboard and the API state the same numbers.
 """
 
@@ -133,6 +143,26 @@ def summary_providers() -> list[tuple[str, SummaryProvider]]:
 def summary_modules() -> list[tuple[str, object]]:
     """(app label, its summary module), for the optional extras such as `raw_sql_figures`."""
     return [(label, importlib.import_module(provider.__module__)) for label, provider in summary_providers()]
+
+
+def collect_union_sections(*, org, period: Period, unions: list) -> dict[int, list[Section]]:
+    """{union id: the sections of its headline line} for the unions of a federation."""
+    from gonghui.orgs.selectors import union_ids_by_org
+
+    found: dict[int, list[Section]] = {u.pk: [] for u in unions}
+    union_of = None
+    for _label, module in summary_modules():
+        headlines = getattr(module, "union_headlines", None)
+        if headlines is None:
+            for union in unions:
+                found[union.pk].extend(module.sections(org=union, period=period))
+            continue
+        if union_of is None:
+            union_of = union_ids_by_org(org)
+        for union_pk, section in headlines(org=org, period=period, union_of=union_of).items():
+            if union_pk in found:
+                found[union_pk].append(section)
+    return {pk: sorted(sections, key=lambda s: s.order) for pk, sections in found.items()}
 
 
 def collect_sections(*, org, period: Period) -> list[Section]:

@@ -15,7 +15,7 @@ from gonghui.orgs.models import Org
 
 from .document import UnionPart, assemble
 from .models import WorkSummary, WorkSummaryVersion
-from .providers import Period, collect_sections
+from .providers import Period, collect_sections, collect_union_sections
 
 SUMMARY_LANGUAGE = "zh-hans"   # the document is filed in Chinese whatever the reader's UI language
 
@@ -31,13 +31,16 @@ def summary_draft(*, org: Org, period: Period, date: dt.date | None = None, pare
     """The summary as the records state it now: every provider's sections, assembled.
 
     A federation adds up its unions (the providers count over the subtree) and then says
-    which union did what, from each union's own sections.
+    which union did what: each provider's headline figure per union, counted for all the
+    unions at once (providers.collect_union_sections).
     """
     if parent is None and org.parent_id:
         parent = Org.objects.only("name").get(pk=org.parent_id)
     with translation.override(SUMMARY_LANGUAGE):
         sections = collect_sections(org=org, period=period)
-        unions = [UnionPart(name=u.name, sections=collect_sections(org=u, period=period)) for u in federation_unions(org)]
+        members = federation_unions(org)
+        lines = collect_union_sections(org=org, period=period, unions=members) if members else {}
+        unions = [UnionPart(name=u.name, sections=lines[u.pk]) for u in members]
         return assemble(
             org_name=org.name, parent_name=parent.name if parent else None, period=period, sections=sections,
             date_text=format_date(date or timezone.localdate()), unions=unions,

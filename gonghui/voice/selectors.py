@@ -20,6 +20,7 @@ from gonghui.core.scoping import can_manage, in_reach
 from gonghui.members.models import Member
 from gonghui.members.selectors import member_of_user, members_on_roll
 from gonghui.orgs.models import Org
+from gonghui.orgs.selectors import count_by_union
 
 from .choices import ADOPTED_STATES, OPEN_REPORT_STATES, ReportStatus, SuggestionStatus
 from .models import AnswerTemplate, Exposure, FollowUp, HazardPost, SafetyGroup, SafetyRep, SafetyReport, Suggestion, Talk, Theme
@@ -226,6 +227,15 @@ class SuggestionFigures:
     def adoption_rate(self) -> Decimal | None:
         """Percent of decided suggestions adopted: an undecided one is neither."""
         return ratio(self.adopted * 100, self.decided, 2)
+
+
+def suggestion_and_report_counts_by_union(*, org: Org, start: dt.date, end: dt.date,
+                                          union_of: dict[int, int]) -> tuple[dict[int, int], dict[int, int]]:
+    """({union id: suggestions}, {union id: safety reports}) in the period, for a federation's unions."""
+    return (
+        count_by_union(Suggestion.objects.filter(_under(org), submitted_on__gte=start, submitted_on__lte=end), union_of),
+        count_by_union(SafetyReport.objects.filter(_under(org), reported_on__gte=start, reported_on__lte=end), union_of),
+    )
 
 
 def suggestion_figures(*, org: Org, start: dt.date, end: dt.date, on_roll: int | None = None) -> SuggestionFigures:

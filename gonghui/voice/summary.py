@@ -18,7 +18,9 @@ from gonghui.members.selectors import members_on_roll
 from gonghui.reports.providers import Figure, Period, Section
 
 from .choices import ADOPTED_STATES, OPEN_REPORT_STATES, ReportStatus, SuggestionStatus, TalkKind
-from .selectors import hazard_figures, safety_figures, suggestion_figures, suggestion_themes, talk_figures
+from .selectors import (
+    hazard_figures, safety_figures, suggestion_and_report_counts_by_union, suggestion_figures, suggestion_themes, talk_figures,
+)
 
 
 def _theme_phrase(themes: list[str]) -> str:
@@ -26,6 +28,32 @@ def _theme_phrase(themes: list[str]) -> str:
     if not names:
         return ""
     return _("Around %(themes)s and other themes, ") % {"themes": "、".join(names)}
+
+
+ORDER = 30
+
+
+def _heading() -> str:
+    return _("Listening to workers: suggestions and the safety network")
+
+
+def _submitted_figure(n: int, previous: int | None = None) -> Figure:
+    return Figure("voice.suggestions.submitted", _("suggestions collected"), n, f"{format_count(n)}条",
+                  previous=previous, source="/voice/suggestions/")
+
+
+def _received_figure(n: int) -> Figure:
+    return Figure("voice.safety.received", _("safety reports received"), n, f"{format_count(n)}条", source="/voice/reports/")
+
+
+def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
+    """Each union's suggestions in the period, or, with none, the safety reports its reps sent."""
+    submitted, received = suggestion_and_report_counts_by_union(org=org, start=period.start, end=period.end, union_of=union_of)
+    found = {}
+    for pk in submitted.keys() | received.keys():
+        figure = _submitted_figure(submitted[pk]) if submitted.get(pk) else _received_figure(received[pk])
+        found[pk] = Section(key="voice", order=ORDER, heading=_heading(), figures=[figure])
+    return found
 
 
 def sections(*, org, period: Period) -> list[Section]:
@@ -49,8 +77,7 @@ def sections(*, org, period: Period) -> list[Section]:
         per_member = format_decimal(s.per_member or 0, 2)
         rate = format_percent(s.adopted, s.decided) if s.decided else "—"
         figures += [
-            Figure("voice.suggestions.submitted", _("suggestions collected"), s.submitted, f"{format_count(s.submitted)}条",
-                   previous=s_before.submitted or None, source="/voice/suggestions/"),
+            _submitted_figure(s.submitted, previous=s_before.submitted or None),
             Figure("voice.suggestions.per_member", _("suggestions per member"), s.per_member, f"{per_member}条",
                    previous=s_before.per_member if s_before.submitted else None),
             Figure("voice.suggestions.adoption_rate", _("adoption rate"), s.adoption_rate, rate,
@@ -90,8 +117,7 @@ def sections(*, org, period: Period) -> list[Section]:
         ) % {"groups": f"{format_count(safety.groups)}个", "reps": f"{format_count(safety.reps)}名"})
     if safety.received:
         figures += [
-            Figure("voice.safety.received", _("safety reports received"), safety.received, f"{format_count(safety.received)}条",
-                   source="/voice/reports/"),
+            _received_figure(safety.received),
             Figure("voice.safety.resolved", _("safety reports resolved"), safety.resolved, f"{format_count(safety.resolved)}条"),
             Figure("voice.safety.in_progress", _("safety reports being acted on"), safety.in_progress,
                    f"{format_count(safety.in_progress)}条"),
@@ -136,7 +162,7 @@ def sections(*, org, period: Period) -> list[Section]:
         figures.append(Figure("voice.talks", _("talks and home visits"), n, f"{format_count(n)}人次"))
         items.append(_("Union cadres talked with workers and visited their homes %(n)s times.") % {"n": f"{format_count(n)}人次"})
 
-    return [Section(key="voice", order=30, heading=_("Listening to workers: suggestions and the safety network"),
+    return [Section(key="voice", order=ORDER, heading=_heading(),
                     paragraphs=paragraphs, items=items, figures=figures, shortcomings=shortcomings, plans=plans)]
 
 

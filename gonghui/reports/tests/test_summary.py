@@ -46,3 +46,25 @@ def test_the_whole_summary_takes_as_many_queries_for_many_records_as_for_few(cas
     for i in range(30):
         make_member(cast.branch if i % 2 else cast.sibling, f"职工{i}")
     assert count() == few
+
+
+def test_a_federation_says_which_union_did_what_in_as_many_queries_for_many_unions_as_for_two(cast):
+    from gonghui.orgs.services import org_create
+
+    def federation_summary() -> tuple[dict, int]:
+        with CaptureQueriesContext(connection) as ctx:
+            content = summary_draft(org=cast.federation, period=Period.year(2025))
+        return content, len(ctx.captured_queries)
+
+    content, two_unions = federation_summary()
+    lines = block(content, "unions")["paragraphs"]
+    assert any(line.startswith("1、本部工会：在册职工") for line in lines)
+    for i in range(8):
+        union = org_create(actor=None, code=f"NEW{i}", name=f"新建工会{i}", kind="union", parent=cast.federation)
+        for j in range(i + 1):
+            make_member(union, f"新职工{i}{j}")
+    content, ten_unions = federation_summary()
+    assert ten_unions == two_unions
+    lines = block(content, "unions")["paragraphs"]
+    assert any("新建工会7：在册职工8名" in line for line in lines)
+    assert any("新建工会0：在册职工1名" in line for line in lines)
