@@ -43,6 +43,8 @@ class Zone(OrgOwned):
     condition = models.CharField(_("condition"), max_length=20, choices=Condition.choices, default=Condition.NORMAL)
     sounding = models.BooleanField(_("sounders on"), default=False)
 
+    history_labels = {"duty": _("person on duty")}  # what the duty services record (core.history.change_lines)
+
     class Meta:
         verbose_name = _("zone")
         verbose_name_plural = _("zones")

@@ -61,16 +61,18 @@ def history_rows_insert(model: type[models.Model], *, actor, action: str, entrie
 
 
 def change_lines(entry: HistoryEntry) -> list[tuple[str, str, str]]:
-    """(field label, before, after) of a history row, as a reader sees them.
+    """(label, before, after) of a history row, as a reader sees them.
 
-    Fields go by their verbose names (联系电话, not 'phone'), choices by their labels,
-    yes/no and ISO dates the Chinese way; a field the model no longer has keeps its name.
+    Fields go by their verbose names (手机号码, not 'phone'), choices by their labels,
+    yes/no and ISO dates the Chinese way. A key that is not a column is named by the
+    model's `history_labels` ({key: label}, for what a service records under its own
+    name, such as a committee's 'seat') or, for a reverse relation, by the related
+    model's name; anything else keeps its key.
     """
     model = ContentType.objects.get_for_id(entry.content_type_id).model_class()
     lines = []
     for name, change in (entry.changes or {}).items():
-        field = _field(model, name)
-        label = str(field.verbose_name) if field is not None else name
+        label, field = _described(model, name)
         if isinstance(change, list) and len(change) == 2:
             lines.append((label, _shown(field, change[0]), _shown(field, change[1])))
         else:
@@ -78,14 +80,20 @@ def change_lines(entry: HistoryEntry) -> list[tuple[str, str, str]]:
     return lines
 
 
-def _field(model, name: str):
+def _described(model, name: str) -> tuple[str, models.Field | None]:
+    """(label, the column's field or None) for a key of a history row's changes."""
     if model is None:
-        return None
+        return name, None
+    extra = getattr(model, "history_labels", {})
+    if name in extra:
+        return str(extra[name]), None
     try:
         field = model._meta.get_field(name)
     except FieldDoesNotExist:
-        return None
-    return field if field.concrete else None  # a reverse relation of the same name is not a column
+        return name, None
+    if field.concrete:
+        return str(field.verbose_name), field
+    return str(field.related_model._meta.verbose_name_plural), None
 
 
 def _shown(field, value: Any) -> str:

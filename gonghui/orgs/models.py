@@ -49,6 +49,8 @@ class Committee(TimeStamped):
     term_start = models.DateField(_("term start"))
     term_end = models.DateField(_("term end"), null=True, blank=True)
 
+    history_labels = {"seat": _("seat")}  # what committee_seat_* record (core.history.change_lines)
+
     class Meta:
         verbose_name = _("committee")
         verbose_name_plural = _("committees")

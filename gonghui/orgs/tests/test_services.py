@@ -45,6 +45,11 @@ def test_committee_seats_are_kept_with_their_history(cast):
     committee_seat_end(actor=cast.chair, seat=seat, end=dt.date(2025, 12, 31))
     actions = [e.changes["seat"] for e in history_for(committee) if "seat" in e.changes]
     assert actions == [["张三 主席", None], [None, "张三 主席"]]
+    from gonghui.core.history import change_lines
+
+    created, assigned, _ended = list(history_for(committee))[::-1]
+    assert change_lines(created) == [("类别", "", "经费审查委员会"), ("任期开始", "", "2025年4月20日")]
+    assert change_lines(assigned) == [("委员席位", "—", "张三 主席")]
 
 
 def test_a_500_union_federation_reads_its_tree_in_one_query(db, django_assert_num_queries):
