@@ -9,7 +9,9 @@ The scenario (shared/scenarios/benbu-2025.yaml) is loaded at ten times its volum
   the member book, and taken from each other app's optional `raw_sql_figures(connection,
   org, period)` (see gonghui/reports/providers.py); apps without it are named, not timed.
 
-The raw figures must equal the summary's, or the comparison would be of different work.
+The raw figures must equal the summary's, or the comparison would be of different work,
+and the summary must take as many queries at scale 10 as at scale 1 (counted in a
+second process on its own database).
 The last line is the JSON verdict (target: at most 1.5×).
 
     .venv/bin/python bench/summary.py [--quick]
@@ -21,6 +23,7 @@ import argparse
 import atexit
 import json
 import os
+import subprocess
 import sys
 import time
 from decimal import Decimal
@@ -88,6 +91,24 @@ def members_raw_sql(connection, org, period) -> dict:
     }
 
 
+def summary_queries(fn) -> int:
+    from django.conf import settings
+    from django.db import connection, reset_queries
+
+    settings.DEBUG = True
+    reset_queries()
+    try:
+        fn()
+        return len(connection.queries)
+    finally:
+        settings.DEBUG = False
+
+
+def queries_at_scale_1() -> int:
+    done = subprocess.run([sys.executable, __file__, "--quick", "--count-queries"], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])["queries"]
+
+
 def best_of_turns(runs: int, *fns) -> list[tuple[float, object]]:
     """(best seconds, last result) of each function, run in turns (a, b, a, b, …).
 
@@ -105,6 +126,7 @@ def best_of_turns(runs: int, *fns) -> list[tuple[float, object]]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="the scenario at its own size (scale 1)")
+    parser.add_argument("--count-queries", action="store_true", help="only print the summary's query count as JSON")
     args = parser.parse_args()
     scale = 1 if args.quick else 10
     (ROOT / "var").mkdir(exist_ok=True)
@@ -113,7 +135,7 @@ def main() -> None:
     atexit.register(remove_database, db_path)
 
     from django.conf import settings
-    from django.db import connection, reset_queries
+    from django.db import connection
 
     from gonghui.reports.providers import Period, collect_sections, summary_modules
     from gonghui.reports.scenarios import read_scenario, scenario_load
@@ -124,6 +146,9 @@ def main() -> None:
     ctx = scenario_load(spec, scale=scale)
     print(f"scenario at scale {scale}: {len(ctx.members):,} members, loaded in {time.perf_counter() - started:.1f}s")
     org, period = ctx.union, Period.year(ctx.year)
+    if args.count_queries:
+        print(json.dumps({"scale": scale, "queries": summary_queries(lambda: summary_draft(org=org, period=period))}))
+        return
 
     raw_sources = [("members", members_raw_sql)]
     without = []
@@ -163,19 +188,20 @@ def main() -> None:
     if mismatched:
         print(f"raw SQL and summary disagree: {mismatched}")
 
-    settings.DEBUG = True
-    reset_queries()
-    whole_summary()
-    queries = len(connection.queries)
-    settings.DEBUG = False
-
+    queries = summary_queries(whole_summary)
+    # The query count must not grow with the data: at scale 10 the same summary at scale 1
+    # (a fresh process, its own database) must take as many.
+    small = queries if args.quick else queries_at_scale_1()
+    if small != queries:
+        print(f"the summary took {small} queries at scale 1 and {queries} at scale {scale}")
     print(f"summary: {len(content['blocks'])} blocks, {len(content['figures'])} figures, {queries} queries, best {value * 1000:.1f} ms")
     print(f"raw SQL ({', '.join(label for label, _f in raw_sources)}): {len(figures)} figures, best {limit * 1000:.1f} ms")
     if without:
         print(f"apps with a summary but no raw_sql_figures (not in the reference): {', '.join(without)}")
     ratio = value / limit if limit else float("inf")
     print(json.dumps({"bench": "summary", "value": round(value, 6), "limit": round(limit, 6), "ratio": round(ratio, 3),
-                      "target": TARGET, "pass": ratio <= TARGET and not mismatched}))
+                      "target": TARGET, "pass": ratio <= TARGET and not mismatched and small == queries,
+                      "queries": queries, "queries_scale_1": small}))
 
 
 if __name__ == "__main__":
