@@ -95,25 +95,25 @@ def detectors_bulk_create(*, zone: Zone, rows: list[tuple[str, str, str, str]]) 
 
 @transaction.atomic
 def detector_bypass(*, actor, detector: Detector, bypassed: bool) -> Detector:
-    detector = Detector.objects.select_for_update().get(pk=detector.pk)
-    if detector.bypassed != bypassed:
-        detector.bypassed = bypassed
-        detector.save(update_fields=["bypassed", "updated_at"])
-        Event.objects.bulk_create([_event(zone=detector.zone, kind=EventKind.BYPASS if bypassed else EventKind.UNBYPASS,
-                                          at=timezone.now(), actor=actor, detector_id=detector.pk)])
-        history_record(obj=detector, org=detector.zone.org, actor=actor, action="state", changes={"bypassed": [not bypassed, bypassed]})
-    return detector
+    return _detector_switch(actor=actor, detector=detector, flag="bypassed", value=bypassed,
+                            on=EventKind.BYPASS, off=EventKind.UNBYPASS)
 
 
 @transaction.atomic
 def detector_disable(*, actor, detector: Detector, disabled: bool) -> Detector:
+    return _detector_switch(actor=actor, detector=detector, flag="disabled", value=disabled,
+                            on=EventKind.DISABLE, off=EventKind.ENABLE)
+
+
+def _detector_switch(*, actor, detector: Detector, flag: str, value: bool, on: str, off: str) -> Detector:
+    """Set one of a detector's on/off flags, with its event and history row; no change, no rows."""
     detector = Detector.objects.select_for_update().get(pk=detector.pk)
-    if detector.disabled != disabled:
-        detector.disabled = disabled
-        detector.save(update_fields=["disabled", "updated_at"])
-        Event.objects.bulk_create([_event(zone=detector.zone, kind=EventKind.DISABLE if disabled else EventKind.ENABLE,
+    if getattr(detector, flag) != value:
+        setattr(detector, flag, value)
+        detector.save(update_fields=[flag, "updated_at"])
+        Event.objects.bulk_create([_event(zone=detector.zone, kind=on if value else off,
                                           at=timezone.now(), actor=actor, detector_id=detector.pk)])
-        history_record(obj=detector, org=detector.zone.org, actor=actor, action="state", changes={"disabled": [not disabled, disabled]})
+        history_record(obj=detector, org=detector.zone.org, actor=actor, action="state", changes={flag: [not value, value]})
     return detector
 
 

@@ -67,13 +67,18 @@ def suggestions_of(member: Member | None) -> QuerySet[Suggestion]:
 def suggestion_for(*, user, pk: int) -> tuple[Suggestion, bool]:
     """The suggestion and whether the user manages it: a cadre in reach, or its own author; else 404."""
     suggestion = Suggestion.objects.select_related("org", "union", "theme", "author").filter(pk=pk).first()
-    if suggestion is None:
+    return _managed_or_own(user, suggestion, suggestion.author_id if suggestion else None)
+
+
+def _managed_or_own(user, obj, author_id: int | None):
+    """(obj, True) for a cadre who reaches it, (obj, False) for the member who wrote it; else 404."""
+    if obj is None:
         raise Http404
-    if can_manage(user, suggestion.org):
-        return suggestion, True
+    if can_manage(user, obj.org):
+        return obj, True
     own = member_of_user(user)
-    if own is not None and suggestion.author_id == own.pk:
-        return suggestion, False
+    if own is not None and author_id == own.pk:
+        return obj, False
     raise Http404
 
 
@@ -136,15 +141,9 @@ def reports_of(member: Member | None) -> QuerySet[SafetyReport]:
 
 
 def report_for(*, user, pk: int) -> tuple[SafetyReport, bool]:
+    """The safety report and whether the user manages it: a cadre in reach, or the rep who sent it; else 404."""
     report = SafetyReport.objects.select_related("org", "group", "reporter").filter(pk=pk).first()
-    if report is None:
-        raise Http404
-    if can_manage(user, report.org):
-        return report, True
-    own = member_of_user(user)
-    if own is not None and report.reporter_id == own.pk:
-        return report, False
-    raise Http404
+    return _managed_or_own(user, report, report.reporter_id if report else None)
 
 
 def safety_groups(*, visible_to, org: Org | None = None) -> QuerySet[SafetyGroup]:
