@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from django.utils.translation import gettext as _
 
 from gonghui.core.formatting import format_count
-from gonghui.reports.providers import Figure, Period, Section
+from gonghui.reports.providers import Figure, Period, Section, headline_sections
 
 from .choices import AlarmKind
 from .selectors import _bounds, alarm_figures, zones_by_union
@@ -39,8 +39,8 @@ def _zones_figure(n: int) -> Figure:
 
 def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
     """The zones each union's early-warning system watches, for the federation's per-union lines."""
-    return {pk: Section(key="alarms", order=ORDER, heading=_heading(), figures=[_zones_figure(n)])
-            for pk, n in zones_by_union(org=org, union_of=union_of).items() if n}
+    return headline_sections(zones_by_union(org=org, union_of=union_of),
+                             key="alarms", order=ORDER, heading=_heading(), figure=_zones_figure)
 
 
 def sections(*, org, period: Period) -> list[Section]:

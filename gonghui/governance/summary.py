@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import get_language, pgettext
 
 from gonghui.core.formatting import chinese_ordinal, format_amount, format_count, format_month, format_percent, ratio
-from gonghui.reports.providers import Figure, Period, Section
+from gonghui.reports.providers import Figure, Period, Section, headline_sections
 
 from .choices import MeetingKind, PlanStatus
 from .selectors import (
@@ -172,9 +172,8 @@ def _held_figure(n: int, previous: int | None = None) -> Figure:
 
 def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
     """The meetings each union held in the period, for the federation's per-union lines."""
-    held = meetings_held_by_union(org=org, start=period.start, end=period.end, union_of=union_of)
-    return {pk: Section(key="governance", order=ORDER, heading=_heading(), figures=[_held_figure(n)])
-            for pk, n in held.items() if n}
+    return headline_sections(meetings_held_by_union(org=org, start=period.start, end=period.end, union_of=union_of),
+                             key="governance", order=ORDER, heading=_heading(), figure=_held_figure)
 
 
 def sections(*, org, period: Period) -> list[Section]:

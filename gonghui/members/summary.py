@@ -5,11 +5,9 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from gonghui.core.formatting import format_count, format_percent
-from gonghui.orgs.selectors import count_by_union
-from gonghui.reports.providers import Figure, Period, Section
+from gonghui.reports.providers import Figure, Period, Section, headline_sections
 
-from .models import Member
-from .selectors import member_figures, on_roll_at
+from .selectors import member_figures, members_on_roll_by_union
 
 ORDER = 10
 
@@ -24,9 +22,8 @@ def _on_roll_figure(n: int, previous: int | None = None) -> Figure:
 
 def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
     """Each union's roll at the period's end, for the federation's per-union lines."""
-    on_roll = count_by_union(Member.objects.filter(on_roll_at(period.end), org__path__startswith=org.path), union_of)
-    return {pk: Section(key="members", order=ORDER, heading=_heading(), figures=[_on_roll_figure(n)])
-            for pk, n in on_roll.items() if n}
+    return headline_sections(members_on_roll_by_union(org=org, day=period.end, union_of=union_of),
+                             key="members", order=ORDER, heading=_heading(), figure=_on_roll_figure)
 
 
 def sections(*, org, period: Period) -> list[Section]:

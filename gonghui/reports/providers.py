@@ -145,6 +145,13 @@ def summary_modules() -> list[tuple[str, object]]:
     return [(label, importlib.import_module(provider.__module__)) for label, provider in summary_providers()]
 
 
+def headline_sections(counts: dict[int, object], *, key: str, order: int, heading: str,
+                      figure: Callable[[object], Figure]) -> dict[int, Section]:
+    """{union id: a Section holding just figure(count)} for each union with a count: what
+    a provider's `union_headlines` returns."""
+    return {pk: Section(key=key, order=order, heading=heading, figures=[figure(n)]) for pk, n in counts.items() if n}
+
+
 def collect_union_sections(*, org, period: Period, unions: list) -> dict[int, list[Section]]:
     """{union id: the sections of its headline line} for the unions of a federation."""
     from gonghui.orgs.selectors import union_ids_by_org

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from gonghui.core.formatting import format_count, format_decimal, format_percent, format_wan_yuan, ratio
 from gonghui.members.choices import MemberStatus
 from gonghui.members.selectors import members_on_roll
-from gonghui.reports.providers import Figure, Period, Section
+from gonghui.reports.providers import Figure, Period, Section, headline_sections
 
 from .choices import ADOPTED_STATES, OPEN_REPORT_STATES, ReportStatus, SuggestionStatus, TalkKind
 from .selectors import (
@@ -49,11 +49,9 @@ def _received_figure(n: int) -> Figure:
 def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
     """Each union's suggestions in the period, or, with none, the safety reports its reps sent."""
     submitted, received = suggestion_and_report_counts_by_union(org=org, start=period.start, end=period.end, union_of=union_of)
-    found = {}
-    for pk in submitted.keys() | received.keys():
-        figure = _submitted_figure(submitted[pk]) if submitted.get(pk) else _received_figure(received[pk])
-        found[pk] = Section(key="voice", order=ORDER, heading=_heading(), figures=[figure])
-    return found
+    both = {pk: (submitted.get(pk, 0), received.get(pk, 0)) for pk in submitted.keys() | received.keys()}
+    return headline_sections(both, key="voice", order=ORDER, heading=_heading(),
+                             figure=lambda n: _submitted_figure(n[0]) if n[0] else _received_figure(n[1]))
 
 
 def sections(*, org, period: Period) -> list[Section]:
