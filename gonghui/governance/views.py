@@ -32,11 +32,16 @@ def _managed_orgs(user):
     return orgs
 
 
-def _year(request) -> int:
+def _year(request, org=None) -> int:
+    """The year asked for; else the overview's: this year, or the last with meetings when this one has none yet.
+
+    Every governance page opens on the same year, so a chair moving between them in
+    January (or in a demo whose records end last year) does not land on an empty list.
+    """
     try:
-        return int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        return timezone.localdate().year
+        return int(request.GET["year"])
+    except (KeyError, ValueError):
+        return selectors.latest_year(org=org or default_org(request.user))
 
 
 @login_required
@@ -45,7 +50,7 @@ def overview(request):
     orgs = _managed_orgs(request.user)
     org = org_from_query(request)
     scope = org or default_org(request.user)
-    year = _year(request) if request.GET.get("year") else selectors.latest_year(org=scope)
+    year = _year(request, scope)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     return render(request, "governance/overview.html", {
         "year": year, "org": org, "orgs": orgs, "scope": scope,
@@ -62,7 +67,8 @@ def overview(request):
 @login_required
 def target_list(request):
     orgs = _managed_orgs(request.user)
-    year, org = _year(request), org_from_query(request)
+    org = org_from_query(request)
+    year = _year(request, org)
     return render(request, "governance/target_list.html", {
         "targets": selectors.target_list(visible_to=request.user, org=org, year=year),
         "year": year, "org": org, "orgs": orgs,
@@ -127,7 +133,8 @@ def target_check(request, pk: int):
 @login_required
 def meeting_list(request):
     orgs = _managed_orgs(request.user)
-    year, org = _year(request), org_from_query(request)
+    org = org_from_query(request)
+    year = _year(request, org)
     kind = request.GET.get("kind") if request.GET.get("kind") in MeetingKind.values else None
     return render(request, "governance/meeting_list.html", {
         "meetings": selectors.meeting_list(visible_to=request.user, org=org, kind=kind, year=year),
@@ -176,8 +183,9 @@ def meeting_edit(request, pk: int):
 def meeting_missing(request):
     """Which "every quarter" meetings were not held, per org and quarter."""
     orgs = _managed_orgs(request.user)
-    year, org = _year(request), org_from_query(request)
+    org = org_from_query(request)
     scope = org or default_org(request.user)
+    year = _year(request, scope)
     return render(request, "governance/meeting_missing.html", {
         "missing": selectors.missing_meetings(org=scope, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)),
         "rules": selectors.meeting_rules(visible_to=request.user, org=org),
@@ -201,7 +209,8 @@ def meeting_rule_create(request):
 @login_required
 def plan_list(request):
     orgs = _managed_orgs(request.user)
-    year, org = _year(request), org_from_query(request)
+    org = org_from_query(request)
+    year = _year(request, org)
     return render(request, "governance/plan_list.html", {
         "plans": selectors.plan_list(visible_to=request.user, org=org, year=year),
         "year": year, "org": org, "orgs": orgs, "statuses": PlanStatus.choices,

@@ -137,3 +137,16 @@ def test_editing_a_target_and_a_plan_writes_what_changed(cast, client_as):
                                                              "owner": "工会办公室", "status": "in_progress"}).status_code == 302
     plan.refresh_from_db()
     assert (plan.half, plan.owner, plan.status) == (1, "工会办公室", "in_progress")
+
+
+def test_the_lists_open_on_the_last_year_with_meetings_until_this_year_has_one(cast, client_as):
+    last_year = timezone.localdate().year - 1
+    meeting(cast.union, date=dt.date(last_year, 11, 5))
+    target(cast.union, year=last_year, name="降本增效")
+    client = client_as(cast.chair)
+    assert "降本增效" in client.get("/governance/targets/").content.decode()
+    assert "降本增效" in client.get("/governance/").content.decode()
+
+    meeting(cast.union, date=timezone.localdate())
+    assert "降本增效" not in client.get("/governance/targets/").content.decode()
+    assert "降本增效" in client.get(f"/governance/targets/?year={last_year}").content.decode()
