@@ -2,8 +2,8 @@
 
 GANGTIE (某钢铁公司工会) with three grassroots unions: BENBU (本部工会, the scenario's
 year from shared/scenarios/benbu-2025.yaml), SANLIAN (三连工会, a farm company union)
-and XUEXIAO (学校工会, a school union), their branches and groups, committees, and the
-demo logins. Running it twice changes nothing.
+and XUEXIAO (学校工会, a school union), their branches and groups, committees, BENBU's
+alarm site and public-notice board, and the demo logins. Running it twice changes nothing.
 """
 
 from __future__ import annotations
@@ -95,6 +95,9 @@ class Command(BaseCommand):
         # The chair is a member too: give the chair's login a record of their own.
         chair_record = Member.objects.filter(union=benbu, user__isnull=True).order_by("id")[1]
         member_link_user(actor=admin, member=chair_record, user=chair)
+        from gonghui.governance.demo import load as governance_demo_load
+
+        governance_demo_load(benbu, chair, member_user, ctx.year)
 
     def user(self, username: str, name: str, org: Org, role: str) -> User:
         user = user_create(actor=None, username=username, password=DEMO_PASSWORD, display_name=name)

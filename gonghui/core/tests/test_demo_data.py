@@ -1,0 +1,55 @@
+"""`gonghui demo-data`, which `make demo` runs: what each demo login finds, and a second run changing nothing."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from gonghui.accounts.models import User
+from gonghui.governance.models import Disclosure, Objection
+from gonghui.members.models import Member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    out = io.StringIO()
+    call_command("demo-data", stdout=out)
+    return out.getvalue()
+
+
+def login(username: str) -> Client:
+    """Through the login form, as a person signs in (the lockout guard sees the request)."""
+    client = Client()
+    response = client.post("/accounts/login/", {"username": username, "password": "gonghui-demo"})
+    assert response.status_code == 302, f"{username} could not log in"
+    return client
+
+
+def test_the_demo_prints_its_logins_and_every_login_works(demo):
+    assert "demo logins (password gonghui-demo)" in demo
+    for username in ("admin", "chair", "fed", "member", "outsider"):
+        assert login(username).get("/").status_code == 200
+
+
+def test_the_member_reads_the_published_notices_and_the_answer_to_their_objection(demo):
+    page = login("member").get("/governance/notices/").content.decode()
+    published = Disclosure.objects.filter(org__code="BENBU", published_on__isnull=False)
+    assert published.count() == 4
+    assert all(d.title in page for d in published)
+    assert "筹备方案（草案）" not in page  # a draft stays with the cadres
+    objection = Objection.objects.get()
+    assert objection.author.username == "member" and objection.status == "answered"
+    assert objection.disclosure.title in login("member").get("/inbox/").content.decode()
+
+
+def test_the_outsider_sees_nothing_of_benbu_and_a_second_run_changes_nothing(demo):
+    page = login("outsider").get("/governance/notices/").content.decode()
+    assert not any(d.title in page for d in Disclosure.objects.filter(org__code="BENBU"))
+    counts = (User.objects.count(), Member.objects.count(), Disclosure.objects.count())
+    out = io.StringIO()
+    call_command("demo-data", stdout=out)
+    assert "already loaded" in out.getvalue()
+    assert (User.objects.count(), Member.objects.count(), Disclosure.objects.count()) == counts
