@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from .choices import DisclosureCategory
+from .models import Objection
 from .services import disclosure_create, disclosure_publish, objection_answer, objection_raise
 
 # (category, title, body, published (month, day), notice days or None)
@@ -53,8 +56,11 @@ def load(union, actor, member_user, year: int) -> None:
         )
         disclosure_publish(actor=actor, disclosure=disclosure, on=published)
         if category == DisclosureCategory.APPRAISAL:
-            objection = objection_raise(author=member_user, disclosure=disclosure, text=OBJECTION,
-                                        today=published + dt.timedelta(days=1))
+            raised = published + dt.timedelta(days=1)
+            objection = objection_raise(author=member_user, disclosure=disclosure, text=OBJECTION, today=raised)
             objection_answer(actor=actor, objection=objection, answer=ANSWER)
+            # Demo only: show the objection on the day it was raised in the notice period, not the day the demo loaded.
+            Objection.objects.filter(pk=objection.pk).update(
+                created_at=timezone.make_aware(dt.datetime.combine(raised, dt.time(10, 0))))
     title, body = DRAFT
     disclosure_create(actor=actor, org=union, category=DisclosureCategory.DECISIONS, title=title.format(next=year + 1), body=body)
