@@ -53,3 +53,11 @@ def test_the_outsider_sees_nothing_of_benbu_and_a_second_run_changes_nothing(dem
     call_command("demo-data", stdout=out)
     assert "already loaded" in out.getvalue()
     assert (User.objects.count(), Member.objects.count(), Disclosure.objects.count()) == counts
+
+
+def test_the_member_and_the_chair_find_their_own_records_under_their_own_names(demo):
+    assert "张三" in login("member").get("/members/me/").content.decode()
+    chair = login("chair")
+    assert "王建国" in chair.get("/members/me/").content.decode()
+    for query in ("zhangsan", "zs"):
+        assert "张三" in chair.get(f"/members/?q={query}").content.decode()

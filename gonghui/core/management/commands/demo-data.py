@@ -20,7 +20,8 @@ from gonghui.accounts.models import User
 from gonghui.accounts.services import role_grant, user_create
 from gonghui.members.fake import id_number, person_name, phone
 from gonghui.members.models import Member
-from gonghui.members.services import MemberData, member_link_user, members_bulk_create
+from gonghui.members.choices import Sex
+from gonghui.members.services import MemberData, member_link_user, member_update, members_bulk_create
 from gonghui.orgs.models import Org
 from gonghui.orgs.services import committee_create, committee_seat_assign, org_create
 from gonghui.reports.scenarios import read_scenario, scenario_load
@@ -90,11 +91,12 @@ class Command(BaseCommand):
 
         alarms_demo_load(benbu, chair)
         member_user = user_create(actor=admin, username="member", password=DEMO_PASSWORD, display_name="张三")
-        first = Member.objects.filter(union=benbu, user__isnull=True).order_by("id").first()
-        member_link_user(actor=admin, member=first, user=member_user)
-        # The chair is a member too: give the chair's login a record of their own.
-        chair_record = Member.objects.filter(union=benbu, user__isnull=True).order_by("id")[1]
-        member_link_user(actor=admin, member=chair_record, user=chair)
+        # The member and the chair (a member too) each get a record of their own, under the
+        # name their login shows, so "我的档案" is theirs and a search for zhangsan or zs finds 张三.
+        men = Member.objects.filter(union=benbu, user__isnull=True, sex=Sex.MALE).order_by("id")
+        for user, record in ((member_user, men[0]), (chair, men[1])):
+            member_update(actor=admin, member=record, name=user.display_name)
+            member_link_user(actor=admin, member=record, user=user)
         from gonghui.governance.demo import load as governance_demo_load
 
         governance_demo_load(benbu, chair, member_user, ctx.year)
