@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils import timezone
 
+from gonghui.core.formatting import format_date
 from gonghui.core.history import diff, history_record, snapshot
 from gonghui.orgs.models import Org
 
@@ -98,7 +99,7 @@ def target_check_record(
     history_record(
         obj=target, org=target.org, actor=actor, action="update",
         changes={"actual": [None if before is None else str(before), str(target.actual)]},
-        note=" · ".join(part for part in (str(check.get_kind_display()), date.isoformat(), remark) if part),
+        note=" · ".join(part for part in (str(check.get_kind_display()), format_date(date), remark) if part),
     )
     return check
 

@@ -58,4 +58,4 @@ def members_bulk_add(ctx, n: int) -> list[int]:
             contract_status=ContractStatus.SIGNED, contract_start=start, contract_end=start.replace(year=start.year + 5),
             has_work_injury_insurance=True, has_pension_insurance=True, has_medical_insurance=True,
         ))
-    return members_bulk_create(actor=ctx.actor, rows=rows, note="scenario")
+    return members_bulk_create(actor=ctx.actor, rows=rows, note=ctx.note)

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 from django.apps import apps
 from django.db import transaction
+from django.utils.translation import gettext
 
 from gonghui.orgs.models import Org
 
@@ -53,6 +54,11 @@ class ScenarioContext:
 
     def count(self, n: int) -> int:
         return n * self.scale
+
+    @property
+    def note(self) -> str:
+        """What the history of every record a scenario writes says of where it came from."""
+        return gettext("loaded from a scenario")
 
 
 def scenario_loaders() -> list[tuple[int, str, Any]]:

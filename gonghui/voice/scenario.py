@@ -84,7 +84,7 @@ def load_suggestions(block: dict, ctx) -> None:
     implemented = [r for r in rows if r.status == SuggestionStatus.IMPLEMENTED]
     for row in rng.sample(implemented, min(golden, len(implemented))):
         row.is_golden, row.saving_yuan, row.reward_yuan = True, saving_each, Decimal("500.00")
-    suggestions_bulk_create(actor=ctx.actor, union=ctx.union, rows=rows, note="scenario")
+    suggestions_bulk_create(actor=ctx.actor, union=ctx.union, rows=rows, note=ctx.note)
 
 
 def load_safety(block: dict, ctx) -> None:
@@ -107,7 +107,7 @@ def load_safety(block: dict, ctx) -> None:
             reps.append((index, queue.pop(0), dt.date(ctx.year, 1, rng.randint(2, 20))))
         turn += 1
     groups, appointed = safety_network_bulk_create(
-        actor=ctx.actor, groups=[(o, f"{o.name}劳动保护监督小组") for o in group_orgs], reps=reps, note="scenario")
+        actor=ctx.actor, groups=[(o, f"{o.name}劳动保护监督小组") for o in group_orgs], reps=reps, note=ctx.note)
     reports = block.get("reports", {})
     received, resolved = ctx.count(int(reports.get("received", 0))), ctx.count(int(reports.get("resolved", 0)))
     resolved_at = set(rng.sample(range(received), resolved))
@@ -130,7 +130,7 @@ def load_safety(block: dict, ctx) -> None:
             if row.status == ReportStatus.IN_PROGRESS:
                 row.progress = "已制定整改方案，正在落实。"
         rows.append(row)
-    safety_reports_bulk_create(actor=ctx.actor, rows=rows, note="scenario")
+    safety_reports_bulk_create(actor=ctx.actor, rows=rows, note=ctx.note)
 
 
 def load_hazards(block: dict, ctx) -> None:
@@ -142,7 +142,7 @@ def load_hazards(block: dict, ctx) -> None:
         name = POSTS[i % len(POSTS)]
         surveyed = ctx.random_date(ctx.start, dt.date(ctx.year, 3, 31))   # the census ran in the first quarter
         rows.append((places[i % len(places)], f"{name}岗位", FACTORS.get(name, [HazardFactor.OTHER]), surveyed))
-    posts = hazard_posts_bulk_create(actor=ctx.actor, rows=rows, note="scenario")
+    posts = hazard_posts_bulk_create(actor=ctx.actor, rows=rows, note=ctx.note)
     exposed = ctx.count(int(block.get("exposed_workers", 0)))
     chosen = rng.sample(ctx.members, min(exposed, len(ctx.members)))
     for member in chosen:

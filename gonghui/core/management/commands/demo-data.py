@@ -15,6 +15,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import gettext
 
 from gonghui.accounts.models import User
 from gonghui.accounts.services import role_grant, user_create
@@ -82,7 +83,7 @@ class Command(BaseCommand):
                 for i in range(headcount)
             ]
             serial += headcount
-            members_bulk_create(actor=admin, rows=rows, note="demo")
+            members_bulk_create(actor=admin, rows=rows, note=gettext("demo data"))
             self.committees(union, admin, rng)
             if code == "XUEXIAO":
                 self.user("outsider", "赵晓东", union, "cadre")
