@@ -61,3 +61,9 @@ def test_the_member_and_the_chair_find_their_own_records_under_their_own_names(d
     assert "王建国" in chair.get("/members/me/").content.decode()
     for query in ("zhangsan", "zs"):
         assert "张三" in chair.get(f"/members/?q={query}").content.decode()
+
+
+def test_the_chair_finds_a_year_of_talks_and_home_visits_and_the_outsider_none(demo):
+    page = login("chair").get("/voice/talks/").content.decode()
+    assert "生病住院探望" in page and "岗位调整后思想有波动" in page
+    assert "生病住院探望" not in login("outsider").get("/voice/talks/").content.decode()

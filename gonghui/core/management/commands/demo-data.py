@@ -3,7 +3,8 @@
 GANGTIE (某钢铁公司工会) with three grassroots unions: BENBU (本部工会, the scenario's
 year from shared/scenarios/benbu-2025.yaml), SANLIAN (三连工会, a farm company union)
 and XUEXIAO (学校工会, a school union), their branches and groups, committees, BENBU's
-alarm site and public-notice board, and the demo logins. Running it twice changes nothing.
+alarm site, public-notice board and talks, and the demo logins. Running it twice
+changes nothing.
 """
 
 from __future__ import annotations
@@ -101,6 +102,9 @@ class Command(BaseCommand):
         from gonghui.governance.demo import load as governance_demo_load
 
         governance_demo_load(benbu, chair, member_user, ctx.year)
+        from gonghui.voice.demo import load as voice_demo_load
+
+        voice_demo_load(benbu, chair, ctx.year)
 
     def user(self, username: str, name: str, org: Org, role: str) -> User:
         user = user_create(actor=None, username=username, password=DEMO_PASSWORD, display_name=name)
