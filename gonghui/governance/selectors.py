@@ -17,7 +17,7 @@ from gonghui.core.scoping import belonging_paths, get_in_reach_or_404, in_reach,
 from gonghui.orgs.models import Org
 from gonghui.orgs.selectors import count_by_union
 
-from .choices import MeetingKind, PlanStatus, quarter_label
+from .choices import MeetingKind, ObjectionStatus, PlanStatus, quarter_label
 from .models import Disclosure, Meeting, MeetingDecision, MeetingRule, Objection, Plan, Target, TargetCheck
 
 
@@ -359,6 +359,34 @@ def plan_figures(*, org: Org, start: dt.date, end: dt.date) -> PlanFigures:
 
 
 # ── disclosures ──────────────────────────────────────────────────────────────
+
+@dataclass(frozen=True)
+class DisclosureFigures:
+    by_category: dict[str, int]     # category -> disclosures published in the period
+    objections: int                 # raised against them during their public notice
+    answered: int
+
+    @property
+    def published(self) -> int:
+        return sum(self.by_category.values())
+
+
+def disclosure_figures(*, org: Org, start: dt.date, end: dt.date) -> DisclosureFigures:
+    """What was disclosed under `org` in [start, end] (厂务公开), by category, with the objections; one query."""
+    rows = (
+        Disclosure.objects.filter(_under(org), published_on__gte=start, published_on__lte=end)
+        .values("category").order_by()
+        .annotate(n=Count("id", distinct=True), raised=Count("objections"),
+                  answered=Count("objections", filter=Q(objections__status=ObjectionStatus.ANSWERED)))
+        .values_list("category", "n", "raised", "answered")
+    )
+    by_category, raised, answered = {}, 0, 0
+    for category, n, n_raised, n_answered in rows:
+        by_category[category] = n
+        raised += n_raised
+        answered += n_answered
+    return DisclosureFigures(by_category=by_category, objections=raised, answered=answered)
+
 
 def disclosure_list(*, visible_to, org: Org | None = None, category: str | None = None) -> QuerySet[Disclosure]:
     qs = in_reach(Disclosure.objects.select_related("org"), visible_to).filter(_under(org))

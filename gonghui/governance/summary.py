@@ -1,4 +1,4 @@
-"""Targets, meetings and plans in the work summary (section 70, and the 下一步打算 items).
+"""Targets, meetings, plans and disclosures in the work summary (section 70, and the 下一步打算 items).
 
 The sentences are assembled by small functions over the selectors' plain figures, so
 each can be tested on hand-made numbers; `sections` only fetches and arranges.
@@ -16,11 +16,11 @@ from django.utils.translation import get_language, pgettext
 from gonghui.core.formatting import chinese_ordinal, format_amount, format_count, format_month, format_percent, ratio
 from gonghui.reports.providers import Figure, Period, Section, headline_sections
 
-from .choices import MeetingKind, PlanStatus
+from .choices import DisclosureCategory, MeetingKind, ObjectionStatus, PlanStatus
 from .selectors import (
     meetings_held_by_union,
-    CongressSession, MeetingFigures, MissingMeeting, PlanFigures, TargetFigure, meeting_figures_compared, meeting_rule_check,
-    plan_figures, quarters_between, target_figures_compared,
+    CongressSession, DisclosureFigures, MeetingFigures, MissingMeeting, PlanFigures, TargetFigure, disclosure_figures,
+    meeting_figures_compared, meeting_rule_check, plan_figures, quarters_between, target_figures_compared,
 )
 
 def _change(now: Decimal | int, before: Decimal | int | None, *, as_percent: bool) -> str:
@@ -158,6 +158,40 @@ def plan_check_sentence(plans: PlanFigures) -> str:
         "n": format_count(len(plans.items)), "done": format_count(plans.done)}
 
 
+def disclosure_sentence(figs: DisclosureFigures) -> str:
+    """坚持厂务公开，在公开栏公开重大决策1项、财务收支1项…，共4项；公示期间职工提出异议1件，已全部答复."""
+    if not figs.published:
+        return ""
+    parts = [_("%(category)s %(n)s") % {"category": category.label, "n": format_count(figs.by_category[category.value])}
+             for category in DisclosureCategory if figs.by_category.get(category.value)]
+    sentence = _("The union kept to open management, publishing %(parts)s on the notice board") % {
+        "parts": pgettext("list separator", ", ").join(parts)}
+    if len(parts) > 1:
+        sentence += _(", %(n)s matters in all") % {"n": format_count(figs.published)}
+    if figs.objections:
+        values = {"n": format_count(figs.objections), "answered": format_count(figs.answered)}
+        if figs.answered == figs.objections:
+            sentence += _("; workers raised %(n)s objections during public notice, all of them answered") % values
+        else:
+            sentence += _("; workers raised %(n)s objections during public notice, %(answered)s of them answered") % values
+    return sentence + pgettext("sentence end", ".")
+
+
+def disclosure_figure_list(figs: DisclosureFigures) -> list[Figure]:
+    if not figs.published:
+        return []
+    found = [Figure("governance.disclosures.published", _("matters disclosed"), figs.published,
+                    _("%(n)s matters") % {"n": format_count(figs.published)}, source="/governance/disclosures/")]
+    if figs.objections:
+        found += [
+            Figure("governance.disclosures.objections", _("objections raised during public notice"), figs.objections,
+                   _("%(n)s objections") % {"n": format_count(figs.objections)}, source="/governance/disclosures/"),
+            Figure("governance.disclosures.answered", _("objections answered"), figs.answered,
+                   _("%(n)s objections") % {"n": format_count(figs.answered)}, source="/governance/disclosures/"),
+        ]
+    return found
+
+
 ORDER = 70
 
 
@@ -185,6 +219,7 @@ def sections(*, org, period: Period) -> list[Section]:
     rule_check = meeting_rule_check(org=org, start=period.start, end=period.end)
     missed, ruled = rule_check.missing, rule_check.ruled_kinds
     plans = plan_figures(org=org, start=period.start, end=period.end)
+    disclosed = disclosure_figures(org=org, start=period.start, end=period.end)
 
     paragraphs: list[str] = []
     figures: list[Figure] = []
@@ -225,6 +260,14 @@ def sections(*, org, period: Period) -> list[Section]:
     if missed:
         figures.append(Figure("governance.meetings.missed", _("meetings missed"), len(missed),
                               _("%(n)s times") % {"n": format_count(len(missed))}, source="/governance/meetings/missing/"))
+
+    sentence = disclosure_sentence(disclosed)
+    if sentence:
+        paragraphs.append(sentence)
+        figures += disclosure_figure_list(disclosed)
+    if disclosed.objections > disclosed.answered:
+        shortcomings.append(_("%(n)s objections raised during public notice have not been answered yet.") % {
+            "n": format_count(disclosed.objections - disclosed.answered)})
 
     check = plan_check_sentence(plans)
     if check:
@@ -276,8 +319,9 @@ def raw_sql_figures(connection, org, period: Period) -> dict[str, Decimal | int]
        before the span's end, as `target_figures_compared` does;
     2. one row of scalar subqueries: meetings held in both spans, the quarters an active
        "every quarter" rule found no meeting in (quarters over by today, from the quarter
-       the rule's `since` falls in, as `meeting_rule_check`), and the org's own plan items
-       of the period with how many are done.
+       the rule's `since` falls in, as `meeting_rule_check`), the org's own plan items
+       of the period with how many are done, and the disclosures published in the
+       period with the objections raised against them and how many were answered.
 
     Plain SQL with date parameters and `LIKE` on the materialised path, so it runs on
     SQLite and PostgreSQL alike. Only the completion rate is computed here in Python,
@@ -315,16 +359,23 @@ def raw_sql_figures(connection, org, period: Period) -> dict[str, Decimal | int]
         missed = "0"
     plans_where, plans_params = _this_period_plans(period)
     plans = f"(SELECT COUNT(*) FROM governance_plan p WHERE p.org_id = %s AND {plans_where}{{done}})"
+    disclosed = ("(SELECT COUNT(*) FROM governance_disclosure d JOIN orgs_org o ON o.id = d.org_id "
+                 "WHERE o.path LIKE %s AND d.published_on BETWEEN %s AND %s)")
+    objections = ("(SELECT COUNT(*) FROM governance_objection j JOIN governance_disclosure d ON d.id = j.disclosure_id "
+                  "JOIN orgs_org o ON o.id = d.org_id WHERE o.path LIKE %s AND d.published_on BETWEEN %s AND %s{answered})")
     counts_sql = (f"SELECT {held}, {held}, {missed}, {plans.format(done='')}, "
-                  f"{plans.format(done=' AND p.status = %s')}")
+                  f"{plans.format(done=' AND p.status = %s')}, {disclosed}, {objections.format(answered='')}, "
+                  f"{objections.format(answered=' AND j.status = %s')}")
     counts_params: list[object] = [like, period.start, period.end, like, last.start, last.end, *missed_params,
-                                   org.pk, *plans_params, org.pk, *plans_params, PlanStatus.DONE.value]
+                                   org.pk, *plans_params, org.pk, *plans_params, PlanStatus.DONE.value,
+                                   like, period.start, period.end, like, period.start, period.end,
+                                   like, period.start, period.end, ObjectionStatus.ANSWERED.value]
 
     with connection.cursor() as cursor:
         cursor.execute(targets_sql, targets_params)
         target_rows = cursor.fetchall()
         cursor.execute(counts_sql, counts_params)
-        n_held, n_held_before, n_missed, n_plans, n_done = cursor.fetchone()
+        n_held, n_held_before, n_missed, n_plans, n_done, n_disclosed, n_objections, n_answered = cursor.fetchone()
 
     found: dict[str, Decimal | int] = {}
     before = {(name, unit): (_cents(target), None if actual is None else _cents(actual))
@@ -357,4 +408,9 @@ def raw_sql_figures(connection, org, period: Period) -> dict[str, Decimal | int]
         found["governance.meetings.missed"] = int(n_missed)
     if n_plans:
         found["governance.plans.done"] = int(n_done)
+    if n_disclosed:
+        found["governance.disclosures.published"] = int(n_disclosed)
+        if n_objections:
+            found["governance.disclosures.objections"] = int(n_objections)
+            found["governance.disclosures.answered"] = int(n_answered)
     return found

@@ -22,8 +22,8 @@ def meeting(org, *, kind="regular", date=dt.date(2025, 3, 20), title=None, decis
                                    present=present, expected=expected, decisions=decisions or [])
 
 
-def published_disclosure(org, *, actor=None, on=None, until=None, title="2025年工会经费收支情况"):
+def published_disclosure(org, *, actor=None, on=None, until=None, title="2025年工会经费收支情况", category="finance"):
     on = on or timezone.localdate()
-    row = services.disclosure_create(actor=actor, org=org, title=title, body="收入、支出明细如下……", category="finance",
+    row = services.disclosure_create(actor=actor, org=org, title=title, body="收入、支出明细如下……", category=category,
                                      notice_until=until or on + dt.timedelta(days=7))
     return services.disclosure_publish(actor=actor, disclosure=row, on=on)

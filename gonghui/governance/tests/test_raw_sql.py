@@ -16,7 +16,7 @@ from gonghui.governance.summary import raw_sql_figures, sections
 from gonghui.reports.providers import Period
 from gonghui.reports.scenarios import read_scenario, scenario_load
 
-from .factories import meeting, target
+from .factories import meeting, published_disclosure, target
 
 pytestmark = pytest.mark.django_db
 SCENARIO = Path(settings.BASE_DIR).parent / "shared" / "scenarios" / "benbu-2025.yaml"
@@ -46,7 +46,8 @@ def assert_same(org, period: Period) -> dict[str, Decimal | int | None]:
 @pytest.fixture
 def records(cast):
     """Two years of targets (one new this year, one unchecked, one shared with a branch),
-    meetings of several kinds, a quarterly rule missed once, and the union's plans."""
+    meetings of several kinds, a quarterly rule missed once, the union's plans, and
+    disclosures of both halves and of last year, with objections answered and not."""
     target(cast.union, mid="880.50", final="1909.21")
     target(cast.union, year=2024, mid="300", final="812.34", target="800")
     target(cast.branch, target="100.5", mid="40.25", final="99.99")
@@ -67,6 +68,14 @@ def records(cast):
         [(2025, None, "done"), (2025, None, "planned"), (2025, 1, "done"), (2025, 2, "dropped"), (2026, None, "planned")]
     ):
         services.plan_create(actor=None, org=cast.union, year=year, half=half, text=f"计划{position}", status=status)
+    for org, on, category in ((cast.union, dt.date(2025, 3, 3), "decisions"), (cast.union, dt.date(2025, 7, 8), "finance"),
+                              (cast.branch, dt.date(2025, 12, 1), "appraisal"), (cast.union, dt.date(2024, 7, 8), "finance")):
+        disclosure = published_disclosure(org, on=on, category=category, title=f"{on.year}年{category}")
+        for answered in ((True, False) if category == "appraisal" else (True,)):
+            objection = services.objection_raise(author=cast.member, disclosure=disclosure, text="请核实", today=on)
+            if answered:
+                services.objection_answer(actor=cast.chair, objection=objection, answer="已核实")
+    services.disclosure_create(actor=None, org=cast.union, title="草案", body="", category="decisions")
     return cast
 
 
@@ -82,7 +91,8 @@ def test_every_kind_of_figure_is_covered(records):
     for name in ("降本增效", "安全培训"):
         assert {f"governance.target.{name}.{part}" for part in ("target", "actual", "completion")} <= keys
     assert {"governance.target.降本增效.completion.previous", "governance.target.合理化建议.target.previous",
-            "governance.meetings.held.previous", "governance.meetings.missed", "governance.plans.done"} <= keys
+            "governance.meetings.held.previous", "governance.meetings.missed", "governance.plans.done",
+            "governance.disclosures.published", "governance.disclosures.objections", "governance.disclosures.answered"} <= keys
     assert "governance.target.合理化建议.actual" not in keys  # not checked yet this year
 
 

@@ -138,3 +138,16 @@ def test_a_member_sees_disclosures_of_the_orgs_above_but_not_drafts_or_siblings(
     published_disclosure(cast.sibling, title="学校公示")
     services.disclosure_create(actor=None, org=cast.union, title="草稿", body="x", category="lists")
     assert [d.title for d in selectors.disclosures_for_member(cast.member)] == [up.title]
+
+
+def test_disclosure_figures_count_by_category_with_objections_in_one_query(cast, django_assert_num_queries):
+    from .factories import published_disclosure
+
+    for org, category in ((cast.union, "finance"), (cast.branch, "finance"), (cast.union, "lists")):
+        disclosure = published_disclosure(org, on=dt.date(2025, 5, 6), category=category, title=f"{org.code}{category}")
+        services.objection_raise(author=cast.member, disclosure=disclosure, text="请核实", today=dt.date(2025, 5, 7))
+    published_disclosure(cast.sibling, on=dt.date(2025, 5, 6), title="兄弟单位")
+    with django_assert_num_queries(1):
+        figs = selectors.disclosure_figures(org=cast.union, start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31))
+    assert figs.by_category == {"finance": 2, "lists": 1} and figs.published == 3
+    assert (figs.objections, figs.answered) == (3, 0)

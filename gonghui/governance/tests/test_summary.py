@@ -182,3 +182,28 @@ def test_many_congress_sessions_are_summed_up_in_one_sentence(cast):
         meeting(union, kind="congress", date=dt.date(2025, 4, 1 + i), decisions=["《甲》", "《乙》"][: 1 + i % 2])
     section = the_section(cast.federation, Period.year(2025))
     assert section.paragraphs[0] == "6个单位共召开职工代表大会6次，审议通过重要事项9项。"
+
+
+def test_the_disclosure_sentence_names_each_category_and_the_objections():
+    from gonghui.governance.selectors import DisclosureFigures
+    from gonghui.governance.summary import disclosure_sentence
+
+    figs = DisclosureFigures(by_category={"finance": 2, "decisions": 1, "appraisal": 1}, objections=3, answered=3)
+    assert disclosure_sentence(figs) == ("坚持厂务公开，在公开栏公开财务收支2项、重大决策1项、评先评优结果1项，共4项；"
+                                         "公示期间职工提出异议3件，已全部答复。")
+    one = DisclosureFigures(by_category={"lists": 1}, objections=2, answered=1)
+    assert disclosure_sentence(one) == "坚持厂务公开，在公开栏公开名单公示1项；公示期间职工提出异议2件，已答复1件。"
+    assert disclosure_sentence(DisclosureFigures(by_category={}, objections=0, answered=0)) == ""
+
+
+def test_an_unanswered_objection_is_a_shortcoming_and_a_draft_is_not_counted(cast):
+    from .factories import published_disclosure
+
+    disclosure = published_disclosure(cast.union, on=dt.date(2025, 12, 15), category="appraisal", title="先进个人公示")
+    services.objection_raise(author=cast.member, disclosure=disclosure, text="请核实", today=dt.date(2025, 12, 16))
+    services.disclosure_create(actor=None, org=cast.union, title="草案", body="", category="decisions")
+    section = the_section(cast.union, Period.year(2025))
+    assert "坚持厂务公开，在公开栏公开评先评优结果1项；公示期间职工提出异议1件，已答复0件。" in section.paragraphs
+    assert "有1件公示异议尚未答复。" in section.shortcomings
+    figures = {f.key: f.value for f in section.figures}
+    assert figures["governance.disclosures.published"] == 1 and figures["governance.disclosures.answered"] == 0
