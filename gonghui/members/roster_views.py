@@ -13,19 +13,20 @@ from django.views.decorators.http import require_POST
 
 from gonghui.orgs.selectors import placement_org_list
 from gonghui.core.scoping import get_in_reach_or_404
+from gonghui.core.xlsx import CONTENT_TYPE
 from gonghui.orgs.models import Org
 
 from .forms import RosterUploadForm
 from .imports import roster_import, upload_discard, upload_keep, upload_path
 from .selectors import member_list
 from .views import list_filters
-from .workbook import XLSX_CONTENT_TYPE, export_workbook, template_workbook
+from .workbook import export_workbook, template_workbook
 
 SESSION_KEY = "members_roster_uploads"  # token -> org id, so only the uploader can confirm
 
 
 def _attachment(content, filename: str):
-    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response = HttpResponse(content, content_type=CONTENT_TYPE)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
     return response
 
@@ -47,7 +48,7 @@ def roster_export(request):
     export_workbook(members, spool)
     spool.seek(0)
     name = f"members-{timezone.localdate():%Y%m%d}.xlsx"
-    return FileResponse(spool, as_attachment=True, filename=name, content_type=XLSX_CONTENT_TYPE)
+    return FileResponse(spool, as_attachment=True, filename=name, content_type=CONTENT_TYPE)
 
 
 @login_required

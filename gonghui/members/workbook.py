@@ -9,13 +9,14 @@ large roll never sits in memory as cells.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+
+from gonghui.core.xlsx import row_cells
 
 from .choices import ContractStatus, Sex
 from .roster import COLUMNS, CONTRACT_WORDS, HEADERS, SEX_WORDS
@@ -29,7 +30,6 @@ ROSTER_SHEET = "花名册"
 INSTRUCTIONS_SHEET = "填写说明"
 ORGS_SHEET = "组织"
 TEMPLATE_ROWS = 5000  # rows pre-formatted (text ID column, date formats, drop-downs) in the template
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class UnreadableWorkbook(ValueError):
@@ -146,7 +146,7 @@ def template_workbook(*, orgs: Iterable[Any] = (), rows: Iterable[Iterable[Any]]
         listing = book.create_sheet(ORGS_SHEET)
         listing.append([pgettext("roster", "Code"), pgettext("roster", "Name")])
         for code, name in org_rows:
-            listing.append([code, name])
+            listing.append(row_cells(listing, [code, name]))
         listing.column_dimensions["A"].width = 16
         listing.column_dimensions["B"].width = 24
         org_letter = get_column_letter(HEADERS.index("所属组织") + 1)
@@ -212,17 +212,7 @@ def export_workbook(members: Iterable[Any], target: IO[bytes]) -> int:
     count = 0
     for member in members:
         row = export_row(member, member.org.name)
-        sheet.append([_date_cell(sheet, v) for v in row])
+        sheet.append(row_cells(sheet, row))
         count += 1
     book.save(target)
     return count
-
-
-def _date_cell(sheet, value):
-    if isinstance(value, dt.date):
-        from openpyxl.cell import WriteOnlyCell
-
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = "yyyy-mm-dd"
-        return cell
-    return value

@@ -8,7 +8,7 @@ from typing import Iterable
 from django.http import HttpResponse
 from openpyxl import Workbook
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from gonghui.core.xlsx import CONTENT_TYPE, row_cells
 
 
 def xlsx_response(filename: str, title: str, headers: list[str], rows: Iterable[Iterable]) -> HttpResponse:
@@ -16,9 +16,9 @@ def xlsx_response(filename: str, title: str, headers: list[str], rows: Iterable[
     sheet = book.create_sheet(title=title[:31])
     sheet.append([str(h) for h in headers])
     for row in rows:
-        sheet.append(["" if v is None else (str(v) if not isinstance(v, (int, float)) else v) for v in row])
+        sheet.append(row_cells(sheet, ["" if v is None else (str(v) if not isinstance(v, (int, float)) else v) for v in row]))
     buffer = io.BytesIO()
     book.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response = HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response

