@@ -21,23 +21,25 @@ def _nav_links(urlconf, script_prefix) -> tuple[tuple[str, str, str], ...]:
 
 def _nav(user) -> dict:
     """The menu. Apps add entries through `nav_links` on their AppConfig:
-    [(url_name, label, audience)], audience "manage" (cadres), "member" (anyone who belongs) or "all".
+    [(url_name, label, audience)], audience "manage" (cadres), "member" (anyone who belongs),
+    "own_record" (anyone with a member record of their own) or "all".
     """
     if not user.is_authenticated:
         return {}
     paths = reach_paths(user)
     manages = paths is None or bool(paths)
     belongs = manages or bool(belonging_paths(user))
+    # Linking a member record to a login grants the member role, so the roles already read tell.
+    own_record = holds_role(user, Role.MEMBER)
+    shown = {"all": True, "manage": manages, "member": belongs, "own_record": own_record}
     extra = [
         {"url": url, "label": label}
         for url, label, audience in _nav_links(get_urlconf(), get_script_prefix())
-        if audience == "all" or (audience == "manage" and manages) or (audience == "member" and belongs)
+        if shown[audience]
     ]
     from gonghui.core.selectors import unread_notice_count
 
-    # Linking a member record to a login grants the member role, so the roles already read tell.
-    return {"manages": manages, "member": holds_role(user, Role.MEMBER), "extra": extra,
-            "unread": unread_notice_count(user=user)}
+    return {"manages": manages, "member": own_record, "extra": extra, "unread": unread_notice_count(user=user)}
 
 
 def gonghui(request):

@@ -10,5 +10,5 @@ class VoiceConfig(AppConfig):
         ("voice:dashboard", _("Workers' voice"), "manage"),
         ("voice:queue", _("Suggestions"), "manage"),
         ("voice:reports", _("Safety reports"), "manage"),
-        ("voice:mine", _("My suggestions and reports"), "member"),
+        ("voice:mine", _("My suggestions and reports"), "own_record"),
     ]
