@@ -9,3 +9,4 @@ class AlarmsConfig(AppConfig):
     # Duty staff belong without managing: the board is listed for everyone who belongs and
     # shows each person only the zones they watch.
     nav_links = [("alarms:board", _("Alarm board"), "member"), ("alarms:setup", _("Alarm set-up"), "manage")]
+    attention = "gonghui.alarms.selectors.attention"

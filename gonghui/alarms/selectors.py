@@ -8,9 +8,12 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from gonghui.accounts.choices import MANAGING_ROLES, Role
 from gonghui.core.scoping import get_in_reach_or_404, in_reach
+from gonghui.core.selectors import Attention
 from gonghui.orgs.models import Org
 from gonghui.orgs.selectors import count_by_union
 
@@ -116,3 +119,9 @@ def alarm_figures(*, org, start: dt.date, end: dt.date) -> AlarmFigures:
         detectors=Detector.objects.filter(org__path__startswith=org.path).count(),
         open_now=period.filter(reset_at__isnull=True).exclude(kind=AlarmKind.FAULT).count(),
     )
+
+
+def attention(*, visible_to) -> list[Attention]:
+    """For the home page: alarms and faults still standing that nobody has acknowledged."""
+    waiting = in_reach(Alarm.objects.filter(reset_at__isnull=True, acknowledged_at__isnull=True), visible_to, roles=BOARD_ROLES)
+    return [Attention(_("alarms not yet acknowledged"), waiting.count(), reverse("alarms:board"))]

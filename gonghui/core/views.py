@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.core.formatting import format_count
 from gonghui.core.scoping import default_org, reach_paths
+from gonghui.core.selectors import attention_for
 from gonghui.members.selectors import member_list, member_of_user
 
 
@@ -20,7 +21,8 @@ def home(request):
             "value": format_count(member_list(visible_to=request.user, org=org).count()),
             "url": reverse("members:list"),
         })
-    return render(request, "core/home.html", {"org": org, "tiles": tiles, "member": member_of_user(request.user)})
+    return render(request, "core/home.html", {"org": org, "tiles": tiles, "member": member_of_user(request.user),
+                                              "attention": attention_for(request.user)})
 
 
 @login_required

@@ -10,3 +10,4 @@ class GovernanceConfig(AppConfig):
         ("governance:index", _("Targets and meetings"), "manage"),
         ("governance:notices", _("Notice board"), "member"),
     ]
+    attention = "gonghui.governance.selectors.attention"

@@ -12,8 +12,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from gonghui.core.scoping import belonging_paths, get_in_reach_or_404, in_reach, reach_paths
+from gonghui.core.selectors import Attention
 from gonghui.orgs.models import Org
 from gonghui.orgs.selectors import count_by_union
 
@@ -441,3 +444,9 @@ def latest_year(*, org: Org | None) -> int:
     this_year = timezone.localdate().year
     last = Meeting.objects.filter(_under(org)).aggregate(d=Max("date"))["d"] if org else None
     return last.year if last and last.year < this_year else this_year
+
+
+def attention(*, visible_to) -> list[Attention]:
+    """For the home page: objections raised during a public notice that still wait for an answer."""
+    waiting = in_reach(Objection.objects.filter(status=ObjectionStatus.OPEN), visible_to, via="disclosure__org")
+    return [Attention(_("objections awaiting an answer"), waiting.count(), reverse("governance:disclosures"))]

@@ -12,3 +12,4 @@ class VoiceConfig(AppConfig):
         ("voice:reports", _("Safety reports"), "manage"),
         ("voice:mine", _("My suggestions and reports"), "own_record"),
     ]
+    attention = "gonghui.voice.selectors.attention"

@@ -14,9 +14,12 @@ from decimal import Decimal
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from gonghui.core.formatting import ratio
 from gonghui.core.scoping import can_manage, in_reach
+from gonghui.core.selectors import Attention
 from gonghui.members.models import Member
 from gonghui.members.selectors import member_of_user, members_on_roll
 from gonghui.orgs.models import Org
@@ -444,3 +447,14 @@ def latest_year(*, org) -> int:
     this_year = dt.date.today().year
     last = Suggestion.objects.filter(org__path__startswith=org.path).aggregate(d=Max("submitted_on"))["d"] if org else None
     return last.year if last and last.year < this_year else this_year
+
+
+def attention(*, visible_to) -> list[Attention]:
+    """For the home page: new suggestions nobody has looked at, and safety reports past their deadline."""
+    return [
+        Attention(_("new suggestions awaiting review"),
+                  suggestion_list(visible_to=visible_to, status=SuggestionStatus.SUBMITTED).count(),
+                  reverse("voice:queue") + f"?status={SuggestionStatus.SUBMITTED}"),
+        Attention(_("safety reports past their deadline"), report_list(visible_to=visible_to, overdue=True).count(),
+                  reverse("voice:reports") + "?overdue=1"),
+    ]

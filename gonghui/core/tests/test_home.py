@@ -9,3 +9,37 @@ def test_a_member_home_offers_their_record_and_not_the_member_book(cast, client_
     page = client_as(cast.member).get("/").content.decode()
     assert "我的档案" in page and "/members/me/" in page
     assert 'href="/members/"' not in page
+
+
+def test_the_chair_home_lists_what_waits_and_each_link_opens_the_list_of_it(cast, client_as):
+    import datetime as dt
+
+    from gonghui.governance import services as governance
+    from gonghui.governance.tests.factories import published_disclosure
+    from gonghui.voice.tests.factories import suggestion
+
+    for n in range(3):
+        suggestion(cast, title=f"建议{n}", key=str(n))
+    disclosure = published_disclosure(cast.union, on=dt.date.today())
+    governance.objection_raise(author=cast.member, disclosure=disclosure, text="请核实")
+    client = client_as(cast.chair)
+    page = client.get("/").content.decode()
+    assert "待办事项" in page
+    waiting = page[page.index("待办事项"):]
+    assert "新提交待评审的建议" in waiting and "待答复的公示异议" in waiting
+    assert "逾期未答复的安全信息" not in waiting  # nothing is late: a zero is not shown
+    assert client.get("/voice/suggestions/?status=submitted").content.decode().count("建议") >= 3
+    assert client.get("/governance/disclosures/").status_code == 200
+
+
+def test_a_member_and_an_outsider_have_nothing_of_benbu_waiting(cast, client_as, django_assert_num_queries):
+    from gonghui.core.scoping import reach_paths
+    from gonghui.core.selectors import attention_for
+    from gonghui.voice.tests.factories import suggestion
+
+    suggestion(cast, title="建议")
+    assert "待办事项" not in client_as(cast.member).get("/").content.decode()
+    assert "待办事项" not in client_as(cast.outsider).get("/").content.decode()
+    reach_paths(cast.member)  # the roles, read once per request
+    with django_assert_num_queries(0):  # a member manages nothing: no count is even asked
+        assert attention_for(cast.member) == []
