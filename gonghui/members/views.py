@@ -30,6 +30,8 @@ def list_filters(request) -> dict:
         "q": request.GET.get("q", "")[:50],
         "status": status if status in MemberStatus.values else None,
         "contract_status": request.GET.get("contract") if request.GET.get("contract") in ContractStatus.values else None,
+        # the workers not yet in the union: whom a membership drive (发展会员) goes to
+        "is_union_member": {"yes": True, "no": False}.get(request.GET.get("union", "")),
     }
 
 

@@ -104,3 +104,21 @@ def test_the_history_names_fields_and_values_as_a_reader_would(cast, client_as):
     assert "合同起始：— → 2025年3月1日" in page
     assert "养老保险：否 → 是" in page
     assert "contract_status" not in page and "has_pension_insurance" not in page
+
+
+def test_the_list_and_its_export_narrow_to_workers_not_yet_in_the_union(cast, client_as):
+    import io
+
+    from openpyxl import load_workbook
+
+    from gonghui.core.tests.personas import make_member
+
+    make_member(cast.group, "钱未入", is_union_member=False)
+    client = client_as(cast.chair)
+    outside = client.get("/members/", {"union": "no"}).content.decode()
+    assert "钱未入" in outside and "张三" not in outside
+    inside = client.get("/members/", {"union": "yes"}).content.decode()
+    assert "张三" in inside and "钱未入" not in inside
+    assert "钱未入" in client.get("/members/").content.decode()
+    data = b"".join(client.get("/members/export/", {"union": "no"}).streaming_content)
+    assert [row[0] for row in load_workbook(io.BytesIO(data)).worksheets[0].iter_rows(min_row=2, values_only=True)] == ["钱未入"]
