@@ -9,8 +9,10 @@ limit: requests per second of a bare Django view, through the same client and
 ratio = value / limit; target 0.5 (the page reaches at least half the bare view's throughput).
 Also printed, not judged: a view that joins the rows into HTML by hand (no template
 engine at all), to show what Django's templates themselves cost.
-Also printed, not judged: an empty page of the product (login, the menu with its reach
-and unread count, the layout; no list), which is what every page pays before its own work.
+Also printed, not judged: the floor, a page that does the bare view's work (the same raw
+SQL, the same table) inside what every page of the product has: the login, the layout
+and its menu (reach, unread count). No ORM, no scoping of the rows, no filter form.
+floor_ratio = its throughput / the bare view's: the most any member list page can reach.
 Also: the page's query count with 100 and with 2,000 members must be the same.
 The views are timed in alternating turns of 20 requests, each keeping its best turn.
 
@@ -46,7 +48,6 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.contrib.auth.decorators import login_required  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
-from django.shortcuts import render  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import include, path  # noqa: E402
@@ -59,10 +60,12 @@ from gonghui.orgs.services import org_create  # noqa: E402
 CONTRACT_LABELS = {"signed": "已签订", "unsigned": "未签订", "expired": "已到期"}
 
 
-BARE_TEMPLATE = """<!doctype html><html><body><p>{{ total }} 人</p><table>
+BARE_TABLE = """<p>{{ total }} 人</p><table>
 {% for pk, name, org, masked, post, contract, phone in rows %}<tr><td><a href="/members/{{ pk }}/">{{ name }}</a></td><td>{{ org }}</td>
 <td><code>{{ masked }}</code></td><td>{{ post }}</td><td>{{ labels|get_item:contract }}</td><td>{{ phone }}</td></tr>{% endfor %}
-</table></body></html>"""
+</table>"""
+BARE_TEMPLATE = f"<!doctype html><html><body>{BARE_TABLE}</body></html>"
+FLOOR_TEMPLATE = f'{{% extends "base.html" %}}{{% block content %}}{BARE_TABLE}{{% endblock %}}'
 
 
 def bare_rows(request):
@@ -78,22 +81,29 @@ def bare_rows(request):
     return total, rows
 
 
-_compiled = []
+_compiled = {}
 
 
-def bare_template():
+def compiled(source: str):
     """Compiled once, as Django's cached loader keeps the page's own templates."""
-    if not _compiled:
+    if source not in _compiled:
         from django.template import engines
 
-        _compiled.append(engines["django"].from_string(BARE_TEMPLATE))
-    return _compiled[0]
+        _compiled[source] = engines["django"].from_string(source)
+    return _compiled[source]
 
 
 def bare_member_list(request):
     """The limit: the same count and 50 rows from raw SQL, rendered by one compiled template."""
     total, rows = bare_rows(request)
-    return HttpResponse(bare_template().render({"total": total, "rows": rows, "labels": CONTRACT_LABELS}))
+    return HttpResponse(compiled(BARE_TEMPLATE).render({"total": total, "rows": rows, "labels": CONTRACT_LABELS}))
+
+
+@login_required
+def floor_member_list(request):
+    """For comparison: the bare view's work inside the login and layout every page of the product has."""
+    total, rows = bare_rows(request)
+    return HttpResponse(compiled(FLOOR_TEMPLATE).render({"total": total, "rows": rows, "labels": CONTRACT_LABELS}, request))
 
 
 def handmade_member_list(request):
@@ -107,14 +117,8 @@ def handmade_member_list(request):
     return HttpResponse(f"<!doctype html><html><body><p>{total} 人</p><table>{cells}</table></body></html>")
 
 
-@login_required
-def empty_page(request):
-    """For comparison only: the layout every page of the product has, with nothing in it."""
-    return render(request, "base.html")
-
-
 urlpatterns = [
-    path("bare/", bare_member_list), path("handmade/", handmade_member_list), path("empty/", empty_page),
+    path("bare/", bare_member_list), path("handmade/", handmade_member_list), path("floor/", floor_member_list),
     path("", include(settings.ROOT_URLCONF)),
 ]
 
@@ -191,21 +195,21 @@ def main() -> None:
         assert queries_100 == queries_2000, "the query count grows with the roll"
         rates = throughputs(client, {
             "page": (page, {}), "bare": (bare, {}), "rows_only": (page, {"HX_Request": "true"}),
-            "handmade": (bare.replace("/bare/", "/handmade/"), {}), "empty": ("/empty/", {}),
+            "handmade": (bare.replace("/bare/", "/handmade/"), {}), "floor": (bare.replace("/bare/", "/floor/"), {}),
         })
         value, limit, rows_only, handmade = rates["page"], rates["bare"], rates["rows_only"], rates["handmade"]
-        budget_ms, empty_ms = 1000 / (0.5 * limit), 1000 / rates["empty"]
+        floor_ratio = rates["floor"] / limit
         ratio = value / limit
         print(f"member list page: {value:.0f} req/s; bare raw-SQL view: {limit:.0f} req/s (2,000 members, 50 rows shown)")
         print(f"(for comparison: the htmx partial of the same page, rows only without the layout: {rows_only:.0f} req/s;"
               f" rows joined into HTML by hand without any template engine: {handmade:.0f} req/s)")
-        print(f"an empty page of the product (login, menu, layout) takes {empty_ms:.2f} ms of the {budget_ms:.2f} ms"
-              f" a page may take to pass ({empty_ms / budget_ms:.0%}); the bare view takes {1000 / limit:.2f} ms")
+        print(f"floor: the bare view's raw SQL and table inside the product's login and layout: {rates['floor']:.0f} req/s,"
+              f" {floor_ratio:.2f} of the bare view, the most any page of this layout can reach")
         print(f"page throughput / bare throughput = {ratio:.2f} (pass when >= 0.5)")
         print(json.dumps({"bench": "member_list", "value": round(value, 1), "limit": round(limit, 1), "ratio": round(ratio, 3),
                           "target": 0.5, "pass": ratio >= 0.5, "queries_100": queries_100, "queries_2000": queries_2000,
                           "handmade_ratio": round(value / handmade, 3),
-                          "empty_page_share_of_budget": round(empty_ms / budget_ms, 3)}))
+                          "floor_ratio": round(floor_ratio, 3)}))
     finally:
         connection.close()
         for suffix in ("", "-wal", "-shm"):
