@@ -76,6 +76,11 @@ class LeaveIn(Schema):
     note: str = ""
 
 
+class IdNumberCorrectionIn(Schema):
+    id_number: str
+    reason: str
+
+
 @router.get("/", response=list[MemberOut])
 @paginate(LimitOffsetPagination)
 def list_members(request, q: str = "", org_id: int | None = None, status: str = "active"):
@@ -122,6 +127,14 @@ def transfer_member(request, member_id: int, payload: TransferIn):
 def member_leaves(request, member_id: int, payload: LeaveIn):
     member = member_get(visible_to=request.user, pk=member_id)
     return services.member_leave(actor=request.user, member=member, date=payload.date, note=payload.note)
+
+
+@router.post("/{int:member_id}/id-number", response=MemberOut)
+def correct_id_number(request, member_id: int, payload: IdNumberCorrectionIn):
+    """Put right a mistyped ID-card number (chair or federation officer); the reason goes into the history."""
+    member = member_get(visible_to=request.user, pk=member_id)
+    return services.member_id_number_correct(actor=request.user, member=member, id_number=payload.id_number,
+                                             reason=payload.reason)
 
 
 class RowErrorOut(Schema):

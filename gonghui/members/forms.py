@@ -11,6 +11,22 @@ from .services import EDITABLE_FIELDS
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class IdNumberField(forms.CharField):
+    """An 18-digit ID-card number, checked (checksum, birth date) and normalised (a final x becomes X)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(label=_("ID-card number"), max_length=18, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        try:
+            return idcard.validate(value)
+        except idcard.InvalidIdNumber as exc:
+            raise forms.ValidationError(_("Invalid ID-card number: %(reason)s"), params={"reason": _(str(exc))}) from exc
+
+
 class OrgChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Org) -> str:
         return f"{'　' * obj.depth}{obj.name}"
@@ -19,7 +35,7 @@ class OrgChoiceField(forms.ModelChoiceField):
 class MemberForm(forms.ModelForm):
     """Create and edit. The ID number is asked only when creating (it is never shown back)."""
 
-    id_number = forms.CharField(label=_("ID-card number"), max_length=18, required=False)
+    id_number = IdNumberField(required=False)
     org = OrgChoiceField(label=_("organisation"), queryset=Org.objects.none())
 
     class Meta:
@@ -39,13 +55,6 @@ class MemberForm(forms.ModelForm):
         else:
             del self.fields["id_number"]
             del self.fields["org"]  # moving someone is a transfer, with its own form
-
-    def clean_id_number(self):
-        raw = self.cleaned_data.get("id_number", "")
-        try:
-            return idcard.validate(raw)
-        except idcard.InvalidIdNumber as exc:
-            raise forms.ValidationError(_("Invalid ID-card number: %(reason)s"), params={"reason": _(str(exc))}) from exc
 
     def clean(self):
         data = super().clean()
@@ -88,3 +97,9 @@ class RosterUploadForm(forms.Form):
         if upload.size > IMPORT_MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than %(mb)s MB.") % {"mb": IMPORT_MAX_BYTES // (1024 * 1024)})
         return upload
+
+
+class IdNumberCorrectionForm(forms.Form):
+    id_number = IdNumberField(help_text=_("The number as it stands on the ID card."))
+    reason = forms.CharField(label=_("reason for the correction"), max_length=200,
+                             help_text=_("For example: the 14th digit was typed wrong at entry."))

@@ -16,4 +16,5 @@ urlpatterns = [
     path("<int:pk>/transfer/", views.member_transfer, name="transfer"),
     path("<int:pk>/leave/", views.member_leave, name="leave"),
     path("<int:pk>/id-number/", views.member_reveal_id, name="reveal_id"),
+    path("<int:pk>/id-number/correct/", views.member_correct_id, name="correct_id"),
 ]

@@ -15,7 +15,7 @@ from gonghui.orgs.models import Org
 
 from . import services
 from .choices import ContractStatus, MemberStatus
-from .forms import LeaveForm, MemberForm, TransferForm
+from .forms import IdNumberCorrectionForm, LeaveForm, MemberForm, TransferForm
 from .selectors import member_get, member_list_page, member_of_user, membership_events
 
 PAGE_SIZE = 50
@@ -68,6 +68,24 @@ def member_reveal_id(request, pk: int):
     except PermissionError:
         return HttpResponseForbidden(_("You may not see full ID-card numbers."))
     return render(request, "members/_id_number.html", {"number": number})
+
+
+@login_required
+def member_correct_id(request, pk: int):
+    """Put right a mistyped ID-card number (roles that may see the numbers only)."""
+    member = member_get(visible_to=request.user, pk=pk)
+    if not has_role(request.user, member.org, UNMASKING_ROLES):
+        return HttpResponseForbidden(_("You may not change ID-card numbers."))
+    form = IdNumberCorrectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_id_number_correct(actor=request.user, member=member, **form.cleaned_data)
+        except ValidationError as exc:
+            form_add_service_error(form, exc)
+        else:
+            messages.success(request, _("The ID-card number was corrected."))
+            return redirect("members:detail", pk=member.pk)
+    return render(request, "members/action.html", {"form": form, "member": member, "title": _("Correct the ID-card number")})
 
 
 @login_required

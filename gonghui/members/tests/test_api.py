@@ -63,3 +63,18 @@ def test_the_openapi_document_is_served(cast, client):
     client.force_login(cast.chair)
     spec = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/members/" in spec["paths"]
+
+
+def test_the_api_corrects_an_id_number_through_the_same_service(cast, client):
+    from gonghui.core import crypto, idcard
+
+    new = idcard.make("11010119850312002")
+    url = f"/api/v1/members/{cast.member_record.pk}/id-number"
+    body = {"id_number": new, "reason": "录入错误"}
+    assert client.post(url, json.dumps(body), content_type="application/json", **bearer(cast.cadre)).status_code == 403
+    bad = client.post(url, json.dumps({**body, "id_number": new[:-1] + ("1" if new[-1] == "0" else "0")}),
+                      content_type="application/json", **bearer(cast.chair))
+    assert bad.status_code == 422 and "id_number" in bad.json()["detail"]
+    done = client.post(url, json.dumps(body), content_type="application/json", **bearer(cast.chair))
+    assert done.status_code == 200 and done.json()["id_number_masked"] == "110101********" + new[-4:]
+    assert crypto.decrypt(Member.objects.get(pk=cast.member_record.pk).id_number_encrypted) == new

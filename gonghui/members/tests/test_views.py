@@ -122,3 +122,47 @@ def test_the_list_and_its_export_narrow_to_workers_not_yet_in_the_union(cast, cl
     assert "钱未入" in client.get("/members/").content.decode()
     data = b"".join(client.get("/members/export/", {"union": "no"}).streaming_content)
     assert [row[0] for row in load_workbook(io.BytesIO(data)).worksheets[0].iter_rows(min_row=2, values_only=True)] == ["钱未入"]
+
+
+def _number(first17: str) -> str:
+    from gonghui.core import idcard
+
+    return idcard.make(first17)
+
+
+def test_the_chair_corrects_a_mistyped_id_number_and_the_history_keeps_only_masks(cast, client_as):
+    from gonghui.core import crypto
+
+    record = cast.member_record
+    before_masked = record.id_number_masked
+    new = _number("11010119850312002")  # a woman born 12 March 1985: the 17th digit is even
+    url = f"/members/{record.pk}/id-number/correct/"
+    client = client_as(cast.chair)
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"id_number": new.lower(), "reason": "录入时第14位输错"})
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert crypto.decrypt(record.id_number_encrypted) == new
+    assert record.id_number_hash == crypto.blind_index(new) and record.id_number_masked == "110101********" + new[-4:]
+    assert (record.sex, record.birth_date) == ("female", dt.date(1985, 3, 12))
+    entry = history_for(record).filter(note="录入时第14位输错").get()
+    assert entry.actor == cast.chair and entry.changes["id_number_masked"] == [before_masked, record.id_number_masked]
+    assert new not in str(entry.changes)
+    page = client.get(f"/members/{record.pk}/").content.decode()
+    assert "110101********" in page and "录入时第14位输错" in page
+
+
+def test_a_correction_is_refused_for_a_cadre_a_taken_number_or_a_bad_checksum(cast, client_as):
+    record = cast.member_record
+    url = f"/members/{record.pk}/id-number/correct/"
+    assert client_as(cast.cadre).post(url, {"id_number": _number("11010119850312002"), "reason": "x"}).status_code == 403
+    from gonghui.core import crypto
+
+    taken = crypto.decrypt(cast.rep_record.id_number_encrypted)
+    client = client_as(cast.chair)
+    page = client.post(url, {"id_number": taken, "reason": "录入错误"}).content.decode()
+    assert "该身份证号的人员已在册" in page
+    bad = _number("11010119850312002")[:-1] + ("0" if _number("11010119850312002")[-1] != "0" else "1")
+    assert "校验码不符" in client.post(url, {"id_number": bad, "reason": "录入错误"}).content.decode()
+    before = Member.objects.get(pk=record.pk)
+    assert (before.id_number_hash, before.id_number_masked) == (record.id_number_hash, record.id_number_masked)
