@@ -27,6 +27,18 @@ class IdNumberField(forms.CharField):
             raise forms.ValidationError(_("Invalid ID-card number: %(reason)s"), params={"reason": _(str(exc))}) from exc
 
 
+def member_from_form(form, *, visible_to, field: str = "member", org: Org | None = None) -> Member | None:
+    """The one member in reach (under `org` when given) that a form's name-or-phone field names,
+    or None with a form error saying why not."""
+    from .selectors import member_list
+
+    found = list(member_list(visible_to=visible_to, org=org, q=form.cleaned_data[field])[:2])
+    if len(found) != 1:
+        form.add_error(field, _("No member matches.") if not found else _("Several members match: give the phone number."))
+        return None
+    return found[0]
+
+
 class OrgChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Org) -> str:
         return f"{'　' * obj.depth}{obj.name}"

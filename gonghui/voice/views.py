@@ -25,7 +25,8 @@ from gonghui.core.scoping import org_from_query
 from gonghui.core.formatting import format_date
 from gonghui.core.history import history_for
 from gonghui.core.scoping import default_org, get_in_reach_or_404, in_reach, orgs_in_reach, reach_paths
-from gonghui.members.selectors import member_list, member_of_user
+from gonghui.members.forms import member_from_form
+from gonghui.members.selectors import member_of_user
 
 from . import forms, selectors, services
 from .choices import DECIDED_STATES, FollowUpKind, OPEN_REPORT_STATES, ReportStatus, SuggestionStatus, TalkKind
@@ -54,15 +55,6 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
-
-
-def _find_member(request, text: str, form, field: str = "member"):
-    """One member in reach by name or phone, or a form error saying why not."""
-    found = list(member_list(visible_to=request.user, q=text)[:2])
-    if len(found) != 1:
-        form.add_error(field, _("No member matches.") if not found else _("Several members match: give the phone number."))
-        return None
-    return found[0]
 
 
 def _photo(file_field):
@@ -341,7 +333,7 @@ def network(request):
                 messages.success(request, _("Saved."))
                 return redirect("voice:network")
             if appoint_form.is_bound and appoint_form.is_valid():
-                member = _find_member(request, appoint_form.cleaned_data["member"], appoint_form)
+                member = member_from_form(appoint_form, visible_to=request.user)
                 if member is not None:
                     services.safety_rep_appoint(actor=request.user, group=appoint_form.cleaned_data["group"], member=member,
                                                 appointed_on=appoint_form.cleaned_data["appointed_on"])
@@ -412,7 +404,7 @@ def hazard_act(request, pk: int, action: str):
     try:
         if action == "expose":
             form = forms.ExposureForm(request.POST)
-            if form.is_valid() and (member := _find_member(request, form.cleaned_data["member"], form)):
+            if form.is_valid() and (member := member_from_form(form, visible_to=request.user)):
                 services.exposure_add(actor=request.user, post=post, member=member, since=form.cleaned_data["since"])
             elif form.errors:
                 raise ValidationError(form.errors.as_text())
@@ -449,8 +441,8 @@ def talks(request):
     qs = selectors.talk_list(visible_to=request.user, org=org, kind=kind, q=request.GET.get("q", "")[:50])
     form = forms.TalkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        member = _find_member(request, data.pop("member"), form)
+        member = member_from_form(form, visible_to=request.user)
+        data = {k: v for k, v in form.cleaned_data.items() if k != "member"}
         if member is not None:
             try:
                 services.talk_record(actor=request.user, member=member, **data)
