@@ -36,6 +36,9 @@ def org_create(*, actor, code: str, name: str, kind: str, parent: Org | None = N
 
 @transaction.atomic
 def org_rename(*, actor, org: Org, name: str) -> Org:
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Give the organisation a name.")})
     before = org.name
     org.name = name
     org.save(update_fields=["name", "updated_at"])
@@ -47,6 +50,8 @@ def org_rename(*, actor, org: Org, name: str) -> Org:
 def committee_create(
     *, actor, org: Org, kind: str, term_start: dt.date, name: str = "", term_end: dt.date | None = None
 ) -> Committee:
+    if term_end is not None and term_end < term_start:
+        raise ValidationError({"term_end": _("The term ends before it starts.")})
     committee = Committee.objects.create(
         org=org, kind=kind, name=name or f"{org.name}{CommitteeKind(kind).label}", term_start=term_start, term_end=term_end
     )
@@ -56,6 +61,8 @@ def committee_create(
 
 @transaction.atomic
 def committee_seat_assign(*, actor, committee: Committee, member, title: str = SeatTitle.MEMBER, start: dt.date) -> CommitteeSeat:
+    if not member.org.path.startswith(committee.org.path):
+        raise ValidationError({"member": _("%(name)s is not a member of %(org)s.") % {"name": member.name, "org": committee.org.name}})
     if CommitteeSeat.objects.filter(committee=committee, member=member, end__isnull=True).exists():
         raise ValidationError(_("%(name)s already holds a seat on this committee.") % {"name": member.name})
     seat = CommitteeSeat.objects.create(committee=committee, member=member, title=title, start=start)
@@ -68,6 +75,10 @@ def committee_seat_assign(*, actor, committee: Committee, member, title: str = S
 
 @transaction.atomic
 def committee_seat_end(*, actor, seat: CommitteeSeat, end: dt.date) -> CommitteeSeat:
+    if seat.end is not None:
+        raise ValidationError(_("This seat has already ended."))
+    if end < seat.start:
+        raise ValidationError({"end": _("A seat cannot end before it began.")})
     seat.end = end
     seat.save(update_fields=["end", "updated_at"])
     history_record(

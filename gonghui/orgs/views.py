@@ -1,11 +1,20 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from gonghui.core.forms import form_add_service_error
 from gonghui.core.history import history_for
 from gonghui.core.scoping import get_in_reach_or_404
+from gonghui.members.forms import member_from_form
 from gonghui.members.selectors import member_counts_by_org
 
-from .models import Org
+from . import services
+from .choices import ALLOWED_CHILDREN, OrgKind
+from .forms import ChildOrgForm, CommitteeForm, RenameForm, SeatEndForm, SeatForm
+from .models import CommitteeSeat, Org
 from .selectors import committee_list, org_list
 
 
@@ -24,6 +33,7 @@ def org_detail(request, pk: int):
     return render(request, "orgs/detail.html", {
         "org": org,
         "children": org.children.filter(is_active=True),
+        "can_add_child": bool(ALLOWED_CHILDREN[OrgKind(org.kind)]),
         "committees": committee_list(visible_to=request.user).filter(org=org),
         "history": history_for(org)[:50],
     })
@@ -33,3 +43,96 @@ def org_detail(request, pk: int):
 def committee_detail(request, pk: int):
     committee = get_in_reach_or_404(committee_list(visible_to=request.user), request.user, pk=pk)
     return render(request, "orgs/committee.html", {"committee": committee, "history": history_for(committee)[:50]})
+
+
+def _org(request, pk: int) -> Org:
+    return get_in_reach_or_404(Org.objects.filter(is_active=True), request.user, via="", pk=pk)
+
+
+def _committee(request, pk: int):
+    return get_in_reach_or_404(committee_list(visible_to=request.user), request.user, pk=pk)
+
+
+def _form_page(request, form, title: str, back: str):
+    return render(request, "orgs/form.html", {"form": form, "title": title, "back": back})
+
+
+@login_required
+def org_add_child(request, pk: int):
+    parent = _org(request, pk)
+    form = ChildOrgForm(request.POST or None, parent=parent)
+    if request.method == "POST" and form.is_valid():
+        try:
+            child = services.org_create(actor=request.user, parent=parent, **form.cleaned_data)
+        except ValidationError as exc:
+            form_add_service_error(form, exc)
+        else:
+            messages.success(request, _("%(name)s was added.") % {"name": child.name})
+            return redirect("orgs:detail", pk=child.pk)
+    return _form_page(request, form, _("Add an organisation under %(name)s") % {"name": parent.name}, reverse("orgs:detail", args=[parent.pk]))
+
+
+@login_required
+def org_rename(request, pk: int):
+    org = _org(request, pk)
+    form = RenameForm(request.POST or None, initial={"name": org.name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.org_rename(actor=request.user, org=org, name=form.cleaned_data["name"])
+        except ValidationError as exc:
+            form_add_service_error(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("orgs:detail", pk=org.pk)
+    return _form_page(request, form, _("Rename %(name)s") % {"name": org.name}, reverse("orgs:detail", args=[org.pk]))
+
+
+@login_required
+def committee_create(request, pk: int):
+    org = _org(request, pk)
+    form = CommitteeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            committee = services.committee_create(actor=request.user, org=org, **form.cleaned_data)
+        except ValidationError as exc:
+            form_add_service_error(form, exc)
+        else:
+            messages.success(request, _("%(name)s was added.") % {"name": committee.name})
+            return redirect("orgs:committee", pk=committee.pk)
+    return _form_page(request, form, _("New committee of %(name)s") % {"name": org.name}, reverse("orgs:detail", args=[org.pk]))
+
+
+@login_required
+def seat_assign(request, pk: int):
+    committee = _committee(request, pk)
+    form = SeatForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        member = member_from_form(form, visible_to=request.user, org=committee.org)
+        if member is not None:
+            try:
+                services.committee_seat_assign(actor=request.user, committee=committee, member=member,
+                                               title=form.cleaned_data["title"], start=form.cleaned_data["start"])
+            except ValidationError as exc:
+                form_add_service_error(form, exc)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("orgs:committee", pk=committee.pk)
+    return _form_page(request, form, _("Add a seat on %(name)s") % {"name": committee.name},
+                      reverse("orgs:committee", args=[committee.pk]))
+
+
+@login_required
+def seat_end(request, pk: int):
+    seat = get_in_reach_or_404(CommitteeSeat.objects.select_related("committee__org", "member"), request.user,
+                               via="committee__org", pk=pk)
+    form = SeatEndForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.committee_seat_end(actor=request.user, seat=seat, end=form.cleaned_data["end"])
+        except ValidationError as exc:
+            form_add_service_error(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("orgs:committee", pk=seat.committee_id)
+    title = _("%(name)s leaves %(committee)s") % {"name": seat.member.name, "committee": seat.committee.name}
+    return _form_page(request, form, title, reverse("orgs:committee", args=[seat.committee_id]))

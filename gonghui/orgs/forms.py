@@ -1,0 +1,50 @@
+"""Forms for building the org tree and its committees; the services check the rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .choices import ALLOWED_CHILDREN, CommitteeKind, OrgKind, SeatTitle
+from .models import Org
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ChildOrgForm(forms.Form):
+    name = forms.CharField(label=_("name"), max_length=100)
+    code = forms.SlugField(label=_("code"), max_length=40,
+                           help_text=_("Letters, digits and hyphens, unique across the federation, e.g. BENBU-08."))
+    kind = forms.ChoiceField(label=_("kind"))
+
+    def __init__(self, *args, parent: Org, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = ALLOWED_CHILDREN[OrgKind(parent.kind)]
+        self.fields["kind"].choices = [(k.value, k.label) for k in OrgKind if k in allowed]
+
+    def clean_code(self) -> str:
+        return self.cleaned_data["code"].upper()
+
+
+class RenameForm(forms.Form):
+    name = forms.CharField(label=_("name"), max_length=100)
+
+
+class CommitteeForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind"), choices=CommitteeKind.choices)
+    term_start = forms.DateField(label=_("term start"), widget=DATE)
+    term_end = forms.DateField(label=_("term end"), widget=DATE, required=False)
+    name = forms.CharField(label=_("name"), max_length=100, required=False,
+                           help_text=_("Left empty: the organisation's name and the kind, e.g. 本部工会经费审查委员会."))
+
+
+class SeatForm(forms.Form):
+    member = forms.CharField(label=_("Member (name or phone)"), max_length=50)
+    title = forms.ChoiceField(label=_("position"), choices=SeatTitle.choices, initial=SeatTitle.MEMBER)
+    start = forms.DateField(label=_("from"), widget=DATE, initial=dt.date.today)
+
+
+class SeatEndForm(forms.Form):
+    end = forms.DateField(label=_("until"), widget=DATE, initial=dt.date.today)
