@@ -72,7 +72,9 @@ class CommitteeSeat(TimeStamped):
     class Meta:
         verbose_name = _("committee seat")
         verbose_name_plural = _("committee seats")
-        ordering = ["committee", "title", "start"]
+        # chair, vice chairs, then members (the codes would sort "member" before "vice_chair")
+        ordering = ["committee", models.Case(models.When(title=SeatTitle.CHAIR, then=0), models.When(title=SeatTitle.VICE_CHAIR, then=1),
+                                             default=2), "start"]
         constraints = [
             # One open seat per person per committee.
             models.UniqueConstraint(fields=["committee", "member"], condition=Q(end__isnull=True), name="one_open_seat_per_member"),

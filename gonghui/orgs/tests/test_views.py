@@ -76,3 +76,14 @@ def test_a_seat_goes_only_to_someone_on_the_committees_own_roll(cast):
     committee = committee_create(actor=None, org=cast.branch, kind="union", term_start=dt.date(2025, 1, 1))
     with pytest.raises(ValidationError):
         committee_seat_assign(actor=None, committee=committee, member=cast.rep_record, start=dt.date(2025, 1, 1))
+
+
+def test_a_committee_lists_its_chair_then_vice_chairs_then_members(cast, client_as):
+    from gonghui.core.tests.personas import make_member
+
+    committee = committee_create(actor=None, org=cast.union, kind="union", term_start=dt.date(2025, 4, 20))
+    for name, title in (("甲委员", "member"), ("乙副主席", "vice_chair"), ("丙主席", "chair")):
+        committee_seat_assign(actor=None, committee=committee, member=make_member(cast.group, name), title=title,
+                              start=dt.date(2025, 4, 20))
+    page = client_as(cast.chair).get(f"/orgs/committees/{committee.pk}/").content.decode()
+    assert page.index("丙主席") < page.index("乙副主席") < page.index("甲委员")
