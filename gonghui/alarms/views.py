@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -123,7 +123,7 @@ def _form_page(request, *, form, title, back, save):
             form.add_error("code" if "code" in form.fields else None, _("This code is already in use."))
         else:
             return redirect(back)
-    return render(request, "alarms/form.html", {"form": form, "title": title, "back": back})
+    return render(request, "core/form.html", {"form": form, "title": title, "cancel_url": resolve_url(back)})
 
 
 @login_required

@@ -86,7 +86,7 @@ def target_create(request):
         else:
             messages.success(request, _("Target saved."))
             return redirect("governance:target", pk=target.pk)
-    return render(request, "governance/form.html", {"form": form, "title": _("New target")})
+    return render(request, "core/form.html", {"form": form, "title": _("New target")})
 
 
 @login_required
@@ -110,7 +110,7 @@ def target_edit(request, pk: int):
         else:
             messages.success(request, _("Saved."))
             return redirect("governance:target", pk=target.pk)
-    return render(request, "governance/form.html", {"form": form, "title": _("Edit target"), "back": target})
+    return render(request, "core/form.html", {"form": form, "title": _("Edit target"), "cancel_url": reverse("governance:target", args=[target.pk])})
 
 
 @login_required
@@ -125,7 +125,8 @@ def target_check(request, pk: int):
         else:
             messages.success(request, _("Check recorded."))
             return redirect("governance:target", pk=target.pk)
-    return render(request, "governance/form.html", {"form": form, "title": _("Record a check") + " · " + target.name, "back": target})
+    return render(request, "core/form.html", {"form": form, "title": _("Record a check") + " · " + target.name,
+                                                  "cancel_url": reverse("governance:target", args=[target.pk])})
 
 
 # ── meetings ─────────────────────────────────────────────────────────────────
@@ -154,7 +155,7 @@ def meeting_create(request):
         else:
             messages.success(request, _("Meeting recorded."))
             return redirect("governance:meeting", pk=meeting.pk)
-    return render(request, "governance/form.html", {"form": form, "title": _("Record a meeting")})
+    return render(request, "core/form.html", {"form": form, "title": _("Record a meeting")})
 
 
 @login_required
@@ -176,7 +177,8 @@ def meeting_edit(request, pk: int):
         else:
             messages.success(request, _("Saved."))
             return redirect("governance:meeting", pk=meeting.pk)
-    return render(request, "governance/form.html", {"form": form, "title": _("Minutes and decisions"), "back": meeting})
+    return render(request, "core/form.html", {"form": form, "title": _("Minutes and decisions"),
+                                                  "cancel_url": reverse("governance:meeting", args=[meeting.pk])})
 
 
 @login_required
@@ -201,7 +203,7 @@ def meeting_rule_create(request):
         services.meeting_rule_set(actor=request.user, **form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect("governance:missing")
-    return render(request, "governance/form.html", {"form": form, "title": _("Every-quarter rule")})
+    return render(request, "core/form.html", {"form": form, "title": _("Every-quarter rule")})
 
 
 # ── plans ────────────────────────────────────────────────────────────────────
@@ -228,7 +230,7 @@ def plan_create(request):
         else:
             messages.success(request, _("Plan item saved."))
             return redirect(f"{reverse('governance:plans')}?year={plan.year}")
-    return render(request, "governance/form.html", {"form": form, "title": _("New plan item")})
+    return render(request, "core/form.html", {"form": form, "title": _("New plan item")})
 
 
 @login_required
@@ -244,7 +246,7 @@ def plan_edit(request, pk: int):
         else:
             messages.success(request, _("Saved."))
             return redirect(f"{reverse('governance:plans')}?year={plan.year}")
-    return render(request, "governance/form.html", {"form": form, "title": _("Edit plan item"), "history": history_for(plan)[:20]})
+    return render(request, "core/form.html", {"form": form, "title": _("Edit plan item"), "history": history_for(plan)[:20]})
 
 
 @login_required
@@ -283,7 +285,7 @@ def disclosure_create(request):
             form_add_service_error(form, exc)
         else:
             return redirect("governance:disclosure", pk=disclosure.pk)
-    return render(request, "governance/form.html", {"form": form, "title": _("New disclosure")})
+    return render(request, "core/form.html", {"form": form, "title": _("New disclosure")})
 
 
 @login_required
@@ -307,7 +309,8 @@ def disclosure_edit(request, pk: int):
             form_add_service_error(form, exc)
         else:
             return redirect("governance:disclosure", pk=disclosure.pk)
-    return render(request, "governance/form.html", {"form": form, "title": _("Edit disclosure"), "back": disclosure})
+    return render(request, "core/form.html", {"form": form, "title": _("Edit disclosure"),
+                                                  "cancel_url": reverse("governance:disclosure", args=[disclosure.pk])})
 
 
 @login_required

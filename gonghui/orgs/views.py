@@ -54,7 +54,7 @@ def _committee(request, pk: int):
 
 
 def _form_page(request, form, title: str, back: str):
-    return render(request, "orgs/form.html", {"form": form, "title": title, "back": back})
+    return render(request, "core/form.html", {"form": form, "title": title, "cancel_url": back})
 
 
 @login_required
