@@ -88,17 +88,18 @@ class Command(BaseCommand):
             self.committees(union, admin, rng)
             if code == "XUEXIAO":
                 self.user("outsider", "赵晓东", union, "cadre")
-        self.committees(benbu, admin, rng)
-        from gonghui.alarms.demo import load as alarms_demo_load
-
-        alarms_demo_load(benbu, chair)
         member_user = user_create(actor=admin, username="member", password=DEMO_PASSWORD, display_name="张三")
-        # The member and the chair (a member too) each get a record of their own, under the
-        # name their login shows, so "我的档案" is theirs and a search for zhangsan or zs finds 张三.
+        # The member and the chair (a member too) each get a record of their own, under the name
+        # their login shows, so "我的档案" is theirs and a search for zhangsan or zs finds 张三.
+        # Before the committees: their history names the seat holders as they were then.
         men = Member.objects.filter(union=benbu, user__isnull=True, sex=Sex.MALE).order_by("id")
         for user, record in ((member_user, men[0]), (chair, men[1])):
             member_update(actor=admin, member=record, name=user.display_name)
             member_link_user(actor=admin, member=record, user=user)
+        self.committees(benbu, admin, rng)
+        from gonghui.alarms.demo import load as alarms_demo_load
+
+        alarms_demo_load(benbu, chair)
         from gonghui.governance.demo import load as governance_demo_load
 
         governance_demo_load(benbu, chair, member_user, ctx.year)
