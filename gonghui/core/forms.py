@@ -1,5 +1,10 @@
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_noop
+
+T = TypeVar("T")
 
 
 def form_add_service_error(form, exc: ValidationError) -> None:
@@ -9,6 +14,21 @@ def form_add_service_error(form, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc)
+
+
+def form_submitted(request, form, save: Callable[[dict[str, Any]], T]) -> T | None:
+    """What the service returned for a valid POSTed form; None when the page is to be shown again.
+
+    That is a GET, a form with errors, or a service that refused: its ValidationError is
+    put onto the form. `save` is given the cleaned data and calls the service.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return save(form.cleaned_data)
+    except ValidationError as exc:
+        form_add_service_error(form, exc)
+        return None
 
 
 # Django's forms put gettext(":") after every label; this marks it so our catalogue gives

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.utils import timezone
 
-from gonghui.core.forms import form_add_service_error
+from gonghui.core.forms import form_submitted
 from gonghui.core.scoping import org_from_query
 from gonghui.core.history import history_for
 from gonghui.core.scoping import default_org, orgs_in_reach
@@ -78,14 +78,10 @@ def target_list(request):
 @login_required
 def target_create(request):
     form = TargetForm(request.POST or None, orgs=_managed_orgs(request.user))
-    if request.method == "POST" and form.is_valid():
-        try:
-            target = services.target_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            messages.success(request, _("Target saved."))
-            return redirect("governance:target", pk=target.pk)
+    target = form_submitted(request, form, lambda data: services.target_create(actor=request.user, **data))
+    if target:
+        messages.success(request, _("Target saved."))
+        return redirect("governance:target", pk=target.pk)
     return render(request, "core/form.html", {"form": form, "title": _("New target")})
 
 
@@ -101,15 +97,14 @@ def target_detail(request, pk: int):
 def target_edit(request, pk: int):
     target = selectors.target_get(visible_to=request.user, pk=pk)
     form = TargetForm(request.POST or None, instance=target, creating=False)
-    if request.method == "POST" and form.is_valid():
-        target.refresh_from_db()
-        try:
-            services.target_update(actor=request.user, target=target, changes=form.cleaned_data)
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("governance:target", pk=target.pk)
+
+    def save(data):
+        target.refresh_from_db()  # the form wrote onto the instance; the service compares against the stored row
+        return services.target_update(actor=request.user, target=target, changes=data)
+
+    if form_submitted(request, form, save):
+        messages.success(request, _("Saved."))
+        return redirect("governance:target", pk=target.pk)
     return render(request, "core/form.html", {"form": form, "title": _("Edit target"), "cancel_url": reverse("governance:target", args=[target.pk])})
 
 
@@ -117,14 +112,9 @@ def target_edit(request, pk: int):
 def target_check(request, pk: int):
     target = selectors.target_get(visible_to=request.user, pk=pk)
     form = CheckForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.target_check_record(actor=request.user, target=target, **form.cleaned_data)
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            messages.success(request, _("Check recorded."))
-            return redirect("governance:target", pk=target.pk)
+    if form_submitted(request, form, lambda data: services.target_check_record(actor=request.user, target=target, **data)):
+        messages.success(request, _("Check recorded."))
+        return redirect("governance:target", pk=target.pk)
     return render(request, "core/form.html", {"form": form, "title": _("Record a check") + " · " + target.name,
                                                   "cancel_url": reverse("governance:target", args=[target.pk])})
 
@@ -147,14 +137,10 @@ def meeting_list(request):
 def meeting_create(request):
     form = MeetingForm(request.POST or None, orgs=_managed_orgs(request.user),
                        initial={"kind": request.GET.get("kind", ""), "date": request.GET.get("date", "")})
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_record(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            messages.success(request, _("Meeting recorded."))
-            return redirect("governance:meeting", pk=meeting.pk)
+    meeting = form_submitted(request, form, lambda data: services.meeting_record(actor=request.user, **data))
+    if meeting:
+        messages.success(request, _("Meeting recorded."))
+        return redirect("governance:meeting", pk=meeting.pk)
     return render(request, "core/form.html", {"form": form, "title": _("Record a meeting")})
 
 
@@ -168,15 +154,14 @@ def meeting_detail(request, pk: int):
 def meeting_edit(request, pk: int):
     meeting = selectors.meeting_get(visible_to=request.user, pk=pk)
     form = MeetingForm(request.POST or None, instance=meeting, creating=False)
-    if request.method == "POST" and form.is_valid():
-        meeting.refresh_from_db()
-        try:
-            services.meeting_update(actor=request.user, meeting=meeting, **form.cleaned_data)
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("governance:meeting", pk=meeting.pk)
+
+    def save(data):
+        meeting.refresh_from_db()  # the form wrote onto the instance; the service compares against the stored row
+        return services.meeting_update(actor=request.user, meeting=meeting, **data)
+
+    if form_submitted(request, form, save):
+        messages.success(request, _("Saved."))
+        return redirect("governance:meeting", pk=meeting.pk)
     return render(request, "core/form.html", {"form": form, "title": _("Minutes and decisions"),
                                                   "cancel_url": reverse("governance:meeting", args=[meeting.pk])})
 
@@ -222,14 +207,10 @@ def plan_list(request):
 @login_required
 def plan_create(request):
     form = PlanForm(request.POST or None, orgs=_managed_orgs(request.user))
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan = services.plan_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            messages.success(request, _("Plan item saved."))
-            return redirect(f"{reverse('governance:plans')}?year={plan.year}")
+    plan = form_submitted(request, form, lambda data: services.plan_create(actor=request.user, **data))
+    if plan:
+        messages.success(request, _("Plan item saved."))
+        return redirect(f"{reverse('governance:plans')}?year={plan.year}")
     return render(request, "core/form.html", {"form": form, "title": _("New plan item")})
 
 
@@ -237,15 +218,14 @@ def plan_create(request):
 def plan_edit(request, pk: int):
     plan = selectors.plan_get(visible_to=request.user, pk=pk)
     form = PlanForm(request.POST or None, instance=plan, creating=False)
-    if request.method == "POST" and form.is_valid():
-        plan.refresh_from_db()
-        try:
-            services.plan_update(actor=request.user, plan=plan, **form.cleaned_data)
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(f"{reverse('governance:plans')}?year={plan.year}")
+
+    def save(data):
+        plan.refresh_from_db()  # the form wrote onto the instance; the service compares against the stored row
+        return services.plan_update(actor=request.user, plan=plan, **data)
+
+    if form_submitted(request, form, save):
+        messages.success(request, _("Saved."))
+        return redirect(f"{reverse('governance:plans')}?year={plan.year}")
     return render(request, "core/form.html", {"form": form, "title": _("Edit plan item"), "history": history_for(plan)[:20]})
 
 
@@ -278,13 +258,9 @@ def disclosure_list(request):
 @login_required
 def disclosure_create(request):
     form = DisclosureForm(request.POST or None, orgs=_managed_orgs(request.user))
-    if request.method == "POST" and form.is_valid():
-        try:
-            disclosure = services.disclosure_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            return redirect("governance:disclosure", pk=disclosure.pk)
+    disclosure = form_submitted(request, form, lambda data: services.disclosure_create(actor=request.user, **data))
+    if disclosure:
+        return redirect("governance:disclosure", pk=disclosure.pk)
     return render(request, "core/form.html", {"form": form, "title": _("New disclosure")})
 
 
@@ -301,14 +277,13 @@ def disclosure_detail(request, pk: int):
 def disclosure_edit(request, pk: int):
     disclosure = selectors.disclosure_get(visible_to=request.user, pk=pk)
     form = DisclosureForm(request.POST or None, instance=disclosure, creating=False)
-    if request.method == "POST" and form.is_valid():
-        disclosure.refresh_from_db()
-        try:
-            services.disclosure_update(actor=request.user, disclosure=disclosure, **form.cleaned_data)
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            return redirect("governance:disclosure", pk=disclosure.pk)
+
+    def save(data):
+        disclosure.refresh_from_db()  # the form wrote onto the instance; the service compares against the stored row
+        return services.disclosure_update(actor=request.user, disclosure=disclosure, **data)
+
+    if form_submitted(request, form, save):
+        return redirect("governance:disclosure", pk=disclosure.pk)
     return render(request, "core/form.html", {"form": form, "title": _("Edit disclosure"),
                                                   "cancel_url": reverse("governance:disclosure", args=[disclosure.pk])})
 
@@ -353,14 +328,10 @@ def notice_read(request, pk: int):
     today = timezone.localdate()
     open_for_objections = bool(disclosure.notice_until and disclosure.published_on <= today <= disclosure.notice_until)
     form = ObjectionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.objection_raise(author=request.user, disclosure=disclosure, text=form.cleaned_data["text"])
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            messages.success(request, _("Your objection was sent to the union."))
-            return redirect("governance:notice", pk=disclosure.pk)
+    if form_submitted(request, form,
+                      lambda data: services.objection_raise(author=request.user, disclosure=disclosure, text=data["text"])):
+        messages.success(request, _("Your objection was sent to the union."))
+        return redirect("governance:notice", pk=disclosure.pk)
     return render(request, "governance/notice_read.html", {
         "d": disclosure, "form": form, "open": open_for_objections,
         "mine": selectors.objections_of(disclosure, user=request.user),

@@ -1,13 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.orgs.selectors import placement_org_list
-from gonghui.core.forms import form_add_service_error
+from gonghui.core.forms import form_submitted
 from gonghui.core.history import history_for
 from gonghui.core.scoping import has_role, org_from_query
 from gonghui.accounts.choices import UNMASKING_ROLES
@@ -77,14 +76,9 @@ def member_correct_id(request, pk: int):
     if not has_role(request.user, member.org, UNMASKING_ROLES):
         return HttpResponseForbidden(_("You may not change ID-card numbers."))
     form = IdNumberCorrectionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.member_id_number_correct(actor=request.user, member=member, **form.cleaned_data)
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            messages.success(request, _("The ID-card number was corrected."))
-            return redirect("members:detail", pk=member.pk)
+    if form_submitted(request, form, lambda data: services.member_id_number_correct(actor=request.user, member=member, **data)):
+        messages.success(request, _("The ID-card number was corrected."))
+        return redirect("members:detail", pk=member.pk)
     return render(request, "members/action.html", {"form": form, "member": member, "title": _("Correct the ID-card number")})
 
 
@@ -94,17 +88,11 @@ def member_create(request):
     if not orgs.exists():
         raise Http404
     form = MemberForm(request.POST or None, orgs=orgs, creating=True)
-    if request.method == "POST" and form.is_valid():
-        data = services.MemberData(id_number=form.cleaned_data["id_number"], **{
-            k: v for k, v in form.cleaned_data.items() if k != "id_number" and v is not None
-        })
-        try:
-            member = services.member_create(actor=request.user, data=data)
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            messages.success(request, _("%(name)s was added to the member book.") % {"name": member.name})
-            return redirect("members:detail", pk=member.pk)
+    member = form_submitted(request, form, lambda data: services.member_create(actor=request.user, data=services.MemberData(
+        id_number=data["id_number"], **{k: v for k, v in data.items() if k != "id_number" and v is not None})))
+    if member:
+        messages.success(request, _("%(name)s was added to the member book.") % {"name": member.name})
+        return redirect("members:detail", pk=member.pk)
     return render(request, "members/form.html", {"form": form, "creating": True})
 
 
@@ -112,16 +100,15 @@ def member_create(request):
 def member_edit(request, pk: int):
     member = member_get(visible_to=request.user, pk=pk)
     form = MemberForm(request.POST or None, instance=member, orgs=Org.objects.none(), creating=False)
-    if request.method == "POST" and form.is_valid():
-        changes = {k: form.cleaned_data[k] for k in services.EDITABLE_FIELDS if k in form.cleaned_data}
+
+    def save(data):
         member.refresh_from_db()  # the form wrote onto the instance; the service compares against the stored row
-        try:
-            services.member_update(actor=request.user, member=member, **changes)
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("members:detail", pk=member.pk)
+        return services.member_update(actor=request.user, member=member,
+                                      **{k: data[k] for k in services.EDITABLE_FIELDS if k in data})
+
+    if form_submitted(request, form, save):
+        messages.success(request, _("Saved."))
+        return redirect("members:detail", pk=member.pk)
     return render(request, "members/form.html", {"form": form, "member": member, "creating": False})
 
 
@@ -129,14 +116,9 @@ def member_edit(request, pk: int):
 def member_transfer(request, pk: int):
     member = member_get(visible_to=request.user, pk=pk)
     form = TransferForm(request.POST or None, orgs=placement_org_list(visible_to=request.user))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.member_transfer(actor=request.user, member=member, **form.cleaned_data)
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            messages.success(request, _("Transferred."))
-            return redirect("members:detail", pk=member.pk)
+    if form_submitted(request, form, lambda data: services.member_transfer(actor=request.user, member=member, **data)):
+        messages.success(request, _("Transferred."))
+        return redirect("members:detail", pk=member.pk)
     return render(request, "members/action.html", {"form": form, "member": member, "title": _("Transfer")})
 
 
@@ -144,14 +126,9 @@ def member_transfer(request, pk: int):
 def member_leave(request, pk: int):
     member = member_get(visible_to=request.user, pk=pk)
     form = LeaveForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.member_leave(actor=request.user, member=member, **form.cleaned_data)
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            messages.success(request, _("%(name)s was taken off the roll.") % {"name": member.name})
-            return redirect("members:detail", pk=member.pk)
+    if form_submitted(request, form, lambda data: services.member_leave(actor=request.user, member=member, **data)):
+        messages.success(request, _("%(name)s was taken off the roll.") % {"name": member.name})
+        return redirect("members:detail", pk=member.pk)
     return render(request, "members/action.html", {"form": form, "member": member, "title": _("Take off the roll")})
 
 

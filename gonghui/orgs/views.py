@@ -1,11 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from gonghui.core.forms import form_add_service_error
+from gonghui.core.forms import form_submitted
 from gonghui.core.history import history_for
 from gonghui.core.scoping import get_in_reach_or_404
 from gonghui.members.forms import member_from_form
@@ -61,14 +60,10 @@ def _form_page(request, form, title: str, back: str):
 def org_add_child(request, pk: int):
     parent = _org(request, pk)
     form = ChildOrgForm(request.POST or None, parent=parent)
-    if request.method == "POST" and form.is_valid():
-        try:
-            child = services.org_create(actor=request.user, parent=parent, **form.cleaned_data)
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            messages.success(request, _("%(name)s was added.") % {"name": child.name})
-            return redirect("orgs:detail", pk=child.pk)
+    child = form_submitted(request, form, lambda data: services.org_create(actor=request.user, parent=parent, **data))
+    if child:
+        messages.success(request, _("%(name)s was added.") % {"name": child.name})
+        return redirect("orgs:detail", pk=child.pk)
     return _form_page(request, form, _("Add an organisation under %(name)s") % {"name": parent.name}, reverse("orgs:detail", args=[parent.pk]))
 
 
@@ -76,14 +71,9 @@ def org_add_child(request, pk: int):
 def org_rename(request, pk: int):
     org = _org(request, pk)
     form = RenameForm(request.POST or None, initial={"name": org.name})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.org_rename(actor=request.user, org=org, name=form.cleaned_data["name"])
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("orgs:detail", pk=org.pk)
+    if form_submitted(request, form, lambda data: services.org_rename(actor=request.user, org=org, name=data["name"])):
+        messages.success(request, _("Saved."))
+        return redirect("orgs:detail", pk=org.pk)
     return _form_page(request, form, _("Rename %(name)s") % {"name": org.name}, reverse("orgs:detail", args=[org.pk]))
 
 
@@ -91,14 +81,10 @@ def org_rename(request, pk: int):
 def committee_create(request, pk: int):
     org = _org(request, pk)
     form = CommitteeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            committee = services.committee_create(actor=request.user, org=org, **form.cleaned_data)
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            messages.success(request, _("%(name)s was added.") % {"name": committee.name})
-            return redirect("orgs:committee", pk=committee.pk)
+    committee = form_submitted(request, form, lambda data: services.committee_create(actor=request.user, org=org, **data))
+    if committee:
+        messages.success(request, _("%(name)s was added.") % {"name": committee.name})
+        return redirect("orgs:committee", pk=committee.pk)
     return _form_page(request, form, _("New committee of %(name)s") % {"name": org.name}, reverse("orgs:detail", args=[org.pk]))
 
 
@@ -106,17 +92,15 @@ def committee_create(request, pk: int):
 def seat_assign(request, pk: int):
     committee = _committee(request, pk)
     form = SeatForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def save(data):
         member = member_from_form(form, visible_to=request.user, org=committee.org)
-        if member is not None:
-            try:
-                services.committee_seat_assign(actor=request.user, committee=committee, member=member,
-                                               title=form.cleaned_data["title"], start=form.cleaned_data["start"])
-            except ValidationError as exc:
-                form_add_service_error(form, exc)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("orgs:committee", pk=committee.pk)
+        return member and services.committee_seat_assign(actor=request.user, committee=committee, member=member,
+                                                         title=data["title"], start=data["start"])
+
+    if form_submitted(request, form, save):
+        messages.success(request, _("Saved."))
+        return redirect("orgs:committee", pk=committee.pk)
     return _form_page(request, form, _("Add a seat on %(name)s") % {"name": committee.name},
                       reverse("orgs:committee", args=[committee.pk]))
 
@@ -126,13 +110,8 @@ def seat_end(request, pk: int):
     seat = get_in_reach_or_404(CommitteeSeat.objects.select_related("committee__org", "member"), request.user,
                                via="committee__org", pk=pk)
     form = SeatEndForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.committee_seat_end(actor=request.user, seat=seat, end=form.cleaned_data["end"])
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("orgs:committee", pk=seat.committee_id)
+    if form_submitted(request, form, lambda data: services.committee_seat_end(actor=request.user, seat=seat, end=data["end"])):
+        messages.success(request, _("Saved."))
+        return redirect("orgs:committee", pk=seat.committee_id)
     title = _("%(name)s leaves %(committee)s") % {"name": seat.member.name, "committee": seat.committee.name}
     return _form_page(request, form, title, reverse("orgs:committee", args=[seat.committee_id]))
