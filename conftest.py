@@ -5,8 +5,8 @@ import pytest
 
 @pytest.fixture
 def cast(db):
-    """The personas of CONVENTIONS §6 (see gonghui/core/tests/personas.py)."""
-    from gonghui.core.tests.personas import build_cast
+    """The personas of CONVENTIONS §6 (see gonghui.portal.tests.personas.py)."""
+    from gonghui.portal.tests.personas import build_cast
 
     return build_cast()
 

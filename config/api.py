@@ -1,16 +1,9 @@
-from gonghui.alarms.api import router as alarms
-from gonghui.core.api import build_api
-from gonghui.governance.api import router as governance
-from gonghui.members.api import router as members
-from gonghui.orgs.api import router as orgs
-from gonghui.reports.api import router as reports
-from gonghui.voice.api import router as voice
+"""The API: every app's router, as its AppConfig declares it (`api = (prefix, router)`)."""
 
-api = build_api([
-    ("/orgs", orgs),
-    ("/members", members),
-    ("/voice", voice),
-    ("/governance", governance),
-    ("/alarms", alarms),
-    ("/reports", reports),
-])
+from gonghui.accounts.services import api_token_authenticate
+from gonghui.core.api import build_api
+from django.utils.module_loading import import_string
+
+from gonghui.core.registry import gonghui_apps
+
+api = build_api([(c.api[0], import_string(c.api[1])) for c in gonghui_apps() if c.api], token_check=api_token_authenticate)

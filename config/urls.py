@@ -1,17 +1,14 @@
+"""Every app's pages, as its AppConfig declares them (`urls = (prefix, module)`)."""
+
 from django.contrib import admin
 from django.urls import include, path
+
+from gonghui.core.registry import gonghui_apps
 
 from .api import api
 
 urlpatterns = [
-    path("", include("gonghui.core.urls")),
-    path("accounts/", include("gonghui.accounts.urls")),
-    path("orgs/", include("gonghui.orgs.urls")),
-    path("members/", include("gonghui.members.urls")),
-    path("voice/", include("gonghui.voice.urls")),
-    path("governance/", include("gonghui.governance.urls")),
-    path("alarms/", include("gonghui.alarms.urls")),
-    path("reports/", include("gonghui.reports.urls")),
+    *(path(config.urls[0], include(config.urls[1])) for config in gonghui_apps() if config.urls),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -31,6 +31,9 @@ GONGHUI_REQUIRE_SERVICES = env_flag("GONGHUI_REQUIRE_SERVICES")
 GONGHUI_MQTT_URL = os.environ.get("GONGHUI_MQTT_URL", "")
 
 # Key for ID-card encryption and blind indexes. Development key below; production.py requires one.
+# The org tree the kernel scopes by (as AUTH_USER_MODEL names the user model), so core imports no app.
+GONGHUI_ORG_MODEL = "orgs.Org"
+
 GONGHUI_FIELD_KEY = os.environ.get("GONGHUI_FIELD_KEY", "dev-only-field-key-do-not-use-in-production")
 
 INSTALLED_APPS = [
@@ -47,6 +50,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "gonghui.core",
+    "gonghui.portal",
     "gonghui.orgs",
     "gonghui.accounts",
     "gonghui.members",
@@ -83,7 +87,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "gonghui.core.context_processors.gonghui",
+                "gonghui.portal.context_processors.gonghui",
             ],
             "builtins": ["gonghui.core.templatetags.cn"],
         },
@@ -123,7 +127,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Login guessing: five failures for one username from one address locks it for 15 minutes.

@@ -1,18 +1,5 @@
-from django.db import models
-from django.utils.translation import gettext_lazy as _
+"""Roles are the kernel's (`gonghui.core.roles`); named here too for the account pages."""
 
+from gonghui.core.roles import MANAGING_ROLES, UNMASKING_ROLES, Role
 
-class Role(models.TextChoices):
-    FEDERATION_OFFICER = "federation_officer", _("federation officer")
-    CHAIR = "chair", _("union chair")
-    CADRE = "cadre", _("union cadre")
-    FUNDS_REVIEWER = "funds_reviewer", _("funds reviewer")
-    SAFETY_REP = "safety_rep", _("safety representative")
-    DUTY_STAFF = "duty_staff", _("alarm duty staff")
-    MEMBER = "member", _("member")
-
-
-# Roles that manage the records of their org's whole subtree.
-MANAGING_ROLES = frozenset({Role.FEDERATION_OFFICER, Role.CHAIR, Role.CADRE, Role.FUNDS_REVIEWER})
-# Roles that may see a full ID-card number (each look is logged).
-UNMASKING_ROLES = frozenset({Role.CHAIR, Role.FEDERATION_OFFICER})
+__all__ = ["MANAGING_ROLES", "UNMASKING_ROLES", "Role"]

@@ -41,7 +41,12 @@ ZONES = [
 DUTY = [("周师傅", "13905510101"), ("吴班长", "13905510102"), ("郑主任", "13905510103")]
 
 
-def load(union_org, actor, *, year: int = 2025) -> Site | None:
+def load(ctx) -> Site | None:
+    """BENBU's alarm site for the demo (AppConfig.demo)."""
+    return site_load(ctx.union, ctx.chair, year=ctx.year)
+
+
+def site_load(union_org, actor, *, year: int = 2025) -> Site | None:
     if Site.objects.filter(code=SITE_CODE).exists():
         return None
     rng = random.Random(80)

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from django.utils.translation import gettext as _
 
 from gonghui.core.formatting import format_count
-from gonghui.reports.providers import Figure, Period, Section, headline_sections
+from gonghui.core.summary import Figure, Period, Section, headline_sections
 
 from .choices import AlarmKind
 from .selectors import _bounds, alarm_figures, zones_by_union

@@ -1,4 +1,8 @@
-"""Who may reach which orgs: the one place every list, page, export and API call starts from.
+"""Who may reach which orgs and do what there: the one place every list, page, export,
+API call and write starts from.
+
+Authority is asked by action (`core.authority`): `require(actor=…, org=…, action=…)`
+before a write, `in_reach(queryset, user, action=…)` for the rows a selector may show.
 
 A managing role (federation officer, chair, cadre, funds reviewer) on an org reaches
 the org's whole subtree. Members and safety reps manage nothing: they reach their
@@ -14,13 +18,55 @@ from functools import reduce
 from operator import or_
 from typing import TypeVar
 
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
-from gonghui.accounts.choices import MANAGING_ROLES, Role
-from gonghui.orgs.models import Org
+from .authority import roles_for
+from .roles import MANAGING_ROLES, Role
 
 M = TypeVar("M", bound=Model)
+
+
+def _org_model():
+    """The org tree's model (settings.GONGHUI_ORG_MODEL), so the kernel imports no app."""
+    return apps.get_model(settings.GONGHUI_ORG_MODEL)
+
+
+class NotAllowed(PermissionDenied):
+    """A write refused for want of authority. The page shows 403, the API answers 403 with the message."""
+
+    def __init__(self, action: str):
+        self.action = action
+        super().__init__(_("You may not do this here (%(action)s).") % {"action": action})
+
+
+def _roles(roles, action: str | None):
+    return roles_for(action) if action else roles
+
+
+def may(actor, action: str, org=None) -> bool:
+    """Whether `actor` may do `action` on `org` (anywhere, when org is None). None is the system itself."""
+    if actor is None:
+        return True
+    if not getattr(actor, "is_active", False):
+        return False
+    if getattr(actor, "is_superuser", False):
+        return True
+    roles = roles_for(action)
+    if org is None:
+        return any(r in roles for r, _path in _role_paths(actor))
+    return has_role(actor, org, roles)
+
+
+def require(*, actor, action: str, org=None) -> None:
+    """Refuse (NotAllowed) unless `actor` may do `action` on `org`. Every service calls it before it
+    writes; None is the system itself (scenario loads, commands), never a request."""
+    if not may(actor, action, org):
+        raise NotAllowed(action)
 
 _CACHE = "_gonghui_role_paths"
 
@@ -56,8 +102,9 @@ def _minimal(paths: set[str]) -> list[str]:
     return kept
 
 
-def reach_paths(user, roles=MANAGING_ROLES) -> list[str] | None:
-    """Path prefixes the user manages; None means everything (superuser)."""
+def reach_paths(user, roles=MANAGING_ROLES, *, action: str | None = None) -> list[str] | None:
+    """Path prefixes where the user holds one of `roles` (or may do `action`); None means everything (superuser)."""
+    roles = _roles(roles, action)
     if getattr(user, "is_superuser", False) and user.is_active:
         return None
     return _minimal({path for role, path in _role_paths(user) if role in roles})
@@ -78,38 +125,68 @@ def path_filter(paths: list[str] | None, via: str = "org") -> Q:
     return reduce(or_, (Q(**{field: p}) for p in paths))
 
 
-def in_reach(queryset: QuerySet[M], user, *, via: str = "org", roles=MANAGING_ROLES) -> QuerySet[M]:
-    """The rows of `queryset` whose org the user manages. `via` is the path to the org field."""
-    return queryset.filter(path_filter(reach_paths(user, roles), via))
+def under(org, via: str = "org") -> Q:
+    """Rows in the subtree of `org` (all rows when org is None): the one way to say "under this org"."""
+    if org is None:
+        return Q()
+    return Q(**{f"{via}__path__startswith" if via else "path__startswith": org.path})
 
 
-def orgs_in_reach(user, roles=MANAGING_ROLES) -> QuerySet[Org]:
-    return in_reach(Org.objects.filter(is_active=True), user, via="", roles=roles)
+def in_reach(queryset: QuerySet[M], user, *, via: str = "org", roles=MANAGING_ROLES, action: str | None = None) -> QuerySet[M]:
+    """The rows of `queryset` under an org where the user may do `action` (or holds one of `roles`).
+    `via` is the path to the org field."""
+    return queryset.filter(path_filter(reach_paths(user, roles, action=action), via))
 
 
-def get_in_reach_or_404(queryset: QuerySet[M], user, *, via: str = "org", roles=MANAGING_ROLES, **lookup) -> M:
+def orgs_in_reach(user, roles=MANAGING_ROLES, *, action: str | None = None) -> QuerySet:
+    return in_reach(_org_model().objects.filter(is_active=True), user, via="", roles=roles, action=action)
+
+
+def get_in_reach_or_404(queryset: QuerySet[M], user, *, via: str = "org", roles=MANAGING_ROLES,
+                        action: str | None = None, **lookup) -> M:
     """One object the user may reach, or 404: never 403, so nobody learns it exists."""
     try:
-        return in_reach(queryset, user, via=via, roles=roles).get(**lookup)
+        return in_reach(queryset, user, via=via, roles=roles, action=action).get(**lookup)
     except queryset.model.DoesNotExist as exc:
         raise Http404 from exc
 
 
-def can_manage(user, org: Org, roles=MANAGING_ROLES) -> bool:
+def can_manage(user, org, roles=MANAGING_ROLES) -> bool:
     paths = reach_paths(user, roles)
     return paths is None or any(org.path.startswith(p) for p in paths)
 
 
-def has_role(user, org: Org, roles: set[str] | frozenset[str]) -> bool:
+def own_record(queryset: QuerySet[M], user, *, via: str = "member") -> QuerySet[M]:
+    """The rows that are the user's own: `via` leads to the member record linked to the login."""
+    if not getattr(user, "is_authenticated", False):
+        return queryset.none()
+    return queryset.filter(**{f"{via}__user": user})
+
+
+def published_to(queryset: QuerySet[M], user, *, via: str = "org") -> QuerySet[M]:
+    """Rows published to an org the user belongs to, or to one above it (a union's notice reaches its
+    branches; a branch's does not reach the union). The caller adds what "published" means."""
+    paths = belonging_paths(user)
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return queryset
+    if not paths:
+        return queryset.none()
+    ancestors = {p[:i] for p in paths for i in range(1, len(p) + 1)}
+    field = f"{via}__path__in" if via else "path__in"
+    return queryset.filter(**{field: ancestors})
+
+
+def has_role(user, org, roles: set[str] | frozenset[str]) -> bool:
     """True when the user holds one of `roles` on the org or an ancestor of it."""
     if getattr(user, "is_superuser", False):
         return True
     return any(role in roles and org.path.startswith(path) for role, path in _role_paths(user))
 
 
-def default_org(user) -> Org | None:
+def default_org(user):
     """The org a user's pages open on: the highest one they manage, else the one they belong to."""
     paths = reach_paths(user)
+    Org = _org_model()
     if paths is None:
         return Org.objects.filter(parent__isnull=True).order_by("path").first()
     candidates = paths or belonging_paths(user)
@@ -119,6 +196,7 @@ def default_org(user) -> Org | None:
 
 
 __all__ = [
+    "NotAllowed",
     "Role",
     "belonging_paths",
     "can_manage",
@@ -127,17 +205,22 @@ __all__ = [
     "get_in_reach_or_404",
     "has_role",
     "in_reach",
+    "may",
     "orgs_in_reach",
+    "own_record",
     "path_filter",
+    "published_to",
     "reach_paths",
+    "require",
+    "under",
 ]
 
 
-def org_from_query(request, param: str = "org") -> Org | None:
+def org_from_query(request, param: str = "org"):
     """The org a list is filtered to (`?org=<id>`): None when not given, 404 when not a number or out of reach."""
     value = request.GET.get(param, "")
     if not value:
         return None
     if not value.isdigit():
         raise Http404
-    return get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=int(value))
+    return get_in_reach_or_404(_org_model().objects.all(), request.user, via="", pk=int(value))

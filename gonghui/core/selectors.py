@@ -1,10 +1,9 @@
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db.models import QuerySet
-from django.utils.module_loading import import_string
 
 from .models import Notice
+from .registry import declared
 
 
 def notice_list(*, user) -> QuerySet[Notice]:
@@ -31,8 +30,6 @@ def attention_for(user) -> list[Attention]:
     is asked no query at all and sees nothing here.
     """
     found: list[Attention] = []
-    for config in apps.get_app_configs():
-        path = getattr(config, "attention", None)
-        if path:
-            found += [item for item in import_string(path)(visible_to=user) if item.count]
+    for _config, selector in declared("attention"):
+        found += [item for item in selector(visible_to=user) if item.count]
     return found

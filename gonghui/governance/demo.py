@@ -47,7 +47,12 @@ def _working_days_after(day: dt.date, n: int) -> dt.date:
     return day
 
 
-def load(union, actor, member_user, year: int) -> None:
+def load(ctx) -> None:
+    """BENBU's year of governance for the demo (AppConfig.demo)."""
+    board_load(ctx.union, ctx.chair, ctx.member_user, ctx.year)
+
+
+def board_load(union, actor, member_user, year: int) -> None:
     for category, title, body, (month, day), notice_days in DISCLOSURES:
         published = dt.date(year, month, day)
         disclosure = disclosure_create(

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import get_language, pgettext
 
 from gonghui.core.formatting import chinese_ordinal, format_amount, format_count, format_month, format_percent, ratio
-from gonghui.reports.providers import Figure, Period, Section, headline_sections
+from gonghui.core.summary import Figure, Period, Section, headline_sections
 
 from .choices import DisclosureCategory, MeetingKind, ObjectionStatus, PlanStatus
 from .selectors import (

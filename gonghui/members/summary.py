@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from gonghui.core.formatting import format_count, format_percent
-from gonghui.reports.providers import Figure, Period, Section, headline_sections
+from gonghui.core.summary import Figure, Period, Section, headline_sections
 
 from .selectors import member_figures, members_on_roll_by_union
 

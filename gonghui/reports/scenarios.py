@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from django.apps import apps
+from gonghui.core.registry import declared
 from django.db import transaction
 from django.utils.translation import gettext
 
@@ -62,17 +62,8 @@ class ScenarioContext:
 
 
 def scenario_loaders() -> list[tuple[int, str, Any]]:
-    found = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("gonghui."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.scenario")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.scenario":
-                raise
-            continue
-        found.append((getattr(module, "ORDER", 50), config.label, module.load))
+    """(order, app label, load) of every app's scenario part (`AppConfig.scenario`), in load order."""
+    found = [(getattr(module, "ORDER", 50), config.label, module.load) for config, module in declared("scenario")]
     return sorted(found, key=lambda t: t[0])
 
 

@@ -30,7 +30,12 @@ VISITS = [
 ]
 
 
-def load(union, actor, year: int, count: int = 24) -> None:
+def load(ctx) -> None:
+    """BENBU's talks for the demo (AppConfig.demo)."""
+    talks_load(ctx.union, ctx.chair, ctx.year)
+
+
+def talks_load(union, actor, year: int, count: int = 24) -> None:
     rng = random.Random(year)
     people = list(Member.objects.filter(union=union, status=MemberStatus.ACTIVE).order_by("id")[:400])
     for n in range(count):

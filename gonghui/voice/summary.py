@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from gonghui.core.formatting import format_count, format_decimal, format_percent, format_wan_yuan, ratio
 from gonghui.members.choices import MemberStatus
 from gonghui.members.selectors import members_on_roll
-from gonghui.reports.providers import Figure, Period, Section, headline_sections
+from gonghui.core.summary import Figure, Period, Section, headline_sections
 
 from .choices import ADOPTED_STATES, OPEN_REPORT_STATES, ReportStatus, SuggestionStatus, TalkKind
 from .selectors import (

@@ -7,7 +7,7 @@ from django.db import connection
 from django.utils import timezone
 
 from gonghui.alarms import demo, services, summary
-from gonghui.reports.providers import Period
+from gonghui.core.summary import Period
 
 from .factories import build_plant
 
@@ -47,7 +47,7 @@ def _import(plant, *rows):
 
 
 def test_the_demo_year_gives_every_figure_of_the_summary(cast):
-    demo.load(cast.union, cast.chair, year=2025)
+    demo.site_load(cast.union, cast.chair, year=2025)
     raw = _assert_same(cast.union, Period.year(2025))
     assert set(raw) == ALL_KEYS - {"alarms.fire.previous", "alarms.intrusion.previous", "alarms.fault.previous"}
     assert raw["alarms.fire"] == 7 and raw["alarms.median_ack"] is not None

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from gonghui.alarms import services
 from gonghui.alarms.summary import response_text, sections
-from gonghui.reports.providers import Period
+from gonghui.core.summary import Period
 
 from .factories import build_plant
 

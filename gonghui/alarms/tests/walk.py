@@ -1,4 +1,4 @@
-"""The alarm system's private URLs, for the outsider walk (core/tests/test_outsider_walk.py)."""
+"""The alarm system's private URLs, for the outsider walk (portal/tests/test_outsider_walk.py)."""
 
 from .factories import build_plant
 

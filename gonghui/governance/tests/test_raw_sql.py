@@ -13,7 +13,7 @@ from django.utils import translation
 
 from gonghui.governance import services
 from gonghui.governance.summary import raw_sql_figures, sections
-from gonghui.reports.providers import Period
+from gonghui.core.summary import Period
 from gonghui.reports.scenarios import read_scenario, scenario_load
 
 from .factories import meeting, published_disclosure, target

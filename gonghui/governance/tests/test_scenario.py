@@ -9,7 +9,7 @@ from django.utils import translation
 
 from gonghui.governance.models import Meeting, MeetingRule, Target
 from gonghui.governance.summary import sections
-from gonghui.reports.providers import Period
+from gonghui.core.summary import Period
 from gonghui.reports.scenarios import read_scenario, scenario_load
 
 pytestmark = pytest.mark.django_db

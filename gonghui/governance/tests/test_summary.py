@@ -6,7 +6,7 @@ from django.utils import translation
 
 from gonghui.governance import services
 from gonghui.governance.summary import sections
-from gonghui.reports.providers import Period
+from gonghui.core.summary import Period
 
 from .factories import meeting, target
 

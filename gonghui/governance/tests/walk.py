@@ -1,4 +1,4 @@
-"""Governance's private URLs for the outsider walk (core/tests/test_outsider_walk.py)."""
+"""Governance's private URLs for the outsider walk (portal/tests/test_outsider_walk.py)."""
 
 from .factories import meeting, published_disclosure, target
 

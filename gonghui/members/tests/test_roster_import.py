@@ -248,7 +248,7 @@ def test_the_outsider_exports_nothing_of_benbu(cast, client_as):
 
 
 def test_the_export_reads_the_roll_in_a_constant_number_of_queries(cast, client_as, django_assert_max_num_queries):
-    from gonghui.core.tests.personas import make_member
+    from gonghui.portal.tests.personas import make_member
 
     client = client_as(cast.chair)
     for i in range(20):

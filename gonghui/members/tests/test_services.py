@@ -8,7 +8,7 @@ from gonghui.members.models import Member
 from gonghui.members.selectors import member_figures
 from gonghui.members.services import MemberData, member_create, member_leave, member_transfer, member_update, members_bulk_create
 from gonghui.members.summary import sections
-from gonghui.reports.providers import Period
+from gonghui.core.summary import Period
 
 
 def test_a_new_member_gets_pinyin_keys_and_an_encrypted_number(cast):

@@ -69,7 +69,7 @@ def test_a_member_sees_their_own_record_and_not_the_book(cast, client_as):
 
 
 def test_the_member_list_query_count_does_not_grow_with_rows(cast, client_as, django_assert_max_num_queries):
-    from gonghui.core.tests.personas import make_member
+    from gonghui.portal.tests.personas import make_member
 
     client = client_as(cast.chair)
     for i in range(30):
@@ -111,7 +111,7 @@ def test_the_list_and_its_export_narrow_to_workers_not_yet_in_the_union(cast, cl
 
     from openpyxl import load_workbook
 
-    from gonghui.core.tests.personas import make_member
+    from gonghui.portal.tests.personas import make_member
 
     make_member(cast.group, "钱未入", is_union_member=False)
     client = client_as(cast.chair)

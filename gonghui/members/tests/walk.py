@@ -1,4 +1,4 @@
-"""The member book's private URLs, for the outsider walk (core/tests/test_outsider_walk.py).
+"""The member book's private URLs, for the outsider walk (portal/tests/test_outsider_walk.py).
 
 Each entry is (method, url) or (method, url, json_body) for API calls that need a valid body.
 """

@@ -79,7 +79,7 @@ def test_a_seat_goes_only_to_someone_on_the_committees_own_roll(cast):
 
 
 def test_a_committee_lists_its_chair_then_vice_chairs_then_members(cast, client_as):
-    from gonghui.core.tests.personas import make_member
+    from gonghui.portal.tests.personas import make_member
 
     committee = committee_create(actor=None, org=cast.union, kind="union", term_start=dt.date(2025, 4, 20))
     for name, title in (("甲委员", "member"), ("乙副主席", "vice_chair"), ("丙主席", "chair")):

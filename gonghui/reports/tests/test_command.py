@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from docx import Document
 
-from gonghui.core.tests.personas import make_member
+from gonghui.portal.tests.personas import make_member
 
 
 def test_the_command_writes_the_half_year_as_a_word_document(cast, tmp_path):

@@ -9,7 +9,7 @@ from django.utils import translation
 from gonghui.reports.document import (
     UnionPart, annotated, assemble, comparison_sentence, enumerate_firstly, figure_change, render_text, with_edits,
 )
-from gonghui.reports.providers import Figure, Period, Section
+from gonghui.core.summary import Figure, Period, Section
 
 
 @pytest.fixture(autouse=True)

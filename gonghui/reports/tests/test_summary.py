@@ -5,9 +5,9 @@ import datetime as dt
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from gonghui.core.tests.personas import make_member
+from gonghui.portal.tests.personas import make_member
 from gonghui.members.services import member_leave
-from gonghui.reports.providers import Period
+from gonghui.core.summary import Period
 from gonghui.reports.selectors import summary_draft
 
 

@@ -4,9 +4,9 @@ import io
 
 from docx import Document
 
-from gonghui.core.tests.personas import make_member
+from gonghui.portal.tests.personas import make_member
 from gonghui.reports.models import WorkSummaryVersion
-from gonghui.reports.providers import Period
+from gonghui.core.summary import Period
 from gonghui.reports.services import summary_version_save
 
 

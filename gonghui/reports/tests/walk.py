@@ -1,8 +1,8 @@
-"""The work summary's private URLs, for the outsider walk (core/tests/test_outsider_walk.py)."""
+"""The work summary's private URLs, for the outsider walk (portal/tests/test_outsider_walk.py)."""
 
 
 def private_urls(cast) -> list[tuple]:
-    from gonghui.reports.providers import Period
+    from gonghui.core.summary import Period
     from gonghui.reports.services import summary_version_save
 
     summary_version_save(org=cast.union, period=Period.year(2025), actor=cast.chair, note="walk")

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from gonghui.reports.providers import Period
+from gonghui.core.summary import Period
 from gonghui.voice import services, summary
 from gonghui.voice.choices import SuggestionStatus
 from gonghui.voice.selectors import safety_breakdown, safety_figures, suggestion_breakdown, suggestion_figures

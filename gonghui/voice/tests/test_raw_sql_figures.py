@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from gonghui.reports.providers import Period
+from gonghui.core.summary import Period
 from gonghui.reports.scenarios import read_scenario, scenario_load
 from gonghui.voice import services, summary
 from gonghui.voice.choices import SuggestionStatus

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from gonghui.reports.providers import Period
+from gonghui.core.summary import Period
 from gonghui.reports.scenarios import scenario_load
 from gonghui.voice import summary
 from gonghui.voice.selectors import hazard_figures, safety_figures, suggestion_figures

@@ -1,4 +1,4 @@
-"""The voice's private URLs, for the outsider walk (core/tests/test_outsider_walk.py)."""
+"""The voice's private URLs, for the outsider walk (portal/tests/test_outsider_walk.py)."""
 
 from gonghui.voice import services
 

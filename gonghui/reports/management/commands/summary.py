@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from gonghui.orgs.models import Org
 from gonghui.reports.document import render_text
-from gonghui.reports.providers import Period
+from gonghui.core.summary import Period
 from gonghui.reports.rendering import render_docx, render_pdf
 from gonghui.reports.selectors import summary_content
 

@@ -19,6 +19,8 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from gonghui.accounts.models import User
+from gonghui.core.demo import DemoContext
+from gonghui.core.registry import declared
 from gonghui.accounts.services import role_grant, user_create
 from gonghui.members.fake import id_number, person_name, phone
 from gonghui.members.models import Member
@@ -97,15 +99,9 @@ class Command(BaseCommand):
             member_update(actor=admin, member=record, name=user.display_name)
             member_link_user(actor=admin, member=record, user=user)
         self.committees(benbu, admin, rng)
-        from gonghui.alarms.demo import load as alarms_demo_load
-
-        alarms_demo_load(benbu, chair)
-        from gonghui.governance.demo import load as governance_demo_load
-
-        governance_demo_load(benbu, chair, member_user, ctx.year)
-        from gonghui.voice.demo import load as voice_demo_load
-
-        voice_demo_load(benbu, chair, ctx.year)
+        demo = DemoContext(union=benbu, chair=chair, member_user=member_user, admin=admin, year=ctx.year, rng=rng)
+        for _config, load in declared("demo"):
+            load(demo)
 
     def user(self, username: str, name: str, org: Org, role: str) -> User:
         user = user_create(actor=None, username=username, password=DEMO_PASSWORD, display_name=name)

@@ -5,7 +5,8 @@ from django.utils.translation import gettext as _
 
 from gonghui.core.formatting import format_count
 from gonghui.core.scoping import default_org, reach_paths
-from gonghui.core.selectors import attention_for
+from gonghui.core.selectors import attention_for, notice_list
+from gonghui.core.services import notices_mark_read
 from gonghui.members.selectors import member_list, member_of_user
 
 
@@ -21,16 +22,13 @@ def home(request):
             "value": format_count(member_list(visible_to=request.user, org=org).count()),
             "url": reverse("members:list"),
         })
-    return render(request, "core/home.html", {"org": org, "tiles": tiles, "member": member_of_user(request.user),
+    return render(request, "portal/home.html", {"org": org, "tiles": tiles, "member": member_of_user(request.user),
                                               "attention": attention_for(request.user)})
 
 
 @login_required
 def inbox(request):
     """The signed-in person's notices; opening the inbox marks them read."""
-    from .selectors import notice_list
-    from .services import notices_mark_read
-
     notices = list(notice_list(user=request.user)[:100])
     notices_mark_read(user=request.user)
-    return render(request, "core/inbox.html", {"notices": notices})
+    return render(request, "portal/inbox.html", {"notices": notices})

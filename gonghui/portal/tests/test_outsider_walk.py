@@ -5,11 +5,10 @@ also checks that together they cover every URL pattern that takes a parameter, s
 page or API path cannot slip past the walk.
 """
 
-import importlib
 import json
 
 import pytest
-from django.apps import apps
+from gonghui.core.registry import declared
 from django.urls import get_resolver, resolve
 from django.urls.resolvers import URLPattern, URLResolver
 
@@ -19,13 +18,7 @@ NOT_PRIVATE = {"admin", "api:openapi-view", "api:openapi-json"}
 
 def collect_private_urls(cast) -> list[tuple[str, str]]:
     urls = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("gonghui."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.tests.walk")
-        except ModuleNotFoundError:
-            continue
+    for _config, module in declared("walk"):
         urls += module.private_urls(cast)
     return urls
 
