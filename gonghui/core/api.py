@@ -37,8 +37,15 @@ class SessionAuth(APIKeyCookie):
 
 def build_api(routers: list[tuple[str, object]], *, token_check) -> NinjaAPI:
     api = NinjaAPI(
-        title="Gonghui API",
+        title="工会 Gonghui 接口 (API)",
         version="1",
+        description=(
+            "基层工会工作平台的接口：会员台帐、职工诉求、目标与会议、火灾防盗预警、工作总结。"
+            "登录会话或令牌（Authorization: Bearer …，在“账号安全”页面申领）均可调用；"
+            "每个接口只返回调用者有权查看的组织的数据。\n\n"
+            "The API of the grassroots union platform. Authenticate with the session or a bearer token; "
+            "every operation answers only for the orgs the caller may reach."
+        ),
         urls_namespace="api",
         auth=[TokenAuth(token_check), SessionAuth()],
         docs_url="/docs",

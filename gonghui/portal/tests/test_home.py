@@ -43,3 +43,24 @@ def test_a_member_and_an_outsider_have_nothing_of_benbu_waiting(cast, client_as,
     reach_paths(cast.member)  # the roles, read once per request
     with django_assert_num_queries(0):  # a member manages nothing: no count is even asked
         assert attention_for(cast.member) == []
+
+
+def test_the_chair_dashboard_states_this_years_figures_as_the_summary_does(cast, client_as):
+    import datetime as dt
+
+    from gonghui.core.summary import Period
+    from gonghui.reports.providers import collect_sections
+    from gonghui.voice.tests.factories import suggestion
+
+    for n in range(3):
+        suggestion(cast, title=f"建议{n}", key=str(n))
+    page = client_as(cast.chair).get("/").content.decode()
+    year = dt.date.today().year
+    assert f"{year}年主要数据" in page
+    texts = [f.text for s in collect_sections(org=cast.union, period=Period.year(year)) for f in s.figures if f.value]
+    assert texts and all(text in page for text in texts[:1])
+
+
+def test_a_member_home_has_no_dashboard(cast, client_as):
+    page = client_as(cast.member).get("/").content.decode()
+    assert "主要数据" not in page
