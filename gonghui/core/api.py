@@ -35,8 +35,35 @@ class SessionAuth(APIKeyCookie):
         return user if user is not None and user.is_authenticated else None
 
 
+# The refusals every operation can give, with the shape they share: {"detail": …}.
+REFUSALS = {
+    "400": "请求无法解析 (the request could not be parsed)",
+    "401": "未登录或令牌无效 (not signed in, or the token is not valid)",
+    "403": "无权进行该操作 (not allowed)",
+    "404": "不存在，或不在您的查看范围内 (not found, or out of your reach)",
+    "422": "内容有误，逐项说明 (the input is wrong; each field says why)",
+}
+DETAIL_SCHEMA = {"type": "object", "properties": {"detail": {}}, "required": ["detail"]}
+
+
+class GonghuiAPI(NinjaAPI):
+    """The API, whose schema also documents the refusals every operation may answer with,
+    so a client (and schemathesis) knows a 404 or a 422 is an answer, not a fault."""
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status, text in REFUSALS.items():
+                    responses.setdefault(status, {
+                        "description": text, "content": {"application/json": {"schema": DETAIL_SCHEMA}},
+                    })
+        return schema
+
+
 def build_api(routers: list[tuple[str, object]], *, token_check) -> NinjaAPI:
-    api = NinjaAPI(
+    api = GonghuiAPI(
         title="工会 Gonghui 接口 (API)",
         version="1",
         description=(
