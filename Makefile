@@ -33,6 +33,7 @@ demo-reset:
 
 test: setup
 	$(BIN)/gonghui makemigrations --check --dry-run -v0 --settings=config.settings.test
+	$(BIN)/ruff check --quiet .
 	$(BIN)/pytest
 
 check: setup
