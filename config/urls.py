@@ -12,3 +12,5 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+handler404 = "gonghui.portal.views.not_found"

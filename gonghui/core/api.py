@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from ninja import NinjaAPI
+from ninja import Field, NinjaAPI, Schema
+from ninja.pagination import LimitOffsetPagination
 from ninja.security import APIKeyCookie, HttpBearer
 from django.conf import settings
 
@@ -33,6 +34,22 @@ class SessionAuth(APIKeyCookie):
     def authenticate(self, request, key):
         user = getattr(request, "user", None)
         return user if user is not None and user.is_authenticated else None
+
+
+MAX_PAGE = 500
+MAX_OFFSET = 10_000_000
+
+
+class Pages(LimitOffsetPagination):
+    """Every list of the API: at most MAX_PAGE rows a page, and an offset a database can hold
+    (a limit or offset past them is a 422 that says so, never a 500)."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=MAX_PAGE)
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+    def __init__(self, **kwargs):
+        super().__init__(max_limit=MAX_PAGE, **kwargs)
 
 
 # The refusals every operation can give, with the shape they share: {"detail": …}.

@@ -1,5 +1,7 @@
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.defaults import page_not_found
 
 from gonghui.core.scoping import default_org, reach_paths
 from gonghui.core.selectors import attention_for, notice_list
@@ -32,3 +34,10 @@ def inbox(request):
     notices = list(notice_list(user=request.user)[:100])
     notices_mark_read(user=request.user)
     return render(request, "portal/inbox.html", {"notices": notices})
+
+
+def not_found(request, exception=None):
+    """404: the API answers in JSON as every API refusal does; pages get the Chinese page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not Found"}, status=404)
+    return page_not_found(request, exception)
