@@ -38,6 +38,9 @@ class NavEntry:
     url_name: str
     label: Any
     audience: str
+    # Optionally, a dotted path to predicate(user) -> bool that must also hold (the alarm board
+    # is offered only to someone who watches a zone).
+    shown_if: str | None = None
 
 
 # The groups of the menu, in order: (key, label). Labels are marked for translation in nav.

@@ -5,6 +5,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.registry import NAV_GROUPS, gonghui_apps
@@ -23,10 +24,11 @@ GROUP_LABELS = {
 
 
 @lru_cache(maxsize=8)
-def _entries(urlconf, script_prefix) -> tuple[tuple[str, str, object, str], ...]:
-    """(group, url, label, audience) of every app's `nav`, reversed once per URLconf and prefix."""
+def _entries(urlconf, script_prefix) -> tuple[tuple[str, str, object, str, object], ...]:
+    """(group, url, label, audience, predicate) of every app's `nav`, reversed once per URLconf and prefix."""
     return tuple(
-        (entry.group, reverse(entry.url_name), entry.label, entry.audience)
+        (entry.group, reverse(entry.url_name), entry.label, entry.audience,
+         import_string(entry.shown_if) if entry.shown_if else None)
         for config in gonghui_apps()
         for entry in config.nav
     )
@@ -48,8 +50,10 @@ def _nav(user) -> dict:
     own_record = holds_role(user, Role.MEMBER)
     shown = {"all": True, "manage": manages, "member": belongs, "own_record": own_record}
     groups: dict[str, list[dict]] = {key: [] for key in NAV_GROUPS}
-    for group, url, label, audience in _entries(get_urlconf(), get_script_prefix()):
-        if shown[audience] if audience in shown else may(user, audience):
+    for group, url, label, audience, predicate in _entries(get_urlconf(), get_script_prefix()):
+        if not (shown[audience] if audience in shown else may(user, audience)):
+            continue
+        if predicate is None or predicate(user):
             groups.setdefault(group, []).append({"url": url, "label": label})
     from gonghui.core.selectors import unread_notice_count
 
