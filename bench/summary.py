@@ -1,6 +1,6 @@
 """Bench: the whole work summary against hand-written SQL computing the same figures.
 
-The scenario (shared/scenarios/benbu-2025.yaml) is loaded at ten times its volume
+The scenario (scenarios/benbu-2025.yaml) is loaded at ten times its volume
 (--quick: once) into a fresh SQLite file under var/, through the services. Then:
 
 - value: the best of several runs (taken in turns with the limit's) of the whole summary (every provider's sections for
@@ -138,10 +138,10 @@ def main() -> None:
     from django.db import connection
 
     from gonghui.reports.providers import Period, collect_sections, summary_modules
-    from gonghui.reports.scenarios import read_scenario, scenario_load
+    from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_path
     from gonghui.reports.selectors import summary_draft
 
-    spec = read_scenario(settings.BASE_DIR.parent / "shared" / "scenarios" / "benbu-2025.yaml")
+    spec = read_scenario(scenario_path("benbu-2025"))
     started = time.perf_counter()
     ctx = scenario_load(spec, scale=scale)
     print(f"scenario at scale {scale}: {len(ctx.members):,} members, loaded in {time.perf_counter() - started:.1f}s")

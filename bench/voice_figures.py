@@ -85,11 +85,11 @@ def main(quick: bool) -> dict:
 
     call_command("migrate", verbosity=0)
     from gonghui.members import scenario as members_scenario
-    from gonghui.reports.scenarios import ScenarioContext, read_scenario
+    from gonghui.reports.scenarios import ScenarioContext, read_scenario, scenario_path
     from gonghui.voice import scenario as voice_scenario
     from gonghui.voice.selectors import hazard_figures, safety_figures, suggestion_figures
 
-    spec = read_scenario(ROOT.parent / "shared" / "scenarios" / "benbu-2025.yaml")
+    spec = read_scenario(scenario_path("benbu-2025"))
     ctx = ScenarioContext(spec=spec, rng=random.Random(2025), year=2025)
     started = time.perf_counter()
     with transaction.atomic():

@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("GONGHUI_VAR_DIR", BASE_DIR / "var"))
+# The project's own scenarios (a union's year as figures): tests, demo-data and the benches
+# find them here through reports.scenarios.scenario_path, never outside the repository.
+GONGHUI_SCENARIO_DIR = BASE_DIR / "scenarios"
 
 
 def env_flag(name: str, default: bool = False) -> bool:

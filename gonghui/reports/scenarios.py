@@ -67,6 +67,15 @@ def scenario_loaders() -> list[tuple[int, str, Any]]:
     return sorted(found, key=lambda t: t[0])
 
 
+def scenario_path(name: str) -> Path:
+    """The file of one of the project's scenarios: `scenario_path("benbu-2025")` ->
+    <GONGHUI_SCENARIO_DIR>/benbu-2025.yaml. The suffix may be given or left off."""
+    from django.conf import settings
+
+    filename = name if name.endswith((".yaml", ".yml")) else f"{name}.yaml"
+    return Path(settings.GONGHUI_SCENARIO_DIR) / filename
+
+
 def read_scenario(path: str | Path) -> dict[str, Any]:
     with open(path, encoding="utf-8") as fh:
         return yaml.safe_load(fh)

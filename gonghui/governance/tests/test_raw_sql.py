@@ -14,12 +14,12 @@ from django.utils import translation
 from gonghui.governance import services
 from gonghui.governance.summary import raw_sql_figures, sections
 from gonghui.core.summary import Period
-from gonghui.reports.scenarios import read_scenario, scenario_load
+from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_path
 
 from .factories import meeting, published_disclosure, target
 
 pytestmark = pytest.mark.django_db
-SCENARIO = Path(settings.BASE_DIR).parent / "shared" / "scenarios" / "benbu-2025.yaml"
+SCENARIO = scenario_path("benbu-2025")
 
 
 def summary_figures(org, period: Period) -> dict[str, Decimal | int | None]:

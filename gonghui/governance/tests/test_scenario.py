@@ -10,10 +10,10 @@ from django.utils import translation
 from gonghui.governance.models import Meeting, MeetingRule, Target
 from gonghui.governance.summary import sections
 from gonghui.core.summary import Period
-from gonghui.reports.scenarios import read_scenario, scenario_load
+from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_path
 
 pytestmark = pytest.mark.django_db
-SCENARIO = Path(settings.BASE_DIR).parent / "shared" / "scenarios" / "benbu-2025.yaml"
+SCENARIO = scenario_path("benbu-2025")
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from django.conf import settings
 
 from gonghui.reports.document import render_text
 from gonghui.reports.providers import Period, summary_providers
-from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_loaders
+from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_loaders, scenario_path
 from gonghui.reports.selectors import summary_draft
 
-SCENARIO = settings.BASE_DIR.parent / "shared" / "scenarios" / "benbu-2025.yaml"
+SCENARIO = scenario_path("benbu-2025")
 
 
 def apps_that_exist() -> set[str]:

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import connection
 
 from gonghui.core.summary import Period
-from gonghui.reports.scenarios import read_scenario, scenario_load
+from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_path
 from gonghui.voice import services, summary
 from gonghui.voice.choices import SuggestionStatus
 
@@ -37,7 +37,7 @@ def _assert_same(org, period: Period) -> dict:
 
 
 def test_the_scenario_year_gives_every_figure_of_the_summary():
-    ctx = scenario_load(read_scenario(settings.BASE_DIR.parent / "shared" / "scenarios" / "benbu-2025.yaml"))
+    ctx = scenario_load(read_scenario(scenario_path("benbu-2025")))
     raw = _assert_same(ctx.union, Period.year(ctx.year))
     assert {"voice.suggestions.submitted", "voice.safety.received", "voice.hazards.posts", "voice.suggestions.saving"} <= set(raw)
     for branch in ctx.union.children.all()[:2]:

@@ -1,7 +1,7 @@
 """`gonghui demo-data`: a realistic federation for the demo, in whatever database is configured.
 
 GANGTIE (某钢铁公司工会) with three grassroots unions: BENBU (本部工会, the scenario's
-year from shared/scenarios/benbu-2025.yaml), SANLIAN (三连工会, a farm company union)
+year from scenarios/benbu-2025.yaml), SANLIAN (三连工会, a farm company union)
 and XUEXIAO (学校工会, a school union), their branches and groups, committees, BENBU's
 alarm site, public-notice board and talks, and the demo logins. Running it twice
 changes nothing.
@@ -28,10 +28,10 @@ from gonghui.members.choices import Sex
 from gonghui.members.services import MemberData, member_link_user, member_update, members_bulk_create
 from gonghui.orgs.models import Org
 from gonghui.orgs.services import committee_create, committee_seat_assign, org_create
-from gonghui.reports.scenarios import read_scenario, scenario_load
+from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_path
 
 DEMO_PASSWORD = "gonghui-demo"
-SCENARIO = Path(settings.BASE_DIR).parent / "shared" / "scenarios" / "benbu-2025.yaml"
+SCENARIO = scenario_path("benbu-2025")
 
 # (code, name, [(branch code, branch name, [group names])], members)
 OTHER_UNIONS = [
