@@ -17,9 +17,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.core.history import history_record
+from gonghui.core.scoping import require
 
 from . import panel
-from .choices import Arming, Channel, EventKind
+from .choices import Arming, Channel, Condition, EventKind
 from .models import Alarm, Detector, DetectorMessage, DutyPerson, Event, OutboxNotice, Site, Zone
 
 
@@ -41,6 +42,7 @@ def _event(*, zone: Zone, kind: str, at: dt.datetime, actor=None, detector_id: i
 
 @transaction.atomic
 def site_create(*, actor, org, code: str, name: str, address: str = "") -> Site:
+    require(actor=actor, action="alarms.site.manage", org=org)
     site = Site.objects.create(org=org, code=code, name=name, address=address)
     history_record(obj=site, org=org, actor=actor, action="create", changes={"code": code, "name": name})
     return site
@@ -49,6 +51,7 @@ def site_create(*, actor, org, code: str, name: str, address: str = "") -> Site:
 @transaction.atomic
 def zone_create(*, actor, site: Site, code: str, name: str, place_kind: str, position: int = 0, exit_delay_s: int = 0,
                 entry_delay_s: int = 0, escalate_after_s: int = 300) -> Zone:
+    require(actor=actor, action="alarms.zone.manage", org=site.org)
     zone = Zone.objects.create(org_id=site.org_id, site=site, code=code, name=name, place_kind=place_kind, position=position,
                                exit_delay_s=exit_delay_s, entry_delay_s=entry_delay_s, escalate_after_s=escalate_after_s,
                                arming_since=timezone.now())
@@ -59,6 +62,8 @@ def zone_create(*, actor, site: Site, code: str, name: str, place_kind: str, pos
 @transaction.atomic
 def duty_person_add(*, actor, zone: Zone, name: str, phone: str, email: str = "", user=None) -> DutyPerson:
     """Append a person to the end of the zone's duty list."""
+    require(actor=actor, action="alarms.duty.manage", org=zone.org)
+    zone = _lock(zone)  # two people adding at once would take the same position
     last = zone.duty.order_by("-position").values_list("position", flat=True).first()
     person = DutyPerson.objects.create(zone=zone, position=0 if last is None else last + 1, name=name, phone=phone,
                                        email=email, user=user)
@@ -69,23 +74,29 @@ def duty_person_add(*, actor, zone: Zone, name: str, phone: str, email: str = ""
 @transaction.atomic
 def duty_person_remove(*, actor, person: DutyPerson) -> None:
     zone = person.zone
+    require(actor=actor, action="alarms.duty.manage", org=zone.org)
+    _lock(zone)
     if person.notices.exists():
         # Notices already sent keep their person: keep the row, drop them from the list's end instead.
         raise ValueError(_("This person has already been notified of an alarm and stays on record."))
-    person.delete()
+    deleted, _rows = DutyPerson.objects.filter(pk=person.pk).delete()
+    if not deleted:
+        return  # removed by a click before this one: nothing more to record
     history_record(obj=zone, org=zone.org, actor=actor, action="update", changes={"duty": [str(person), None]})
 
 
 @transaction.atomic
 def detector_create(*, actor, zone: Zone, code: str, kind: str, address: str, transport: str = "mqtt") -> Detector:
+    require(actor=actor, action="alarms.detector.manage", org=zone.org)
     detector = Detector.objects.create(org_id=zone.org_id, site_id=zone.site_id, zone=zone, code=code, kind=kind,
                                        address=address, transport=transport)
     history_record(obj=detector, org=zone.org, actor=actor, action="create", changes={"code": code, "kind": kind})
     return detector
 
 
-def detectors_bulk_create(*, zone: Zone, rows: list[tuple[str, str, str, str]]) -> list[Detector]:
+def detectors_bulk_create(*, actor, zone: Zone, rows: list[tuple[str, str, str, str]]) -> list[Detector]:
     """Many detectors at once (benches, the demo): rows of (code, kind, address, transport)."""
+    require(actor=actor, action="alarms.detector.manage", org=zone.org)
     made = Detector.objects.bulk_create([
         Detector(org_id=zone.org_id, site_id=zone.site_id, zone=zone, code=c, kind=k, address=a, transport=t)
         for c, k, a, t in rows
@@ -95,12 +106,14 @@ def detectors_bulk_create(*, zone: Zone, rows: list[tuple[str, str, str, str]]) 
 
 @transaction.atomic
 def detector_bypass(*, actor, detector: Detector, bypassed: bool) -> Detector:
+    require(actor=actor, action="alarms.detector.bypass", org=detector.org)
     return _detector_switch(actor=actor, detector=detector, flag="bypassed", value=bypassed,
                             on=EventKind.BYPASS, off=EventKind.UNBYPASS)
 
 
 @transaction.atomic
 def detector_disable(*, actor, detector: Detector, disabled: bool) -> Detector:
+    require(actor=actor, action="alarms.detector.disable", org=detector.org)
     return _detector_switch(actor=actor, detector=detector, flag="disabled", value=disabled,
                             on=EventKind.DISABLE, off=EventKind.ENABLE)
 
@@ -303,8 +316,18 @@ def scan_cycle(*, now: dt.datetime | None = None, started: dt.datetime, silent_a
 
 @transaction.atomic
 def zone_apply_verdict(*, zone: Zone, verdict: panel.ZoneVerdict, now: dt.datetime, heard: dict | None = None) -> list[int]:
-    """Write one zone's verdict: the alarms, their log rows and their first notices, and the arming move."""
-    zone = Zone.objects.select_for_update().get(pk=zone.pk)
+    """Write one zone's verdict: the alarms, their log rows and their first notices, and the arming move.
+
+    `zone` is the row the verdict was judged from. The fresh row is locked and compared with it:
+    when a person armed, disarmed or reset the zone in between (or a second scanner already wrote
+    this verdict), the arming move and the intrusion raises, judged against an arming state that
+    no longer holds, are left to the next cycle. Fire and faults do not depend on arming and stand;
+    an alarm already latched is not raised twice (the one-latched-per-input constraint).
+    """
+    judged = (zone.arming, zone.arming_since, zone.entry_detector_id)
+    zone = _lock(zone)
+    if (zone.arming, zone.arming_since, zone.entry_detector_id) != judged:
+        verdict = panel.ZoneVerdict(raises=[r for r in verdict.raises if r.kind is not panel.AlarmKind.INTRUSION])
     heard = heard or {}
     events: list[Event] = []
     raised: list[int] = []
@@ -346,12 +369,16 @@ def _condition_of(zone: Zone) -> str:
 # ── hands on the panel ────────────────────────────────────────────────────────
 
 def _lock(zone: Zone) -> Zone:
+    """The zone's fresh row, locked until the transaction ends: every hand on the panel re-reads its
+    state here, so a double click or two people at once change it once (SQLite serialises writers anyway)."""
     return Zone.objects.select_for_update().get(pk=zone.pk)
 
 
 @transaction.atomic
 def zone_acknowledge(*, actor, zone: Zone) -> int:
-    """Acknowledge every unacknowledged alarm of the zone: stops escalation to the next person."""
+    """Acknowledge every unacknowledged alarm of the zone: stops escalation to the next person.
+    Returns how many this call acknowledged (0 when someone already had)."""
+    require(actor=actor, action="alarms.zone.acknowledge", org=zone.org)
     zone = _lock(zone)
     now = timezone.now()
     alarms = list(Alarm.objects.filter(zone=zone, reset_at__isnull=True, acknowledged_at__isnull=True))
@@ -363,6 +390,8 @@ def zone_acknowledge(*, actor, zone: Zone) -> int:
 
 @transaction.atomic
 def zone_silence(*, actor, zone: Zone) -> Zone:
+    """Stop the sounders until the next new alarm; a zone already quiet is left as it is."""
+    require(actor=actor, action="alarms.zone.silence", org=zone.org)
     zone = _lock(zone)
     if zone.sounding:
         zone.sounding = panel.sounding_after(sounding=True, raised_new=False, silenced=True)
@@ -386,6 +415,7 @@ def zone_reset(*, actor, zone: Zone, started: dt.datetime | None = None, silent_
     """Reset: alarms whose input is clear end; the others stand again, unacknowledged and sounding."""
     from . import conf
 
+    require(actor=actor, action="alarms.zone.reset", org=zone.org)
     zone = _lock(zone)
     now = timezone.now()
     silent_after = silent_after if silent_after is not None else conf.scan_interval() * conf.silent_cycles()
@@ -395,11 +425,16 @@ def zone_reset(*, actor, zone: Zone, started: dt.datetime | None = None, silent_
                           silent_after=silent_after, started=(started or now).timestamp())
     cleared = [a for a in latched if a.key in outcome.cleared]
     standing = [a for a in latched if a.key in outcome.standing]
+    # An alarm stands *again* when it had been acknowledged or silenced; one still unacknowledged
+    # and sounding is where the reset leaves it, so a second click writes nothing.
+    again = [a for a in standing if a.acknowledged_at is not None or not zone.sounding]
+    if not cleared and not again and outcome.arming == zone.arming and (latched or (zone.condition == Condition.NORMAL and not zone.sounding)):
+        return ResetResult(cleared=0, standing=len(standing))
     Alarm.objects.filter(pk__in=[a.pk for a in cleared]).update(reset_at=now, reset_by=actor)
-    Alarm.objects.filter(pk__in=[a.pk for a in standing]).update(acknowledged_at=None, acknowledged_by=None)
+    Alarm.objects.filter(pk__in=[a.pk for a in again]).update(acknowledged_at=None, acknowledged_by=None)
     events = [_event(zone=zone, kind=EventKind.RESET, at=now, actor=actor, alarm=a, detector_id=a.detector_id) for a in cleared]
     events += [_event(zone=zone, kind=EventKind.STANDS_AGAIN, at=now, actor=actor, alarm=a, detector_id=a.detector_id)
-               for a in standing]
+               for a in again]
     if not latched:
         events.append(_event(zone=zone, kind=EventKind.RESET, at=now, actor=actor))
     Event.objects.bulk_create(events)
@@ -416,6 +451,7 @@ def zone_reset(*, actor, zone: Zone, started: dt.datetime | None = None, silent_
 @transaction.atomic
 def zone_arm(*, actor, zone: Zone) -> Zone:
     """Arm for intrusion (through the exit delay). Refused while a door or window is open."""
+    require(actor=actor, action="alarms.zone.arm", org=zone.org)
     zone = _lock(zone)
     now = timezone.now()
     detectors = [_detector_input(r) for r in Detector.objects.filter(zone=zone).values_list(*DETECTOR_INPUT_FIELDS)]
@@ -429,6 +465,7 @@ def zone_arm(*, actor, zone: Zone) -> Zone:
 
 @transaction.atomic
 def zone_disarm(*, actor, zone: Zone) -> Zone:
+    require(actor=actor, action="alarms.zone.arm", org=zone.org)
     zone = _lock(zone)
     now = timezone.now()
     if zone.arming != Arming.DISARMED:
@@ -507,8 +544,10 @@ class PastAlarm:
 
 
 @transaction.atomic
-def alarms_history_import(*, rows: list[PastAlarm]) -> int:
+def alarms_history_import(*, actor, rows: list[PastAlarm]) -> int:
     """Write past alarms with their log rows (raise, acknowledge, reset) in one go."""
+    for detector in {r.detector.org_id: r.detector for r in rows}.values():  # one check per org, not per row
+        require(actor=actor, action="alarms.history.import", org=detector.org)
     alarms = Alarm.objects.bulk_create([
         Alarm(org_id=r.detector.org_id, zone_id=r.detector.zone_id, detector=r.detector, kind=r.kind, cause=r.cause,
               raised_at=r.raised_at, input_at=r.raised_at, acknowledged_at=r.acknowledged_at, acknowledged_by=r.by if r.acknowledged_at else None,
