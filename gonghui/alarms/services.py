@@ -8,6 +8,7 @@ alarm nobody is told about.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -22,6 +23,8 @@ from gonghui.core.scoping import require
 from . import panel
 from .choices import Arming, Channel, Condition, EventKind
 from .models import Alarm, Detector, DetectorMessage, DutyPerson, Event, OutboxNotice, Site, Zone
+
+log = logging.getLogger("gonghui.alarms.scan")
 
 
 def _ts(value: dt.datetime | None) -> float | None:
@@ -152,6 +155,7 @@ class IngestResult:
     stored: int = 0
     duplicates: int = 0
     unknown: int = 0
+    gaps: int = 0        # jumps in a detector's sequence numbers (messages that may have been lost)
     changed_detectors: set[int] = field(default_factory=set)
     changed_zones: set[int] = field(default_factory=set)
 
@@ -164,6 +168,11 @@ def messages_ingest(*, messages: list[IncomingMessage]) -> IngestResult:
     whatever happens to the process. A message whose (detector, seq) is already stored
     is a redelivery and is counted, not stored again. An older message than the one the
     detector's state came from is stored but does not move the state back.
+
+    Each detector numbers its messages 1, 2, 3…: a jump (…, 41, 45) counts the skipped numbers as
+    missing and an older one arriving late counts one back, so a reordered redelivery closes its
+    gap, and a gap that stays open becomes the fault "events may have been lost" (the scan decides
+    when, `conf.lost_after`), never a silent loss.
     """
     result = IngestResult()
     if not messages:
@@ -188,7 +197,7 @@ def messages_ingest(*, messages: list[IncomingMessage]) -> IngestResult:
         seen.update(DetectorMessage.objects.filter(detector_id__in=ids, seq__in=seqs).values_list("detector_id", "seq"))
     rows, touched = [], {}
     for det_id, batch in by_detector.items():
-        for m in batch:
+        for m in sorted(batch, key=lambda m: m.seq):  # within a batch, order by number: no false gap
             if (det_id, m.seq) in seen:
                 result.duplicates += 1
                 continue
@@ -196,6 +205,17 @@ def messages_ingest(*, messages: list[IncomingMessage]) -> IngestResult:
             rows.append(DetectorMessage(detector_id=det_id, seq=m.seq, received_at=m.received_at or now, sent_at=m.sent_at,
                                         payload=m.payload))
             d = touched.setdefault(det_id, by_pk[det_id])
+            if d.last_seq is not None and m.seq > d.last_seq + 1:
+                skipped = m.seq - d.last_seq - 1
+                d.missing_count += skipped
+                d.missing_since = d.missing_since or now
+                result.gaps += 1
+                log.warning("detector %s/%s: sequence jumped from %s to %s, %s message(s) missing",
+                            m.site, m.detector, d.last_seq, m.seq, skipped)
+            elif d.last_seq is not None and m.seq < d.last_seq and d.missing_count:
+                d.missing_count -= 1  # one of the missing ones, late
+                if not d.missing_count:
+                    d.missing_since = None
             if d.last_seq is None or m.seq > d.last_seq:
                 if (d.active, d.tamper, d.battery_low) != (m.active, m.tamper, m.battery_low):
                     result.changed_zones.add(d.zone_id)  # worth a look at once; a plain heartbeat waits for the cycle
@@ -218,8 +238,10 @@ def _detector_states_write(detectors: list[Detector]) -> None:
     table = ops.quote_name(Detector._meta.db_table)
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"UPDATE {table} SET active = %s, tamper = %s, battery_low = %s, last_seq = %s, last_heard_at = %s WHERE id = %s",
-            [(d.active, d.tamper, d.battery_low, d.last_seq, ops.adapt_datetimefield_value(d.last_heard_at), d.pk) for d in detectors],
+            f"UPDATE {table} SET active = %s, tamper = %s, battery_low = %s, last_seq = %s, last_heard_at = %s,"
+            " missing_count = %s, missing_since = %s WHERE id = %s",
+            [(d.active, d.tamper, d.battery_low, d.last_seq, ops.adapt_datetimefield_value(d.last_heard_at),
+              d.missing_count, ops.adapt_datetimefield_value(d.missing_since), d.pk) for d in detectors],
         )
 
 
@@ -239,12 +261,14 @@ class CycleResult:
 
 
 def _detector_input(row) -> panel.DetectorInput:
-    pk, _zone, kind, active, tamper, battery_low, last_heard_at, bypassed, disabled = row
+    pk, _zone, kind, active, tamper, battery_low, last_heard_at, bypassed, disabled, missing_since = row
     return panel.DetectorInput(id=pk, kind=kind, active=active, tamper=tamper, battery_low=battery_low,
-                               last_heard=_ts(last_heard_at), bypassed=bypassed, disabled=disabled)
+                               last_heard=_ts(last_heard_at), bypassed=bypassed, disabled=disabled,
+                               missing_since=_ts(missing_since))
 
 
-DETECTOR_INPUT_FIELDS = ("pk", "zone_id", "kind", "active", "tamper", "battery_low", "last_heard_at", "bypassed", "disabled")
+DETECTOR_INPUT_FIELDS = ("pk", "zone_id", "kind", "active", "tamper", "battery_low", "last_heard_at", "bypassed", "disabled",
+                         "missing_since")
 
 
 def _zone_input(zone: Zone, latched: frozenset) -> panel.ZoneInput:
@@ -263,10 +287,11 @@ def _detector_rows(zone_ids: set[int] | None = None):
 
     table = connection.ops.quote_name(Detector._meta.db_table)
     if connection.vendor == "sqlite":
-        heard = "(julianday(last_heard_at) - 2440587.5) * 86400.0"
+        epoch = "(julianday({}) - 2440587.5) * 86400.0"
     else:
-        heard = "EXTRACT(EPOCH FROM last_heard_at)"
-    sql = f"SELECT id, zone_id, kind, active, tamper, battery_low, {heard}, bypassed, disabled FROM {table}"
+        epoch = "EXTRACT(EPOCH FROM {})"
+    sql = (f"SELECT id, zone_id, kind, active, tamper, battery_low, {epoch.format('last_heard_at')}, bypassed, disabled,"
+           f" {epoch.format('missing_since')} FROM {table}")
     params: list[int] = []
     if zone_ids is not None:
         params = sorted(zone_ids)
@@ -277,7 +302,7 @@ def _detector_rows(zone_ids: set[int] | None = None):
 
 
 def scan_cycle(*, now: dt.datetime | None = None, started: dt.datetime, silent_after: float,
-               zone_ids: set[int] | None = None) -> CycleResult:
+               zone_ids: set[int] | None = None, lost_after: float | None = None) -> CycleResult:
     """One pass over every zone (or just `zone_ids`): read each detector's latest state, judge, write what changed.
 
     Reading is three queries for the whole estate; only zones with something new are
@@ -285,7 +310,10 @@ def scan_cycle(*, now: dt.datetime | None = None, started: dt.datetime, silent_a
     The scanner passes `zone_ids` right after new messages were stored, so an alarm does
     not wait for the next full cycle.
     """
+    from . import conf
+
     now = now or timezone.now()
+    lost_after = conf.lost_after() if lost_after is None else lost_after
     result = CycleResult()
     zones_qs = Zone.objects.only("id", "org_id", "arming", "arming_since", "exit_delay_s", "entry_delay_s", "entry_detector_id")
     latched_qs = Alarm.objects.filter(reset_at__isnull=True)
@@ -294,11 +322,12 @@ def scan_cycle(*, now: dt.datetime | None = None, started: dt.datetime, silent_a
     zones = list(zones_qs)
     detectors_by_zone: dict[int, list[panel.DetectorInput]] = defaultdict(list)
     heard: dict[int, float | None] = {}
-    for pk, zone_id, kind, active, tamper, battery_low, last_heard, bypassed, disabled in _detector_rows(zone_ids):
+    for pk, zone_id, kind, active, tamper, battery_low, last_heard, bypassed, disabled, missing in _detector_rows(zone_ids):
         last_heard = float(last_heard) if last_heard is not None else None
         detectors_by_zone[zone_id].append(panel.DetectorInput(
             id=pk, kind=kind, active=bool(active), tamper=bool(tamper), battery_low=bool(battery_low),
-            last_heard=last_heard, bypassed=bool(bypassed), disabled=bool(disabled)))
+            last_heard=last_heard, bypassed=bool(bypassed), disabled=bool(disabled),
+            missing_since=float(missing) if missing is not None else None))
         heard[pk] = last_heard
     latched: dict[int, set] = defaultdict(set)
     for zone_id, det, kind, cause in latched_qs.values_list("zone_id", "detector_id", "kind", "cause"):
@@ -306,7 +335,8 @@ def scan_cycle(*, now: dt.datetime | None = None, started: dt.datetime, silent_a
     result.zones, result.detectors = len(zones), len(heard)
     for zone in zones:
         verdict = panel.scan_zone(_zone_input(zone, frozenset(latched[zone.pk])), detectors_by_zone[zone.pk],
-                                  now=now.timestamp(), silent_after=silent_after, started=started.timestamp())
+                                  now=now.timestamp(), silent_after=silent_after, started=started.timestamp(),
+                                  lost_after=lost_after)
         if verdict.changed:
             raised = zone_apply_verdict(zone=zone, verdict=verdict, now=now, heard=heard)
             result.raised += raised
@@ -420,9 +450,12 @@ def zone_reset(*, actor, zone: Zone, started: dt.datetime | None = None, silent_
     now = timezone.now()
     silent_after = silent_after if silent_after is not None else conf.scan_interval() * conf.silent_cycles()
     latched = list(Alarm.objects.filter(zone=zone, reset_at__isnull=True))
+    # Resetting "events may have been lost" is the person saying they have looked: the gap is forgotten.
+    Detector.objects.filter(pk__in=[a.detector_id for a in latched if a.cause == panel.Cause.EVENTS_LOST]).update(
+        missing_count=0, missing_since=None)
     detectors = [_detector_input(r) for r in Detector.objects.filter(zone=zone).values_list(*DETECTOR_INPUT_FIELDS)]
     outcome = panel.reset(_zone_input(zone, frozenset(a.key for a in latched)), detectors, now=now.timestamp(),
-                          silent_after=silent_after, started=(started or now).timestamp())
+                          silent_after=silent_after, started=(started or now).timestamp(), lost_after=conf.lost_after())
     cleared = [a for a in latched if a.key in outcome.cleared]
     standing = [a for a in latched if a.key in outcome.standing]
     # An alarm stands *again* when it had been acknowledged or silenced; one still unacknowledged
