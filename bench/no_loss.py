@@ -124,7 +124,7 @@ def main() -> None:
     codes = []
     for z in range(detectors_n // 10):
         zone = services.zone_create(actor=None, site=site, code=f"z{z}", name=f"防区{z}", place_kind="oil_depot")
-        services.detectors_bulk_create(zone=zone, rows=[(f"d{z}-{i}", "smoke" if i < 3 else "door", f"{z}-{i}", "simulator")
+        services.detectors_bulk_create(actor=None, zone=zone, rows=[(f"d{z}-{i}", "smoke" if i < 3 else "door", f"{z}-{i}", "simulator")
                                                         for i in range(10)])
         codes += [f"d{z}-{i}" for i in range(10)]
     fire_codes = [f"d{z}-0" for z in range(fires_n)]

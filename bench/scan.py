@@ -77,7 +77,7 @@ def main() -> None:
     for z in range(detectors_n // per_zone):
         zone = services.zone_create(actor=None, site=site, code=f"z{z}", name=f"防区{z}", place_kind="warehouse", position=z)
         services.duty_person_add(actor=None, zone=zone, name="值班员", phone=f"139{z:08d}")
-        services.detectors_bulk_create(zone=zone, rows=[(f"d{z}-{i}", kinds[i], f"{z}回路{i}号", "simulator") for i in range(per_zone)])
+        services.detectors_bulk_create(actor=None, zone=zone, rows=[(f"d{z}-{i}", kinds[i], f"{z}回路{i}号", "simulator") for i in range(per_zone)])
         fire_codes.append(f"d{z}-0")
     codes = [f"d{z}-{i}" for z in range(detectors_n // per_zone) for i in range(per_zone)]
 

@@ -51,6 +51,7 @@ class Cause(models.TextChoices):
     COMM_LOST = panel.Cause.COMM_LOST, _("communication lost")
     TAMPER = panel.Cause.TAMPER, _("tamper")
     LOW_BATTERY = panel.Cause.LOW_BATTERY, _("low battery")
+    EVENTS_LOST = panel.Cause.EVENTS_LOST, _("events may have been lost")
 
 
 class Condition(models.TextChoices):

@@ -68,6 +68,12 @@ def silent_cycles() -> int:
     return int(setting("GONGHUI_SCAN_SILENT_CYCLES", 90))
 
 
+def lost_after() -> float:
+    """Seconds a detector's skipped sequence numbers may take to arrive (a reordered redelivery)
+    before the scanner raises the fault "events may have been lost"."""
+    return float(setting("GONGHUI_SCAN_LOST_AFTER", 10.0))
+
+
 # Channels tried in order for every notice; a channel that is not configured or has hit
 # its daily cap is skipped, so the notice still goes out on the next one.
 def channel_order() -> list[str]:

@@ -58,7 +58,7 @@ def site_load(union_org, actor, *, year: int = 2025) -> Site | None:
         for j, (pname, phone) in enumerate(DUTY):
             services.duty_person_add(actor=actor, zone=zone, name=pname if j else (getattr(actor, "display_name", "") or pname),
                                      phone=phone, user=actor if j == 0 else None)
-        detectors += services.detectors_bulk_create(zone=zone, rows=[(c, k, a, "simulator") for c, k, a in rows])
+        detectors += services.detectors_bulk_create(actor=actor, zone=zone, rows=[(c, k, a, "simulator") for c, k, a in rows])
     for zone in site.zones.filter(code__in=["warehouse", "oil-depot"]):
         services.zone_arm(actor=actor, zone=zone)  # the stores are armed out of hours in the demo
     past = []
@@ -73,7 +73,7 @@ def site_load(union_org, actor, *, year: int = 2025) -> Site | None:
             ack = raised + dt.timedelta(seconds=rng.randint(25, 240) if kind != "fault" else rng.randint(300, 7200))
             past.append(services.PastAlarm(detector=d, kind=kind, cause=cause, raised_at=raised, acknowledged_at=ack,
                                            reset_at=ack + dt.timedelta(minutes=rng.randint(5, 90)), by=actor))
-    services.alarms_history_import(rows=past)
+    services.alarms_history_import(actor=actor, rows=past)
     return site
 
 

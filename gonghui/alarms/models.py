@@ -91,6 +91,10 @@ class Detector(OrgOwned):
     battery_low = models.BooleanField(_("low battery"), default=False)
     last_seq = models.BigIntegerField(_("last sequence number"), null=True, blank=True)
     last_heard_at = models.DateTimeField(_("last heard"), null=True, blank=True)
+    # Sequence numbers skipped and not (yet) arrived: a late redelivery fills them, a reset
+    # of the "events may have been lost" fault forgets them.
+    missing_count = models.PositiveIntegerField(_("messages missing"), default=0)
+    missing_since = models.DateTimeField(_("messages missing since"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("detector")

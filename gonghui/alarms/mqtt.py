@@ -250,16 +250,18 @@ class Ingestor:
                 m = parse_message(topic, body, dt.datetime.fromtimestamp(at, tz=dt.timezone.utc))
                 if m is not None:
                     messages.append(m)
-            for attempt in range(50):
+            result, attempt = None, 0
+            while result is None:
                 try:
                     close_old_connections()
                     result = messages_ingest(messages=messages)
-                    break
-                except Exception:  # noqa: BLE001 - the database may be busy or restarting: try again, never ack unstored
-                    log.exception("ingest failed (attempt %s)", attempt + 1)
-                    time.sleep(0.2)
-            else:
-                continue  # not acknowledged: the broker redelivers after a reconnect
+                except Exception:  # noqa: BLE001 - the database may be busy or restarting
+                    # Try again until it is stored: a batch dropped here would sit unacknowledged,
+                    # holding the broker's in-flight window shut until a reconnect.
+                    attempt += 1
+                    log.exception("ingest failed (attempt %s)", attempt)
+                    if self._stop.wait(min(0.2 * attempt, 5.0)):
+                        return  # stopping: the broker redelivers whatever was not acknowledged
             self.stored += result.stored
             self.duplicates += result.duplicates
             # Only now is the broker told: the rows are committed.

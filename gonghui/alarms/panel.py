@@ -11,6 +11,9 @@ The rules follow how a fire / intrusion panel behaves (GB 4717, GB 50394, EN 54-
 * An intrusion in a zone with an entry delay first opens the delay; the alarm is
   raised when the delay runs out with the zone still armed.
 * A detector not heard within `silent_after` seconds, a tamper, a low battery: fault.
+* A detector whose sequence numbers jumped, the missing messages not arriving within
+  `lost_after` seconds: fault "events may have been lost" (the broker or the network
+  dropped them; a person must look, since one of them may have been a fire).
 * Priority fire > intrusion > fault, and a zone's faults never hold back its fire.
 * Alarms latch until reset; a reset clears only the alarms whose input has cleared,
   the others stand again.
@@ -62,6 +65,7 @@ class Cause(StrEnum):
     COMM_LOST = "comm_lost"
     TAMPER = "tamper"
     LOW_BATTERY = "low_battery"
+    EVENTS_LOST = "events_lost"   # the detector's sequence numbers jumped and the missing ones never came
 
 
 PRIORITY = {AlarmKind.FIRE: 3, AlarmKind.INTRUSION: 2, AlarmKind.FAULT: 1}
@@ -82,6 +86,7 @@ class DetectorInput:
     last_heard: float | None = None   # epoch seconds of the last message, None when never heard
     bypassed: bool = False            # intrusion only: ignored while bypassed
     disabled: bool = False            # taken out of service: ignored entirely
+    missing_since: float | None = None  # epoch seconds since some of its sequence numbers are missing
 
     @property
     def family(self) -> Family:
@@ -134,7 +139,13 @@ class ArmingRefused(Exception):
         self.open_detectors = open_detectors
 
 
-def detector_conditions(d: DetectorInput, *, now: float, silent_after: float, started: float) -> list[tuple[AlarmKind, Cause]]:
+# Messages of one detector can arrive out of order (a redelivery after a reconnect comes after newer
+# ones); a gap that closes within this many seconds was a reordering, not a loss.
+LOST_AFTER = 10.0
+
+
+def detector_conditions(d: DetectorInput, *, now: float, silent_after: float, started: float,
+                        lost_after: float = LOST_AFTER) -> list[tuple[AlarmKind, Cause]]:
     """What a detector's latest state says, before arming is considered.
 
     A detector never heard counts from `started` (when the scanner began watching),
@@ -150,6 +161,8 @@ def detector_conditions(d: DetectorInput, *, now: float, silent_after: float, st
         found.append((AlarmKind.FAULT, Cause.TAMPER))
     if d.battery_low:
         found.append((AlarmKind.FAULT, Cause.LOW_BATTERY))
+    if d.missing_since is not None and now - d.missing_since >= lost_after:
+        found.append((AlarmKind.FAULT, Cause.EVENTS_LOST))
     if d.family is Family.FIRE and d.active:
         found.append((AlarmKind.FIRE, Cause.ACTIVE))
     if d.family is Family.INTRUSION and d.active and not d.bypassed:
@@ -157,7 +170,8 @@ def detector_conditions(d: DetectorInput, *, now: float, silent_after: float, st
     return found
 
 
-def scan_zone(zone: ZoneInput, detectors: list[DetectorInput], *, now: float, silent_after: float, started: float) -> ZoneVerdict:
+def scan_zone(zone: ZoneInput, detectors: list[DetectorInput], *, now: float, silent_after: float, started: float,
+              lost_after: float = LOST_AFTER) -> ZoneVerdict:
     """One cycle for one zone: the alarms to raise and the arming state to move to."""
     verdict = ZoneVerdict()
     arming, since, entry_detector = zone.arming, zone.arming_since, zone.entry_detector
@@ -168,7 +182,7 @@ def scan_zone(zone: ZoneInput, detectors: list[DetectorInput], *, now: float, si
     raises: list[Raise] = []
     intruders: list[int] = []
     for d in detectors:
-        for kind, cause in detector_conditions(d, now=now, silent_after=silent_after, started=started):
+        for kind, cause in detector_conditions(d, now=now, silent_after=silent_after, started=started, lost_after=lost_after):
             if kind is AlarmKind.INTRUSION:
                 intruders.append(d.id)
             else:
@@ -230,7 +244,8 @@ class ResetOutcome:
         return not self.standing
 
 
-def reset(zone: ZoneInput, detectors: list[DetectorInput], *, now: float, silent_after: float, started: float) -> ResetOutcome:
+def reset(zone: ZoneInput, detectors: list[DetectorInput], *, now: float, silent_after: float, started: float,
+          lost_after: float = LOST_AFTER) -> ResetOutcome:
     """Reset a zone: an alarm whose input is still present stands again; the rest clear.
 
     A triggered zone whose intrusion alarms all clear goes back to armed (the premises
@@ -238,7 +253,7 @@ def reset(zone: ZoneInput, detectors: list[DetectorInput], *, now: float, silent
     """
     present: set[AlarmKey] = set()
     for d in detectors:
-        for kind, cause in detector_conditions(d, now=now, silent_after=silent_after, started=started):
+        for kind, cause in detector_conditions(d, now=now, silent_after=silent_after, started=started, lost_after=lost_after):
             if kind is AlarmKind.INTRUSION and zone.arming not in ARMED_STATES:
                 continue
             present.add((d.id, str(kind), str(cause)))

@@ -11,8 +11,7 @@ from django.utils import timezone
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from gonghui.accounts.choices import MANAGING_ROLES, Role
-from gonghui.core.scoping import get_in_reach_or_404, in_reach
+from gonghui.core.scoping import get_in_reach_or_404, in_reach, under
 from gonghui.core.selectors import Attention
 from gonghui.orgs.models import Org
 from gonghui.orgs.selectors import count_by_union
@@ -20,8 +19,8 @@ from gonghui.orgs.selectors import count_by_union
 from .choices import AlarmKind, Condition
 from .models import Alarm, Detector, DutyPerson, Event, Site, Zone
 
-# Duty staff watch the board and work the panel; only cadres set zones and detectors up.
-BOARD_ROLES = frozenset({*MANAGING_ROLES, Role.DUTY_STAFF})
+# Who sees the board, a zone and the event log (duty staff and the managing roles, AlarmsConfig.actions).
+VIEW = "alarms.zone.view"
 
 CONDITION_ORDER = {Condition.FIRE: 0, Condition.INTRUSION: 1, Condition.FAULT: 2, Condition.NORMAL: 3}
 
@@ -29,29 +28,28 @@ CONDITION_ORDER = {Condition.FIRE: 0, Condition.INTRUSION: 1, Condition.FAULT: 2
 def zone_board(*, visible_to) -> list[Zone]:
     """Every zone the user watches, worst first, with its open alarm counts (one query)."""
     latched = Q(alarms__reset_at__isnull=True)
-    qs = in_reach(Zone.objects.select_related("site"), visible_to, roles=BOARD_ROLES).annotate(
+    qs = in_reach(Zone.objects.select_related("site"), visible_to, action=VIEW).annotate(
         latched_count=Count("alarms", filter=latched),
         unacknowledged_count=Count("alarms", filter=latched & Q(alarms__acknowledged_at__isnull=True)),
     )
     return sorted(qs, key=lambda z: (CONDITION_ORDER.get(z.condition, 9), z.site.code, z.position, z.code))
 
 
-def zone_get(*, visible_to, pk: int, manage: bool = False) -> Zone:
-    roles = MANAGING_ROLES if manage else BOARD_ROLES
-    return get_in_reach_or_404(Zone.objects.select_related("site", "org"), visible_to, roles=roles, pk=pk)
+def zone_get(*, visible_to, pk: int, action: str = VIEW) -> Zone:
+    """A zone where the user may do `action` (404 otherwise, so nobody learns it exists)."""
+    return get_in_reach_or_404(Zone.objects.select_related("site", "org"), visible_to, action=action, pk=pk)
 
 
-def detector_get(*, visible_to, pk: int, manage: bool = False) -> Detector:
-    roles = MANAGING_ROLES if manage else BOARD_ROLES
-    return get_in_reach_or_404(Detector.objects.select_related("zone", "zone__org", "site"), visible_to, roles=roles, pk=pk)
+def detector_get(*, visible_to, pk: int, action: str = VIEW) -> Detector:
+    return get_in_reach_or_404(Detector.objects.select_related("zone", "zone__org", "site"), visible_to, action=action, pk=pk)
 
 
-def site_get(*, visible_to, pk: int) -> Site:
-    return get_in_reach_or_404(Site.objects.select_related("org"), visible_to, pk=pk)
+def site_get(*, visible_to, pk: int, action: str = "alarms.site.manage") -> Site:
+    return get_in_reach_or_404(Site.objects.select_related("org"), visible_to, action=action, pk=pk)
 
 
 def site_list(*, visible_to) -> QuerySet[Site]:
-    return in_reach(Site.objects.select_related("org"), visible_to).prefetch_related("zones")
+    return in_reach(Site.objects.select_related("org"), visible_to, action="alarms.site.manage").prefetch_related("zones")
 
 
 def zone_latched_alarms(zone: Zone) -> QuerySet[Alarm]:
@@ -67,7 +65,7 @@ def zone_duty(zone: Zone) -> QuerySet[DutyPerson]:
 
 
 def event_list(*, visible_to, zone: Zone | None = None, kind: str | None = None, day: dt.date | None = None) -> QuerySet[Event]:
-    qs = in_reach(Event.objects.select_related("zone", "detector", "actor", "zone__site", "alarm"), visible_to, roles=BOARD_ROLES)
+    qs = in_reach(Event.objects.select_related("zone", "detector", "actor", "zone__site", "alarm"), visible_to, action=VIEW)
     if zone is not None:
         qs = qs.filter(zone=zone)
     if kind:
@@ -101,13 +99,13 @@ def _bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
 
 def zones_by_union(*, org: Org, union_of: dict[int, int]) -> dict[int, int]:
     """{union id: zones watched} for a federation's unions, in one grouped query."""
-    return count_by_union(Zone.objects.filter(org__path__startswith=org.path), union_of)
+    return count_by_union(Zone.objects.filter(under(org)), union_of)
 
 
 def alarm_figures(*, org, start: dt.date, end: dt.date) -> AlarmFigures:
     """Alarms and faults raised in the period under the org, and how fast people acknowledged them."""
     lo, hi = _bounds(start, end)
-    base = Alarm.objects.filter(org__path__startswith=org.path)
+    base = Alarm.objects.filter(under(org))
     period = base.filter(raised_at__gte=lo, raised_at__lt=hi)
     counts = dict(period.values_list("kind").annotate(n=Count("id")).values_list("kind", "n"))
     waits = [(a - r).total_seconds() for r, a in period.filter(acknowledged_at__isnull=False)
@@ -115,13 +113,13 @@ def alarm_figures(*, org, start: dt.date, end: dt.date) -> AlarmFigures:
     return AlarmFigures(
         fire=counts.get(AlarmKind.FIRE, 0), intrusion=counts.get(AlarmKind.INTRUSION, 0), fault=counts.get(AlarmKind.FAULT, 0),
         acknowledged=len(waits), median_ack_seconds=statistics.median(waits) if waits else None,
-        zones=Zone.objects.filter(org__path__startswith=org.path).count(),
-        detectors=Detector.objects.filter(org__path__startswith=org.path).count(),
+        zones=Zone.objects.filter(under(org)).count(),
+        detectors=Detector.objects.filter(under(org)).count(),
         open_now=period.filter(reset_at__isnull=True).exclude(kind=AlarmKind.FAULT).count(),
     )
 
 
 def attention(*, visible_to) -> list[Attention]:
     """For the home page: alarms and faults still standing that nobody has acknowledged."""
-    waiting = in_reach(Alarm.objects.filter(reset_at__isnull=True, acknowledged_at__isnull=True), visible_to, roles=BOARD_ROLES)
+    waiting = in_reach(Alarm.objects.filter(reset_at__isnull=True, acknowledged_at__isnull=True), visible_to, action=VIEW)
     return [Attention(_("alarms not yet acknowledged"), waiting.count(), reverse("alarms:board"))]

@@ -74,7 +74,8 @@ def zone_action(request, pk: int, action: str):
 @login_required
 @require_POST
 def detector_action(request, pk: int, action: str):
-    detector = detector_get(visible_to=request.user, pk=pk, manage=action in ("disable", "enable"))
+    detector = detector_get(visible_to=request.user, pk=pk,
+                            action="alarms.detector.disable" if action in ("disable", "enable") else "alarms.detector.bypass")
     if action in ("bypass", "unbypass"):
         services.detector_bypass(actor=request.user, detector=detector, bypassed=action == "bypass")
     elif action in ("disable", "enable"):
@@ -101,7 +102,7 @@ def events(request):
 
 @login_required
 def setup(request):
-    orgs = orgs_in_reach(request.user)
+    orgs = orgs_in_reach(request.user, action="alarms.site.manage")
     if not orgs.exists():
         raise Http404
     form = SiteForm(request.POST or None, orgs=orgs)
@@ -128,20 +129,20 @@ def _form_page(request, *, form, title, back, save):
 
 @login_required
 def zone_create(request, pk: int):
-    site = site_get(visible_to=request.user, pk=pk)
+    site = site_get(visible_to=request.user, pk=pk, action="alarms.zone.manage")
     return _form_page(request, form=ZoneForm(request.POST or None), title=_("New zone at %(site)s") % {"site": site.name},
                       back="alarms:setup", save=lambda data: services.zone_create(actor=request.user, site=site, **data))
 
 
 @login_required
 def detector_create(request, pk: int):
-    zone = zone_get(visible_to=request.user, pk=pk, manage=True)
+    zone = zone_get(visible_to=request.user, pk=pk, action="alarms.detector.manage")
     return _form_page(request, form=DetectorForm(request.POST or None), title=_("New detector in %(zone)s") % {"zone": zone.name},
                       back=f"/alarms/zones/{zone.pk}/", save=lambda data: services.detector_create(actor=request.user, zone=zone, **data))
 
 
 @login_required
 def duty_create(request, pk: int):
-    zone = zone_get(visible_to=request.user, pk=pk, manage=True)
+    zone = zone_get(visible_to=request.user, pk=pk, action="alarms.duty.manage")
     return _form_page(request, form=DutyPersonForm(request.POST or None), title=_("Add to the duty list of %(zone)s") % {"zone": zone.name},
                       back=f"/alarms/zones/{zone.pk}/", save=lambda data: services.duty_person_add(actor=request.user, zone=zone, **data))

@@ -172,3 +172,12 @@ def test_escalation_tells_the_first_person_at_once_then_the_next_after_the_zones
 def test_an_acknowledged_alarm_escalates_no_further():
     assert panel.escalation_due(notified_positions=[0], duty_count=3, last_notified_at=NOW - 900, acknowledged=True,
                                 escalate_after=300, now=NOW) is None
+
+
+def test_messages_missing_longer_than_the_grace_are_a_fault_events_may_have_been_lost():
+    gap = heard(id=4, kind="door", missing_since=NOW - panel.LOST_AFTER)
+    assert scan(ZoneInput(id=1), [gap]).raises == [Raise(4, AlarmKind.FAULT, Cause.EVENTS_LOST)]
+
+
+def test_a_gap_younger_than_the_grace_may_still_be_a_reordering():
+    assert scan(ZoneInput(id=1), [heard(id=4, kind="door", missing_since=NOW - 1)]).raises == []

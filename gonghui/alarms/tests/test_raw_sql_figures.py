@@ -41,7 +41,7 @@ def _assert_same(org, period: Period) -> dict:
 
 
 def _import(plant, *rows):
-    services.alarms_history_import(rows=[
+    services.alarms_history_import(actor=None, rows=[
         services.PastAlarm(getattr(plant, d), kind, "low_battery" if kind == "fault" else "active", raised, ack, reset)
         for d, kind, raised, ack, reset in rows])
 

@@ -18,7 +18,7 @@ def at(day, seconds=0):
 
 def test_the_summary_counts_the_periods_alarms_and_the_median_time_to_acknowledge(cast, django_assert_max_num_queries):
     plant = build_plant(cast.union)
-    services.alarms_history_import(rows=[
+    services.alarms_history_import(actor=None, rows=[
         services.PastAlarm(plant.smoke, "fire", "active", at(1), at(1, 40), at(1, 600)),
         services.PastAlarm(plant.door, "intrusion", "active", at(2), at(2, 100), at(2, 700)),
         services.PastAlarm(plant.smoke, "fire", "active", at(3), at(3, 200), at(3, 900)),
