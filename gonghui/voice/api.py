@@ -164,7 +164,7 @@ def submit_suggestion(request, payload: SuggestionIn):
     theme = selectors.themes_for(member.org).filter(pk=payload.theme_id).first() if payload.theme_id else None
     if payload.theme_id and theme is None:
         raise Http404
-    suggestion, receipt = services.suggestion_submit(author=member, title=payload.title, body=payload.body, theme=theme,
+    suggestion, receipt = services.suggestion_submit(actor=request.user, author=member, title=payload.title, body=payload.body, theme=theme,
                                                      anonymous=payload.anonymous, idempotency_key=payload.idempotency_key)
     return Status(201, {"suggestion": suggestion, "receipt": receipt})
 
@@ -224,7 +224,7 @@ def my_reports(request):
 
 @router.post("/reports", response={201: ReportOut})
 def submit_report(request, payload: ReportIn):
-    return Status(201, services.safety_report_submit(reporter=_own_member(request), **payload.dict()))
+    return Status(201, services.safety_report_submit(actor=request.user, reporter=_own_member(request), **payload.dict()))
 
 
 @router.get("/reports/{int:report_id}", response=ReportOut)

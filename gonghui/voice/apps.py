@@ -1,19 +1,45 @@
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core import registry
+from gonghui.core.roles import BELONGING_ROLES, MANAGING_ROLES, Role
+
+# Talks are private between the worker and the union: its chair and cadres, nobody above.
+TALK_ROLES = frozenset({Role.CHAIR, Role.CADRE})
 
 
 class VoiceConfig(registry.GonghuiAppConfig):
     name = "gonghui.voice"
     label = "voice"
     verbose_name = _("Workers' voice")
-    actions = {}
+    actions = {
+        # Suggestions: a member speaks up and closes the loop; the union's cadres answer.
+        "voice.suggestion.submit": BELONGING_ROLES,
+        "voice.suggestion.close": BELONGING_ROLES,     # the author rates the answer or reopens it
+        "voice.suggestion.view": MANAGING_ROLES,
+        "voice.suggestion.review": MANAGING_ROLES,
+        "voice.suggestion.decide": MANAGING_ROLES,
+        "voice.suggestion.implement": MANAGING_ROLES,  # assign to a unit, mark implemented
+        "voice.suggestion.promote": MANAGING_ROLES,
+        "voice.suggestion.import": MANAGING_ROLES,
+        "voice.theme.manage": MANAGING_ROLES,          # themes and answer templates
+        # The safety network: a rep reports, the union forwards and answers in writing.
+        "voice.report.submit": BELONGING_ROLES,        # and an open appointment as safety rep
+        "voice.report.close": BELONGING_ROLES,         # the rep rates the answer or reopens it
+        "voice.report.view": MANAGING_ROLES,
+        "voice.report.handle": MANAGING_ROLES,         # forward, progress, answer
+        "voice.report.import": MANAGING_ROLES,
+        "voice.network.manage": MANAGING_ROLES,        # supervision groups, appointing and ending reps
+        "voice.hazard.view": MANAGING_ROLES,
+        "voice.hazard.manage": MANAGING_ROLES,         # posts, exposure, follow-ups
+        "voice.talk.view": TALK_ROLES,
+        "voice.talk.record": TALK_ROLES,
+    }
     urls = ("voice/", "gonghui.voice.urls")
     api = ("/voice", "gonghui.voice.api.router")
     nav = (
-        registry.NavEntry("voice", "voice:dashboard", _("Workers' voice"), "manage"),
-        registry.NavEntry("voice", "voice:queue", _("Suggestions"), "manage"),
-        registry.NavEntry("voice", "voice:reports", _("Safety reports"), "manage"),
+        registry.NavEntry("voice", "voice:dashboard", _("Workers' voice"), "voice.suggestion.view"),
+        registry.NavEntry("voice", "voice:queue", _("Suggestions"), "voice.suggestion.view"),
+        registry.NavEntry("voice", "voice:reports", _("Safety reports"), "voice.report.view"),
         registry.NavEntry("voice", "voice:mine", _("My suggestions and reports"), "own_record"),
     )
     attention = "gonghui.voice.selectors.attention"

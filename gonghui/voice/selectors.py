@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gonghui.core.formatting import ratio
-from gonghui.core.scoping import can_manage, in_reach
+from gonghui.core.scoping import in_reach, may, under
 from gonghui.core.selectors import Attention
 from gonghui.members.models import Member
 from gonghui.members.selectors import member_of_user, members_on_roll
@@ -31,19 +31,15 @@ from .models import AnswerTemplate, Exposure, FollowUp, HazardPost, SafetyGroup,
 ZERO = Decimal("0.00")
 
 
-def _under(org: Org, via: str = "org") -> Q:
-    return Q(**{f"{via}__path__startswith": org.path})
-
-
 # ---------------------------------------------------------------- lists
 
 def suggestion_list(
     *, visible_to, org: Org | None = None, status: str | None = None, theme: int | None = None, q: str = "",
     start: dt.date | None = None, end: dt.date | None = None, golden: bool | None = None, reopened: bool | None = None,
 ) -> QuerySet[Suggestion]:
-    qs = in_reach(Suggestion.objects.select_related("org", "theme", "author"), visible_to)
+    qs = in_reach(Suggestion.objects.select_related("org", "theme", "author"), visible_to, action="voice.suggestion.view")
     if org is not None:
-        qs = qs.filter(_under(org))
+        qs = qs.filter(under(org))
     if status:
         qs = qs.filter(status=status)
     if theme:
@@ -70,14 +66,14 @@ def suggestions_of(member: Member | None) -> QuerySet[Suggestion]:
 def suggestion_for(*, user, pk: int) -> tuple[Suggestion, bool]:
     """The suggestion and whether the user manages it: a cadre in reach, or its own author; else 404."""
     suggestion = Suggestion.objects.select_related("org", "union", "theme", "author").filter(pk=pk).first()
-    return _managed_or_own(user, suggestion, suggestion.author_id if suggestion else None)
+    return _managed_or_own(user, suggestion, suggestion.author_id if suggestion else None, action="voice.suggestion.view")
 
 
-def _managed_or_own(user, obj, author_id: int | None):
+def _managed_or_own(user, obj, author_id: int | None, *, action: str):
     """(obj, True) for a cadre who reaches it, (obj, False) for the member who wrote it; else 404."""
     if obj is None:
         raise Http404
-    if can_manage(user, obj.org):
+    if getattr(user, "is_authenticated", False) and may(user, action, obj.org):
         return obj, True
     own = member_of_user(user)
     if own is not None and author_id == own.pk:
@@ -86,7 +82,7 @@ def _managed_or_own(user, obj, author_id: int | None):
 
 
 def suggestion_by_receipt(code: str) -> Suggestion | None:
-    from .services import receipt_hash
+    from .services import receipt_hash  # how the code is kept: with the service that issues it
 
     if not code or len(code) > 40:
         return None
@@ -106,16 +102,16 @@ def answer_templates_for(org: Org, *, theme_id: int | None = None) -> QuerySet[A
 
 
 def answer_template_list(*, visible_to) -> QuerySet[AnswerTemplate]:
-    return in_reach(AnswerTemplate.objects.select_related("theme", "org"), visible_to)
+    return in_reach(AnswerTemplate.objects.select_related("theme", "org"), visible_to, action="voice.theme.manage")
 
 
 def report_list(
     *, visible_to, org: Org | None = None, status: str | None = None, group: int | None = None, overdue: bool = False,
     q: str = "", start: dt.date | None = None, end: dt.date | None = None, today: dt.date | None = None,
 ) -> QuerySet[SafetyReport]:
-    qs = in_reach(SafetyReport.objects.select_related("org", "group", "reporter"), visible_to)
+    qs = in_reach(SafetyReport.objects.select_related("org", "group", "reporter"), visible_to, action="voice.report.view")
     if org is not None:
-        qs = qs.filter(_under(org))
+        qs = qs.filter(under(org))
     if status == "open":
         qs = qs.filter(status__in=OPEN_REPORT_STATES)
     elif status:
@@ -146,25 +142,25 @@ def reports_of(member: Member | None) -> QuerySet[SafetyReport]:
 def report_for(*, user, pk: int) -> tuple[SafetyReport, bool]:
     """The safety report and whether the user manages it: a cadre in reach, or the rep who sent it; else 404."""
     report = SafetyReport.objects.select_related("org", "group", "reporter").filter(pk=pk).first()
-    return _managed_or_own(user, report, report.reporter_id if report else None)
+    return _managed_or_own(user, report, report.reporter_id if report else None, action="voice.report.view")
 
 
 def safety_groups(*, visible_to, org: Org | None = None) -> QuerySet[SafetyGroup]:
-    qs = in_reach(SafetyGroup.objects.select_related("org"), visible_to)
+    qs = in_reach(SafetyGroup.objects.select_related("org"), visible_to, action="voice.report.view")
     if org is not None:
-        qs = qs.filter(_under(org))
+        qs = qs.filter(under(org))
     return qs.annotate(n_reps=Count("reps", filter=Q(reps__ended_on__isnull=True)))
 
 
 def safety_reps(*, visible_to, group: SafetyGroup | None = None) -> QuerySet[SafetyRep]:
-    qs = in_reach(SafetyRep.objects.select_related("member", "group", "org"), visible_to).filter(ended_on__isnull=True)
+    qs = in_reach(SafetyRep.objects.select_related("member", "group", "org"), visible_to, action="voice.report.view").filter(ended_on__isnull=True)
     return qs.filter(group=group) if group else qs
 
 
 def hazard_post_list(*, visible_to, org: Org | None = None, factor: str | None = None) -> QuerySet[HazardPost]:
-    qs = in_reach(HazardPost.objects.select_related("org"), visible_to)
+    qs = in_reach(HazardPost.objects.select_related("org"), visible_to, action="voice.hazard.view")
     if org is not None:
-        qs = qs.filter(_under(org))
+        qs = qs.filter(under(org))
     if factor:
         qs = qs.filter(factors__contains=factor) if _json_contains_ok() else qs.filter(factors__icontains=factor)
     return qs.annotate(n_exposed=Count("exposures", filter=Q(exposures__until__isnull=True)))
@@ -177,7 +173,7 @@ def _json_contains_ok() -> bool:
 
 
 def follow_up_list(*, visible_to, post: HazardPost | None = None, due_only: bool = False) -> QuerySet[FollowUp]:
-    qs = in_reach(FollowUp.objects.select_related("exposure__member", "exposure__post", "org"), visible_to)
+    qs = in_reach(FollowUp.objects.select_related("exposure__member", "exposure__post", "org"), visible_to, action="voice.hazard.view")
     if post is not None:
         qs = qs.filter(exposure__post=post)
     if due_only:
@@ -185,14 +181,10 @@ def follow_up_list(*, visible_to, post: HazardPost | None = None, due_only: bool
     return qs
 
 
-# Talks are private between the worker and the union: its chair and cadres see them, nobody above.
-TALK_ROLES = frozenset({"chair", "cadre"})
-
-
 def talk_list(*, visible_to, org: Org | None = None, kind: str | None = None, q: str = "") -> QuerySet[Talk]:
-    qs = in_reach(Talk.objects.select_related("member", "org", "recorded_by"), visible_to, roles=TALK_ROLES)
+    qs = in_reach(Talk.objects.select_related("member", "org", "recorded_by"), visible_to, action="voice.talk.view")
     if org is not None:
-        qs = qs.filter(_under(org))
+        qs = qs.filter(under(org))
     if kind:
         qs = qs.filter(kind=kind)
     if q.strip():
@@ -235,8 +227,8 @@ def suggestion_and_report_counts_by_union(*, org: Org, start: dt.date, end: dt.d
                                           union_of: dict[int, int]) -> tuple[dict[int, int], dict[int, int]]:
     """({union id: suggestions}, {union id: safety reports}) in the period, for a federation's unions."""
     return (
-        count_by_union(Suggestion.objects.filter(_under(org), submitted_on__gte=start, submitted_on__lte=end), union_of),
-        count_by_union(SafetyReport.objects.filter(_under(org), reported_on__gte=start, reported_on__lte=end), union_of),
+        count_by_union(Suggestion.objects.filter(under(org), submitted_on__gte=start, submitted_on__lte=end), union_of),
+        count_by_union(SafetyReport.objects.filter(under(org), reported_on__gte=start, reported_on__lte=end), union_of),
     )
 
 
@@ -247,7 +239,7 @@ def suggestion_figures(*, org: Org, start: dt.date, end: dt.date, on_roll: int |
     Grouping and adding up in Python keeps the query small to build and to run, whatever the volume.
     """
     rows = (
-        Suggestion.objects.filter(_under(org), submitted_on__gte=start, submitted_on__lte=end)
+        Suggestion.objects.filter(under(org), submitted_on__gte=start, submitted_on__lte=end)
         .annotate(was_reopened=ExpressionWrapper(Q(reopen_count__gt=0), output_field=BooleanField()))
         .values_list("status", "is_golden", "rating", "was_reopened")
         .annotate(n=Count("id"), saving=Sum("saving_yuan"), reward=Sum("reward_yuan"))
@@ -321,7 +313,7 @@ def _by_month(start: dt.date, end: dt.date, grouped: list[dict], keys: tuple[str
 def suggestion_themes(*, org: Org, start: dt.date, end: dt.date) -> list[str]:
     """The themes suggestions were made under in the period, in the union's order: one light query
     (the summary names them; the dashboard's breakdown counts them too)."""
-    used = Suggestion.objects.filter(_under(org), theme=OuterRef("pk"), submitted_on__gte=start, submitted_on__lte=end)
+    used = Suggestion.objects.filter(under(org), theme=OuterRef("pk"), submitted_on__gte=start, submitted_on__lte=end)
     # Themes are few; asking each whether it was used stops at the first suggestion found.
     names = Theme.objects.filter(Exists(used)).order_by("position", "name").values_list("name", flat=True)
     return list(dict.fromkeys(names))
@@ -329,7 +321,7 @@ def suggestion_themes(*, org: Org, start: dt.date, end: dt.date) -> list[str]:
 
 def suggestion_breakdown(*, org: Org, start: dt.date, end: dt.date) -> dict[str, Breakdown]:
     """By theme, by branch (the org's children) and by month: four queries."""
-    base = Suggestion.objects.filter(_under(org), submitted_on__gte=start, submitted_on__lte=end)
+    base = Suggestion.objects.filter(under(org), submitted_on__gte=start, submitted_on__lte=end)
     counts = {"total": Count("id"), "adopted": Count("id", filter=Q(status__in=ADOPTED_STATES)),
               "implemented": Count("id", filter=Q(status=SuggestionStatus.IMPLEMENTED))}
     keys = tuple(counts)
@@ -374,7 +366,7 @@ def safety_figures(*, org: Org, start: dt.date, end: dt.date, today: dt.date | N
     """Three queries: the reports grouped by state and days to answer, the groups, the reps."""
     today = today or dt.date.today()
     rows = (
-        SafetyReport.objects.filter(_under(org), reported_on__gte=start, reported_on__lte=end)
+        SafetyReport.objects.filter(under(org), reported_on__gte=start, reported_on__lte=end)
         .annotate(late=ExpressionWrapper(_overdue(today), output_field=BooleanField()),
                   was_reopened=ExpressionWrapper(Q(reopen_count__gt=0), output_field=BooleanField()))
         .values_list("status", "late", "was_reopened", "days_to_answer")
@@ -392,8 +384,8 @@ def safety_figures(*, org: Org, start: dt.date, end: dt.date, today: dt.date | N
         if days is not None:
             waits[days] = waits.get(days, 0) + n
     answered = sum(waits.values())
-    groups = SafetyGroup.objects.filter(_under(org), is_active=True).count()
-    reps = SafetyRep.objects.filter(_under(org), appointed_on__lte=end).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=end)).count()
+    groups = SafetyGroup.objects.filter(under(org), is_active=True).count()
+    reps = SafetyRep.objects.filter(under(org), appointed_on__lte=end).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=end)).count()
     return SafetyFigures(received=received, resolved=resolved, in_progress=still_open, overdue=overdue, reopened=reopened,
                          answered=answered, median_days_to_answer=_median_of_histogram(waits) if answered else None,
                          groups=groups, reps=reps)
@@ -402,7 +394,7 @@ def safety_figures(*, org: Org, start: dt.date, end: dt.date, today: dt.date | N
 def safety_breakdown(*, org: Org, start: dt.date, end: dt.date, today: dt.date | None = None) -> dict[str, Breakdown]:
     """By supervision group and by month: two queries."""
     today = today or dt.date.today()
-    base = SafetyReport.objects.filter(_under(org), reported_on__gte=start, reported_on__lte=end)
+    base = SafetyReport.objects.filter(under(org), reported_on__gte=start, reported_on__lte=end)
     counts = {"total": Count("id"), "resolved": Count("id", filter=Q(status=ReportStatus.RESOLVED)),
               "open": Count("id", filter=Q(status__in=OPEN_REPORT_STATES)), "overdue": Count("id", filter=_overdue(today))}
     keys = tuple(counts)
@@ -426,16 +418,16 @@ class HazardFigures:
 
 def hazard_figures(*, org: Org, start: dt.date, end: dt.date) -> HazardFigures:
     """Three queries: posts surveyed by the period's end, distinct workers exposed in it, follow-ups due in it."""
-    posts = HazardPost.objects.filter(_under(org), surveyed_on__lte=end).count()
-    exposed = (Exposure.objects.filter(_under(org), since__lte=end).filter(Q(until__isnull=True) | Q(until__gte=start))
+    posts = HazardPost.objects.filter(under(org), surveyed_on__lte=end).count()
+    exposed = (Exposure.objects.filter(under(org), since__lte=end).filter(Q(until__isnull=True) | Q(until__gte=start))
                .aggregate(n=Count("member_id", distinct=True))["n"])
-    follow = FollowUp.objects.filter(_under(org), due_on__gte=start, due_on__lte=end).aggregate(
+    follow = FollowUp.objects.filter(under(org), due_on__gte=start, due_on__lte=end).aggregate(
         due=Count("id"), done=Count("id", filter=Q(done_on__isnull=False)))
     return HazardFigures(posts_surveyed=posts, workers_exposed=exposed, follow_ups_due=follow["due"], follow_ups_done=follow["done"])
 
 
 def talk_figures(*, org: Org, start: dt.date, end: dt.date) -> dict[str, int]:
-    row = Talk.objects.filter(_under(org), date__gte=start, date__lte=end).aggregate(
+    row = Talk.objects.filter(under(org), date__gte=start, date__lte=end).aggregate(
         talks=Count("id", filter=Q(kind="talk")), visits=Count("id", filter=Q(kind="home_visit")))
     return {"talks": row["talks"], "visits": row["visits"]}
 
@@ -445,7 +437,7 @@ def latest_year(*, org) -> int:
     from django.db.models import Max
 
     this_year = dt.date.today().year
-    last = Suggestion.objects.filter(org__path__startswith=org.path).aggregate(d=Max("submitted_on"))["d"] if org else None
+    last = Suggestion.objects.filter(under(org)).aggregate(d=Max("submitted_on"))["d"] if org else None
     return last.year if last and last.year < this_year else this_year
 
 

@@ -15,11 +15,14 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gonghui.core.history import HistoryEntry, history_record
-from gonghui.core.scoping import can_manage
+from gonghui.core import scoping
+from gonghui.core.history import history_for
+from gonghui.core.scoping import NotAllowed
 from gonghui.core.services import notice_send
 from gonghui.members.choices import MemberStatus
 from gonghui.members.models import Member
@@ -27,7 +30,7 @@ from gonghui.orgs.models import Org
 
 from . import conf
 from .choices import (
-    DECIDED_STATES, FollowUpKind, HazardFactor, Rating, ReportStatus, Severity, SuggestionStatus, TalkKind,
+    ADOPTED_STATES, DECIDED_STATES, FollowUpKind, HazardFactor, Rating, ReportStatus, Severity, SuggestionStatus, TalkKind,
 )
 from .models import (
     AnswerTemplate, Exposure, FollowUp, HazardPost, SafetyGroup, SafetyRep, SafetyReport, Suggestion, Talk, Theme,
@@ -41,7 +44,7 @@ PHOTO_SIGNATURES = {  # what the first bytes of each allowed image type look lik
 PHOTO_TYPES = {"image/jpeg", "image/png", "image/webp"}
 
 
-def photo_check(upload) -> None:
+def _photo_check(upload) -> None:
     """A photo is a jpg, png or webp of at most conf.PHOTO_MAX_BYTES, by name, declared type and content."""
     if upload is None:
         return
@@ -62,12 +65,34 @@ def photo_check(upload) -> None:
         raise ValidationError({"photo": _("The file is not the image it claims to be.")})
 
 
-def _require_manager(actor, org: Org) -> None:
-    """A cadre of the org (or above) may act; None is the system itself (scenarios, commands), never a request."""
+def _require_own(*, actor, action: str, member: Member | None) -> None:
+    """The person's own write (a suggestion, a report, closing its loop): the actor must belong where
+    the member record is and be that member's login. None is the system itself."""
     if actor is None:
         return
-    if not can_manage(actor, org):
-        raise PermissionError("not a cadre of this organisation")
+    if member is None:
+        raise NotAllowed(action)
+    scoping.require(actor=actor, action=action, org=member.org)
+    if member.user_id is None or member.user_id != actor.pk:
+        raise NotAllowed(action)
+
+
+def _lock(obj):
+    """Lock the row for the rest of the transaction and bring `obj` up to date from it.
+
+    Every state change starts here, so two requests doing the same step one after the other
+    (or at the same moment) see each other's result: the second finds the step done and
+    changes nothing."""
+    fresh = type(obj).objects.select_for_update().get(pk=obj.pk)
+    for f in type(obj)._meta.concrete_fields:
+        setattr(obj, f.attname, getattr(fresh, f.attname))
+    return obj
+
+
+def _last_reopen_reason(obj) -> str | None:
+    """The reason of the latest history row when it was a reopening, to tell a repeat from a new one."""
+    last = history_for(obj).order_by("-at", "-id").first()
+    return last.note if last is not None and "reopened" in (last.changes or {}) else None
 
 
 def _required(text: str, field: str, message: str) -> str:
@@ -107,7 +132,7 @@ def _with_ids(model, objs, key_field: str):
 
 @transaction.atomic
 def theme_create(*, actor, org: Org, name: str, position: int = 0) -> Theme:
-    _require_manager(actor, org)
+    scoping.require(actor=actor, action="voice.theme.manage", org=org)
     name = _required(name, "name", _("Give the theme a name."))
     if Theme.objects.filter(org=org, name=name).exists():
         raise ValidationError({"name": _("This theme already exists.")})
@@ -119,6 +144,7 @@ def theme_create(*, actor, org: Org, name: str, position: int = 0) -> Theme:
 @transaction.atomic
 def themes_ensure(*, actor, org: Org, names: list[str]) -> list[Theme]:
     """The union's theme list, creating what is missing (scenarios, first set-up)."""
+    scoping.require(actor=actor, action="voice.theme.manage", org=org)
     existing = {t.name: t for t in Theme.objects.filter(org=org)}
     new = [Theme(org=org, name=n, position=i) for i, n in enumerate(names) if n not in existing]
     for theme in new:
@@ -131,7 +157,10 @@ def themes_ensure(*, actor, org: Org, names: list[str]) -> list[Theme]:
 @transaction.atomic
 def answer_template_save(*, actor, org: Org, title: str, body: str, theme: Theme | None = None,
                          template: AnswerTemplate | None = None) -> AnswerTemplate:
-    _require_manager(actor, org)
+    scoping.require(actor=actor, action="voice.theme.manage", org=org)
+    if template is not None:
+        scoping.require(actor=actor, action="voice.theme.manage", org=template.org)
+        _lock(template)
     title = _required(title, "title", _("Give the template a title."))
     body = _required(body, "body", _("Write the answer."))
     created = template is None
@@ -144,14 +173,16 @@ def answer_template_save(*, actor, org: Org, title: str, body: str, theme: Theme
 
 @transaction.atomic
 def answer_template_delete(*, actor, template: AnswerTemplate) -> None:
-    _require_manager(actor, template.org)
+    scoping.require(actor=actor, action="voice.theme.manage", org=template.org)
+    if not AnswerTemplate.objects.select_for_update().filter(pk=template.pk).exists():
+        return  # already deleted: deleting twice leaves one history row
     history_record(obj=template, org=template.org, actor=actor, action="delete", changes={"title": template.title})
     template.delete()
 
 
 # ---------------------------------------------------------------- suggestions
 
-def receipt_code_for(idempotency_key: str) -> str:
+def _receipt_code_for(idempotency_key: str) -> str:
     """The anonymous author's receipt: derived from the submission's key, so a retried submit shows the same code."""
     digest = hmac.new(settings.SECRET_KEY.encode(), f"voice-receipt:{idempotency_key}".encode(), hashlib.sha256).digest()
     code = base64.b32encode(digest)[:12].decode()
@@ -172,36 +203,47 @@ def _tell_author(suggestion: Suggestion, title: str) -> None:
                    body=f"{suggestion.title}\n{suggestion.answer}".strip(), url=_suggestion_url(suggestion))
 
 
+def _anonymous_key(author: Member, key: str) -> str:
+    """The stored key of an anonymous submission: the client's key bound to its author.
+
+    A key copied from someone else's page then leads to a new suggestion, never to theirs or to
+    their receipt code. Only a keyed hash is stored, so the row still names nobody: going back
+    from it to the author needs both the secret and the client's own key, which is kept nowhere."""
+    return hmac.new(settings.SECRET_KEY.encode(), f"voice-anonymous:{author.pk}:{key}".encode(), hashlib.sha256).hexdigest()
+
+
 @transaction.atomic
 def suggestion_submit(
-    *, author: Member, title: str, body: str, theme: Theme | None = None, photo=None, anonymous: bool = False,
+    *, actor, author: Member, title: str, body: str, theme: Theme | None = None, photo=None, anonymous: bool = False,
     idempotency_key: str = "", submitted_on: dt.date | None = None,
 ) -> tuple[Suggestion, str | None]:
-    """A member's suggestion. Returns it with the receipt code (anonymous only; shown once).
+    """A member's suggestion, made by the member themself (`actor` is their login). Returns it with
+    the receipt code (anonymous only; shown once).
 
-    The same idempotency key from the same author (or, anonymous, the same key at all)
-    returns the suggestion already made instead of a second one.
+    The same idempotency key from the same author returns the suggestion already made instead
+    of a second one; anonymous too, and only to that same author (see `_anonymous_key`).
     """
+    _require_own(actor=actor, action="voice.suggestion.submit", member=author)
     if author is None or author.status != MemberStatus.ACTIVE:
         raise ValidationError(_("Only a member on the roll can make a suggestion."))
     key = (idempotency_key or "").strip()[:64]
-    if anonymous and not key:
-        key = secrets.token_urlsafe(24)
+    if anonymous:
+        key = _anonymous_key(author, key or secrets.token_urlsafe(24))
     if key:
         earlier = Suggestion.objects.filter(idempotency_key=key)
         earlier = earlier.filter(author__isnull=True) if anonymous else earlier.filter(author=author)
         if (found := earlier.first()) is not None:
-            return found, (receipt_code_for(key) if anonymous else None)
+            return found, (_receipt_code_for(key) if anonymous else None)
     title = _required(title, "title", _("Give the suggestion a short title."))[:120]
     body = _required(body, "body", _("Say what should change and why."))
     if theme is not None and not author.org.path.startswith(theme.org.path):
         raise ValidationError({"theme": _("This theme belongs to another union.")})
-    photo_check(photo)
-    receipt = receipt_code_for(key) if anonymous else None
+    _photo_check(photo)
+    receipt = _receipt_code_for(key) if anonymous else None
     suggestion = Suggestion(
-        org=_anonymous_home(author) if anonymous else author.org, union=author.union, author=None if anonymous else author, is_anonymous=anonymous,
-        receipt_hash=receipt_hash(receipt) if receipt else None, idempotency_key=key, title=title, body=body,
-        theme=theme, submitted_on=submitted_on or dt.date.today(),
+        org=anonymous_home(author) if anonymous else author.org, union=author.union, author=None if anonymous else author,
+        is_anonymous=anonymous, receipt_hash=receipt_hash(receipt) if receipt else None, idempotency_key=key, title=title,
+        body=body, theme=theme, submitted_on=submitted_on or dt.date.today(),
     )
     if photo is not None:
         suggestion.photo = photo
@@ -209,7 +251,8 @@ def suggestion_submit(
         with transaction.atomic():
             suggestion.save()
     except IntegrityError:  # the same key arrived twice at the same moment
-        found = Suggestion.objects.filter(idempotency_key=key).first()
+        earlier = Suggestion.objects.filter(idempotency_key=key)
+        found = (earlier.filter(author__isnull=True) if anonymous else earlier.filter(author=author)).first()
         if found is None:
             raise
         return found, receipt
@@ -221,13 +264,21 @@ def suggestion_submit(
     return suggestion, receipt
 
 
-def _anonymous_home(author: Member) -> Org:
-    """Where an anonymous suggestion is filed: the author's branch, not their small team,
-    so the place it came from does not point at a handful of people."""
+def anonymous_home(author: Member, today: dt.date | None = None) -> Org:
+    """Where an anonymous suggestion is filed, and so the only place the cadres see: never the
+    author's small team. It starts at the author's branch and goes up, towards the union, while
+    fewer than conf.ANONYMITY_MIN_MEMBERS people are on the roll there (two queries)."""
+    from gonghui.members.selectors import on_roll_at
+
+    today = today or dt.date.today()
     paths = author.org.ancestor_paths()
     union_at = paths.index(author.union.path) if author.union.path in paths else len(paths) - 1
-    branch_path = paths[min(union_at + 1, len(paths) - 1)]
-    return author.org if branch_path == author.org.path else Org.objects.get(path=branch_path)
+    candidates = paths[union_at: min(union_at + 1, len(paths) - 1) + 1][::-1]  # the branch, then the union
+    orgs = {o.path: o for o in Org.objects.filter(path__in=candidates)}
+    counts = Member.objects.filter(on_roll_at(today), scoping.under(orgs[paths[union_at]])).aggregate(
+        **{f"p{i}": Count("id", filter=scoping.under(orgs[p])) for i, p in enumerate(candidates)})
+    chosen = next((p for i, p in enumerate(candidates) if counts[f"p{i}"] >= conf.ANONYMITY_MIN_MEMBERS), paths[union_at])
+    return orgs[chosen]
 
 
 def _move(suggestion: Suggestion, actor, to: str, changes: dict | None = None, note: str = "") -> None:
@@ -238,9 +289,16 @@ def _move(suggestion: Suggestion, actor, to: str, changes: dict | None = None, n
                    changes={"status": [before, to], **(changes or {})}, note=note)
 
 
+# Each step below locks the suggestion, then looks at it afresh: a step already taken (a double
+# tap, a retried request, two cadres at once) returns the suggestion as it is, with no second
+# history row and no second notice.
+
 @transaction.atomic
 def suggestion_review(*, actor, suggestion: Suggestion) -> Suggestion:
-    _require_manager(actor, suggestion.org)
+    scoping.require(actor=actor, action="voice.suggestion.review", org=suggestion.org)
+    _lock(suggestion)
+    if suggestion.status == SuggestionStatus.REVIEWING:
+        return suggestion
     if suggestion.status != SuggestionStatus.SUBMITTED:
         raise ValidationError(_("Only a newly submitted suggestion can be taken up for review."))
     _move(suggestion, actor, SuggestionStatus.REVIEWING)
@@ -251,7 +309,10 @@ def suggestion_review(*, actor, suggestion: Suggestion) -> Suggestion:
 @transaction.atomic
 def suggestion_decide(*, actor, suggestion: Suggestion, adopt: bool, answer: str, on: dt.date | None = None) -> Suggestion:
     """Adopt or reject. A rejection must say why: the author reads it."""
-    _require_manager(actor, suggestion.org)
+    scoping.require(actor=actor, action="voice.suggestion.decide", org=suggestion.org)
+    _lock(suggestion)
+    if (suggestion.status in ADOPTED_STATES) if adopt else (suggestion.status == SuggestionStatus.REJECTED):
+        return suggestion  # decided so already
     if suggestion.status not in (SuggestionStatus.SUBMITTED, SuggestionStatus.REVIEWING):
         raise ValidationError(_("This suggestion has already been decided."))
     answer = (answer or "").strip()
@@ -266,10 +327,14 @@ def suggestion_decide(*, actor, suggestion: Suggestion, adopt: bool, answer: str
 
 @transaction.atomic
 def suggestion_assign(*, actor, suggestion: Suggestion, unit: str) -> Suggestion:
-    _require_manager(actor, suggestion.org)
+    scoping.require(actor=actor, action="voice.suggestion.implement", org=suggestion.org)
+    _lock(suggestion)
+    unit = _required(unit, "unit", _("Name the unit that implements it."))[:100]
+    if suggestion.status == SuggestionStatus.ASSIGNED and suggestion.implementing_unit == unit:
+        return suggestion
     if suggestion.status != SuggestionStatus.ADOPTED:
         raise ValidationError(_("Only an adopted suggestion can be assigned for implementation."))
-    suggestion.implementing_unit = _required(unit, "unit", _("Name the unit that implements it."))[:100]
+    suggestion.implementing_unit = unit
     _move(suggestion, actor, SuggestionStatus.ASSIGNED, {"implementing_unit": suggestion.implementing_unit})
     _tell_author(suggestion, _("Your suggestion is being implemented"))
     return suggestion
@@ -278,7 +343,10 @@ def suggestion_assign(*, actor, suggestion: Suggestion, unit: str) -> Suggestion
 @transaction.atomic
 def suggestion_implement(*, actor, suggestion: Suggestion, implemented_on: dt.date | None = None,
                          saving_yuan: Decimal | None = None, reward_yuan: Decimal | None = None, note: str = "") -> Suggestion:
-    _require_manager(actor, suggestion.org)
+    scoping.require(actor=actor, action="voice.suggestion.implement", org=suggestion.org)
+    _lock(suggestion)
+    if suggestion.status == SuggestionStatus.IMPLEMENTED:
+        return suggestion
     if suggestion.status not in (SuggestionStatus.ADOPTED, SuggestionStatus.ASSIGNED):
         raise ValidationError(_("Only an adopted suggestion can be marked implemented."))
     for name, value in (("saving_yuan", saving_yuan), ("reward_yuan", reward_yuan)):
@@ -298,11 +366,12 @@ def suggestion_implement(*, actor, suggestion: Suggestion, implemented_on: dt.da
 @transaction.atomic
 def suggestion_promote(*, actor, suggestion: Suggestion) -> Suggestion:
     """金点子: an implemented suggestion spread across the union."""
-    _require_manager(actor, suggestion.org)
+    scoping.require(actor=actor, action="voice.suggestion.promote", org=suggestion.org)
+    _lock(suggestion)
+    if suggestion.is_golden:
+        return suggestion
     if suggestion.status != SuggestionStatus.IMPLEMENTED:
         raise ValidationError(_("Only an implemented suggestion can become a golden idea."))
-    if suggestion.is_golden:
-        raise ValidationError(_("This is already a golden idea."))
     suggestion.is_golden = True
     suggestion.save()
     history_record(obj=suggestion, org=suggestion.org, actor=actor, action="update", changes={"is_golden": [False, True]})
@@ -317,12 +386,17 @@ def _closing_actor(suggestion: Suggestion, user):
 
 @transaction.atomic
 def suggestion_rate(*, suggestion: Suggestion, rating: str, by=None) -> Suggestion:
-    """The author's verdict on the answer. `by` is the author's login (None through a receipt)."""
+    """The author's verdict on the answer. `by` is the author's login (None through a receipt: holding
+    the code is the author's authority, checked where the code is read)."""
+    _require_own(actor=by, action="voice.suggestion.close", member=suggestion.author)
     if rating not in Rating.values:
         raise ValidationError({"rating": _("Choose satisfied, fairly satisfied or dissatisfied.")})
+    _lock(suggestion)
     if suggestion.status not in DECIDED_STATES:
         raise ValidationError(_("There is no answer to rate yet."))
     before = suggestion.rating
+    if before == rating:
+        return suggestion
     suggestion.rating = rating
     suggestion.save()
     history_record(obj=suggestion, org=suggestion.org, actor=_closing_actor(suggestion, by), action="update",
@@ -333,9 +407,13 @@ def suggestion_rate(*, suggestion: Suggestion, rating: str, by=None) -> Suggesti
 @transaction.atomic
 def suggestion_reopen(*, suggestion: Suggestion, reason: str, by=None) -> Suggestion:
     """Marked implemented but it is not: back to the implementing unit, and counted as reopened."""
-    if suggestion.status != SuggestionStatus.IMPLEMENTED:
-        raise ValidationError(_("Only a suggestion marked implemented can be reopened."))
+    _require_own(actor=by, action="voice.suggestion.close", member=suggestion.author)
     reason = _required(reason, "reason", _("Say what is still not done."))
+    _lock(suggestion)
+    if suggestion.status != SuggestionStatus.IMPLEMENTED:
+        if suggestion.reopen_count and _last_reopen_reason(suggestion) == reason:
+            return suggestion  # this very reopening went through already
+        raise ValidationError(_("Only a suggestion marked implemented can be reopened."))
     suggestion.reopen_count += 1
     suggestion.rating = ""
     _move(suggestion, _closing_actor(suggestion, by), SuggestionStatus.ASSIGNED if suggestion.implementing_unit else SuggestionStatus.ADOPTED,
@@ -367,8 +445,7 @@ class SuggestionRow:
 @transaction.atomic
 def suggestions_bulk_create(*, actor, union: Org, rows: list[SuggestionRow], note: str = "") -> list[Suggestion]:
     """Many suggestions at once, in the state they reached, with the same rules as the one-by-one steps."""
-    if actor is not None:
-        _require_manager(actor, union)
+    scoping.require(actor=actor, action="voice.suggestion.import", org=union)
     built = []
     for i, row in enumerate(rows):
         if row.status == SuggestionStatus.REJECTED and not row.answer.strip():
@@ -394,7 +471,7 @@ def suggestions_bulk_create(*, actor, union: Org, rows: list[SuggestionRow], not
 
 @transaction.atomic
 def safety_group_create(*, actor, org: Org, name: str) -> SafetyGroup:
-    _require_manager(actor, org)
+    scoping.require(actor=actor, action="voice.network.manage", org=org)
     name = _required(name, "name", _("Give the group a name."))
     if SafetyGroup.objects.filter(org=org).exists():
         raise ValidationError({"org": _("This unit already has a supervision group.")})
@@ -406,7 +483,7 @@ def safety_group_create(*, actor, org: Org, name: str) -> SafetyGroup:
 @transaction.atomic
 def safety_rep_appoint(*, actor, group: SafetyGroup, member: Member, appointed_on: dt.date | None = None) -> SafetyRep:
     """Appoint a member as safety rep. With a login, they also get the safety_rep role to report."""
-    _require_manager(actor, group.org)
+    scoping.require(actor=actor, action="voice.network.manage", org=group.org)
     if member.status != MemberStatus.ACTIVE or not group.org.path.startswith(member.union.path):
         raise ValidationError({"member": _("Only a member of this union can be its safety rep.")})
     if SafetyRep.objects.filter(member=member, ended_on__isnull=True).exists():
@@ -422,9 +499,11 @@ def safety_rep_appoint(*, actor, group: SafetyGroup, member: Member, appointed_o
 
 @transaction.atomic
 def safety_rep_end(*, actor, rep: SafetyRep, ended_on: dt.date | None = None) -> SafetyRep:
-    _require_manager(actor, rep.org)
+    """End an appointment; ending it again changes nothing."""
+    scoping.require(actor=actor, action="voice.network.manage", org=rep.org)
+    _lock(rep)
     if rep.ended_on is not None:
-        raise ValidationError(_("This appointment has already ended."))
+        return rep
     rep.ended_on = ended_on or dt.date.today()
     rep.save()
     history_record(obj=rep, org=rep.org, actor=actor, action="update", changes={"ended_on": [None, rep.ended_on.isoformat()]})
@@ -435,6 +514,8 @@ def safety_rep_end(*, actor, rep: SafetyRep, ended_on: dt.date | None = None) ->
 def safety_network_bulk_create(*, actor, groups: list[tuple[Org, str]], reps: list[tuple[int, Member, dt.date]],
                                note: str = "") -> tuple[list[SafetyGroup], list[SafetyRep]]:
     """Groups, then reps as (index of their group, member, appointed on): a whole network at once."""
+    for org in {o.pk: o for o, _n in groups}.values():
+        scoping.require(actor=actor, action="voice.network.manage", org=org)
     taken = set(SafetyGroup.objects.filter(org__in=[o for o, _n in groups]).values_list("org_id", flat=True))
     if taken:
         raise ValidationError(_("A unit in the batch already has a supervision group."))
@@ -469,9 +550,10 @@ def _tell_reporter(report: SafetyReport, title: str) -> None:
 
 
 @transaction.atomic
-def safety_report_submit(*, reporter: Member, place: str, description: str, severity: str = Severity.MEDIUM, photo=None,
+def safety_report_submit(*, actor, reporter: Member, place: str, description: str, severity: str = Severity.MEDIUM, photo=None,
                          idempotency_key: str = "", reported_on: dt.date | None = None) -> SafetyReport:
-    """A safety rep reports a hazard; the same key twice gives the same report."""
+    """A safety rep reports a hazard, as themself (`actor` is their login); the same key twice gives the same report."""
+    _require_own(actor=actor, action="voice.report.submit", member=reporter)
     appointment = open_appointment(reporter)
     if appointment is None:
         raise ValidationError(_("Only an appointed safety rep can file a safety report."))
@@ -482,7 +564,7 @@ def safety_report_submit(*, reporter: Member, place: str, description: str, seve
     description = _required(description, "description", _("Describe the hazard."))
     if severity not in Severity.values:
         raise ValidationError({"severity": _("Choose a severity.")})
-    photo_check(photo)
+    _photo_check(photo)
     report = SafetyReport(org=appointment.org, group=appointment.group, reporter=reporter, idempotency_key=key, place=place,
                           description=description, severity=severity, reported_on=reported_on or dt.date.today())
     if photo is not None:
@@ -504,15 +586,22 @@ def _report_move(report: SafetyReport, actor, to: str, changes: dict, note: str 
     history_record(obj=report, org=report.org, actor=actor, action="state", changes={"status": [before, to], **changes}, note=note)
 
 
+# As with suggestions, each step locks the report and looks at it afresh: the same step twice
+# (a double tap, twenty cadres at once) is done once, with one history row and one notice.
+
 @transaction.atomic
 def safety_report_forward(*, actor, report: SafetyReport, unit: str, deadline: dt.date) -> SafetyReport:
     """The union hands the report to the functional unit responsible, with a date to answer by."""
-    _require_manager(actor, report.org)
+    scoping.require(actor=actor, action="voice.report.handle", org=report.org)
+    _lock(report)
+    unit = _required(unit, "unit", _("Name the unit responsible."))[:100]
+    if report.status == ReportStatus.FORWARDED and report.responsible_unit == unit and report.deadline == deadline:
+        return report
     if report.status == ReportStatus.RESOLVED:
         raise ValidationError(_("This report is already resolved."))
     if deadline is None or deadline < report.reported_on:
         raise ValidationError({"deadline": _("The deadline must fall after the report was made.")})
-    report.responsible_unit = _required(unit, "unit", _("Name the unit responsible."))[:100]
+    report.responsible_unit = unit
     report.deadline = deadline
     _report_move(report, actor, ReportStatus.FORWARDED, {"responsible_unit": report.responsible_unit, "deadline": deadline.isoformat()})
     _tell_reporter(report, _("Your safety report was forwarded to %(unit)s") % {"unit": report.responsible_unit})
@@ -522,10 +611,13 @@ def safety_report_forward(*, actor, report: SafetyReport, unit: str, deadline: d
 @transaction.atomic
 def safety_report_progress(*, actor, report: SafetyReport, progress: str) -> SafetyReport:
     """What the unit has done so far: the report stays open, being acted on."""
-    _require_manager(actor, report.org)
+    scoping.require(actor=actor, action="voice.report.handle", org=report.org)
+    _lock(report)
+    progress = _required(progress, "progress", _("Say what has been done."))
+    if report.status == ReportStatus.IN_PROGRESS and report.progress.split("\n")[-1] == progress:
+        return report  # the same progress, sent twice
     if report.status == ReportStatus.RESOLVED:
         raise ValidationError(_("This report is already resolved."))
-    progress = _required(progress, "progress", _("Say what has been done."))
     report.progress = f"{report.progress}\n{progress}".strip()
     _report_move(report, actor, ReportStatus.IN_PROGRESS, {}, note=progress)
     _tell_reporter(report, _("There is progress on your safety report"))
@@ -535,27 +627,37 @@ def safety_report_progress(*, actor, report: SafetyReport, progress: str) -> Saf
 @transaction.atomic
 def safety_report_answer(*, actor, report: SafetyReport, answer: str, resolved: bool, on: dt.date | None = None) -> SafetyReport:
     """The written answer to the rep; the report is resolved, or stays being acted on."""
-    _require_manager(actor, report.org)
+    scoping.require(actor=actor, action="voice.report.handle", org=report.org)
+    _lock(report)
+    answer = _required(answer, "answer", _("Write the answer to the safety rep."))
+    target = ReportStatus.RESOLVED if resolved else ReportStatus.IN_PROGRESS
+    if report.status == target and report.answer == answer:
+        return report  # this answer was given already
     if report.status == ReportStatus.RESOLVED:
         raise ValidationError(_("This report is already resolved."))
-    report.answer = _required(answer, "answer", _("Write the answer to the safety rep."))
+    report.answer = answer
     report.answered_on = on or dt.date.today()
     if report.days_to_answer is None:  # the first answer is what the rep waited for
         report.days_to_answer = max((report.answered_on - report.reported_on).days, 0)
     if resolved:
         report.resolved_on = report.answered_on
-    _report_move(report, actor, ReportStatus.RESOLVED if resolved else ReportStatus.IN_PROGRESS, {"answer": report.answer})
+    _report_move(report, actor, target, {"answer": report.answer})
     _tell_reporter(report, _("Your safety report was resolved") if resolved else _("Your safety report was answered"))
     return report
 
 
 @transaction.atomic
 def safety_report_rate(*, report: SafetyReport, rating: str, by) -> SafetyReport:
+    """The rep's verdict on the answer; `by` is the rep's login."""
+    _require_own(actor=by, action="voice.report.close", member=report.reporter)
     if rating not in Rating.values:
         raise ValidationError({"rating": _("Choose satisfied, fairly satisfied or dissatisfied.")})
+    _lock(report)
     if not report.answer:
         raise ValidationError(_("There is no answer to rate yet."))
     before = report.rating
+    if before == rating:
+        return report
     report.rating = rating
     report.save()
     history_record(obj=report, org=report.org, actor=by, action="update", changes={"rating": [before, rating]})
@@ -565,9 +667,13 @@ def safety_report_rate(*, report: SafetyReport, rating: str, by) -> SafetyReport
 @transaction.atomic
 def safety_report_reopen(*, report: SafetyReport, reason: str, by) -> SafetyReport:
     """Marked resolved but the hazard is still there: open again, counted as reopened."""
-    if report.status != ReportStatus.RESOLVED:
-        raise ValidationError(_("Only a resolved report can be reopened."))
+    _require_own(actor=by, action="voice.report.close", member=report.reporter)
     reason = _required(reason, "reason", _("Say what is still not done."))
+    _lock(report)
+    if report.status != ReportStatus.RESOLVED:
+        if report.reopen_count and _last_reopen_reason(report) == reason:
+            return report  # this very reopening went through already
+        raise ValidationError(_("Only a resolved report can be reopened."))
     report.reopen_count += 1
     report.resolved_on = None
     report.rating = ""
@@ -593,6 +699,8 @@ class SafetyReportRow:
 
 @transaction.atomic
 def safety_reports_bulk_create(*, actor, rows: list[SafetyReportRow], note: str = "") -> list[SafetyReport]:
+    for org in {row.appointment.org_id: row.appointment.org for row in rows}.values():
+        scoping.require(actor=actor, action="voice.report.import", org=org)
     built = []
     for i, row in enumerate(rows):
         if row.status == ReportStatus.RESOLVED and not (row.answer and row.resolved_on):
@@ -624,7 +732,7 @@ def _clean_factors(factors: list[str]) -> list[str]:
 
 @transaction.atomic
 def hazard_post_create(*, actor, org: Org, name: str, factors: list[str], surveyed_on: dt.date, note: str = "") -> HazardPost:
-    _require_manager(actor, org)
+    scoping.require(actor=actor, action="voice.hazard.manage", org=org)
     post = HazardPost.objects.create(org=org, name=_required(name, "name", _("Name the post."))[:100],
                                      factors=_clean_factors(factors), surveyed_on=surveyed_on, note=note)
     history_record(obj=post, org=org, actor=actor, action="create", changes={"name": post.name, "factors": post.factors})
@@ -633,6 +741,8 @@ def hazard_post_create(*, actor, org: Org, name: str, factors: list[str], survey
 
 @transaction.atomic
 def hazard_posts_bulk_create(*, actor, rows: list[tuple[Org, str, list[str], dt.date]], note: str = "") -> list[HazardPost]:
+    for org in {o.pk: o for o, _n, _f, _d in rows}.values():
+        scoping.require(actor=actor, action="voice.hazard.manage", org=org)
     built = [HazardPost(org=o, name=n[:100], factors=_clean_factors(f), surveyed_on=d) for o, n, f, d in rows]
     created = [p for p in HazardPost.objects.bulk_create(built)]
     if created and created[0].pk is None:
@@ -643,7 +753,7 @@ def hazard_posts_bulk_create(*, actor, rows: list[tuple[Org, str, list[str], dt.
 
 @transaction.atomic
 def exposure_add(*, actor, post: HazardPost, member: Member, since: dt.date) -> Exposure:
-    _require_manager(actor, post.org)
+    scoping.require(actor=actor, action="voice.hazard.manage", org=post.org)
     if not member.union.path or not post.org.path.startswith(member.union.path):
         raise ValidationError({"member": _("Only a member of this union can be recorded on its posts.")})
     if Exposure.objects.filter(post=post, member=member, until__isnull=True).exists():
@@ -655,8 +765,11 @@ def exposure_add(*, actor, post: HazardPost, member: Member, since: dt.date) -> 
 
 @transaction.atomic
 def exposure_end(*, actor, exposure: Exposure, until: dt.date) -> Exposure:
-    _require_manager(actor, exposure.org)
+    scoping.require(actor=actor, action="voice.hazard.manage", org=exposure.org)
+    _lock(exposure)
     if exposure.until is not None:
+        if exposure.until == until:
+            return exposure  # ended so already
         raise ValidationError(_("This worker has already left the post."))
     if until < exposure.since:
         raise ValidationError({"until": _("The end falls before the start.")})
@@ -668,7 +781,7 @@ def exposure_end(*, actor, exposure: Exposure, until: dt.date) -> Exposure:
 
 @transaction.atomic
 def follow_up_plan(*, actor, exposure: Exposure, kind: str, due_on: dt.date, note: str = "") -> FollowUp:
-    _require_manager(actor, exposure.org)
+    scoping.require(actor=actor, action="voice.hazard.manage", org=exposure.org)
     if kind not in FollowUpKind.values:
         raise ValidationError({"kind": _("Choose what the follow-up is.")})
     follow_up = FollowUp.objects.create(org=exposure.org, exposure=exposure, kind=kind, due_on=due_on, note=note[:200])
@@ -678,8 +791,11 @@ def follow_up_plan(*, actor, exposure: Exposure, kind: str, due_on: dt.date, not
 
 @transaction.atomic
 def follow_up_done(*, actor, follow_up: FollowUp, done_on: dt.date, note: str = "") -> FollowUp:
-    _require_manager(actor, follow_up.org)
+    scoping.require(actor=actor, action="voice.hazard.manage", org=follow_up.org)
+    _lock(follow_up)
     if follow_up.done_on is not None:
+        if follow_up.done_on == done_on:
+            return follow_up  # marked done so already
         raise ValidationError(_("This follow-up is already done."))
     follow_up.done_on = done_on
     if note.strip():
@@ -693,10 +809,8 @@ def follow_up_done(*, actor, follow_up: FollowUp, done_on: dt.date, note: str = 
 
 @transaction.atomic
 def talk_record(*, actor, member: Member, kind: str, date: dt.date, topic: str, outcome: str = "", follow_up: str = "") -> Talk:
-    from .selectors import TALK_ROLES
-
-    if actor is not None and not can_manage(actor, member.org, roles=TALK_ROLES):
-        raise PermissionError("talks are recorded by the union's own cadres")
+    # Only the union's own chair and cadres: a talk stays between the worker and their union.
+    scoping.require(actor=actor, action="voice.talk.record", org=member.org)
     if kind not in TalkKind.values:
         raise ValidationError({"kind": _("Choose a talk or a home visit.")})
     if date > dt.date.today():

@@ -93,7 +93,7 @@ def suggest(request):
         data = form.cleaned_data
         try:
             suggestion, receipt = services.suggestion_submit(
-                author=member, title=data["title"], body=data["body"], theme=data["theme"], photo=data["photo"],
+                actor=request.user, author=member, title=data["title"], body=data["body"], theme=data["theme"], photo=data["photo"],
                 anonymous=data["anonymous"], idempotency_key=data["idempotency_key"])
         except ValidationError as exc:
             form_add_service_error(form, exc)
@@ -158,7 +158,7 @@ def suggestion_queue(request):
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "voice/suggestion_queue.html", {
         "page": page, "filters": filters, "statuses": SuggestionStatus.choices, "orgs": placement_org_list(visible_to=request.user),
-        "themes": in_reach(Theme.objects.all(), request.user), "query": request.GET.urlencode(),
+        "themes": in_reach(Theme.objects.all(), request.user, action="voice.suggestion.view"), "query": request.GET.urlencode(),
     })
 
 
@@ -227,7 +227,7 @@ def report_new(request):
     form = forms.ReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            report = services.safety_report_submit(reporter=member, **form.cleaned_data)
+            report = services.safety_report_submit(actor=request.user, reporter=member, **form.cleaned_data)
         except ValidationError as exc:
             form_add_service_error(form, exc)
         else:
@@ -262,7 +262,7 @@ def report_queue(request):
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "voice/report_queue.html", {
         "page": page, "filters": filters, "statuses": ReportStatus.choices, "orgs": placement_org_list(visible_to=request.user),
-        "groups": in_reach(SafetyGroup.objects.all(), request.user), "query": request.GET.urlencode(), "today": today,
+        "groups": in_reach(SafetyGroup.objects.all(), request.user, action="voice.report.view"), "query": request.GET.urlencode(), "today": today,
     })
 
 
@@ -325,7 +325,7 @@ def network(request):
     groups = selectors.safety_groups(visible_to=request.user)
     group_form = forms.GroupForm(request.POST if request.POST.get("form") == "group" else None, orgs=placement_org_list(visible_to=request.user))
     appoint_form = forms.AppointForm(request.POST if request.POST.get("form") == "appoint" else None,
-                                     groups=in_reach(SafetyGroup.objects.all(), request.user))
+                                     groups=in_reach(SafetyGroup.objects.all(), request.user, action="voice.network.manage"))
     if request.method == "POST":
         try:
             if group_form.is_bound and group_form.is_valid():
@@ -354,7 +354,7 @@ def network(request):
 @manager_required
 @require_POST
 def rep_end(request, pk: int):
-    rep = get_in_reach_or_404(SafetyRep.objects.all(), request.user, pk=pk)
+    rep = get_in_reach_or_404(SafetyRep.objects.all(), request.user, action="voice.network.manage", pk=pk)
     try:
         services.safety_rep_end(actor=request.user, rep=rep)
         messages.success(request, _("Saved."))
@@ -387,7 +387,7 @@ def hazards(request):
 
 @manager_required
 def hazard_detail(request, pk: int):
-    post = get_in_reach_or_404(HazardPost.objects.select_related("org"), request.user, pk=pk)
+    post = get_in_reach_or_404(HazardPost.objects.select_related("org"), request.user, action="voice.hazard.view", pk=pk)
     exposures = post.exposures.select_related("member").order_by("until", "member__name")
     return render(request, "voice/hazard.html", {
         "post": post, "exposures": exposures,
@@ -400,7 +400,7 @@ def hazard_detail(request, pk: int):
 @manager_required
 @require_POST
 def hazard_act(request, pk: int, action: str):
-    post = get_in_reach_or_404(HazardPost.objects.all(), request.user, pk=pk)
+    post = get_in_reach_or_404(HazardPost.objects.all(), request.user, action="voice.hazard.manage", pk=pk)
     try:
         if action == "expose":
             form = forms.ExposureForm(request.POST)
@@ -465,7 +465,7 @@ def talks(request):
 @manager_required
 def answers(request):
     union = default_org(request.user)
-    themes = in_reach(Theme.objects.all(), request.user)
+    themes = in_reach(Theme.objects.all(), request.user, action="voice.theme.manage")
     theme_form = forms.ThemeForm(request.POST if request.POST.get("form") == "theme" else None)
     template_form = forms.TemplateForm(request.POST if request.POST.get("form") == "template" else None, themes=themes)
     try:
@@ -488,7 +488,7 @@ def answers(request):
 @manager_required
 @require_POST
 def answer_delete(request, pk: int):
-    template = get_in_reach_or_404(AnswerTemplate.objects.all(), request.user, pk=pk)
+    template = get_in_reach_or_404(AnswerTemplate.objects.all(), request.user, action="voice.theme.manage", pk=pk)
     services.answer_template_delete(actor=request.user, template=template)
     return redirect("voice:answers")
 

@@ -20,7 +20,7 @@ def theme(cast, name: str = "安全管理"):
 
 
 def suggestion(cast, *, title: str = "优化连铸机点检", anonymous: bool = False, key: str = "", on: dt.date | None = None, **extra):
-    made, _receipt = services.suggestion_submit(author=cast.member_record, title=title, body="现状浪费，建议改进。",
+    made, _receipt = services.suggestion_submit(actor=cast.member, author=cast.member_record, title=title, body="现状浪费，建议改进。",
                                                 theme=extra.pop("theme", None), anonymous=anonymous, idempotency_key=key,
                                                 submitted_on=on or dt.date(2025, 3, 1), **extra)
     return made
@@ -34,7 +34,7 @@ def network(cast):
 
 
 def report(cast, *, place: str = "精轧机", key: str = "", on: dt.date | None = None):
-    return services.safety_report_submit(reporter=cast.rep_record, place=place, description="护栏松动", severity="high",
+    return services.safety_report_submit(actor=cast.rep, reporter=cast.rep_record, place=place, description="护栏松动", severity="high",
                                          idempotency_key=key, reported_on=on or dt.date(2025, 4, 1))
 
 

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from gonghui.core.scoping import NotAllowed
 from gonghui.voice import services
 from gonghui.voice.models import Exposure, FollowUp, Talk
 from gonghui.voice.selectors import hazard_figures, talk_figures
@@ -69,5 +70,5 @@ def test_answer_templates_are_kept_per_theme_and_offered_on_the_suggestion(cast,
 def test_a_federation_officer_does_not_read_a_unions_talks(cast, client_as):
     services.talk_record(actor=cast.chair, member=cast.member_record, kind="talk", date=dt.date(2025, 3, 1), topic="家庭困难")
     assert "家庭困难" not in client_as(cast.fed).get("/voice/talks/").content.decode()
-    with pytest.raises(PermissionError):
+    with pytest.raises(NotAllowed):
         services.talk_record(actor=cast.fed, member=cast.member_record, kind="talk", date=dt.date(2025, 3, 1), topic="x")

@@ -33,7 +33,7 @@ def test_a_safety_rep_reports_a_hazard_from_the_phone(cast, client_as):
 def test_only_an_appointed_rep_can_report(cast, client_as):
     assert client_as(cast.member).get("/voice/reports/new/").status_code == 404
     with pytest.raises(ValidationError):
-        services.safety_report_submit(reporter=cast.member_record, place="x", description="y")
+        services.safety_report_submit(actor=cast.member, reporter=cast.member_record, place="x", description="y")
 
 
 def test_the_union_forwards_and_answers_and_the_rep_reads_it(cast, client_as):
