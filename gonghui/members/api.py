@@ -84,7 +84,7 @@ class IdNumberCorrectionIn(Schema):
 @router.get("/", response=list[MemberOut])
 @paginate(LimitOffsetPagination)
 def list_members(request, q: str = "", org_id: int | None = None, status: str = "active"):
-    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=org_id) if org_id else None
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action="members.member.view", pk=org_id) if org_id else None
     return member_list(visible_to=request.user, org=org, q=q, status=status or None)
 
 
@@ -105,27 +105,27 @@ def get_member(request, member_id: int):
 
 @router.post("/", response={201: MemberOut})
 def create_member(request, payload: MemberIn):
-    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=payload.org_id)
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action="members.member.create", pk=payload.org_id)
     data = services.MemberData(org=org, **payload.dict(exclude={"org_id"}))
     return Status(201, services.member_create(actor=request.user, data=data))
 
 
 @router.patch("/{int:member_id}", response=MemberOut)
 def update_member(request, member_id: int, payload: MemberPatch):
-    member = member_get(visible_to=request.user, pk=member_id)
+    member = member_get(visible_to=request.user, pk=member_id, action="members.member.update")
     return services.member_update(actor=request.user, member=member, **payload.dict(exclude_unset=True))
 
 
 @router.post("/{int:member_id}/transfer", response=MemberOut)
 def transfer_member(request, member_id: int, payload: TransferIn):
-    member = member_get(visible_to=request.user, pk=member_id)
-    to_org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=payload.to_org_id)
+    member = member_get(visible_to=request.user, pk=member_id, action="members.member.transfer")
+    to_org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action="members.member.transfer", pk=payload.to_org_id)
     return services.member_transfer(actor=request.user, member=member, to_org=to_org, date=payload.date, note=payload.note)
 
 
 @router.post("/{int:member_id}/leave", response=MemberOut)
 def member_leaves(request, member_id: int, payload: LeaveIn):
-    member = member_get(visible_to=request.user, pk=member_id)
+    member = member_get(visible_to=request.user, pk=member_id, action="members.member.leave")
     return services.member_leave(actor=request.user, member=member, date=payload.date, note=payload.note)
 
 
@@ -156,7 +156,7 @@ def import_members(request, org_id: int, dry_run: bool = False, file: UploadedFi
     """A roster (.xlsx, multipart field `file`) into an org in reach; all rows or none. 422 lists every bad cell."""
     from .imports import roster_import
 
-    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=org_id)
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action="members.member.import", pk=org_id)
     if file is None:
         missing = [RowErrorOut(row=0, column="", code="no_file", reason=_("Send the roster as the multipart field 'file'."))]
         return Status(400, ImportOut(dry_run=dry_run, rows=0, created=0, errors=missing))

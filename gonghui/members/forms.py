@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core import idcard
+from gonghui.orgs.forms import OrgChoiceField, org_choices  # noqa: F401 - org_choices is the views' too
 from gonghui.orgs.models import Org
 
 from .choices import ContractStatus
@@ -37,11 +38,6 @@ def member_from_form(form, *, visible_to, field: str = "member", org: Org | None
         form.add_error(field, _("No member matches.") if not found else _("Several members match: give the phone number."))
         return None
     return found[0]
-
-
-class OrgChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Org) -> str:
-        return f"{'　' * obj.depth}{obj.name}"
 
 
 class MemberForm(forms.ModelForm):

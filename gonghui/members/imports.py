@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from gonghui.core.scoping import can_manage
+from gonghui.core import scoping
 from gonghui.orgs.choices import OrgKind
 from gonghui.orgs.models import Org
 
@@ -49,7 +49,7 @@ class ImportResult:
 
 def import_org_choice(org: Org) -> OrgChoice:
     """The orgs a row may name: the import's org and everything under it, by code and by name."""
-    orgs = list(Org.objects.filter(path__startswith=org.path, is_active=True).exclude(kind=OrgKind.FEDERATION))
+    orgs = list(Org.objects.filter(scoping.under(org, via=""), is_active=True).exclude(kind=OrgKind.FEDERATION))
     by_key: dict[str, Org] = {}
     names: dict[str, int] = {}
     for o in orgs:
@@ -86,8 +86,7 @@ def roster_import(
     process leaves the roll as it was. History rows (action "import") are written by
     members_bulk_create beside the members.
     """
-    if actor is not None and not can_manage(actor, org):
-        raise PermissionError("the organisation is not in the actor's reach")
+    scoping.require(actor=actor, action="members.member.import", org=org)
     roster = roster_check(org=org, source=source, progress=progress)
     result = ImportResult(roster=roster, dry_run=dry_run)
     if dry_run or not roster.ok or not roster.rows:

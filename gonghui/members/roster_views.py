@@ -33,7 +33,7 @@ def _attachment(content, filename: str):
 
 @login_required
 def roster_template(request):
-    orgs = placement_org_list(visible_to=request.user)
+    orgs = placement_org_list(visible_to=request.user, action="members.member.import")
     if not orgs.exists():
         raise Http404
     return _attachment(template_workbook(orgs=orgs), "%E4%BC%9A%E5%91%98%E8%8A%B1%E5%90%8D%E5%86%8C%E6%A8%A1%E6%9D%BF.xlsx")
@@ -53,7 +53,7 @@ def roster_export(request):
 
 @login_required
 def roster_upload(request):
-    orgs = placement_org_list(visible_to=request.user)
+    orgs = placement_org_list(visible_to=request.user, action="members.member.import")
     if not orgs.exists():
         raise Http404
     # The highest org the user may import into is what most uploads are for.
@@ -80,7 +80,7 @@ def roster_confirm(request, token: str):
     path = upload_path(token)
     if token not in uploads or path is None:
         raise Http404
-    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=uploads[token])
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action="members.member.import", pk=uploads[token])
     result = roster_import(actor=request.user, org=org, source=str(path), note=request.POST.get("filename", "")[:200])
     upload_discard(token)
     request.session[SESSION_KEY] = {k: v for k, v in uploads.items() if k != token}

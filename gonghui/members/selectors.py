@@ -10,7 +10,7 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
-from gonghui.core.scoping import in_reach
+from gonghui.core.scoping import get_in_reach_or_404, in_reach, under
 from gonghui.core.links import url_maker
 from gonghui.orgs.models import Org
 from gonghui.orgs.selectors import count_by_union
@@ -52,10 +52,11 @@ def member_search_filter(q: str) -> Q:
 
 
 def member_list(
-    *, visible_to, org: Org | None = None, q: str = "", status: str | None = MemberStatus.ACTIVE,
-    contract_status: str | None = None, is_union_member: bool | None = None,
+    *, visible_to, action: str = "members.member.view", org: Org | None = None, q: str = "",
+    status: str | None = MemberStatus.ACTIVE, contract_status: str | None = None, is_union_member: bool | None = None,
 ) -> QuerySet[Member]:
-    conditions = {"org__path__startswith": org.path} if org is not None else {}
+    """The members under orgs where `visible_to` may do `action` (by default: see the book), filtered."""
+    conditions = {}
     if status:
         conditions["status"] = status
     if contract_status:
@@ -63,13 +64,13 @@ def member_list(
     if is_union_member is not None:
         conditions["is_union_member"] = is_union_member
     # One filter() call: each call clones and re-resolves the query, which a list pays for on every request.
-    return in_reach(Member.objects.select_related("org"), visible_to).filter(member_search_filter(q), **conditions)
+    return in_reach(Member.objects.select_related("org"), visible_to, action=action).filter(
+        under(org), member_search_filter(q), **conditions)
 
 
-def member_get(*, visible_to, pk: int) -> Member:
-    from gonghui.core.scoping import get_in_reach_or_404
-
-    return get_in_reach_or_404(Member.objects.select_related("org", "union", "user"), visible_to, pk=pk)
+def member_get(*, visible_to, pk: int, action: str = "members.member.view") -> Member:
+    """One member where `visible_to` may do `action`, or 404."""
+    return get_in_reach_or_404(Member.objects.select_related("org", "union", "user"), visible_to, action=action, pk=pk)
 
 
 def member_of_user(user) -> Member | None:
@@ -108,7 +109,7 @@ def on_roll_at(day: dt.date) -> Q:
 def members_on_roll(*, org: Org, days: Sequence[dt.date]) -> dict[dt.date, int]:
     """How many people were on the roll of an org's subtree on each of these days; one query."""
     days = list(dict.fromkeys(days))
-    counts = Member.objects.filter(org__path__startswith=org.path).aggregate(
+    counts = Member.objects.filter(under(org)).aggregate(
         **{f"d{i}": Count("id", filter=on_roll_at(day)) for i, day in enumerate(days)}
     )
     return {day: counts[f"d{i}"] for i, day in enumerate(days)}
@@ -116,7 +117,7 @@ def members_on_roll(*, org: Org, days: Sequence[dt.date]) -> dict[dt.date, int]:
 
 def members_on_roll_by_union(*, org: Org, day: dt.date, union_of: dict[int, int]) -> dict[int, int]:
     """{union id: people on its roll on `day`} for a federation's unions, in one grouped query."""
-    return count_by_union(Member.objects.filter(on_roll_at(day), org__path__startswith=org.path), union_of)
+    return count_by_union(Member.objects.filter(on_roll_at(day), under(org)), union_of)
 
 
 def member_figures(*, org: Org, start: dt.date, end: dt.date, compare_end: dt.date | None = None) -> MemberFigures:
@@ -125,7 +126,7 @@ def member_figures(*, org: Org, start: dt.date, end: dt.date, compare_end: dt.da
     With `compare_end` the same scan of the roll also counts who was on it that day (the
     summary's 同比), rather than a second pass over every member.
     """
-    under = Q(org__path__startswith=org.path)
+    in_org = under(org)
     now = on_roll_at(end)
     counts = {
         "on_roll": Count("id", filter=now),
@@ -134,13 +135,11 @@ def member_figures(*, org: Org, start: dt.date, end: dt.date, compare_end: dt.da
     }
     if compare_end is not None:
         counts["before"] = Count("id", filter=on_roll_at(compare_end))
-        scope = under & (now | on_roll_at(compare_end))
+        scope = in_org & (now | on_roll_at(compare_end))
     else:
-        scope = under & now
+        scope = in_org & now
     roll = Member.objects.filter(scope).aggregate(**counts)
-    moves = MembershipEvent.objects.filter(
-        member__org__path__startswith=org.path, date__gte=start, date__lte=end
-    ).aggregate(
+    moves = MembershipEvent.objects.filter(under(org, via="member__org"), date__gte=start, date__lte=end).aggregate(
         joined=Count("id", filter=Q(kind=MembershipEventKind.JOIN)),
         left=Count("id", filter=Q(kind=MembershipEventKind.LEAVE)),
         transferred=Count("id", filter=Q(kind=MembershipEventKind.TRANSFER)),
@@ -155,7 +154,7 @@ def member_figures(*, org: Org, start: dt.date, end: dt.date, compare_end: dt.da
 def member_counts_by_org(*, org: Org) -> dict[int, int]:
     """Active members per direct placement org under `org` (one grouped query)."""
     rows = (
-        Member.objects.filter(org__path__startswith=org.path, status=MemberStatus.ACTIVE)
+        Member.objects.filter(under(org), status=MemberStatus.ACTIVE)
         .values("org_id").annotate(n=Count("id"))
     )
     return {r["org_id"]: r["n"] for r in rows}

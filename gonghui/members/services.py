@@ -1,4 +1,5 @@
-"""Every change to the member book. Each writes its history row in the same transaction."""
+"""Every change to the member book. Each asks `scoping.require` first and writes its history
+row in the same transaction."""
 
 from __future__ import annotations
 
@@ -11,11 +12,9 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from gonghui.core import crypto, idcard
+from gonghui.core import crypto, idcard, scoping
 from gonghui.core.bulk import rows_insert
 from gonghui.core.history import diff, history_record, history_rows_insert, snapshot
-from gonghui.core.scoping import has_role
-from gonghui.accounts.choices import UNMASKING_ROLES
 from gonghui.orgs.choices import OrgKind
 from gonghui.orgs.models import Org
 from gonghui.orgs.selectors import union_of
@@ -56,14 +55,14 @@ class MemberData:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def placement_union(org: Org) -> Org:
+def _placement_union(org: Org) -> Org:
     union = union_of(org)
     if union is None:
         raise ValidationError(_("Members sit in a union, branch or group, not in a federation."))
     return union
 
 
-def member_values(data: MemberData, *, union: Org | None = None) -> dict[str, Any]:
+def _member_values(data: MemberData, *, union: Org | None = None) -> dict[str, Any]:
     """Every stored field of a new member, derived fields included (field name -> value).
 
     One derivation for both paths: member_create makes a Member of it, a bulk import
@@ -78,7 +77,7 @@ def member_values(data: MemberData, *, union: Org | None = None) -> dict[str, An
         raise ValidationError(_("The contract ends before it starts."))
     return {
         "org": data.org,
-        "union": union or placement_union(data.org),
+        "union": union or _placement_union(data.org),
         "name": name,
         "name_pinyin": pinyin,
         "name_initials": initials,
@@ -101,15 +100,6 @@ def member_values(data: MemberData, *, union: Org | None = None) -> dict[str, An
     }
 
 
-def member_build(data: MemberData, *, union: Org | None = None) -> Member:
-    """An unsaved Member with every derived field filled."""
-    return Member(**member_values(data, union=union))
-
-
-def id_number_taken(number: str) -> bool:
-    return Member.objects.filter(id_number_hash=crypto.blind_index(idcard.normalise(number))).exists()
-
-
 def _invalid_number(exc: idcard.InvalidIdNumber) -> ValidationError:
     return ValidationError({"id_number": _("Invalid ID-card number: %(reason)s") % {"reason": _(str(exc))}})
 
@@ -120,8 +110,9 @@ def _number_taken() -> ValidationError:
 
 @transaction.atomic
 def member_create(*, actor, data: MemberData) -> Member:
+    scoping.require(actor=actor, action="members.member.create", org=data.org)
     try:
-        member = member_build(data)
+        member = Member(**_member_values(data))
     except idcard.InvalidIdNumber as exc:
         raise _invalid_number(exc) from exc
     if Member.objects.filter(id_number_hash=member.id_number_hash).exists():
@@ -137,6 +128,7 @@ def member_create(*, actor, data: MemberData) -> Member:
 
 @transaction.atomic
 def member_update(*, actor, member: Member, **changes: Any) -> Member:
+    scoping.require(actor=actor, action="members.member.update", org=member.org)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(_("These fields cannot be changed here: %(f)s") % {"f": ", ".join(sorted(unknown))})
@@ -156,6 +148,9 @@ def member_update(*, actor, member: Member, **changes: Any) -> Member:
 
 @transaction.atomic
 def member_transfer(*, actor, member: Member, to_org: Org, date: dt.date, note: str = "") -> Member:
+    # Out of one org and into another: the actor must keep the book at both ends.
+    scoping.require(actor=actor, action="members.member.transfer", org=member.org)
+    scoping.require(actor=actor, action="members.member.transfer", org=to_org)
     if member.status != MemberStatus.ACTIVE:
         raise ValidationError(_("Only a member on the roll can be transferred."))
     if to_org.pk == member.org_id:
@@ -164,7 +159,7 @@ def member_transfer(*, actor, member: Member, to_org: Org, date: dt.date, note: 
         raise ValidationError(_("Members sit in a union, branch or group, not in a federation."))
     from_org = member.org
     member.org = to_org
-    member.union = placement_union(to_org)
+    member.union = _placement_union(to_org)
     member.save(update_fields=["org", "union", "updated_at"])
     MembershipEvent.objects.create(
         member=member, kind=MembershipEventKind.TRANSFER, date=date, from_org=from_org, to_org=to_org,
@@ -177,6 +172,7 @@ def member_transfer(*, actor, member: Member, to_org: Org, date: dt.date, note: 
 @transaction.atomic
 def member_leave(*, actor, member: Member, date: dt.date, note: str = "") -> Member:
     """Take a member off the roll. The record stays: the member book keeps its history."""
+    scoping.require(actor=actor, action="members.member.leave", org=member.org)
     if member.status == MemberStatus.LEFT:
         raise ValidationError(_("This member has already left."))
     member.status = MemberStatus.LEFT
@@ -192,8 +188,7 @@ def member_leave(*, actor, member: Member, date: dt.date, note: str = "") -> Mem
 @transaction.atomic
 def member_id_number_reveal(*, actor, member: Member) -> str:
     """The full number, for a role allowed to see it; every look is written to the history."""
-    if not has_role(actor, member.org, UNMASKING_ROLES):
-        raise PermissionError("not allowed to unmask ID numbers")
+    scoping.require(actor=actor, action="members.member.unmask", org=member.org)
     history_record(obj=member, org=member.org, actor=actor, action="view_secret", changes={})
     return crypto.decrypt(member.id_number_encrypted)
 
@@ -205,8 +200,7 @@ def member_id_number_correct(*, actor, member: Member, id_number: str, reason: s
     Sex and birth date follow the new number, as an import would require of them. The
     history keeps the reason and the masked numbers before and after, never the numbers.
     """
-    if not has_role(actor, member.org, UNMASKING_ROLES):
-        raise PermissionError("not allowed to change ID numbers")
+    scoping.require(actor=actor, action="members.member.unmask", org=member.org)
     try:
         number = idcard.validate(id_number)
     except idcard.InvalidIdNumber as exc:
@@ -237,6 +231,7 @@ CORRECTED_FIELDS = ("id_number_masked", "sex", "birth_date")
 def member_link_user(*, actor, member: Member, user) -> Member:
     from gonghui.accounts.services import role_grant
 
+    scoping.require(actor=actor, action="members.member.link_user", org=member.org)
     member.user = user
     member.save(update_fields=["user", "updated_at"])
     role_grant(actor=actor, user=user, org=member.org, role="member")
@@ -248,14 +243,16 @@ def member_link_user(*, actor, member: Member, user) -> Member:
 def members_bulk_create(*, actor, rows: list[MemberData], note: str = "") -> list[int]:
     """Many people at once (roster import, scenarios): all or none, in one transaction.
 
-    Rows are derived and checked by `member_values`, as in member_create; a duplicate
+    Rows are derived and checked by `_member_values`, as in member_create; a duplicate
     ID number (in the batch or already on the roll) refuses the whole batch. Members,
     their join events and their history rows go in as plain rows, one executemany per
     table (core.bulk). Returns the new members' ids in the order of `rows`.
     """
-    unions: dict[int, Org] = {}  # one union lookup per placement org, not one per row
-    members = [member_values(row, union=unions.get(row.org.pk) or unions.setdefault(row.org.pk, placement_union(row.org)))
-               for row in rows]
+    unions: dict[int, Org] = {}  # one check and one union lookup per placement org, not one per row
+    for org in {row.org.pk: row.org for row in rows}.values():
+        scoping.require(actor=actor, action="members.member.import", org=org)
+        unions[org.pk] = _placement_union(org)
+    members = [_member_values(row, union=unions[row.org.pk]) for row in rows]
     hashes = [m["id_number_hash"] for m in members]
     if len(set(hashes)) != len(hashes):
         raise ValidationError(_("The same ID-card number appears twice in the batch."))

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseForbidden
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -8,13 +8,13 @@ from django.views.decorators.http import require_POST
 from gonghui.orgs.selectors import placement_org_list
 from gonghui.core.forms import form_submitted
 from gonghui.core.history import history_for
-from gonghui.core.scoping import has_role, org_from_query
-from gonghui.accounts.choices import UNMASKING_ROLES
+from gonghui.core import scoping
+from gonghui.core.scoping import org_from_query
 from gonghui.orgs.models import Org
 
 from . import services
 from .choices import ContractStatus, MemberStatus
-from .forms import IdNumberCorrectionForm, LeaveForm, MemberForm, TransferForm
+from .forms import IdNumberCorrectionForm, LeaveForm, MemberForm, TransferForm, org_choices
 from .selectors import member_get, member_list_page, member_of_user, membership_events
 
 PAGE_SIZE = 50
@@ -41,7 +41,7 @@ def member_list_view(request):
     if request.htmx:  # the filter form asks for the rows alone
         return render(request, "members/_rows.html", {"page": page})
     return render(request, "members/list.html", {
-        "page": page, "filters": filters, "orgs": placement_org_list(visible_to=request.user).values("pk", "name"),
+        "page": page, "filters": filters, "orgs": org_choices(placement_org_list(visible_to=request.user, action="members.member.view")),
         "statuses": MemberStatus.choices, "contracts": ContractStatus.choices,
     })
 
@@ -53,7 +53,7 @@ def member_detail(request, pk: int):
         "member": member,
         "events": membership_events(member),
         "history": history_for(member)[:50],
-        "can_unmask": has_role(request.user, member.org, UNMASKING_ROLES),
+        "can_unmask": scoping.may(request.user, "members.member.unmask", member.org),
         "seats": member.committee_seats.select_related("committee"),
     })
 
@@ -62,10 +62,7 @@ def member_detail(request, pk: int):
 @require_POST
 def member_reveal_id(request, pk: int):
     member = member_get(visible_to=request.user, pk=pk)
-    try:
-        number = services.member_id_number_reveal(actor=request.user, member=member)
-    except PermissionError:
-        return HttpResponseForbidden(_("You may not see full ID-card numbers."))
+    number = services.member_id_number_reveal(actor=request.user, member=member)  # refused: 403
     return render(request, "members/_id_number.html", {"number": number})
 
 
@@ -73,8 +70,7 @@ def member_reveal_id(request, pk: int):
 def member_correct_id(request, pk: int):
     """Put right a mistyped ID-card number (roles that may see the numbers only)."""
     member = member_get(visible_to=request.user, pk=pk)
-    if not has_role(request.user, member.org, UNMASKING_ROLES):
-        return HttpResponseForbidden(_("You may not change ID-card numbers."))
+    scoping.require(actor=request.user, action="members.member.unmask", org=member.org)  # 403 before the form
     form = IdNumberCorrectionForm(request.POST or None)
     if form_submitted(request, form, lambda data: services.member_id_number_correct(actor=request.user, member=member, **data)):
         messages.success(request, _("The ID-card number was corrected."))
@@ -84,7 +80,7 @@ def member_correct_id(request, pk: int):
 
 @login_required
 def member_create(request):
-    orgs = placement_org_list(visible_to=request.user)
+    orgs = placement_org_list(visible_to=request.user, action="members.member.create")
     if not orgs.exists():
         raise Http404
     form = MemberForm(request.POST or None, orgs=orgs, creating=True)
@@ -98,7 +94,7 @@ def member_create(request):
 
 @login_required
 def member_edit(request, pk: int):
-    member = member_get(visible_to=request.user, pk=pk)
+    member = member_get(visible_to=request.user, pk=pk, action="members.member.update")
     form = MemberForm(request.POST or None, instance=member, orgs=Org.objects.none(), creating=False)
 
     def save(data):
@@ -114,8 +110,8 @@ def member_edit(request, pk: int):
 
 @login_required
 def member_transfer(request, pk: int):
-    member = member_get(visible_to=request.user, pk=pk)
-    form = TransferForm(request.POST or None, orgs=placement_org_list(visible_to=request.user))
+    member = member_get(visible_to=request.user, pk=pk, action="members.member.transfer")
+    form = TransferForm(request.POST or None, orgs=placement_org_list(visible_to=request.user, action="members.member.transfer"))
     if form_submitted(request, form, lambda data: services.member_transfer(actor=request.user, member=member, **data)):
         messages.success(request, _("Transferred."))
         return redirect("members:detail", pk=member.pk)
@@ -124,7 +120,7 @@ def member_transfer(request, pk: int):
 
 @login_required
 def member_leave(request, pk: int):
-    member = member_get(visible_to=request.user, pk=pk)
+    member = member_get(visible_to=request.user, pk=pk, action="members.member.leave")
     form = LeaveForm(request.POST or None)
     if form_submitted(request, form, lambda data: services.member_leave(actor=request.user, member=member, **data)):
         messages.success(request, _("%(name)s was taken off the roll.") % {"name": member.name})

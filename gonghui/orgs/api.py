@@ -24,4 +24,4 @@ def list_orgs(request, kind: str | None = None):
 
 @router.get("/{int:org_id}", response=OrgOut)
 def get_org(request, org_id: int):
-    return get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=org_id)
+    return get_in_reach_or_404(Org.objects.all(), request.user, via="", action="orgs.org.view", pk=org_id)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import ALLOWED_CHILDREN, CommitteeKind, OrgKind, SeatTitle
 from .models import Org
+from .selectors import org_labels
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -48,3 +49,19 @@ class SeatForm(forms.Form):
 
 class SeatEndForm(forms.Form):
     end = forms.DateField(label=_("until"), widget=DATE, initial=dt.date.today)
+
+
+class OrgChoiceField(forms.ModelChoiceField):
+    """A choice of org, indented by depth and told apart from its namesakes: "炼钢作业区 / 甲班"."""
+
+    def label_from_instance(self, obj: Org) -> str:
+        labels = getattr(self, "_labels", None)
+        if labels is None or obj.pk not in labels:
+            # Computed once per form from the whole queryset: whether a name repeats is a property of the list.
+            labels = self._labels = org_labels(self.queryset.select_related("parent"))
+        return f"{'　' * obj.depth}{labels.get(obj.pk, obj.name)}"
+
+
+def org_choices(orgs) -> list[dict]:
+    """[{"pk", "name"}] for a plain <select> of orgs (a list filter), with the same labels as OrgChoiceField."""
+    return [{"pk": pk, "name": label} for pk, label in org_labels(orgs).items()]

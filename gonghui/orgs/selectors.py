@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, QuerySet
 
-from gonghui.core.scoping import orgs_in_reach
+from gonghui.core.scoping import in_reach, orgs_in_reach, under
 
 from .choices import OrgKind
 from .models import Committee, Org
@@ -12,11 +12,11 @@ from .models import Committee, Org
 
 def org_subtree(org: Org) -> QuerySet[Org]:
     """The org and everything under it, in one indexed prefix query."""
-    return Org.objects.filter(path__startswith=org.path, is_active=True)
+    return Org.objects.filter(under(org, via=""), is_active=True)
 
 
-def org_list(*, visible_to, kind: str | None = None) -> QuerySet[Org]:
-    qs = orgs_in_reach(visible_to)
+def org_list(*, visible_to, kind: str | None = None, action: str = "orgs.org.view") -> QuerySet[Org]:
+    qs = orgs_in_reach(visible_to, action=action)
     return qs.filter(kind=kind) if kind else qs
 
 
@@ -39,7 +39,7 @@ def union_ids_by_org(org: Org) -> dict[int, int]:
     Lets a federation's figures be counted per union with one grouped query per table
     (grouped by org, added up here) instead of one set of queries per union.
     """
-    rows = list(Org.objects.filter(path__startswith=org.path).values_list("id", "path", "kind"))
+    rows = list(Org.objects.filter(under(org, via="")).values_list("id", "path", "kind"))
     union_paths = {path: pk for pk, path, kind in rows if kind == OrgKind.UNION}
     found = {}
     for pk, path, _kind in rows:
@@ -61,15 +61,39 @@ def count_by_union(queryset, union_of: dict[int, int]) -> dict[int, int]:
     return totals
 
 
-def committee_list(*, visible_to, org: Org | None = None) -> QuerySet[Committee]:
-    from gonghui.core.scoping import in_reach
-
-    qs = in_reach(Committee.objects.select_related("org"), visible_to)
-    if org is not None:
-        qs = qs.filter(org__path__startswith=org.path)
+def committee_list(*, visible_to, org: Org | None = None, action: str = "orgs.org.view") -> QuerySet[Committee]:
+    qs = in_reach(Committee.objects.select_related("org"), visible_to, action=action).filter(under(org))
     return qs.prefetch_related("seats__member")
 
 
-def placement_org_list(*, visible_to) -> QuerySet[Org]:
-    """Orgs in reach where people can sit (unions, branches, groups): the choices of org pickers."""
-    return orgs_in_reach(visible_to).exclude(kind=OrgKind.FEDERATION)
+def placement_org_list(*, visible_to, action: str | None = None) -> QuerySet[Org]:
+    """Orgs where people can sit (unions, branches, groups) and the user may do `action` (by default:
+    any org the user manages): the choices of org pickers."""
+    return orgs_in_reach(visible_to, action=action).exclude(kind=OrgKind.FEDERATION).select_related("parent")
+
+
+def org_labels(orgs) -> dict[int, str]:
+    """{org id: how a person tells it apart}: its name, or "parent / name" where names repeat
+    (three groups called 甲班), or with the code in brackets if even that repeats.
+
+    Every org picker and the import template label orgs this way, and the import reads the
+    labels back (`members.imports.import_org_choice`). `orgs` need their parents selected.
+    """
+    orgs = list(orgs)
+    names: dict[str, int] = {}
+    for o in orgs:
+        names[o.name] = names.get(o.name, 0) + 1
+    labels = {o.pk: (o.name if names[o.name] == 1 or o.parent_id is None else qualified_name(o)) for o in orgs}
+    seen: dict[str, int] = {}
+    for label in labels.values():
+        seen[label] = seen.get(label, 0) + 1
+    by_pk = {o.pk: o for o in orgs}
+    return {pk: (label if seen[label] == 1 else f"{label}（{by_pk[pk].code}）") for pk, label in labels.items()}
+
+
+ORG_LABEL_SEPARATOR = " / "
+
+
+def qualified_name(org: Org) -> str:
+    """"炼钢作业区 / 甲班": the org's name after its parent's."""
+    return f"{org.parent.name}{ORG_LABEL_SEPARATOR}{org.name}" if org.parent_id else org.name

@@ -1,4 +1,4 @@
-"""Every change to the org tree and its committees."""
+"""Every change to the org tree and its committees; each asks `scoping.require` first."""
 
 from __future__ import annotations
 
@@ -8,14 +8,25 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from gonghui.core import scoping
 from gonghui.core.history import history_record
 
 from .choices import ALLOWED_CHILDREN, CommitteeKind, OrgKind, SeatTitle
 from .models import Committee, CommitteeSeat, Org
+from .text import single_line
 
 
 @transaction.atomic
 def org_create(*, actor, code: str, name: str, kind: str, parent: Org | None = None) -> Org:
+    if parent is None:
+        # A new top of a tree (a federation, a stand-alone union) is set up by the system or an administrator.
+        if actor is not None and not (actor.is_active and actor.is_superuser):
+            raise scoping.NotAllowed("orgs.org.create")
+    else:
+        scoping.require(actor=actor, action="orgs.org.create", org=parent)
+    code, name = single_line(code), single_line(name)
+    if not name:
+        raise ValidationError({"name": _("Give the organisation a name.")})
     if parent is None and kind not in (OrgKind.FEDERATION, OrgKind.UNION):
         raise ValidationError(_("A branch or group needs a parent organisation."))
     if parent is not None and kind not in ALLOWED_CHILDREN[OrgKind(parent.kind)]:
@@ -36,7 +47,8 @@ def org_create(*, actor, code: str, name: str, kind: str, parent: Org | None = N
 
 @transaction.atomic
 def org_rename(*, actor, org: Org, name: str) -> Org:
-    name = name.strip()
+    scoping.require(actor=actor, action="orgs.org.rename", org=org)
+    name = single_line(name)
     if not name:
         raise ValidationError({"name": _("Give the organisation a name.")})
     before = org.name
@@ -50,6 +62,8 @@ def org_rename(*, actor, org: Org, name: str) -> Org:
 def committee_create(
     *, actor, org: Org, kind: str, term_start: dt.date, name: str = "", term_end: dt.date | None = None
 ) -> Committee:
+    scoping.require(actor=actor, action="orgs.committee.create", org=org)
+    name = single_line(name)
     if term_end is not None and term_end < term_start:
         raise ValidationError({"term_end": _("The term ends before it starts.")})
     committee = Committee.objects.create(
@@ -61,6 +75,7 @@ def committee_create(
 
 @transaction.atomic
 def committee_seat_assign(*, actor, committee: Committee, member, title: str = SeatTitle.MEMBER, start: dt.date) -> CommitteeSeat:
+    scoping.require(actor=actor, action="orgs.committee.seat_assign", org=committee.org)
     if not member.org.path.startswith(committee.org.path):
         raise ValidationError({"member": _("%(name)s is not a member of %(org)s.") % {"name": member.name, "org": committee.org.name}})
     if CommitteeSeat.objects.filter(committee=committee, member=member, end__isnull=True).exists():
@@ -75,6 +90,7 @@ def committee_seat_assign(*, actor, committee: Committee, member, title: str = S
 
 @transaction.atomic
 def committee_seat_end(*, actor, seat: CommitteeSeat, end: dt.date) -> CommitteeSeat:
+    scoping.require(actor=actor, action="orgs.committee.seat_end", org=seat.committee.org)
     if seat.end is not None:
         raise ValidationError(_("This seat has already ended."))
     if end < seat.start:

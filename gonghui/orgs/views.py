@@ -28,7 +28,7 @@ def org_tree(request):
 
 @login_required
 def org_detail(request, pk: int):
-    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=pk)
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action="orgs.org.view", pk=pk)
     return render(request, "orgs/detail.html", {
         "org": org,
         "children": org.children.filter(is_active=True),
@@ -40,16 +40,17 @@ def org_detail(request, pk: int):
 
 @login_required
 def committee_detail(request, pk: int):
-    committee = get_in_reach_or_404(committee_list(visible_to=request.user), request.user, pk=pk)
+    committee = get_in_reach_or_404(committee_list(visible_to=request.user), request.user, action="orgs.org.view", pk=pk)
     return render(request, "orgs/committee.html", {"committee": committee, "history": history_for(committee)[:50]})
 
 
-def _org(request, pk: int) -> Org:
-    return get_in_reach_or_404(Org.objects.filter(is_active=True), request.user, via="", pk=pk)
+def _org(request, pk: int, action: str) -> Org:
+    """An active org where the user may do `action`, or 404."""
+    return get_in_reach_or_404(Org.objects.filter(is_active=True), request.user, via="", action=action, pk=pk)
 
 
-def _committee(request, pk: int):
-    return get_in_reach_or_404(committee_list(visible_to=request.user), request.user, pk=pk)
+def _committee(request, pk: int, action: str):
+    return get_in_reach_or_404(committee_list(visible_to=request.user, action=action), request.user, action=action, pk=pk)
 
 
 def _form_page(request, form, title: str, back: str):
@@ -58,7 +59,7 @@ def _form_page(request, form, title: str, back: str):
 
 @login_required
 def org_add_child(request, pk: int):
-    parent = _org(request, pk)
+    parent = _org(request, pk, "orgs.org.create")
     form = ChildOrgForm(request.POST or None, parent=parent)
     child = form_submitted(request, form, lambda data: services.org_create(actor=request.user, parent=parent, **data))
     if child:
@@ -69,7 +70,7 @@ def org_add_child(request, pk: int):
 
 @login_required
 def org_rename(request, pk: int):
-    org = _org(request, pk)
+    org = _org(request, pk, "orgs.org.rename")
     form = RenameForm(request.POST or None, initial={"name": org.name})
     if form_submitted(request, form, lambda data: services.org_rename(actor=request.user, org=org, name=data["name"])):
         messages.success(request, _("Saved."))
@@ -79,7 +80,7 @@ def org_rename(request, pk: int):
 
 @login_required
 def committee_create(request, pk: int):
-    org = _org(request, pk)
+    org = _org(request, pk, "orgs.committee.create")
     form = CommitteeForm(request.POST or None)
     committee = form_submitted(request, form, lambda data: services.committee_create(actor=request.user, org=org, **data))
     if committee:
@@ -90,7 +91,7 @@ def committee_create(request, pk: int):
 
 @login_required
 def seat_assign(request, pk: int):
-    committee = _committee(request, pk)
+    committee = _committee(request, pk, "orgs.committee.seat_assign")
     form = SeatForm(request.POST or None)
 
     def save(data):
@@ -108,7 +109,7 @@ def seat_assign(request, pk: int):
 @login_required
 def seat_end(request, pk: int):
     seat = get_in_reach_or_404(CommitteeSeat.objects.select_related("committee__org", "member"), request.user,
-                               via="committee__org", pk=pk)
+                               via="committee__org", action="orgs.committee.seat_end", pk=pk)
     form = SeatEndForm(request.POST or None)
     if form_submitted(request, form, lambda data: services.committee_seat_end(actor=request.user, seat=seat, end=data["end"])):
         messages.success(request, _("Saved."))

@@ -78,7 +78,9 @@ def _number_of(member) -> str:
 
 
 def test_a_branch_cadre_cannot_import_into_the_whole_union(cast):
-    with pytest.raises(PermissionError):
+    from gonghui.core.scoping import NotAllowed
+
+    with pytest.raises(NotAllowed):
         roster_import(actor=cast.cadre, org=cast.union, source=io.BytesIO(roster(people(1))))
 
 

@@ -40,3 +40,32 @@ def roster_urls(cast) -> list[tuple]:
         ("POST", f"/members/import/{token}/"),
         ("POST", f"/api/v1/members/import?org_id={cast.union.pk}&dry_run=true"),
     ]
+
+
+def service_calls(cast) -> list[tuple]:
+    """Every public service of the member book, called on BENBU (portal/tests/test_authority_walk.py)."""
+    import datetime as dt
+
+    from gonghui.core import idcard
+    from gonghui.members import services
+
+    def newcomer() -> "services.MemberData":
+        return services.MemberData(name="走查新人", id_number=idcard.make("11010119850312002"), org=cast.branch)
+
+    record = cast.member_record
+    return [
+        ("member_create", lambda actor: services.member_create(actor=actor, data=newcomer())),
+        ("members_bulk_create", lambda actor: services.members_bulk_create(actor=actor, rows=[newcomer()])),
+        ("member_update", lambda actor: services.member_update(actor=actor, member=record, post="走查")),
+        ("member_transfer", lambda actor: services.member_transfer(actor=actor, member=record, to_org=cast.other_branch,
+                                                                   date=dt.date(2025, 5, 1))),
+        ("member_leave", lambda actor: services.member_leave(actor=actor, member=record, date=dt.date(2025, 5, 1))),
+        ("member_id_number_reveal", lambda actor: services.member_id_number_reveal(actor=actor, member=record)),
+        ("member_id_number_correct", lambda actor: services.member_id_number_correct(
+            actor=actor, member=record, id_number=idcard.make("11010119850312002"), reason="走查")),
+        ("member_link_user", lambda actor: services.member_link_user(actor=actor, member=cast.rep_record, user=cast.rep)),
+    ]
+
+
+# Public functions of members/services.py that guard no write of their own.
+UNGUARDED: dict[str, str] = {}

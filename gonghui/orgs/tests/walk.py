@@ -22,3 +22,25 @@ def private_urls(cast) -> list[tuple]:
         ("POST", f"/orgs/seats/{seat.pk}/end/"),
         ("GET", f"/api/v1/orgs/{cast.union.pk}"),
     ]
+
+
+def service_calls(cast) -> list[tuple]:
+    """Every public service of orgs, called on BENBU (for portal/tests/test_authority_walk.py)."""
+    from gonghui.orgs import services
+
+    committee = committee_create(actor=None, org=cast.union, kind="union", term_start=dt.date(2025, 4, 20))
+    seat = committee_seat_assign(actor=None, committee=committee, member=cast.rep_record, start=dt.date(2025, 4, 20))
+    return [
+        ("org_create", lambda actor: services.org_create(actor=actor, code="WALK-1", name="走查作业区", kind="branch",
+                                                         parent=cast.union)),
+        ("org_rename", lambda actor: services.org_rename(actor=actor, org=cast.branch, name="走查改名")),
+        ("committee_create", lambda actor: services.committee_create(actor=actor, org=cast.union, kind="mediation",
+                                                                     term_start=dt.date(2025, 4, 20))),
+        ("committee_seat_assign", lambda actor: services.committee_seat_assign(
+            actor=actor, committee=committee, member=cast.member_record, start=dt.date(2025, 4, 20))),
+        ("committee_seat_end", lambda actor: services.committee_seat_end(actor=actor, seat=seat, end=dt.date(2025, 12, 31))),
+    ]
+
+
+# Public functions of orgs/services.py that guard no write of their own.
+UNGUARDED: dict[str, str] = {}

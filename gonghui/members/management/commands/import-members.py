@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from tqdm import tqdm
 
+from gonghui.core.scoping import under
 from gonghui.members.imports import roster_import
 from gonghui.members.workbook import template_workbook
 from gonghui.orgs.models import Org
@@ -33,7 +34,7 @@ class Command(BaseCommand):
         # Offices read the report in the product's language, as on the web page.
         translation.activate(settings.LANGUAGE_CODE)
         if template:
-            orgs = Org.objects.filter(path__startswith=_org(org).path).exclude(kind="federation") if org else ()
+            orgs = Org.objects.filter(under(_org(org), via="")).exclude(kind="federation") if org else ()
             Path(template).write_bytes(template_workbook(orgs=orgs))
             self.stdout.write(_("Template written to %(file)s") % {"file": template})
             return
