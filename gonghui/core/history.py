@@ -48,6 +48,40 @@ def history_record(*, obj: models.Model, org, actor, action: str, changes: dict 
     )
 
 
+def model_update(*, obj: models.Model, changes: dict[str, Any], allowed: Iterable[str], actor, org,
+                 validate=None, summarised: Iterable[str] = (), action: str = "update") -> tuple[models.Model, dict]:
+    """Edit-with-history, the one way: (the saved row, what changed).
+
+    Inside the caller's transaction it locks the row and applies `changes` to the fresh copy,
+    so two concurrent edits are applied one after the other, never over a stale read. Only
+    `allowed` fields may change (anything else is a ValidationError naming it); `validate(row)`
+    runs the model's own rules before the save; fields in `summarised` (minutes, long texts)
+    are recorded as changed without their text. No change, no save and no history row.
+    """
+    from django.core.exceptions import ValidationError
+
+    unknown = sorted(set(changes) - set(allowed))
+    if unknown:
+        raise ValidationError({name: _("This field cannot be changed here.") for name in unknown})
+    row = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
+    before = snapshot(row, changes)
+    for name, value in changes.items():
+        setattr(row, name, value)
+    if validate is not None:
+        validate(row)
+    changed = diff(before, snapshot(row, changes))
+    if changed:
+        row.save(update_fields=[*changes, *(["updated_at"] if hasattr(row, "updated_at") else [])])
+        for name in summarised:
+            if name in changed:
+                changed[name] = ["…", "…"]
+        history_record(obj=row, org=org, actor=actor, action=action, changes=changed)
+    # the caller's object reflects the saved row
+    for name in changes:
+        setattr(obj, name, getattr(row, name))
+    return row, changed
+
+
 def history_rows_insert(model: type[models.Model], *, actor, action: str, entries: Iterable[tuple[Any, Any, str]],
                         note: str = "") -> None:
     """One history row per (object id, org, description), for a batch written by core.bulk."""
