@@ -161,7 +161,14 @@ WHITENOISE_USE_FINDERS = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background tasks: the database backend by default (nothing to run beside the site); with
+# GONGHUI_REDIS_URL set, RQ on Redis, the production backend for more than one worker.
+GONGHUI_REDIS_URL = os.environ.get("GONGHUI_REDIS_URL", "")
+RQ_QUEUES = {"default": {"URL": GONGHUI_REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600}}
+TASKS_DATABASE = {"BACKEND": "django_tasks_db.DatabaseBackend"}
+TASKS_RQ = {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}
+TASKS = {"default": TASKS_RQ if GONGHUI_REDIS_URL else TASKS_DATABASE}
+INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
