@@ -15,7 +15,7 @@ router = Router(tags=["governance"])
 
 
 def _org(request, org_id: int | None):
-    return get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=org_id) if org_id else None
+    return get_in_reach_or_404(Org.objects.all(), request.user, via="", action=selectors.VIEW, pk=org_id) if org_id else None
 
 
 class CheckOut(Schema):
@@ -139,7 +139,7 @@ def get_target(request, target_id: int):
 
 @router.post("/targets", response={201: TargetOut})
 def create_target(request, payload: TargetIn):
-    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=payload.org_id)
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action=selectors.VIEW, pk=payload.org_id)
     return Status(201, services.target_create(actor=request.user, org=org, **payload.dict(exclude={"org_id"})))
 
 
@@ -175,7 +175,7 @@ def get_meeting(request, meeting_id: int):
 
 @router.post("/meetings", response={201: MeetingOut})
 def create_meeting(request, payload: MeetingIn):
-    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=payload.org_id)
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action=selectors.VIEW, pk=payload.org_id)
     return Status(201, services.meeting_record(actor=request.user, org=org, **payload.dict(exclude={"org_id"})))
 
 
@@ -194,5 +194,5 @@ def get_plan(request, plan_id: int):
 
 @router.post("/plans", response={201: PlanOut})
 def create_plan(request, payload: PlanIn):
-    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=payload.org_id)
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action=selectors.VIEW, pk=payload.org_id)
     return Status(201, services.plan_create(actor=request.user, org=org, **payload.dict(exclude={"org_id"})))
