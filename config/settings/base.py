@@ -130,10 +130,18 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Login guessing: five failures for one username from one address locks it for 15 minutes.
+# Login guessing: five failures for one account, from wherever they come, lock it for 15
+# minutes; fifty from one address, whatever the usernames (password spraying), lock the
+# address (gonghui.accounts.lockout).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+GONGHUI_LOCKOUT_LIMITS = {"username": AXES_FAILURE_LIMIT, "ip_address": 50}
+AXES_HANDLER = "gonghui.accounts.lockout.AccountFirstHandler"
+# The client's address: REMOTE_ADDR, unless this many reverse proxies of ours stand in front;
+# then the X-Forwarded-For entry the outermost one wrote. Never a header a client can set alone.
+GONGHUI_TRUSTED_PROXIES = int(os.environ.get("GONGHUI_TRUSTED_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "gonghui.accounts.lockout.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
