@@ -3,7 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from gonghui.core.scoping import get_in_reach_or_404
@@ -12,6 +12,15 @@ from gonghui.orgs.models import Org
 from . import selectors, services
 
 router = Router(tags=["governance"])
+
+
+class Pages(LimitOffsetPagination):
+    """Ninja's limit/offset pages with the offset bounded too: an offset past any table's size
+    would overflow the database's integer and answer 500; here it is refused with 422. The
+    limit's bound is NINJA_PAGINATION_MAX_LIMIT."""
+
+    class Input(LimitOffsetPagination.Input):
+        offset: int = Field(0, ge=0, le=10_000_000)
 
 
 def _org(request, org_id: int | None):
@@ -127,7 +136,7 @@ class PlanIn(Schema):
 # ── targets ──
 
 @router.get("/targets", response=list[TargetOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_targets(request, year: int | None = None, org_id: int | None = None):
     return selectors.target_list(visible_to=request.user, org=_org(request, org_id), year=year)
 
@@ -152,7 +161,7 @@ def record_check(request, target_id: int, payload: CheckIn):
 # ── meetings ──
 
 @router.get("/meetings", response=list[MeetingOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_meetings(request, year: int | None = None, kind: str | None = None, org_id: int | None = None):
     return selectors.meeting_list(visible_to=request.user, org=_org(request, org_id), kind=kind, year=year).prefetch_related("decisions")
 
@@ -182,7 +191,7 @@ def create_meeting(request, payload: MeetingIn):
 # ── plans ──
 
 @router.get("/plans", response=list[PlanOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_plans(request, year: int | None = None, half: int | None = None, status: str | None = None, org_id: int | None = None):
     return selectors.plan_list(visible_to=request.user, org=_org(request, org_id), year=year, half=half, status=status)
 
