@@ -5,8 +5,12 @@ from . import views
 
 app_name = "accounts"
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True), name="login"),
+    path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("tokens/", views.token_list, name="tokens"),
+    path("security/", views.security, name="security"),
+    path("tokens/", views.security, name="tokens"),
+    path("tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
+    path("password/", views.password_change, name="password_change"),
     path("roles/<int:org_id>/", views.org_roles, name="org_roles"),
+    path("roles/<int:org_id>/password/<int:user_id>/", views.password_reset, name="password_reset"),
 ]

@@ -3,7 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from gonghui.core.scoping import get_in_reach_or_404
@@ -14,8 +14,17 @@ from . import selectors, services
 router = Router(tags=["governance"])
 
 
+class Pages(LimitOffsetPagination):
+    """Ninja's limit/offset pages with the offset bounded too: an offset past any table's size
+    would overflow the database's integer and answer 500; here it is refused with 422. The
+    limit's bound is NINJA_PAGINATION_MAX_LIMIT."""
+
+    class Input(LimitOffsetPagination.Input):
+        offset: int = Field(0, ge=0, le=10_000_000)
+
+
 def _org(request, org_id: int | None):
-    return get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=org_id) if org_id else None
+    return get_in_reach_or_404(Org.objects.all(), request.user, via="", action=selectors.VIEW, pk=org_id) if org_id else None
 
 
 class CheckOut(Schema):
@@ -127,7 +136,7 @@ class PlanIn(Schema):
 # ── targets ──
 
 @router.get("/targets", response=list[TargetOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_targets(request, year: int | None = None, org_id: int | None = None):
     return selectors.target_list(visible_to=request.user, org=_org(request, org_id), year=year)
 
@@ -139,7 +148,7 @@ def get_target(request, target_id: int):
 
 @router.post("/targets", response={201: TargetOut})
 def create_target(request, payload: TargetIn):
-    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=payload.org_id)
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action=selectors.VIEW, pk=payload.org_id)
     return Status(201, services.target_create(actor=request.user, org=org, **payload.dict(exclude={"org_id"})))
 
 
@@ -152,7 +161,7 @@ def record_check(request, target_id: int, payload: CheckIn):
 # ── meetings ──
 
 @router.get("/meetings", response=list[MeetingOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_meetings(request, year: int | None = None, kind: str | None = None, org_id: int | None = None):
     return selectors.meeting_list(visible_to=request.user, org=_org(request, org_id), kind=kind, year=year).prefetch_related("decisions")
 
@@ -175,14 +184,14 @@ def get_meeting(request, meeting_id: int):
 
 @router.post("/meetings", response={201: MeetingOut})
 def create_meeting(request, payload: MeetingIn):
-    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=payload.org_id)
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action=selectors.VIEW, pk=payload.org_id)
     return Status(201, services.meeting_record(actor=request.user, org=org, **payload.dict(exclude={"org_id"})))
 
 
 # ── plans ──
 
 @router.get("/plans", response=list[PlanOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_plans(request, year: int | None = None, half: int | None = None, status: str | None = None, org_id: int | None = None):
     return selectors.plan_list(visible_to=request.user, org=_org(request, org_id), year=year, half=half, status=status)
 
@@ -194,5 +203,5 @@ def get_plan(request, plan_id: int):
 
 @router.post("/plans", response={201: PlanOut})
 def create_plan(request, payload: PlanIn):
-    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=payload.org_id)
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action=selectors.VIEW, pk=payload.org_id)
     return Status(201, services.plan_create(actor=request.user, org=org, **payload.dict(exclude={"org_id"})))

@@ -1,18 +1,34 @@
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core import registry
+from gonghui.core.roles import BELONGING_ROLES, MANAGING_ROLES
 
 
 class GovernanceConfig(registry.GonghuiAppConfig):
     name = "gonghui.governance"
     label = "governance"
     verbose_name = _("Targets, meetings and disclosure")
-    actions = {}
+    actions = {
+        # the cadre pages and API: targets, meetings, plans, disclosures and their objections
+        "governance.view": MANAGING_ROLES,
+        "governance.target.edit": MANAGING_ROLES,
+        "governance.target.check": MANAGING_ROLES,
+        "governance.meeting.record": MANAGING_ROLES,
+        "governance.meeting_rule.set": MANAGING_ROLES,
+        "governance.plan.edit": MANAGING_ROLES,
+        "governance.disclosure.edit": MANAGING_ROLES,
+        "governance.disclosure.publish": MANAGING_ROLES,
+        "governance.objection.answer": MANAGING_ROLES,
+        # Anyone a disclosure is published to may object (scoping.published_to decides, since
+        # a member belongs to an org below the disclosure's); the roles here are for the orgs
+        # a person manages or belongs to at the disclosure's own level or above.
+        "governance.objection.raise": BELONGING_ROLES,
+    }
     urls = ("governance/", "gonghui.governance.urls")
     api = ("/governance", "gonghui.governance.api.router")
     nav = (
         registry.NavEntry("democracy", "governance:notices", _("Notice board"), "member"),
-        registry.NavEntry("reports", "governance:index", _("Targets and meetings"), "manage"),
+        registry.NavEntry("reports", "governance:index", _("Targets and meetings"), "governance.view"),
     )
     attention = "gonghui.governance.selectors.attention"
     summary = "gonghui.governance.summary"

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from gonghui.core.scoping import belonging_paths, get_in_reach_or_404, in_reach, reach_paths
+from gonghui.core.scoping import get_in_reach_or_404, in_reach, published_to, under
 from gonghui.core.selectors import Attention
 from gonghui.orgs.models import Org
 from gonghui.orgs.selectors import count_by_union
@@ -24,14 +24,14 @@ from .choices import MeetingKind, ObjectionStatus, PlanStatus, quarter_label
 from .models import Disclosure, Meeting, MeetingDecision, MeetingRule, Objection, Plan, Target, TargetCheck
 
 
-def _under(org: Org | None, via: str = "org") -> Q:
-    return Q(**{f"{via}__path__startswith": org.path}) if org is not None else Q()
+# What a cadre's lists show; each write asks its own action in services.
+VIEW = "governance.view"
 
 
 # ── targets ──────────────────────────────────────────────────────────────────
 
 def target_list(*, visible_to, org: Org | None = None, year: int | None = None) -> QuerySet[Target]:
-    qs = in_reach(Target.objects.select_related("org"), visible_to).filter(_under(org))
+    qs = in_reach(Target.objects.select_related("org"), visible_to, action=VIEW).filter(under(org))
     return qs.filter(year=year) if year else qs
 
 
@@ -39,7 +39,7 @@ def target_get(*, visible_to, pk: int) -> Target:
     qs = Target.objects.select_related("org").prefetch_related(
         Prefetch("checks", queryset=TargetCheck.objects.select_related("checked_by"))
     )
-    return get_in_reach_or_404(qs, visible_to, pk=pk)
+    return get_in_reach_or_404(qs, visible_to, action=VIEW, pk=pk)
 
 
 @dataclass
@@ -90,7 +90,7 @@ def target_figures_compared(*, org: Org, spans: list[tuple[dt.date, dt.date]]) -
         # a plain GROUP BY per span: each target's latest check is looked up once
         figures = []
         for name, unit, target, actual, n_orgs, some_org in (
-            Target.objects.filter(_under(org), span).annotate(actual_then=latest(end))
+            Target.objects.filter(under(org), span).annotate(actual_then=latest(end))
             .values("name", "unit").order_by("name", "unit")
             .annotate(t=Sum("target"), a=Sum("actual_then"), n=Count("org", distinct=True), o=Min("org_id"))
             .values_list("name", "unit", "t", "a", "n", "o")
@@ -103,7 +103,7 @@ def target_figures_compared(*, org: Org, spans: list[tuple[dt.date, dt.date]]) -
     if few:
         start, end = spans[0]
         for name, unit, target, org_name, actual in (
-            Target.objects.filter(_under(org), in_span[0], name__in={name for name, _unit in few})
+            Target.objects.filter(under(org), in_span[0], name__in={name for name, _unit in few})
             .annotate(actual_0=latest(end)).values_list("name", "unit", "target", "org__name", "actual_0").order_by("org__path")
         ):
             if (name, unit) in few:
@@ -121,7 +121,7 @@ def _cents(value) -> Decimal:
 def meeting_list(
     *, visible_to, org: Org | None = None, kind: str | None = None, year: int | None = None
 ) -> QuerySet[Meeting]:
-    qs = in_reach(Meeting.objects.select_related("org"), visible_to).filter(_under(org))
+    qs = in_reach(Meeting.objects.select_related("org"), visible_to, action=VIEW).filter(under(org))
     qs = qs.annotate(n_decisions=Count("decisions"))
     if kind:
         qs = qs.filter(kind=kind)
@@ -131,7 +131,7 @@ def meeting_list(
 
 
 def meeting_get(*, visible_to, pk: int) -> Meeting:
-    return get_in_reach_or_404(Meeting.objects.select_related("org").prefetch_related("decisions"), visible_to, pk=pk)
+    return get_in_reach_or_404(Meeting.objects.select_related("org").prefetch_related("decisions"), visible_to, action=VIEW, pk=pk)
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def meeting_figures(*, org: Org, start: dt.date, end: dt.date, with_congresses: 
 
 def meetings_held_by_union(*, org: Org, start: dt.date, end: dt.date, union_of: dict[int, int]) -> dict[int, int]:
     """{union id: meetings held in the period} for a federation's unions, in one grouped query."""
-    return count_by_union(Meeting.objects.filter(_under(org), date__gte=start, date__lte=end), union_of)
+    return count_by_union(Meeting.objects.filter(under(org), date__gte=start, date__lte=end), union_of)
 
 
 def meeting_figures_compared(
@@ -179,7 +179,7 @@ def meeting_figures_compared(
     for start, end in spans:
         figs = MeetingFigures(by_kind={}, present=0, expected=0, congresses=[])
         for kind, n, present, expected in (
-            Meeting.objects.filter(_under(org), date__gte=start, date__lte=end).values("kind").order_by()
+            Meeting.objects.filter(under(org), date__gte=start, date__lte=end).values("kind").order_by()
             .annotate(n=Count("id"), p=Sum("present"), e=Sum("expected")).values_list("kind", "n", "p", "e")
         ):
             figs.by_kind[kind] = n
@@ -192,7 +192,7 @@ def meeting_figures_compared(
         first_item = MeetingDecision.objects.filter(meeting=OuterRef("pk")).order_by("position", "id").values("text")[:1]
         first.congresses = [
             CongressSession(*row) for row in
-            Meeting.objects.filter(_under(org), kind=MeetingKind.CONGRESS, date__gte=start, date__lte=end)
+            Meeting.objects.filter(under(org), kind=MeetingKind.CONGRESS, date__gte=start, date__lte=end)
             .annotate(n=Count("decisions"), first_item=Subquery(first_item))
             .values_list("title", "date", "org_id", "org__name", "n", "first_item").order_by("date", "id")
         ]
@@ -254,7 +254,7 @@ def meeting_rule_check(*, org: Org, start: dt.date, end: dt.date, today: dt.date
     """
     today = today or timezone.localdate()
     rules = list(
-        MeetingRule.objects.filter(_under(org), is_active=True).order_by("org__path", "kind")
+        MeetingRule.objects.filter(under(org), is_active=True).order_by("org__path", "kind")
         .values_list("org_id", "org__name", "kind", "since")
     )
     ruled = {kind for _o, _n, kind, _s in rules}
@@ -264,7 +264,7 @@ def meeting_rule_check(*, org: Org, start: dt.date, end: dt.date, today: dt.date
     # one count per quarter in the same grouped query (plain date comparisons, which every
     # backend runs natively), so the rows are orgs × kinds, not meetings
     held_in = Meeting.objects.filter(
-        _under(org), kind__in=ruled, date__gte=quarters[0][2], date__lte=quarters[-1][3]
+        under(org), kind__in=ruled, date__gte=quarters[0][2], date__lte=quarters[-1][3]
     ).values("org_id", "kind").order_by().annotate(**{
         f"q{i}": Count("id", filter=Q(date__gte=first, date__lte=last)) for i, (_y, _q, first, last) in enumerate(quarters)
     })
@@ -282,7 +282,7 @@ def meeting_rule_check(*, org: Org, start: dt.date, end: dt.date, today: dt.date
 
 
 def meeting_rules(*, visible_to, org: Org | None = None) -> QuerySet[MeetingRule]:
-    return in_reach(MeetingRule.objects.select_related("org"), visible_to).filter(_under(org))
+    return in_reach(MeetingRule.objects.select_related("org"), visible_to, action=VIEW).filter(under(org))
 
 
 # ── plans ────────────────────────────────────────────────────────────────────
@@ -294,7 +294,7 @@ PLAN_ORDER = ("year", F("half").asc(nulls_first=True), "org__path", "position", 
 def plan_list(
     *, visible_to, org: Org | None = None, year: int | None = None, half: int | None = None, status: str | None = None
 ) -> QuerySet[Plan]:
-    qs = in_reach(Plan.objects.select_related("org"), visible_to).filter(_under(org)).order_by(*PLAN_ORDER)
+    qs = in_reach(Plan.objects.select_related("org"), visible_to, action=VIEW).filter(under(org)).order_by(*PLAN_ORDER)
     if year:
         qs = qs.filter(year=year)
     if half:
@@ -305,7 +305,7 @@ def plan_list(
 
 
 def plan_get(*, visible_to, pk: int) -> Plan:
-    return get_in_reach_or_404(Plan.objects.select_related("org"), visible_to, pk=pk)
+    return get_in_reach_or_404(Plan.objects.select_related("org"), visible_to, action=VIEW, pk=pk)
 
 
 def plan_periods(start: dt.date, end: dt.date) -> tuple[Q, Q]:
@@ -377,7 +377,7 @@ class DisclosureFigures:
 def disclosure_figures(*, org: Org, start: dt.date, end: dt.date) -> DisclosureFigures:
     """What was disclosed under `org` in [start, end] (厂务公开), by category, with the objections; one query."""
     rows = (
-        Disclosure.objects.filter(_under(org), published_on__gte=start, published_on__lte=end)
+        Disclosure.objects.filter(under(org), published_on__gte=start, published_on__lte=end)
         .values("category").order_by()
         .annotate(n=Count("id", distinct=True), raised=Count("objections"),
                   answered=Count("objections", filter=Q(objections__status=ObjectionStatus.ANSWERED)))
@@ -392,35 +392,19 @@ def disclosure_figures(*, org: Org, start: dt.date, end: dt.date) -> DisclosureF
 
 
 def disclosure_list(*, visible_to, org: Org | None = None, category: str | None = None) -> QuerySet[Disclosure]:
-    qs = in_reach(Disclosure.objects.select_related("org"), visible_to).filter(_under(org))
+    qs = in_reach(Disclosure.objects.select_related("org"), visible_to, action=VIEW).filter(under(org))
     qs = qs.annotate(n_objections=Count("objections"))
     return qs.filter(category=category) if category else qs
 
 
 def disclosure_get(*, visible_to, pk: int) -> Disclosure:
-    return get_in_reach_or_404(Disclosure.objects.select_related("org", "published_by"), visible_to, pk=pk)
-
-
-def _ancestor_paths(paths: list[str]) -> set[str]:
-    found = set()
-    for path in paths:
-        ids = [p for p in path.split("/") if p]
-        found |= {"/" + "/".join(ids[: i + 1]) + "/" for i in range(len(ids))}
-    return found
+    return get_in_reach_or_404(Disclosure.objects.select_related("org", "published_by"), visible_to, action=VIEW, pk=pk)
 
 
 def disclosures_for_member(user) -> QuerySet[Disclosure]:
     """Published disclosures of every org the user belongs to or sits under, and of what they manage."""
-    belongs = _ancestor_paths(belonging_paths(user))
-    managed = reach_paths(user)
-    scope = Q(org__path__in=belongs)
-    if managed is None:
-        scope = Q()
-    elif managed:
-        from gonghui.core.scoping import path_filter
-
-        scope |= path_filter(managed)
-    return Disclosure.objects.filter(scope, published_on__isnull=False).select_related("org")
+    published = Disclosure.objects.filter(published_on__isnull=False)
+    return (published_to(published, user) | in_reach(published, user, action=VIEW)).select_related("org")
 
 
 def disclosure_get_for_member(*, user, pk: int) -> Disclosure:
@@ -442,11 +426,12 @@ def latest_year(*, org: Org | None) -> int:
     from django.db.models import Max
 
     this_year = timezone.localdate().year
-    last = Meeting.objects.filter(_under(org)).aggregate(d=Max("date"))["d"] if org else None
+    last = Meeting.objects.filter(under(org)).aggregate(d=Max("date"))["d"] if org else None
     return last.year if last and last.year < this_year else this_year
 
 
 def attention(*, visible_to) -> list[Attention]:
     """For the home page: objections raised during a public notice that still wait for an answer."""
-    waiting = in_reach(Objection.objects.filter(status=ObjectionStatus.OPEN), visible_to, via="disclosure__org")
+    waiting = in_reach(Objection.objects.filter(status=ObjectionStatus.OPEN), visible_to, via="disclosure__org",
+                       action="governance.objection.answer")
     return [Attention(_("objections awaiting an answer"), waiting.count(), reverse("governance:disclosures"))]

@@ -1,4 +1,10 @@
-"""Every write to targets, meetings, plans and disclosures; each writes its history row."""
+"""Every write to targets, meetings, plans and disclosures; each writes its history row.
+
+Each service asks `scoping.require` before it writes. A state change (publishing, answering
+an objection, a plan's status, a target's check) locks its row and looks again under the
+lock, so two clicks, two tabs or a retried request change the state once: the repeat finds
+the state already reached and returns it, with no second history row and no second notice.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils import timezone
 
+from gonghui.core import scoping
 from gonghui.core.formatting import format_date
 from gonghui.core.history import diff, history_record, snapshot
 from gonghui.orgs.models import Org
@@ -27,6 +34,13 @@ DISCLOSURE_FIELDS = ("title", "body", "category", "notice_until")
 def _created(obj, fields: tuple[str, ...]) -> dict[str, list]:
     """A create's history: every field from nothing to its value (the history list shows before → after)."""
     return {name: [None, value] for name, value in snapshot(obj, fields).items()}
+
+
+def _locked(obj) -> None:
+    """Re-read `obj` with its row locked until the transaction ends (SQLite's IMMEDIATE
+    transactions already hold the database's write lock), so a check made now still holds
+    when the write lands."""
+    obj.refresh_from_db(from_queryset=type(obj).objects.select_for_update(of=("self",)).order_by())
 
 
 def _check_only(changes: dict[str, Any], allowed: tuple[str, ...]) -> None:
@@ -46,6 +60,7 @@ def _validate_target(target: Target) -> None:
 
 @transaction.atomic
 def target_create(*, actor, org: Org, year: int, name: str, unit: str, target: Decimal, note: str = "") -> Target:
+    scoping.require(actor=actor, action="governance.target.edit", org=org)
     row = Target(org=org, year=year, name=name.strip(), unit=unit.strip(), target=Decimal(target), note=note)
     _validate_target(row)
     if Target.objects.filter(org=org, year=year, name=row.name).exists():
@@ -58,7 +73,9 @@ def target_create(*, actor, org: Org, year: int, name: str, unit: str, target: D
 @transaction.atomic
 def target_update(*, actor, target: Target, changes: dict[str, Any]) -> Target:
     # `changes` is a dict, not **kwargs: the model has a field called `target`.
+    scoping.require(actor=actor, action="governance.target.edit", org=target.org)
     _check_only(changes, TARGET_FIELDS)
+    _locked(target)
     before = snapshot(target, changes)
     for name, value in changes.items():
         setattr(target, name, value)
@@ -76,7 +93,11 @@ def target_update(*, actor, target: Target, changes: dict[str, Any]) -> Target:
 def target_check_record(
     *, actor, target: Target, kind: str, date: dt.date, actual: Decimal, checker: str = "", remark: str = ""
 ) -> TargetCheck:
-    """Record a check; the target's `actual` becomes the figure of its latest check."""
+    """Record a check; the target's `actual` becomes the figure of its latest check.
+
+    The same check sent twice (a double click, a retried request) is recorded once: the
+    repeat returns the check already there."""
+    scoping.require(actor=actor, action="governance.target.check", org=target.org)
     if kind not in CheckKind.values:
         raise ValidationError({"kind": _("Unknown kind of check.")})
     if date.year not in (target.year, target.year + 1):
@@ -84,6 +105,10 @@ def target_check_record(
         raise ValidationError({"date": _("The check must fall in the target's year (or the January after).")})
     if Decimal(actual) < 0:
         raise ValidationError({"actual": _("The actual cannot be negative.")})
+    _locked(target)
+    same = target.checks.filter(kind=kind, date=date, actual=Decimal(actual), remark=remark).order_by("id").first()
+    if same is not None:
+        return same
     if kind != CheckKind.OTHER and target.checks.filter(kind=kind).exists():
         raise ValidationError({"kind": _("This check has already been recorded for the target.")})
     check = TargetCheck.objects.create(
@@ -127,6 +152,7 @@ def meeting_record(
     *, actor, org: Org, kind: str, title: str, date: dt.date, present: int = 0, expected: int = 0,
     place: str = "", agenda: str = "", minutes: str = "", decisions: list[str] | None = None,
 ) -> Meeting:
+    scoping.require(actor=actor, action="governance.meeting.record", org=org)
     meeting = Meeting(org=org, kind=kind, title=title.strip(), date=date, present=present, expected=expected,
                       place=place, agenda=agenda, minutes=minutes)
     _validate_meeting(meeting)
@@ -141,7 +167,9 @@ def meeting_record(
 @transaction.atomic
 def meeting_update(*, actor, meeting: Meeting, decisions: list[str] | None = None, **changes: Any) -> Meeting:
     """Edit a meeting; the minutes and decisions are usually written after it was held."""
+    scoping.require(actor=actor, action="governance.meeting.record", org=meeting.org)
     _check_only(changes, MEETING_FIELDS)
+    _locked(meeting)
     before = snapshot(meeting, changes)
     for name, value in changes.items():
         setattr(meeting, name, value)
@@ -166,9 +194,10 @@ def meeting_update(*, actor, meeting: Meeting, decisions: list[str] | None = Non
 @transaction.atomic
 def meeting_rule_set(*, actor, org: Org, kind: str, since: dt.date, cadence: str = "quarter", is_active: bool = True) -> MeetingRule:
     """Create or change the org's rule for a kind of meeting (one rule per kind)."""
+    scoping.require(actor=actor, action="governance.meeting_rule.set", org=org)
     if kind not in MeetingKind.values:
         raise ValidationError({"kind": _("Unknown kind of meeting.")})
-    rule = MeetingRule.objects.filter(org=org, kind=kind).first()
+    rule = MeetingRule.objects.select_for_update(of=("self",)).filter(org=org, kind=kind).order_by().first()
     if rule is None:
         rule = MeetingRule.objects.create(org=org, kind=kind, cadence=cadence, since=since, is_active=is_active)
         history_record(obj=rule, org=org, actor=actor, action="create", changes=_created(rule, ("kind", "cadence", "since")))
@@ -198,6 +227,7 @@ def plan_create(
     *, actor, org: Org, year: int, text: str, half: int | None = None, owner: str = "",
     status: str = PlanStatus.PLANNED, position: int | None = None, result: str = "",
 ) -> Plan:
+    scoping.require(actor=actor, action="governance.plan.edit", org=org)
     if position is None:
         position = Plan.objects.filter(org=org, year=year, half=half).count()
     plan = Plan(org=org, year=year, half=half, text=text.strip(), owner=owner.strip(), status=status,
@@ -210,7 +240,9 @@ def plan_create(
 
 @transaction.atomic
 def plan_update(*, actor, plan: Plan, **changes: Any) -> Plan:
+    scoping.require(actor=actor, action="governance.plan.edit", org=plan.org)
     _check_only(changes, PLAN_FIELDS)
+    _locked(plan)
     before = snapshot(plan, changes)
     for name, value in changes.items():
         setattr(plan, name, value)
@@ -224,6 +256,7 @@ def plan_update(*, actor, plan: Plan, **changes: Any) -> Plan:
 
 
 def plan_set_status(*, actor, plan: Plan, status: str, result: str | None = None) -> Plan:
+    """A plan item's status (and result); setting the status it already has changes nothing."""
     changes: dict[str, Any] = {"status": status}
     if result is not None:
         changes["result"] = result
@@ -235,6 +268,7 @@ def plan_set_status(*, actor, plan: Plan, status: str, result: str | None = None
 @transaction.atomic
 def disclosure_create(*, actor, org: Org, title: str, body: str, category: str, notice_until: dt.date | None = None) -> Disclosure:
     """A draft: nobody but the cadres sees it until it is published."""
+    scoping.require(actor=actor, action="governance.disclosure.edit", org=org)
     disclosure = Disclosure(org=org, title=title.strip(), body=body, category=category, notice_until=notice_until)
     if not disclosure.title:
         raise ValidationError({"title": _("Give the disclosure a title.")})
@@ -245,7 +279,9 @@ def disclosure_create(*, actor, org: Org, title: str, body: str, category: str, 
 
 @transaction.atomic
 def disclosure_update(*, actor, disclosure: Disclosure, **changes: Any) -> Disclosure:
+    scoping.require(actor=actor, action="governance.disclosure.edit", org=disclosure.org)
     _check_only(changes, DISCLOSURE_FIELDS)
+    _locked(disclosure)
     if disclosure.published_on and set(changes) - {"notice_until"}:
         # what members have read must not change under them; publish a correction instead
         raise ValidationError(_("A published disclosure cannot be changed; publish a correction."))
@@ -263,8 +299,12 @@ def disclosure_update(*, actor, disclosure: Disclosure, **changes: Any) -> Discl
 
 @transaction.atomic
 def disclosure_publish(*, actor, disclosure: Disclosure, on: dt.date | None = None) -> Disclosure:
+    """Put a draft up for the members. Publishing what is already up changes nothing: the
+    repeat returns the disclosure as it was published, with its first date."""
+    scoping.require(actor=actor, action="governance.disclosure.publish", org=disclosure.org)
+    _locked(disclosure)
     if disclosure.published_on:
-        raise ValidationError(_("Already published."))
+        return disclosure
     disclosure.published_on = on or timezone.localdate()
     if disclosure.notice_until and disclosure.notice_until < disclosure.published_on:
         raise ValidationError({"notice_until": _("The notice period ends before it starts.")})
@@ -275,9 +315,22 @@ def disclosure_publish(*, actor, disclosure: Disclosure, on: dt.date | None = No
     return disclosure
 
 
+def _may_object(author, disclosure: Disclosure) -> bool:
+    """An objection comes from someone the disclosure is published to (a member of its org or of
+    an org under it), or from a cadre who manages it; nobody objects to a draft."""
+    if author is None:
+        return True
+    published = Disclosure.objects.filter(pk=disclosure.pk, published_on__isnull=False)
+    return scoping.published_to(published, author).exists() or (
+        disclosure.published_on is not None and scoping.may(author, "governance.objection.raise", disclosure.org)
+    )
+
+
 @transaction.atomic
 def objection_raise(*, author, disclosure: Disclosure, text: str, today: dt.date | None = None) -> Objection:
     """A member objects during the notice period; outside it the objection is refused."""
+    if not _may_object(author, disclosure):
+        raise scoping.NotAllowed("governance.objection.raise")
     today = today or timezone.localdate()
     if not disclosure.published_on or not disclosure.notice_until:
         raise ValidationError(_("This disclosure takes no objections."))
@@ -297,12 +350,21 @@ def objection_raise(*, author, disclosure: Disclosure, text: str, today: dt.date
 
 @transaction.atomic
 def objection_answer(*, actor, objection: Objection, answer: str) -> Objection:
+    """Answer an objection; the author is told. The same answer sent again changes nothing and
+    tells nobody twice; a different one for an answered objection is refused."""
+    scoping.require(actor=actor, action="governance.objection.answer", org=objection.disclosure.org)
     if not answer.strip():
         raise ValidationError({"answer": _("Write the answer.")})
+    _locked(objection)
+    if objection.status == ObjectionStatus.ANSWERED:
+        if objection.answer == answer.strip():
+            return objection
+        raise ValidationError({"answer": _("This objection has already been answered.")})
     objection.answer = answer.strip()
     objection.status = ObjectionStatus.ANSWERED
     objection.save(update_fields=["answer", "status", "updated_at"])
-    history_record(obj=objection, org=objection.disclosure.org, actor=actor, action="state", changes={"status": ["open", "answered"]})
+    history_record(obj=objection, org=objection.disclosure.org, actor=actor, action="state",
+                   changes={"status": [ObjectionStatus.OPEN.value, ObjectionStatus.ANSWERED.value]})
     from gonghui.core.services import notice_send
 
     notice_send(recipient=objection.author, org=objection.disclosure.org,

@@ -15,9 +15,8 @@ from django.views.decorators.http import require_POST
 from django.utils import timezone
 
 from gonghui.core.forms import form_submitted
-from gonghui.core.scoping import org_from_query
 from gonghui.core.history import history_for
-from gonghui.core.scoping import default_org, orgs_in_reach
+from gonghui.core.scoping import default_org, org_from_query, orgs_in_reach
 
 from . import selectors, services
 from .choices import DisclosureCategory, MeetingKind, PlanStatus
@@ -26,7 +25,7 @@ from .models import Objection
 
 
 def _managed_orgs(user):
-    orgs = orgs_in_reach(user)
+    orgs = orgs_in_reach(user, action=selectors.VIEW)
     if not orgs.exists():
         raise Http404
     return orgs

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 
 from gonghui.core.formatting import format_date
-from gonghui.core.scoping import get_in_reach_or_404, orgs_in_reach
+from gonghui.core.scoping import get_in_reach_or_404, orgs_in_reach, under
 from gonghui.orgs.choices import OrgKind
 from gonghui.orgs.models import Org
 
@@ -18,13 +18,15 @@ from .models import WorkSummary, WorkSummaryVersion
 from .providers import Period, collect_sections, collect_union_sections
 
 SUMMARY_LANGUAGE = "zh-hans"   # the document is filed in Chinese whatever the reader's UI language
+# Who reads a summary (pages, downloads, API); saving one asks "reports.summary.save".
+VIEW = "reports.summary.view"
 
 
 def federation_unions(org: Org) -> list[Org]:
     """The grassroots unions a federation's summary reports on, one by one."""
     if org.kind != OrgKind.FEDERATION:
         return []
-    return list(Org.objects.filter(path__startswith=org.path, kind=OrgKind.UNION, is_active=True).order_by("path"))
+    return list(Org.objects.filter(under(org, via=""), kind=OrgKind.UNION, is_active=True).order_by("path"))
 
 
 def summary_draft(*, org: Org, period: Period, date: dt.date | None = None, parent: Org | None = None) -> dict:
@@ -49,11 +51,11 @@ def summary_draft(*, org: Org, period: Period, date: dt.date | None = None, pare
 
 def summary_orgs(*, visible_to) -> QuerySet[Org]:
     """Orgs a user may write a summary for: those they manage that report (federations, unions, branches)."""
-    return orgs_in_reach(visible_to).exclude(kind=OrgKind.GROUP)
+    return orgs_in_reach(visible_to, action=VIEW).exclude(kind=OrgKind.GROUP)
 
 
 def summary_org(*, visible_to, org_id: int) -> Org:
-    return get_in_reach_or_404(Org.objects.all(), visible_to, via="", pk=org_id)
+    return get_in_reach_or_404(Org.objects.all(), visible_to, via="", action=VIEW, pk=org_id)
 
 
 def summary_saved(*, org: Org, period: Period) -> WorkSummary | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Max
 
+from gonghui.core import scoping
 from gonghui.core.history import history_record
 from gonghui.orgs.models import Org
 
@@ -23,11 +24,20 @@ def summary_version_save(
 
     `base` is the content the chair was editing (a saved version); without it the draft is
     computed afresh, so the version's figures are the records' figures at the moment of saving.
+
+    Saving what the latest version already says (a second click on Save, a recompute when
+    the records have not changed) keeps no new version: it returns the latest, and writes no
+    history row. The summary's row is locked first, so two saves at once number their
+    versions one after the other and never both keep the same content.
     """
-    summary, _created = WorkSummary.objects.select_for_update().get_or_create(
+    scoping.require(actor=actor, action="reports.summary.save", org=org)
+    summary, _created = WorkSummary.objects.select_for_update(of=("self",)).get_or_create(
         org=org, period_key=period.key, defaults={"period_label": period.label}
     )
     content = with_edits(base or summary_draft(org=org, period=period), title=title, texts=texts or {})
+    latest = summary.versions.order_by("-number").first()
+    if latest is not None and latest.content == content:
+        return latest
     number = (summary.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     version = WorkSummaryVersion.objects.create(summary=summary, number=number, author=actor, content=content, note=note[:200])
     history_record(obj=summary, org=org, actor=actor, action="update" if number > 1 else "create",

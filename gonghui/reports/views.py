@@ -1,7 +1,10 @@
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -10,7 +13,7 @@ from .document import annotated_blocks, block_text, render_text
 from .forms import PeriodForm
 from .providers import Period
 from .rendering import render_docx, render_pdf
-from .selectors import summary_content, summary_draft, summary_org, summary_orgs, summary_saved, summary_versions
+from .selectors import SUMMARY_LANGUAGE, summary_content, summary_draft, summary_org, summary_orgs, summary_saved, summary_versions
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -105,9 +108,22 @@ def summary_download(request, org_id: int, period: str, fmt: str):
     return summary_file_response(content, fmt)
 
 
+def download_name(content: dict, fmt: str) -> str:
+    """'工作总结-本部工会-2025年.docx': what the office files it under, in the summary's language."""
+    with translation.override(SUMMARY_LANGUAGE):
+        kind = _("Work summary")
+    return f"{kind}-{content['org_name']}-{content['period']['label']}.{fmt}"
+
+
+def content_disposition(filename: str, *, fallback: str) -> str:
+    """An attachment header with the Chinese name (RFC 5987 `filename*`) and a plain ASCII
+    `filename` for the few clients that read only that."""
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
+
+
 def summary_file_response(content: dict, fmt: str) -> HttpResponse:
     data = {"docx": render_docx, "pdf": render_pdf, "txt": lambda c: render_text(c).encode("utf-8")}[fmt](content)
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    from urllib.parse import quote
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(content['title'])}.{fmt}"
+    response["Content-Disposition"] = content_disposition(
+        download_name(content, fmt), fallback=f"work-summary-{content['period']['key']}.{fmt}")
     return response

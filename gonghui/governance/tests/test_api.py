@@ -57,3 +57,13 @@ def test_the_api_lists_nothing_of_another_union(cast, client_as):
     assert client.get("/api/v1/governance/targets").json()["count"] == 0
     assert client.get("/api/v1/governance/meetings").json()["count"] == 0
     assert post(client, "/api/v1/governance/plans", {"org_id": cast.union.pk, "year": 2026, "text": "x"}).status_code == 404
+
+
+@pytest.mark.parametrize("query", ["limit=501", "limit=100000000000000000000", "offset=100000000000000000000", "offset=-1", "limit=0"])
+def test_a_page_past_the_caps_is_refused_with_422(cast, client_as, query):
+    response = client_as(cast.chair).get(f"/api/v1/governance/targets?{query}")
+    assert response.status_code == 422
+
+
+def test_a_page_of_500_is_served(cast, client_as):
+    assert client_as(cast.chair).get("/api/v1/governance/plans?limit=500&offset=9999999").status_code == 200

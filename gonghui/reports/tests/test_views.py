@@ -119,3 +119,33 @@ def test_a_block_can_go_back_to_the_wording_the_records_give(cast, client_as):
     response = client_as(cast.chair).get(f"/reports/summary/{cast.union.pk}/2025/edit/?restore=members", HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert html.startswith('<textarea id="block-members"') and "共有在册职工" in html and "手改的文字" not in html
+
+
+def test_a_download_is_named_in_chinese_with_an_ascii_fallback(cast, client_as):
+    from urllib.parse import quote
+
+    response = client_as(cast.chair).get(f"/reports/summary/{cast.union.pk}/2025/download.docx")
+    header = response["Content-Disposition"]
+    assert header.startswith('attachment; filename="work-summary-2025.docx"')
+    assert f"filename*=UTF-8''{quote('工作总结-本部工会-2025年.docx')}" in header
+
+
+def test_saving_what_the_latest_version_says_keeps_no_new_version(cast):
+    from gonghui.core.history import history_for
+    from gonghui.reports.models import WorkSummary
+
+    first = summary_version_save(org=cast.union, period=Period.year(2025), actor=cast.chair, texts={"opening": "定稿。"})
+    again = summary_version_save(org=cast.union, period=Period.year(2025), actor=cast.chair, texts={"opening": "定稿。"},
+                                 base=first.content)
+    assert again.pk == first.pk and WorkSummaryVersion.objects.count() == 1
+    assert history_for(WorkSummary.objects.get()).count() == 1
+
+
+def test_a_member_cannot_save_a_summary(cast):
+    import pytest
+
+    from gonghui.core.scoping import NotAllowed
+
+    with pytest.raises(NotAllowed):
+        summary_version_save(org=cast.union, period=Period.year(2025), actor=cast.member)
+    assert not WorkSummaryVersion.objects.exists()

@@ -21,3 +21,13 @@ def private_urls(cast) -> list[tuple]:
         ("GET", f"/api/v1/reports/summary/docx?{query}"),
         ("GET", f"/api/v1/reports/summary/pdf?{query}&half=1"),
     ]
+
+
+def service_calls(cast) -> list[tuple[str, object]]:
+    from gonghui.core.summary import Period
+    from gonghui.reports.services import summary_version_save
+
+    return [
+        ("summary_version_save", lambda actor: summary_version_save(
+            org=cast.union, period=Period.year(2025), actor=actor, texts={"opening": "改写"})),
+    ]
