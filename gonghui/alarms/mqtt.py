@@ -158,12 +158,15 @@ def make_client(client_id: str, *, persistent: bool, manual_ack: bool = False) -
     return client
 
 
-def connect(client: paho.Client, address: conf.BrokerAddress, keepalive: int = 30) -> None:
+def connect(client: paho.Client, address: conf.BrokerAddress, keepalive: int = 30, *, wait: bool = True) -> None:
     """Connect; a persistent MQTT 5 client asks the broker to keep its session and to send up to 1000 unacknowledged messages.
 
     With MQTT 3.1.1 the broker's own limits apply (Mosquitto: max_inflight_messages 20 and
     max_queued_messages 1000 by default, beyond which it drops QoS 1 messages for a slow client:
-    size them for the estate).
+    size them for the estate: README, "The alarm system's broker").
+
+    `wait=False` only prepares the connection: `loop_start()` then connects, and keeps trying
+    while the broker is down (a scanner started during a broker restart must not die of it).
     """
     if address.username:
         client.username_pw_set(address.username, address.password)
@@ -175,9 +178,10 @@ def connect(client: paho.Client, address: conf.BrokerAddress, keepalive: int = 3
         persistent = getattr(client, "_gonghui_persistent", False)
         props.SessionExpiryInterval = conf.session_expiry() if persistent else 0
         props.ReceiveMaximum = 1000
-        client.connect(address.host, address.port, keepalive=keepalive, clean_start=not persistent, properties=props)
+        how = client.connect if wait else client.connect_async
+        how(address.host, address.port, keepalive=keepalive, clean_start=not persistent, properties=props)
     else:
-        client.connect(address.host, address.port, keepalive=keepalive)
+        (client.connect if wait else client.connect_async)(address.host, address.port, keepalive=keepalive)
 
 
 class Ingestor:
@@ -218,7 +222,7 @@ class Ingestor:
         self.queue.put((message.topic, message.payload, message.mid, message.qos, time.time(), self.connection_number))
 
     def start(self) -> "Ingestor":
-        connect(self.client, self.address)
+        connect(self.client, self.address, wait=False)
         self._writer.start()
         self.client.loop_start()
         return self

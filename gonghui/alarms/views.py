@@ -15,14 +15,17 @@ from . import services
 from .choices import EventKind
 from .forms import DetectorForm, DutyPersonForm, SiteForm, ZoneForm
 from .panel import ArmingRefused
-from .selectors import (detector_get, event_list, site_get, site_list, zone_board, zone_detectors, zone_duty, zone_get,
+from .selectors import (board_alarms, detector_get, event_list, site_get, site_list, zone_board, zone_detectors, zone_duty, zone_get,
                         zone_latched_alarms)
 
 
 def _board_context(request) -> dict:
     zones = zone_board(visible_to=request.user)
-    return {"zones": zones, "sounding": any(z.sounding for z in zones),
-            "alarming": [z for z in zones if z.condition in ("fire", "intrusion")]}
+    alarming = [z for z in zones if z.condition in ("fire", "intrusion")]
+    latched = board_alarms(alarming)
+    for zone in alarming:
+        zone.banner_alarms = latched[zone.pk]  # each banner names its detectors and where they hang
+    return {"zones": zones, "sounding": any(z.sounding for z in zones), "alarming": alarming}
 
 
 @login_required
@@ -56,16 +59,23 @@ ZONE_ACTIONS = {
 @login_required
 @require_POST
 def zone_action(request, pk: int, action: str):
+    """A hand on the panel. From the board it comes by htmx and answers with the tiles alone, so the
+    page, and with it the browser's permission to sound, stays: a reload would mute the next alarm."""
     zone = zone_get(visible_to=request.user, pk=pk)
     if action not in ZONE_ACTIONS:
         raise Http404
+    notice = ""
     try:
         outcome = ZONE_ACTIONS[action](request.user, zone)
     except ArmingRefused as exc:
-        messages.error(request, _("Cannot arm: %(n)s detector(s) are open. Close them or bypass them first.") % {"n": len(exc.open_detectors)})
+        notice = _("Cannot arm: %(n)s detector(s) are open. Close them or bypass them first.") % {"n": len(exc.open_detectors)}
     else:
         if action == "reset" and not outcome.zone_normal:
-            messages.error(request, _("%(n)s alarm(s) stand again: their input is still active.") % {"n": outcome.standing})
+            notice = _("%(n)s alarm(s) stand again: their input is still active.") % {"n": outcome.standing}
+    if request.htmx:
+        return render(request, "alarms/_tiles.html", {**_board_context(request), "notice": notice, "answered": True})
+    if notice:
+        messages.error(request, notice)
     if request.POST.get("next") == "board":
         return redirect("alarms:board")
     return redirect("alarms:zone", pk=zone.pk)

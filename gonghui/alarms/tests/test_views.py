@@ -1,5 +1,7 @@
 """The pages as duty staff and cadres see them."""
 
+import re
+
 import pytest
 from django.utils import timezone
 
@@ -118,3 +120,21 @@ def test_the_event_log_query_count_does_not_grow_with_the_events(plant, duty, cl
     with django_assert_max_num_queries(12):
         html = client.get("/alarms/events/").content.decode()
     assert html.count("<tr>") > 15
+
+
+def test_the_board_buttons_answer_in_place_so_the_page_and_its_sound_stay(plant, duty, client_as):
+    raise_fire(plant)
+    client = client_as(duty)
+    board = client.get("/alarms/").content.decode()
+    assert f'hx-post="/alarms/zones/{plant.depot.pk}/silence/"' in board and 'hx-target="#board"' in board
+    # The banner names the detector and where it hangs.
+    assert "od-smoke-1" in board and "1回路01号" in board and "本部厂区 · 油库" in board
+    answer = client.post(f"/alarms/zones/{plant.depot.pk}/acknowledge/", {"next": "board"}, HTTP_HX_REQUEST="true")
+    assert answer.status_code == 200 and "<html" not in answer.content.decode()
+    assert 'data-sounding="1"' in answer.content.decode()
+    answer = client.post(f"/alarms/zones/{plant.depot.pk}/silence/", {"next": "board"}, HTTP_HX_REQUEST="true")
+    assert 'data-sounding="0"' in answer.content.decode()
+    answer = client.post(f"/alarms/zones/{plant.depot.pk}/reset/", {"next": "board"}, HTTP_HX_REQUEST="true").content.decode()
+    notice = re.search(r'<p id="board-notice"[^>]*hx-swap-oob="true">([^<]+)</p>', answer)
+    assert notice and "1" in notice.group(1)  # the smoke is still there: the alarm stands again, and the board says so
+    assert list(Event.objects.filter(actor=duty).order_by("id").values_list("kind", flat=True)) == ["acknowledge", "silence", "stands_again"]

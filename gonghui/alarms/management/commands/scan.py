@@ -36,8 +36,11 @@ class Command(BaseCommand):
         broker = ingestor = None
         if not no_mqtt:
             address, broker = ensure_broker()
-            ingestor = Ingestor(address, client_id=client_id, on_batch=scanner.messages_stored).start()
-            self.stdout.write(f"scanner: subscribed at {address.host}:{address.port}" + (" (embedded broker)" if broker else ""))
+            ingestor = Ingestor(address, client_id=client_id, on_batch=lambda r: self._stored(scanner, r)).start()
+            if not ingestor.connected.wait(30):
+                self.stdout.write(f"scanner: no broker at {address.host}:{address.port} yet; scanning and still trying")
+            else:
+                self.stdout.write(f"scanner: subscribed at {address.host}:{address.port}" + (" (embedded broker)" if broker else ""))
         try:
             scanner.run(cycles=cycles, on_raise=lambda r: self.stdout.write(f"scanner: raised {len(r.raised)} alarm(s)"))
         except KeyboardInterrupt:
@@ -47,3 +50,11 @@ class Command(BaseCommand):
                 ingestor.stop()
             if broker:
                 broker.stop()
+
+    def _stored(self, scanner: Scanner, result) -> None:
+        """After each committed batch: wake the scanner, and say what the batch recognised."""
+        scanner.messages_stored(result)
+        if result.duplicates:
+            self.stdout.write(f"scanner: recognised {result.duplicates} redelivered message(s), stored once")
+        if result.gaps:
+            self.stdout.write(f"scanner: {result.gaps} sequence gap(s): events may have been lost")
