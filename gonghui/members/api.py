@@ -22,7 +22,7 @@ class MemberOut(Schema):
     union_id: int
     sex: str
     ethnic_group: str
-    birth_date: dt.date
+    birth_year: int
     id_number_masked: str
     phone: str
     post: str

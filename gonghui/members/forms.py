@@ -4,9 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.core import idcard
 from gonghui.orgs.forms import OrgChoiceField, org_choices  # noqa: F401 - org_choices is the views' too
 from gonghui.orgs.models import Org
+from gonghui.orgs.text import single_line
 
 from .choices import ContractStatus
 from .models import Member
+from .rules import InvalidValue, phone_number
 from .services import EDITABLE_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -41,15 +43,22 @@ def member_from_form(form, *, visible_to, field: str = "member", org: Org | None
 
 
 class MemberForm(forms.ModelForm):
-    """Create and edit. The ID number is asked only when creating (it is never shown back)."""
+    """Create and edit. The ID number is asked only when creating (it is never shown back).
+
+    The checks between fields (sex and birth date against the number, the join date after
+    birth, the contract's dates) are the import's, `rules.record_problems`, run by the
+    service; its refusal lands on the fields (core.forms.form_submitted).
+    """
 
     id_number = IdNumberField(required=False)
     org = OrgChoiceField(label=_("organisation"), queryset=Org.objects.none())
+    birth_date = forms.DateField(label=_("birth date"), widget=DATE, required=False,
+                                 help_text=_("Checked against the ID-card number; only the year is kept."))
 
     class Meta:
         model = Member
         fields = ("org", *EDITABLE_FIELDS)
-        widgets = {"birth_date": DATE, "join_date": DATE, "contract_start": DATE, "contract_end": DATE}
+        widgets = {"join_date": DATE, "contract_start": DATE, "contract_end": DATE}
 
     def __init__(self, *args, orgs, creating: bool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,12 +66,28 @@ class MemberForm(forms.ModelForm):
         self.creating = creating
         if creating:
             self.fields["id_number"].required = True
-            # Sex and birth date are read from the ID number unless given.
+            # The sex is read from the ID number unless given.
             self.fields["sex"].required = False
-            self.fields["birth_date"].required = False
         else:
             del self.fields["id_number"]
             del self.fields["org"]  # moving someone is a transfer, with its own form
+            del self.fields["birth_date"]  # it is in the number, which has its own correction
+
+    def clean_phone(self) -> str:
+        text = single_line(self.cleaned_data.get("phone"))
+        if not text:
+            return ""
+        try:
+            return phone_number(text)
+        except InvalidValue as exc:
+            raise forms.ValidationError(exc.reason) from exc
+
+    def _post_clean(self):
+        # Text is cleaned of control characters before the model's own checks see it.
+        for name in ("name", "ethnic_group", "post"):
+            if isinstance(self.cleaned_data.get(name), str):
+                self.cleaned_data[name] = single_line(self.cleaned_data[name])
+        super()._post_clean()
 
     def clean(self):
         data = super().clean()

@@ -13,7 +13,8 @@ class Member(OrgOwned):
     `org` is where the person sits (union, branch or group); `union` is the grassroots
     union above it, kept on the row because every figure is counted per union.
     The ID-card number is only ever stored encrypted; `id_number_hash` (a keyed HMAC)
-    finds it and keeps it unique, `id_number_masked` is what screens show.
+    finds it and keeps it unique, `id_number_masked` is what screens show. Nothing stored
+    in plain text narrows the number below thousands of candidates (masking.py).
     """
 
     union = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=_("union"))
@@ -25,7 +26,8 @@ class Member(OrgOwned):
     name_initials = models.CharField(max_length=50, db_index=True, editable=False)
     sex = models.CharField(_("sex"), max_length=6, choices=Sex.choices)
     ethnic_group = models.CharField(_("ethnic group"), max_length=20, default="汉族")
-    birth_date = models.DateField(_("birth date"))
+    # Only the year: the month and day would narrow a masked ID number to a few candidates (see masking.py).
+    birth_year = models.PositiveSmallIntegerField(_("birth year"))
     id_number_encrypted = models.TextField(editable=False)
     id_number_hash = models.CharField(max_length=64, unique=True, editable=False)
     id_number_masked = models.CharField(_("ID-card number"), max_length=18, editable=False)

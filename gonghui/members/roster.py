@@ -21,7 +21,10 @@ from django.utils.translation import gettext_lazy
 
 from gonghui.core import crypto, idcard
 
+from gonghui.orgs.text import single_line
+
 from .choices import ContractStatus, Sex
+from .rules import InvalidValue, phone_number, record_problems
 from .services import MemberData
 
 # The file's vocabulary: the words a Chinese office types into the enum columns.
@@ -181,16 +184,11 @@ def parse_date(value: Any) -> dt.date:
     raise CellError("bad_date", _("not a date (write it like %(examples)s)") % {"examples": DATE_FORMATS_HINT})
 
 
-_PHONE = re.compile(r"^1[3-9]\d{9}$")
-
-
 def parse_phone(value: Any) -> str:
-    text = re.sub(r"[\s-]", "", cell_text(value))
-    if text.startswith("+86"):
-        text = text[3:]
-    if not _PHONE.match(text):
-        raise CellError("bad_phone", _("not a mobile number (11 digits starting with 1)"))
-    return text
+    try:
+        return phone_number(cell_text(value))
+    except InvalidValue as exc:
+        raise CellError(exc.code, exc.reason) from exc
 
 
 def parse_choice(value: Any, words: Mapping[str, Any]) -> Any:
@@ -205,7 +203,7 @@ def parse_choice(value: Any, words: Mapping[str, Any]) -> Any:
 
 
 def parse_text(value: Any, max_length: int) -> str:
-    text = cell_text(value)
+    text = single_line(cell_text(value))  # a \x0b from a pasted cell would break every later export
     if max_length and len(text) > max_length:
         raise CellError("too_long", _("longer than %(n)s characters") % {"n": max_length})
     return text
@@ -283,19 +281,13 @@ def parse_row(row: int, cells: Mapping[str, Any], orgs: OrgChoice,
 
 
 def _row_rules(row: int, values: dict[str, Any]) -> list[RowError]:
-    """Checks that read two cells together (the same ones member_build makes)."""
-    errors = []
-    number = values.get("id_number")
-    if number and values.get("sex") and values["sex"] != idcard.sex(number):
-        errors.append(RowError(row, "性别", "sex_mismatch", _("does not match the ID-card number")))
-    if number and values.get("birth_date") and values["birth_date"] != idcard.birth_date(number):
-        errors.append(RowError(row, "出生日期", "birth_date_mismatch", _("does not match the ID-card number")))
-    if values.get("contract_status") == ContractStatus.SIGNED and not values.get("contract_start"):
-        errors.append(RowError(row, "合同起始", "required", _("a signed contract needs its start date")))
-    start, end = values.get("contract_start"), values.get("contract_end")
-    if start and end and end < start:
-        errors.append(RowError(row, "合同终止", "contract_order", _("the contract ends before it starts")))
-    return errors
+    """Checks that read two cells together: the member form's and the API's (rules.record_problems)."""
+    problems = record_problems(
+        number=values.get("id_number"), sex=values.get("sex"), birth_date=values.get("birth_date"),
+        join_date=values.get("join_date"), contract_status=values.get("contract_status"),
+        contract_start=values.get("contract_start"), contract_end=values.get("contract_end"),
+    )
+    return [RowError(row, COLUMN_BY_KEY[p.field].header, p.code, p.reason) for p in problems]
 
 
 def header_problems(headers: Iterable[str]) -> list[str]:

@@ -1,6 +1,7 @@
 """Excel in and out on the member list: template, upload with a dry run, confirm, export."""
 
 import tempfile
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,23 +12,47 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gonghui.orgs.selectors import placement_org_list
+from gonghui.core import scoping
 from gonghui.core.scoping import get_in_reach_or_404
+from gonghui.orgs.selectors import org_labels, placement_org_list
 from gonghui.core.xlsx import CONTENT_TYPE
 from gonghui.orgs.models import Org
 
+from . import services
 from .forms import RosterUploadForm
 from .imports import roster_import, upload_discard, upload_keep, upload_path
 from .selectors import member_list
 from .views import list_filters
-from .workbook import export_workbook, template_workbook
+from .workbook import export_workbook, real_name_workbook, template_workbook
 
 SESSION_KEY = "members_roster_uploads"  # token -> org id, so only the uploader can confirm
 
 
-def _attachment(content, filename: str):
+def content_disposition(filename: str, fallback: str) -> str:
+    """An attachment named in Chinese (RFC 6266 / RFC 5987): `filename*` in UTF-8 for every current
+    browser, and an ASCII `filename` for anything older."""
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
+def dated_filename(stem: str, day=None) -> str:
+    """'会员台帐-2026年11月26日.xlsx'."""
+    day = day or timezone.localdate()
+    return f"{stem}-{day.year}年{day.month}月{day.day}日.xlsx"
+
+
+def _attachment(content, filename: str, fallback: str):
     response = HttpResponse(content, content_type=CONTENT_TYPE)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    response["Content-Disposition"] = content_disposition(filename, fallback)
+    return response
+
+
+def _spooled(write, filename: str, fallback: str) -> FileResponse:
+    # Write-only openpyxl spools to a temporary file, which the response then streams.
+    spool = tempfile.TemporaryFile()
+    write(spool)
+    spool.seek(0)
+    response = FileResponse(spool, content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition(filename, fallback)
     return response
 
 
@@ -36,19 +61,35 @@ def roster_template(request):
     orgs = placement_org_list(visible_to=request.user, action="members.member.import")
     if not orgs.exists():
         raise Http404
-    return _attachment(template_workbook(orgs=orgs), "%E4%BC%9A%E5%91%98%E8%8A%B1%E5%90%8D%E5%86%8C%E6%A8%A1%E6%9D%BF.xlsx")
+    return _attachment(template_workbook(orgs=orgs), "会员花名册模板.xlsx", "member-roster-template.xlsx")
 
 
 @login_required
 def roster_export(request):
     """What the list shows (same filters, same reach), every page of it, ID numbers masked."""
     members = member_list(visible_to=request.user, **list_filters(request)).iterator(chunk_size=2000)
-    # Write-only openpyxl spools to a temporary file, which the response then streams.
-    spool = tempfile.TemporaryFile()
-    export_workbook(members, spool)
-    spool.seek(0)
-    name = f"members-{timezone.localdate():%Y%m%d}.xlsx"
-    return FileResponse(spool, as_attachment=True, filename=name, content_type=CONTENT_TYPE)
+    labels = org_labels(placement_org_list(visible_to=request.user, action="members.member.view"))
+    day = timezone.localdate()
+    return _spooled(lambda spool: export_workbook(members, spool, labels),
+                    dated_filename("会员台帐", day), f"members-{day:%Y%m%d}.xlsx")
+
+
+@login_required
+def roster_export_real_name(request):
+    """The real-name roster for the higher union: full ID numbers, in the import template's columns.
+
+    Only roles that may unmask the numbers (anyone else: 404, as for what is out of reach);
+    it holds the members of the list's filters among those, and each is logged as a look."""
+    if not scoping.may(request.user, "members.member.unmask"):
+        raise Http404
+    filters = list_filters(request)
+    members = list(member_list(visible_to=request.user, action="members.member.unmask", **filters))
+    numbers = services.member_id_numbers_export(actor=request.user, members=members,
+                                                note=_("real-name roster export"))
+    labels = org_labels(placement_org_list(visible_to=request.user, action="members.member.unmask"))
+    day = timezone.localdate()
+    return _spooled(lambda spool: real_name_workbook(members, numbers, spool, labels),
+                    dated_filename("会员实名花名册", day), f"member-roster-{day:%Y%m%d}.xlsx")
 
 
 @login_required

@@ -4,6 +4,7 @@ row in the same transaction."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,15 +19,19 @@ from gonghui.core.history import diff, history_record, history_rows_insert, snap
 from gonghui.orgs.choices import OrgKind
 from gonghui.orgs.models import Org
 from gonghui.orgs.selectors import union_of
+from gonghui.orgs.text import multi_line, single_line
 
 from .choices import ContractStatus, MembershipEventKind, MemberStatus
 from .models import Member, MembershipEvent
+from .masking import birth_year, id_number_mask
 from .naming import pinyin_keys
+from .rules import InvalidValue, phone_number, record_problems
 from .selectors import member_ids_by_hash
 
-# Fields a cadre may edit on the member form; the ID number and org have their own services.
+# Fields a cadre may edit on the member form; the ID number (and the birth year and sex read
+# from it) and the org have their own services.
 EDITABLE_FIELDS = (
-    "name", "sex", "ethnic_group", "birth_date", "phone", "post", "is_union_member", "join_date",
+    "name", "sex", "ethnic_group", "phone", "post", "is_union_member", "join_date",
     "contract_status", "contract_start", "contract_end",
     "has_work_injury_insurance", "has_pension_insurance", "has_medical_insurance",
 )
@@ -43,7 +48,7 @@ class MemberData:
     post: str = ""
     sex: str | None = None  # read from the ID number when not given
     ethnic_group: str = "汉族"
-    birth_date: dt.date | None = None
+    birth_date: dt.date | None = None  # checked against the ID number; only its year is kept
     is_union_member: bool = True
     join_date: dt.date | None = None
     contract_status: str = ContractStatus.UNSIGNED
@@ -69,12 +74,14 @@ def _member_values(data: MemberData, *, union: Org | None = None) -> dict[str, A
     writes it as a row. Raises InvalidIdNumber or ValidationError on bad data.
     """
     number = idcard.validate(data.id_number)
-    name = data.name.strip()
+    name = single_line(data.name)
+    if not name:
+        raise ValidationError({"name": _("must be filled in")})
     pinyin, initials = pinyin_keys(name)
-    if data.contract_status == ContractStatus.SIGNED and data.contract_start is None:
-        raise ValidationError(_("A signed contract needs its start date."))
-    if data.contract_start and data.contract_end and data.contract_end < data.contract_start:
-        raise ValidationError(_("The contract ends before it starts."))
+    _refuse(record_problems(
+        number=number, sex=data.sex, birth_date=data.birth_date, join_date=data.join_date,
+        contract_status=data.contract_status, contract_start=data.contract_start, contract_end=data.contract_end,
+    ))
     return {
         "org": data.org,
         "union": union or _placement_union(data.org),
@@ -82,13 +89,13 @@ def _member_values(data: MemberData, *, union: Org | None = None) -> dict[str, A
         "name_pinyin": pinyin,
         "name_initials": initials,
         "sex": data.sex or idcard.sex(number),
-        "ethnic_group": data.ethnic_group or "汉族",
-        "birth_date": data.birth_date or idcard.birth_date(number),
+        "ethnic_group": single_line(data.ethnic_group) or "汉族",
+        "birth_year": birth_year(number),
         "id_number_encrypted": crypto.encrypt(number),
         "id_number_hash": crypto.blind_index(number),
-        "id_number_masked": idcard.mask(number),
-        "phone": data.phone.strip(),
-        "post": data.post.strip(),
+        "id_number_masked": id_number_mask(number),
+        "phone": _phone(data.phone),
+        "post": single_line(data.post),
         "is_union_member": data.is_union_member,
         "join_date": data.join_date,
         "contract_status": data.contract_status,
@@ -98,6 +105,29 @@ def _member_values(data: MemberData, *, union: Org | None = None) -> dict[str, A
         "has_pension_insurance": data.has_pension_insurance,
         "has_medical_insurance": data.has_medical_insurance,
     }
+
+
+def _refuse(problems) -> None:
+    """The record's problems (rules.record_problems) as one ValidationError by field, if any."""
+    if problems:
+        by_field: dict[str, list[str]] = {}
+        for problem in problems:
+            by_field.setdefault(problem.field, []).append(problem.reason)
+        raise ValidationError(by_field)
+
+
+def _phone(value: str | None) -> str:
+    text = single_line(value)
+    if not text:
+        return ""
+    try:
+        return phone_number(text)
+    except InvalidValue as exc:
+        raise ValidationError({"phone": exc.reason}) from exc
+
+
+# How each editable text field is cleaned on the way in (control characters out, phone normalised).
+_TEXT_CLEANING = {"name": single_line, "ethnic_group": single_line, "post": single_line, "phone": _phone}
 
 
 def _invalid_number(exc: idcard.InvalidIdNumber) -> ValidationError:
@@ -132,13 +162,22 @@ def member_update(*, actor, member: Member, **changes: Any) -> Member:
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(_("These fields cannot be changed here: %(f)s") % {"f": ", ".join(sorted(unknown))})
+    changes = {name: _TEXT_CLEANING[name](value) if name in _TEXT_CLEANING else value for name, value in changes.items()}
+    if "name" in changes and not changes["name"]:
+        raise ValidationError({"name": _("must be filled in")})
+    after = {name: changes.get(name, getattr(member, name)) for name in EDITABLE_FIELDS}
+    # The sex is checked against the number (one bit, shown anyway); the join date only against
+    # the birth year, so no edit can find out the day of birth.
+    number = crypto.decrypt(member.id_number_encrypted) if "sex" in changes else None
+    _refuse(record_problems(
+        number=number, born=member.birth_year, sex=after["sex"], join_date=after["join_date"],
+        contract_status=after["contract_status"], contract_start=after["contract_start"], contract_end=after["contract_end"],
+    ))
     before = snapshot(member, changes)
     for name, value in changes.items():
         setattr(member, name, value)
     if "name" in changes:
         member.name_pinyin, member.name_initials = pinyin_keys(member.name)
-    if member.contract_start and member.contract_end and member.contract_end < member.contract_start:
-        raise ValidationError({"contract_end": _("The contract ends before it starts.")})
     member.save()
     changed = diff(before, snapshot(member, changes))
     if changed:
@@ -157,6 +196,7 @@ def member_transfer(*, actor, member: Member, to_org: Org, date: dt.date, note: 
         raise ValidationError(_("The member is already there."))
     if to_org.kind == OrgKind.FEDERATION:
         raise ValidationError(_("Members sit in a union, branch or group, not in a federation."))
+    note = multi_line(note)
     from_org = member.org
     member.org = to_org
     member.union = _placement_union(to_org)
@@ -175,6 +215,7 @@ def member_leave(*, actor, member: Member, date: dt.date, note: str = "") -> Mem
     scoping.require(actor=actor, action="members.member.leave", org=member.org)
     if member.status == MemberStatus.LEFT:
         raise ValidationError(_("This member has already left."))
+    note = multi_line(note)
     member.status = MemberStatus.LEFT
     member.left_date = date
     member.save(update_fields=["status", "left_date", "updated_at"])
@@ -205,7 +246,8 @@ def member_id_number_correct(*, actor, member: Member, id_number: str, reason: s
         number = idcard.validate(id_number)
     except idcard.InvalidIdNumber as exc:
         raise _invalid_number(exc) from exc
-    if not reason.strip():
+    reason = multi_line(reason)
+    if not reason:
         raise ValidationError({"reason": _("Say why the number is corrected.")})
     number_hash = crypto.blind_index(number)
     if number_hash == member.id_number_hash:
@@ -215,16 +257,16 @@ def member_id_number_correct(*, actor, member: Member, id_number: str, reason: s
     before = snapshot(member, CORRECTED_FIELDS)
     member.id_number_encrypted = crypto.encrypt(number)
     member.id_number_hash = number_hash
-    member.id_number_masked = idcard.mask(number)
-    member.sex, member.birth_date = idcard.sex(number), idcard.birth_date(number)
+    member.id_number_masked = id_number_mask(number)
+    member.sex, member.birth_year = idcard.sex(number), birth_year(number)
     member.save()
     history_record(obj=member, org=member.org, actor=actor, action="update",
-                   changes=diff(before, snapshot(member, CORRECTED_FIELDS)), note=reason.strip())
+                   changes=diff(before, snapshot(member, CORRECTED_FIELDS)), note=reason)
     return member
 
 
 # What a corrected number changes on screen (its masked form, and what it holds).
-CORRECTED_FIELDS = ("id_number_masked", "sex", "birth_date")
+CORRECTED_FIELDS = ("id_number_masked", "sex", "birth_year")
 
 
 @transaction.atomic
@@ -271,7 +313,7 @@ def members_bulk_create(*, actor, rows: list[MemberData], note: str = "") -> lis
          "to_org": m["org"], "union": m["union"]}
         for m in members
     ])
-    history_rows_insert(Member, actor=actor, action="import", note=note,
+    history_rows_insert(Member, actor=actor, action="import", note=multi_line(note),
                         entries=[(ids[m["id_number_hash"]], m["org"], m["name"]) for m in members])
     return [ids[h] for h in hashes]
 
@@ -282,3 +324,19 @@ ID_NUMBER_REASONS = (
     gettext_noop("the check digit does not match"),
     gettext_noop("the birth date in the number is not a real date"),
 )
+
+
+@transaction.atomic
+def member_id_numbers_export(*, actor, members: Sequence[Member], note: str = "") -> dict[int, str]:
+    """{member id: full ID number} for a real-name roster (the higher union asks for one).
+
+    Only for a role that may unmask the numbers of every member in it; each member's
+    history gets a 'viewed unmasked' row, as for a single look. `members` need their org.
+    """
+    if not members:
+        scoping.require(actor=actor, action="members.member.unmask")
+    for org in {m.org_id: m.org for m in members}.values():
+        scoping.require(actor=actor, action="members.member.unmask", org=org)
+    history_rows_insert(Member, actor=actor, action="view_secret", note=multi_line(note),
+                        entries=[(m.pk, m.org, m.name) for m in members])
+    return {m.pk: crypto.decrypt(m.id_number_encrypted) for m in members}

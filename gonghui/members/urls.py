@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.member_create, name="create"),
     path("me/", views.member_me, name="me"),
     path("export/", roster_views.roster_export, name="export"),
+    path("export/real-name/", roster_views.roster_export_real_name, name="export_real_name"),
     path("import/", roster_views.roster_upload, name="import"),
     path("import/template/", roster_views.roster_template, name="import_template"),
     path("import/<str:token>/", roster_views.roster_confirm, name="import_confirm"),

@@ -43,6 +43,7 @@ def member_list_view(request):
     return render(request, "members/list.html", {
         "page": page, "filters": filters, "orgs": org_choices(placement_org_list(visible_to=request.user, action="members.member.view")),
         "statuses": MemberStatus.choices, "contracts": ContractStatus.choices,
+        "can_unmask": scoping.may(request.user, "members.member.unmask"),
     })
 
 

@@ -16,7 +16,9 @@ from typing import IO, Any
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from gonghui.core import idcard
 from gonghui.core.xlsx import row_cells
+from gonghui.orgs.text import single_line
 
 from .choices import ContractStatus, Sex
 from .roster import COLUMNS, CONTRACT_WORDS, HEADERS, SEX_WORDS
@@ -175,26 +177,46 @@ def template_workbook(*, orgs: Iterable[Any] = (), rows: Iterable[Iterable[Any]]
 
 SEX_LABELS = {v: k for k, v in SEX_WORDS.items()}
 CONTRACT_LABELS = {v: k for k, v in CONTRACT_WORDS.items()}
-EXPORT_HEADERS = (*HEADERS, "状态")
+# The masked export: the template's columns, but the birth year for the birth date (a role
+# that may not unmask sees no more of a number than the mask, the year and the sex), and the status.
+EXPORT_HEADERS = (*("出生年份" if h == "出生日期" else h for h in HEADERS), "状态")
+# The real-name roster: exactly the template's columns, so the file imports again as it is.
+REAL_NAME_HEADERS = HEADERS
 
 
 def _yes_no(value: bool) -> str:
     return "是" if value else "否"
 
 
-def export_row(member, org_name: str) -> list[Any]:
-    """One member as the template's columns, the ID number masked, plus the roll status."""
-    return [
-        member.name, member.id_number_masked, SEX_LABELS.get(Sex(member.sex), ""), member.ethnic_group,
-        member.birth_date, member.phone, org_name, member.post, _yes_no(member.is_union_member), member.join_date,
-        CONTRACT_LABELS.get(ContractStatus(member.contract_status), ""), member.contract_start, member.contract_end,
-        _yes_no(member.has_work_injury_insurance), _yes_no(member.has_pension_insurance),
-        _yes_no(member.has_medical_insurance), member.get_status_display(),
+def _common(member, org_label: str) -> tuple[list[Any], list[Any]]:
+    """The columns before and after 出生日期 that both exports share, from 性别 on."""
+    before = [SEX_LABELS.get(Sex(member.sex), ""), single_line(member.ethnic_group)]
+    after = [
+        single_line(member.phone), single_line(org_label), single_line(member.post), _yes_no(member.is_union_member),
+        member.join_date, CONTRACT_LABELS.get(ContractStatus(member.contract_status), ""), member.contract_start,
+        member.contract_end, _yes_no(member.has_work_injury_insurance), _yes_no(member.has_pension_insurance),
+        _yes_no(member.has_medical_insurance),
     ]
+    return before, after
 
 
-def export_workbook(members: Iterable[Any], target: IO[bytes]) -> int:
-    """Write members (an iterator: rows stream from the database) to `target`; returns the count."""
+def export_row(member, org_label: str) -> list[Any]:
+    """One member as the export's columns: the ID number masked, the birth year, the roll status.
+
+    Text goes through single_line on the way out as well: a control character stored before
+    input was cleaned would otherwise make the whole file fail to write."""
+    before, after = _common(member, org_label)
+    return [single_line(member.name), member.id_number_masked, *before, member.birth_year, *after,
+            member.get_status_display()]
+
+
+def real_name_row(member, org_label: str, number: str) -> list[Any]:
+    """One member as the import template's columns, with the full number and the birth date it holds."""
+    before, after = _common(member, org_label)
+    return [single_line(member.name), number, *before, idcard.birth_date(number), *after]
+
+
+def _write(rows: Iterable[list[Any]], headers: Iterable[str], target: IO[bytes], *, text_columns: tuple[int, ...] = ()) -> int:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -204,15 +226,36 @@ def export_workbook(members: Iterable[Any], target: IO[bytes]) -> int:
     for index, width in enumerate((10, 22, 6, 8, 12, 14, 18, 12, 8, 12, 10, 12, 12, 8, 8, 8, 8)):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     header = []
-    for text in EXPORT_HEADERS:
+    for text in headers:
         cell = WriteOnlyCell(sheet, value=text)
         cell.font = Font(bold=True)
         header.append(cell)
     sheet.append(header)
     count = 0
-    for member in members:
-        row = export_row(member, member.org.name)
-        sheet.append(row_cells(sheet, row))
+    for row in rows:
+        cells = row_cells(sheet, row)
+        for index in text_columns:  # an 18-digit number stays text, never a float that loses its digits
+            if not row[index]:
+                continue
+            cell = WriteOnlyCell(sheet, value=row[index])
+            cell.data_type = "s"
+            cell.number_format = "@"
+            cells[index] = cell
+        sheet.append(cells)
         count += 1
     book.save(target)
     return count
+
+
+def export_workbook(members: Iterable[Any], target: IO[bytes], org_labels: dict[int, str] | None = None) -> int:
+    """Write members (an iterator: rows stream from the database) to `target`, masked; returns the count."""
+    org_labels = org_labels or {}
+    return _write((export_row(m, org_labels.get(m.org_id, m.org.name)) for m in members), EXPORT_HEADERS, target)
+
+
+def real_name_workbook(members: Iterable[Any], numbers: dict[int, str], target: IO[bytes],
+                       org_labels: dict[int, str] | None = None) -> int:
+    """The real-name roster: the template's columns with full numbers, importable as it is."""
+    org_labels = org_labels or {}
+    rows = (real_name_row(m, org_labels.get(m.org_id, m.org.name), numbers[m.pk]) for m in members)
+    return _write(rows, REAL_NAME_HEADERS, target, text_columns=(HEADERS.index("身份证号"), HEADERS.index("手机号码")))

@@ -63,6 +63,7 @@ def service_calls(cast) -> list[tuple]:
         ("member_id_number_reveal", lambda actor: services.member_id_number_reveal(actor=actor, member=record)),
         ("member_id_number_correct", lambda actor: services.member_id_number_correct(
             actor=actor, member=record, id_number=idcard.make("11010119850312002"), reason="走查")),
+        ("member_id_numbers_export", lambda actor: services.member_id_numbers_export(actor=actor, members=[record])),
         ("member_link_user", lambda actor: services.member_link_user(actor=actor, member=cast.rep_record, user=cast.rep)),
     ]
 
