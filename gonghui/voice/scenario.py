@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from .choices import FollowUpKind, HazardFactor, ReportStatus, Severity, SuggestionStatus
 from .services import (
-    SafetyReportRow, SuggestionRow, exposure_add, follow_up_done, follow_up_plan, hazard_posts_bulk_create,
+    SafetyReportRow, SuggestionRow, anonymous_home, exposure_add, follow_up_done, follow_up_plan, hazard_posts_bulk_create,
     safety_network_bulk_create, safety_reports_bulk_create, suggestions_bulk_create, themes_ensure,
 )
 
@@ -58,13 +58,17 @@ def load_suggestions(block: dict, ctx) -> None:
     # Which suggestions were adopted, and which of those became golden ideas, chosen by the seeded rng.
     adopted_at = set(rng.sample(range(submitted), adopted))
     rows: list[SuggestionRow] = []
+    homes: dict[int, object] = {}
     for i in range(submitted):
         author = members[0] if i < 3 else rng.choice(members)   # the first member's login sees a few of their own
         anonymous = i >= 3 and rng.random() < 0.05
         theme = rng.choice(themes)
         day = ctx.random_date()
         place = rng.choice(PLACES)
-        row = SuggestionRow(author=None if anonymous else author, org=author.org, anonymous=anonymous, theme=theme,
+        if anonymous and author.org_id not in homes:  # filed where the author's team cannot be told (see anonymous_home)
+            homes[author.org_id] = anonymous_home(author, ctx.end)
+        row = SuggestionRow(author=None if anonymous else author, org=homes[author.org_id] if anonymous else author.org,
+                            anonymous=anonymous, theme=theme,
                             title=rng.choice(IDEAS).format(x=place), submitted_on=day,
                             body=f"{theme.name}：{place}现状存在浪费，建议改进，预计可降低消耗。")
         decided = min(_later(ctx, day, 2, 20), ctx.end)

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.core.history import HistoryEntry, history_record
@@ -257,11 +258,22 @@ def suggestion_submit(
             raise
         return found, receipt
     # An anonymous suggestion's history names nobody: no actor, nothing about the author.
-    history_record(obj=suggestion, org=suggestion.org, actor=None if anonymous else author.user, action="create",
-                   changes={"title": title, "anonymous": anonymous})
-    if not anonymous:
+    entry = history_record(obj=suggestion, org=suggestion.org, actor=None if anonymous else author.user, action="create",
+                           changes={"title": title, "anonymous": anonymous})
+    if anonymous:
+        _keep_the_day_only(suggestion, entry)
+    else:
         _tell_author(suggestion, _("Your suggestion was received"))
     return suggestion, receipt
+
+
+def _keep_the_day_only(suggestion: Suggestion, entry: HistoryEntry) -> None:
+    """An anonymous suggestion keeps its day, never its minute: in a small place, who was on shift
+    at 14:32 names the author. The timestamps the database filled in are set back to the day's start."""
+    start = timezone.make_aware(dt.datetime.combine(suggestion.submitted_on, dt.time.min))
+    Suggestion.objects.filter(pk=suggestion.pk).update(created_at=start, updated_at=start)
+    HistoryEntry.objects.filter(pk=entry.pk).update(at=start)
+    suggestion.created_at = suggestion.updated_at = start
 
 
 def anonymous_home(author: Member, today: dt.date | None = None) -> Org:

@@ -28,7 +28,7 @@ from gonghui.core.scoping import default_org, get_in_reach_or_404, in_reach, org
 from gonghui.members.forms import member_from_form
 from gonghui.members.selectors import member_of_user
 
-from . import forms, selectors, services
+from . import conf, forms, selectors, services
 from .choices import DECIDED_STATES, FollowUpKind, OPEN_REPORT_STATES, ReportStatus, SuggestionStatus, TalkKind
 from .exports import xlsx_response
 from .models import AnswerTemplate, Exposure, FollowUp, HazardPost, SafetyGroup, SafetyRep, Theme
@@ -102,7 +102,9 @@ def suggest(request):
                 return render(request, "voice/receipt_issued.html", {"receipt": receipt, "suggestion": suggestion})
             messages.success(request, _("Thank you: your suggestion was received."))
             return redirect("voice:suggestion", pk=suggestion.pk)
-    return render(request, "voice/suggest.html", {"form": form})
+    return render(request, "voice/suggest.html", {
+        "form": form, "anonymous_home": services.anonymous_home(member), "anonymity_min": conf.ANONYMITY_MIN_MEMBERS,
+    })
 
 
 def receipt(request):
@@ -170,8 +172,11 @@ def suggestion_detail(request, pk: int):
     if context["is_author"]:
         context |= _suggestion_loop(suggestion)
     if manages:
+        history = history_for(suggestion)
+        if suggestion.is_anonymous:  # its day is shown above; the moment it came in is not shown at all
+            history = history.exclude(action="create")
         context |= {
-            "history": history_for(suggestion)[:50],
+            "history": history[:50],
             "decide_form": forms.DecideForm(), "assign_form": forms.AssignForm(), "implement_form": forms.ImplementForm(),
             "templates": selectors.answer_templates_for(suggestion.org, theme_id=suggestion.theme_id),
         }
