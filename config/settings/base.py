@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "gonghui.members",
     "gonghui.voice",
     "gonghui.governance",
+    "gonghui.care",
+    "gonghui.funds",
     "gonghui.alarms",
     "gonghui.reports",
 ]
