@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "gonghui.members",
     "gonghui.voice",
     "gonghui.governance",
+    "gonghui.care",
+    "gonghui.funds",
     "gonghui.alarms",
     "gonghui.reports",
 ]

@@ -1,0 +1,161 @@
+"""Reads of care: files, visits and aid in reach, the figures the summary states, and 待办.
+
+Figure functions take an org (its whole subtree counts) and a date range and run a fixed
+number of queries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gonghui.core import crypto
+from gonghui.core.scoping import get_in_reach_or_404, in_reach, under
+from gonghui.core.selectors import Attention
+from gonghui.orgs.models import Org
+
+from .choices import AidStatus, CaseStatus
+from .models import AidPayment, CareSettings, HardshipCase, Visit
+
+
+def union_of(org: Org) -> Org:
+    """The grassroots union an org belongs to (itself for a union or a federation); one query at most."""
+    if org.kind in ("union", "federation"):
+        return org
+    ids = [int(p) for p in org.path.strip("/").split("/") if p]
+    return Org.objects.filter(pk__in=ids, kind__in=("union", "federation")).order_by("-depth").first() or org
+
+
+def settings_for(union: Org) -> CareSettings:
+    """The union's care settings, or the defaults (unsaved) where it has set none."""
+    return CareSettings.objects.filter(org=union).first() or CareSettings(org=union)
+
+
+# ── files ────────────────────────────────────────────────────────────────────
+
+def case_list(*, visible_to, org: Org | None = None, status: str | None = None, level: str | None = None) -> QuerySet[HardshipCase]:
+    qs = in_reach(HardshipCase.objects.select_related("member", "org"), visible_to, action="care.case.view")
+    if org is not None:
+        qs = qs.filter(under(org))
+    if status:
+        qs = qs.filter(status=status)
+    return qs.filter(level=level) if level else qs
+
+
+def case_get(*, visible_to, pk: int) -> HardshipCase:
+    qs = HardshipCase.objects.select_related("member", "org", "checked_by").prefetch_related("checks__checked_by")
+    return get_in_reach_or_404(qs, visible_to, action="care.case.view", pk=pk)
+
+
+@dataclass(frozen=True)
+class HouseholdFigures:
+    income: Decimal
+    essential_spending: Decimal
+    hardship_costs: Decimal
+
+
+def household_figures(case: HardshipCase) -> HouseholdFigures:
+    """The file's figures in the clear, for the file's own page (its viewers are the member's own cadres)."""
+    return HouseholdFigures(Decimal(crypto.decrypt(case.income_encrypted)), Decimal(crypto.decrypt(case.essential_encrypted)),
+                            Decimal(crypto.decrypt(case.costs_encrypted)))
+
+
+def due_for_recheck(qs: QuerySet[HardshipCase], *, year: int) -> QuerySet[HardshipCase]:
+    """Open files not re-checked in `year` (RULES.md §d: each file is re-checked yearly, unverified)."""
+    return qs.filter(status=CaseStatus.OPEN, checked_on__lt=dt.date(year, 1, 1))
+
+
+# ── visits and aid ───────────────────────────────────────────────────────────
+
+def visit_list(*, visible_to, org: Org | None = None, year: int | None = None, occasion: str | None = None) -> QuerySet[Visit]:
+    qs = in_reach(Visit.objects.select_related("org", "member"), visible_to, action="care.visit.view")
+    if org is not None:
+        qs = qs.filter(under(org))
+    if year:
+        qs = qs.filter(date__year=year)
+    return qs.filter(occasion=occasion) if occasion else qs
+
+
+def visit_get(*, visible_to, pk: int) -> Visit:
+    return get_in_reach_or_404(Visit.objects.select_related("org", "member", "entry"), visible_to, action="care.visit.view", pk=pk)
+
+
+def aid_list(*, visible_to, org: Org | None = None, year: int | None = None, status: str | None = None) -> QuerySet[AidPayment]:
+    qs = in_reach(AidPayment.objects.select_related("org", "member", "entry"), visible_to, action="care.aid.view")
+    if org is not None:
+        qs = qs.filter(under(org))
+    if year:
+        qs = qs.filter(date__year=year)
+    return qs.filter(status=status) if status else qs
+
+
+def aid_get(*, visible_to, pk: int) -> AidPayment:
+    return get_in_reach_or_404(AidPayment.objects.select_related("org", "member", "entry", "case"), visible_to,
+                               action="care.aid.view", pk=pk)
+
+
+@dataclass
+class CareFigures:
+    visits_by_occasion: dict[str, int] = field(default_factory=dict)
+    households_visited: int = 0
+    visit_cash: Decimal = Decimal(0)
+    visit_goods: Decimal = Decimal(0)
+    people_aided: int = 0
+    aid_cash: Decimal = Decimal(0)
+    aid_goods: Decimal = Decimal(0)
+    aid_by_kind: dict[str, Decimal] = field(default_factory=dict)
+    aid_refused: int = 0
+    files_opened: int = 0
+    files_closed: int = 0
+    files_open: int = 0
+    files_by_level: dict[str, int] = field(default_factory=dict)
+    files_unchecked: int = 0
+
+
+def _dec(value) -> Decimal:
+    return Decimal(str(value or 0)).quantize(Decimal("0.01"))
+
+
+def care_figures(*, org: Org, start: dt.date, end: dt.date) -> CareFigures:
+    """Everything the summary says of care for the org's subtree in [start, end]; six queries."""
+    fig = CareFigures()
+    visits = Visit.objects.filter(under(org), date__gte=start, date__lte=end)
+    for occasion, n in visits.values("occasion").order_by("occasion").annotate(n=Count("id")).values_list("occasion", "n"):
+        fig.visits_by_occasion[occasion] = n
+    v = visits.aggregate(c=Sum("cash"), g=Sum("goods_value"),
+                         h=Count("member", distinct=True), others=Count("id", filter=Q(member__isnull=True)))
+    fig.visit_cash, fig.visit_goods = _dec(v["c"]), _dec(v["g"])
+    fig.households_visited = (v["h"] or 0) + (v["others"] or 0)
+    aid = AidPayment.objects.filter(under(org), date__gte=start, date__lte=end)
+    for kind, total in aid.filter(status=AidStatus.PAID).values("kind").order_by("kind").annotate(
+            t=Sum("amount") + Sum("goods_value")).values_list("kind", "t"):
+        fig.aid_by_kind[kind] = _dec(total)
+    a = aid.aggregate(c=Sum("amount", filter=Q(status=AidStatus.PAID)), g=Sum("goods_value", filter=Q(status=AidStatus.PAID)),
+                      p=Count("member", distinct=True, filter=Q(status=AidStatus.PAID)),
+                      r=Count("id", filter=Q(status=AidStatus.REFUSED)))
+    fig.aid_cash, fig.aid_goods, fig.people_aided, fig.aid_refused = _dec(a["c"]), _dec(a["g"]), a["p"] or 0, a["r"] or 0
+    files = HardshipCase.objects.filter(under(org))
+    f = files.aggregate(
+        opened=Count("id", filter=Q(opened_on__gte=start, opened_on__lte=end)),
+        closed=Count("id", filter=Q(closed_on__gte=start, closed_on__lte=end)),
+        open=Count("id", filter=Q(opened_on__lte=end) & (Q(closed_on__isnull=True) | Q(closed_on__gt=end))),
+        unchecked=Count("id", filter=Q(status=CaseStatus.OPEN, checked_on__lt=dt.date(end.year, 1, 1))),
+    )
+    fig.files_opened, fig.files_closed, fig.files_open, fig.files_unchecked = f["opened"], f["closed"], f["open"], f["unchecked"]
+    for level, n in (files.filter(opened_on__lte=end).filter(Q(closed_on__isnull=True) | Q(closed_on__gt=end))
+                     .values("level").order_by("level").annotate(n=Count("id")).values_list("level", "n")):
+        fig.files_by_level[level] = n
+    return fig
+
+
+def attention(*, visible_to) -> list[Attention]:
+    """待办: open hardship files not yet re-checked this year."""
+    qs = in_reach(HardshipCase.objects.all(), visible_to, action="care.case.manage")
+    due = due_for_recheck(qs, year=timezone.localdate().year).count()
+    return [Attention(_("hardship files due for their yearly re-check"), due, reverse("care:cases") + "?due=1")]

@@ -1,0 +1,71 @@
+"""Care in the work summary (section 40: 送温暖). Sentences are small functions over the
+selectors' plain figures; shortcomings are read off the records (files not re-checked this
+year, aid refused above the limit)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from gonghui.core.formatting import format_count, format_yuan
+from gonghui.core.summary import Figure, Period, Section
+
+from .choices import AidKind, Level, Occasion
+from .selectors import CareFigures, care_figures
+
+ORDER = 40
+
+
+def visits_sentence(fig: CareFigures) -> str:
+    """春节、元旦走访慰问12户，中秋8户…，共送去慰问金6,000元、慰问品价值3,200元。"""
+    parts = pgettext("list separator", ", ").join(
+        _("%(occasion)s %(n)s") % {"occasion": Occasion(o).label, "n": format_count(n)}
+        for o, n in sorted(fig.visits_by_occasion.items(), key=lambda kv: Occasion.values.index(kv[0])))
+    return _("Visited %(households)s households (%(parts)s), giving %(cash)s in cash and goods worth %(goods)s.") % {
+        "households": format_count(fig.households_visited), "parts": parts,
+        "cash": format_yuan(fig.visit_cash), "goods": format_yuan(fig.visit_goods)}
+
+
+def aid_sentence(fig: CareFigures) -> str:
+    parts = pgettext("list separator", ", ").join(
+        f"{AidKind(k).label}{format_yuan(v)}" for k, v in sorted(fig.aid_by_kind.items(), key=lambda kv: AidKind.values.index(kv[0])))
+    return _("Aided %(people)s members with %(total)s (%(parts)s).") % {
+        "people": format_count(fig.people_aided), "total": format_yuan(fig.aid_cash + fig.aid_goods), "parts": parts}
+
+
+def files_sentence(fig: CareFigures) -> str:
+    levels = pgettext("list separator", ", ").join(
+        f"{Level(k).label}{format_count(n)}" for k, n in sorted(fig.files_by_level.items(), key=lambda kv: Level.values.index(kv[0])))
+    return _("%(open)s hardship files are open (%(levels)s); %(opened)s were opened and %(closed)s closed in the period.") % {
+        "open": format_count(fig.files_open), "levels": levels or "—",
+        "opened": format_count(fig.files_opened), "closed": format_count(fig.files_closed)}
+
+
+def sections(*, org, period: Period) -> list[Section]:
+    fig = care_figures(org=org, start=period.start, end=period.end)
+    if not (fig.visits_by_occasion or fig.people_aided or fig.files_open or fig.files_closed or fig.aid_refused):
+        return []
+    section = Section(key="care", order=ORDER, heading=_("Care for members in hardship"))
+    if fig.visits_by_occasion:
+        section.paragraphs.append(visits_sentence(fig))
+        section.figures += [
+            Figure("care.households_visited", _("households visited"), fig.households_visited, format_count(fig.households_visited),
+                   source="/care/visits/"),
+            Figure("care.visit_cash", _("cash given on visits"), fig.visit_cash, format_yuan(fig.visit_cash)),
+        ]
+    if fig.people_aided:
+        section.paragraphs.append(aid_sentence(fig))
+        section.figures += [
+            Figure("care.people_aided", _("people aided"), fig.people_aided, format_count(fig.people_aided), source="/care/aid/"),
+            Figure("care.aid", _("aid paid"), fig.aid_cash + fig.aid_goods, format_yuan(fig.aid_cash + fig.aid_goods)),
+        ]
+    if fig.files_open or fig.files_closed:
+        section.paragraphs.append(files_sentence(fig))
+        section.figures.append(Figure("care.files_open", _("hardship files open"), fig.files_open, format_count(fig.files_open),
+                                      source="/care/cases/"))
+    if fig.files_unchecked:
+        section.shortcomings.append(_("%(n)s hardship files have not been re-checked this year.") % {"n": format_count(fig.files_unchecked)})
+    if fig.aid_refused:
+        section.shortcomings.append(_("%(n)s aid requests were refused as above the yearly limit per person.") % {
+            "n": format_count(fig.aid_refused)})
+    return [section]

@@ -1,0 +1,11 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EntrySource(models.TextChoices):
+    MANUAL = "manual", _("entered by hand")
+    DUES = "dues", _("dues collection")
+    AID = "aid", _("aid payment")
+    VISIT = "visit", _("visit")
+    REVERSAL = "reversal", _("reversal")
+    OPENING = "opening", _("opening balance")

@@ -1,0 +1,235 @@
+"""Every write to the union's money: ledger postings and reversals, budgets, wage bases, dues.
+
+Each is one function in one transaction that asks `scoping.require` first, locks what it
+re-checks, writes one history row, and does nothing on a repeat (DESIGN.md "Money and
+secrets": a double click or a retried request never pays twice). Postings serialise on
+the org's row: the next voucher number and the idempotency check are read under it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from gonghui.core import crypto
+from gonghui.core.history import history_record
+from gonghui.core.scoping import require
+from gonghui.members.models import Member
+from gonghui.orgs.models import Org
+
+from . import chart
+from .choices import EntrySource
+from .models import BudgetLine, DuesPayment, Entry, Line, WageBase
+from .rules import month_start, monthly_dues
+
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class LineSpec:
+    """One line to post: an account of the chart and its debit or its credit."""
+
+    account: str
+    debit: Decimal = Decimal(0)
+    credit: Decimal = Decimal(0)
+
+
+def _money(value, field: str) -> Decimal:
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        raise ValidationError({field: _("Enter an amount in yuan.")}) from None
+    if amount != amount.quantize(CENT) or not amount.is_finite():
+        raise ValidationError({field: _("Amounts go to the fen: at most two decimal places.")})
+    return amount
+
+
+def lines_checked(lines: Iterable[LineSpec]) -> list[LineSpec]:
+    """The lines as they will be posted, or ValidationError: every account on the chart, each
+    line one-sided and positive, at least two lines, debits equal to credits (double entry)."""
+    checked = []
+    for spec in lines:
+        if spec.account not in chart.BY_CODE:
+            raise ValidationError({"lines": _("Account %(code)s is not on the union accounting chart.") % {"code": spec.account}})
+        debit, credit = _money(spec.debit or 0, "lines"), _money(spec.credit or 0, "lines")
+        if (debit > 0) == (credit > 0) or debit < 0 or credit < 0:
+            raise ValidationError({"lines": _("Each line is either a debit or a credit, and more than zero.")})
+        checked.append(LineSpec(spec.account, debit, credit))
+    if len(checked) < 2:
+        raise ValidationError({"lines": _("An entry needs at least two lines.")})
+    debits, credits = sum(s.debit for s in checked), sum(s.credit for s in checked)
+    if debits != credits:
+        raise ValidationError({"lines": _("Debits (%(d)s) do not equal credits (%(c)s).") % {"d": debits, "c": credits}})
+    return checked
+
+
+def _lock(org: Org) -> Org:
+    return Org.objects.select_for_update().get(pk=org.pk)
+
+
+def _post(*, actor, org: Org, date: dt.date, memo: str, lines: Iterable[LineSpec], idempotency_key: str,
+          source: str = EntrySource.MANUAL, reverses: Entry | None = None) -> tuple[Entry, bool]:
+    """(the entry, whether it is new). The caller has asked `require` and holds the org's lock."""
+    key = (idempotency_key or "").strip()
+    if not key:
+        raise ValidationError({"idempotency_key": _("A posting needs an idempotency key.")})
+    existing = Entry.objects.filter(org=org, idempotency_key=key).first()
+    if existing is not None:
+        return existing, False
+    checked = lines_checked(lines)
+    if not (memo or "").strip():
+        raise ValidationError({"memo": _("Write what the entry is for.")})
+    number = (Entry.objects.filter(org=org, year=date.year).aggregate(n=Max("number"))["n"] or 0) + 1
+    entry = Entry.objects.create(
+        org=org, year=date.year, number=number, date=date, memo=memo.strip()[:200], source=source,
+        idempotency_key=key[:120], reverses=reverses,
+        posted_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    Line.objects.bulk_create([Line(entry=entry, account=s.account, debit=s.debit, credit=s.credit) for s in checked])
+    total = sum(s.debit for s in checked)
+    history_record(obj=entry, org=org, actor=actor, action="create",
+                   changes={"amount": [None, str(total)], "source": [None, source]}, note=entry.memo)
+    return entry, True
+
+
+@transaction.atomic
+def entry_post(*, actor, org: Org, date: dt.date, memo: str, lines: Iterable[LineSpec], idempotency_key: str,
+               source: str = EntrySource.MANUAL) -> Entry:
+    """Post one entry to the org's books for the date's year; the same key again returns the first entry."""
+    require(actor=actor, action="funds.ledger.post", org=org)
+    _lock(org)
+    entry, _new = _post(actor=actor, org=org, date=date, memo=memo, lines=lines, idempotency_key=idempotency_key, source=source)
+    return entry
+
+
+@transaction.atomic
+def entry_reverse(*, actor, entry: Entry, date: dt.date | None = None, memo: str = "") -> Entry:
+    """Correct an entry the only way the books allow: a new entry with every line on the other side.
+
+    An entry is reversed once (Entry.reverses is one-to-one); asking again returns that reversal.
+    A reversal is not itself reversed: post the entry again instead."""
+    require(actor=actor, action="funds.ledger.post", org=entry.org)
+    _lock(entry.org)
+    entry = Entry.objects.get(pk=entry.pk)
+    done = Entry.objects.filter(reverses=entry).first()
+    if done is not None:
+        return done
+    if entry.reverses_id is not None:
+        raise ValidationError(_("A reversal is not reversed again: post the entry afresh."))
+    lines = [LineSpec(line.account, debit=line.credit, credit=line.debit) for line in entry.lines.all()]
+    reversal, _new = _post(
+        actor=actor, org=entry.org, date=date or entry.date, lines=lines, source=EntrySource.REVERSAL,
+        memo=memo.strip() or _("Reversal of %(entry)s") % {"entry": entry}, idempotency_key=f"reverse:{entry.pk}",
+        reverses=entry,
+    )
+    return reversal
+
+
+# ── budgets ──────────────────────────────────────────────────────────────────
+
+@transaction.atomic
+def budget_set(*, actor, org: Org, year: int, account: str, amount: Decimal) -> BudgetLine:
+    """Set the year's budget for one account; setting the same amount again changes nothing."""
+    require(actor=actor, action="funds.budget.set", org=org)
+    if account not in chart.BY_CODE or chart.account(account).kind not in (chart.INCOME, chart.SPENDING):
+        raise ValidationError({"account": _("Budget an income or a spending account.")})
+    amount = _money(amount, "amount")
+    if amount < 0:
+        raise ValidationError({"amount": _("A budget cannot be negative.")})
+    line = BudgetLine.objects.select_for_update().filter(org=org, year=year, account=account).first()
+    if line is None:
+        line = BudgetLine.objects.create(org=org, year=year, account=account, amount=amount)
+        history_record(obj=line, org=org, actor=actor, action="create", changes={"amount": [None, str(amount)]})
+        return line
+    if line.amount == amount:
+        return line
+    before = line.amount
+    BudgetLine.objects.filter(pk=line.pk).update(amount=amount)
+    line.amount = amount
+    history_record(obj=line, org=org, actor=actor, action="update", changes={"amount": [str(before), str(amount)]})
+    return line
+
+
+# ── wages and dues ───────────────────────────────────────────────────────────
+
+@transaction.atomic
+def wage_set(*, actor, member: Member, wage: Decimal, since: dt.date) -> WageBase:
+    """Enter a member's monthly wage base (bonuses excluded): kept encrypted, its dues in the clear.
+
+    The history says the wage changed and what the dues became, never the wage itself."""
+    require(actor=actor, action="funds.wage.set", org=member.org)
+    wage = _money(wage, "wage")
+    if wage < 0:
+        raise ValidationError({"wage": _("A wage cannot be negative.")})
+    dues = monthly_dues(wage)
+    since = month_start(since)
+    row = WageBase.objects.select_for_update().filter(member=member).first()
+    if row is None:
+        row = WageBase.objects.create(org=member.org, member=member, wage_encrypted=crypto.encrypt(str(wage)), dues=dues, since=since)
+        history_record(obj=row, org=member.org, actor=actor, action="create", changes={"dues": [None, str(dues)]}, note=_("wage entered"))
+        return row
+    if _wage_of(row) == wage and row.since == since:
+        return row
+    before = row.dues
+    WageBase.objects.filter(pk=row.pk).update(wage_encrypted=crypto.encrypt(str(wage)), dues=dues, since=since, org=member.org)
+    row.refresh_from_db()
+    history_record(obj=row, org=member.org, actor=actor, action="update", changes={"dues": [str(before), str(dues)]},
+                   note=_("wage changed"))
+    return row
+
+
+def _wage_of(row: WageBase) -> Decimal:
+    """The wage in the clear, for the chair's unmasked view and the re-check in wage_set."""
+    return Decimal(crypto.decrypt(row.wage_encrypted))
+
+
+@dataclass
+class Collection:
+    month: dt.date
+    entry: Entry | None
+    payments: list[DuesPayment]
+
+    @property
+    def total(self) -> Decimal:
+        return sum((p.amount for p in self.payments), Decimal(0))
+
+
+@transaction.atomic
+def dues_collect(*, actor, org: Org, month: dt.date, members: list[Member] | None = None,
+                 date: dt.date | None = None) -> Collection:
+    """Collect a month's dues from the union's members (all with a wage base, or those named) and
+    post them to 会费收入 in one entry. A member already paid for the month is skipped, so a
+    repeat collects nothing and posts nothing."""
+    require(actor=actor, action="funds.dues.collect", org=org)
+    _lock(org)
+    month = month_start(month)
+    bases = WageBase.objects.select_related("member").filter(member__union=org, since__lte=month, member__status="active")
+    if members is not None:
+        bases = bases.filter(member__in=[m.pk for m in members])
+    paid = set(DuesPayment.objects.filter(member__union=org, month=month).values_list("member_id", flat=True))
+    due = [b for b in bases.order_by("member_id") if b.member_id not in paid and b.dues > 0]
+    if not due:
+        return Collection(month, None, [])
+    digest = hashlib.sha256(",".join(str(b.member_id) for b in due).encode()).hexdigest()[:16]
+    total = sum((b.dues for b in due), Decimal(0))
+    entry, _new = _post(
+        actor=actor, org=org, date=date or month, source=EntrySource.DUES,
+        memo=_("Dues for %(year)s-%(month)02d, %(n)s members") % {"year": month.year, "month": month.month, "n": len(due)},
+        lines=[LineSpec(chart.BANK, debit=total), LineSpec(chart.DUES_INCOME, credit=total)],
+        idempotency_key=f"dues:{month:%Y-%m}:{digest}",
+    )
+    collector = actor if actor is not None and actor.is_authenticated else None
+    payments = DuesPayment.objects.bulk_create([
+        DuesPayment(org=b.member.org, member=b.member, month=month, amount=b.dues, entry=entry,
+                    idempotency_key=f"dues:{b.member_id}:{month:%Y-%m}", collected_by=collector)
+        for b in due
+    ])
+    return Collection(month, entry, payments)

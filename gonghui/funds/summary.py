@@ -1,0 +1,70 @@
+"""Dues and the union's funds in the work summary (section 50, after care).
+
+The sentences are small functions over the selectors' plain figures, so each can be
+tested on hand-made numbers; `sections` only fetches and arranges. Shortcomings are
+read off the records: dues in arrears, members six months behind, budget lines overspent.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from gonghui.core.formatting import format_count, format_yuan
+from gonghui.core.summary import Figure, Period, Section
+
+from . import chart
+from .selectors import BudgetRow, DuesFigures, FundsFigures, budgets_overspent, dues_figures, funds_figures
+
+ORDER = 50
+
+
+def dues_sentence(fig: DuesFigures) -> str:
+    """全年收缴会费28,350元，收缴率95.00%。"""
+    if fig.rate is None:
+        return _("Dues collected: %(amount)s.") % {"amount": format_yuan(fig.collected)}
+    return _("Dues collected: %(amount)s from %(n)s members, a collection rate of %(rate)s%%.") % {
+        "amount": format_yuan(fig.collected), "n": format_count(fig.members_paying), "rate": fig.rate}
+
+
+def spending_sentence(fig: FundsFigures) -> str:
+    """经费收入…，支出…，其中职工活动支出…、维权支出…。"""
+    parts = pgettext("list separator", ", ").join(
+        f"{chart.account(code).name}{format_yuan(amount)}" for code, amount in sorted(fig.spending.items()))
+    sentence = _("The union's funds took in %(income)s and spent %(spending)s") % {
+        "income": format_yuan(fig.total_income), "spending": format_yuan(fig.total_spending)}
+    if parts:
+        sentence += _(", of which %(parts)s") % {"parts": parts}
+    return sentence + pgettext("sentence end", ".")
+
+
+def overspent_sentence(row: BudgetRow) -> str:
+    return _("%(name)s went over its budget of %(budget)s by %(over)s.") % {
+        "name": row.name, "budget": format_yuan(row.budget), "over": format_yuan(row.actual - row.budget)}
+
+
+def sections(*, org, period: Period) -> list[Section]:
+    dues = dues_figures(org=org, start=period.start, end=period.end)
+    funds = funds_figures(org=org, start=period.start, end=period.end)
+    if not dues.payments and not funds.income and not funds.spending:
+        return []
+    section = Section(key="funds", order=ORDER, heading=_("Dues and union funds"))
+    if dues.payments:
+        section.paragraphs.append(dues_sentence(dues))
+        section.figures.append(Figure("funds.dues.collected", _("dues collected"), dues.collected, format_yuan(dues.collected),
+                                      source="/funds/dues/"))
+        if dues.rate is not None:
+            section.figures.append(Figure("funds.dues.rate", _("collection rate"), dues.rate, f"{dues.rate}%"))
+    if funds.income or funds.spending:
+        section.paragraphs.append(spending_sentence(funds))
+        section.figures.append(Figure("funds.spending", _("spending"), funds.total_spending, format_yuan(funds.total_spending),
+                                      source="/funds/ledger/"))
+        for code, amount in sorted(funds.spending.items()):
+            section.figures.append(Figure(f"funds.spending.{code}", chart.account(code).name, amount, format_yuan(amount)))
+    if dues.in_arrears:
+        section.shortcomings.append(_("%(n)s members are behind with their dues, %(flagged)s of them six months or more.") % {
+            "n": format_count(dues.in_arrears), "flagged": format_count(dues.flagged)})
+    if period.start.year == period.end.year:
+        for row in budgets_overspent(org=org, year=period.start.year):
+            section.shortcomings.append(overspent_sentence(row))
+    return [section]
