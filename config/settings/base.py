@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "gonghui.governance",
     "gonghui.care",
     "gonghui.funds",
+    "gonghui.activities",
     "gonghui.alarms",
     "gonghui.reports",
 ]

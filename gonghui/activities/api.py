@@ -1,0 +1,676 @@
+"""The activities over the API: every page action, each answering only within the caller's reach."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.http import Http404
+from ninja import Router, Schema
+from ninja.pagination import paginate
+
+from gonghui.core.api import Pages
+from gonghui.core.scoping import get_in_reach_or_404, in_reach, own_record
+from gonghui.members.models import Member
+from gonghui.orgs.models import Org
+
+from . import selectors, services
+from .models import Entrant, Signup
+
+router = Router(tags=["activities"])
+
+
+def _org(request, org_id: int | None, action: str):
+    if not org_id:
+        return None
+    return get_in_reach_or_404(Org.objects.all(), request.user, via="", action=action, pk=org_id)
+
+
+def _members(request, ids: list[int], action: str) -> list[Member]:
+    found = list(in_reach(Member.objects.filter(pk__in=ids), request.user, action=action))
+    if len(found) != len(set(ids)):
+        raise Http404
+    return found
+
+
+# ── schemas ──────────────────────────────────────────────────────────────────
+
+class EventOut(Schema):
+    id: int
+    org_id: int
+    title: str
+    kind: str
+    starts_on: dt.date
+    ends_on: dt.date
+    place: str
+    capacity: int
+    status: str
+    women_only: bool
+    joined_since: dt.date | None
+    eligible_org_id: int | None
+    cost_yuan: Decimal | None
+    participants: int | None
+
+
+class SignupOut(Schema):
+    id: int
+    event_id: int
+    member_id: int
+    status: str
+    attended: bool | None
+
+
+class EventDetailOut(EventOut):
+    signups: list[SignupOut]
+    results: list[dict]
+
+    @staticmethod
+    def resolve_signups(obj):
+        return list(obj.signups.exclude(status="cancelled"))
+
+    @staticmethod
+    def resolve_results(obj):
+        return [{"prize": r.prize, "member_id": r.member_id, "team": r.team, "headcount": r.headcount} for r in obj.results.all()]
+
+
+class EventIn(Schema):
+    org_id: int
+    title: str
+    kind: str
+    starts_on: dt.date
+    ends_on: dt.date | None = None
+    place: str = ""
+    description: str = ""
+    eligible_org_id: int | None = None
+    women_only: bool = False
+    joined_since: dt.date | None = None
+    capacity: int = 0
+    signup_until: dt.date | None = None
+
+
+class SignupIn(Schema):
+    member_id: int | None = None
+
+
+class AttendanceIn(Schema):
+    attended: list[int]
+    cost_yuan: Decimal | None = None
+    participants: int | None = None
+
+
+class ResultIn(Schema):
+    prize: str
+    member_id: int | None = None
+    team: str = ""
+    headcount: int = 1
+
+
+class HonourOut(Schema):
+    id: int
+    org_id: int
+    year: int
+    kind: str
+    title: str
+    level: str
+    awarding_body: str
+    member_id: int | None
+    holder: str
+    status: str
+    notice_from: dt.date | None
+    notice_until: dt.date | None
+    awarded_on: dt.date | None
+
+
+class HonourIn(Schema):
+    org_id: int
+    year: int
+    kind: str
+    title: str
+    level: str = "union"
+    awarding_body: str = ""
+    member_ids: list[int] = []
+    units: list[str] = []
+    reason: str = ""
+
+
+class HonourBatchIn(Schema):
+    ids: list[int]
+    notice_from: dt.date | None = None
+    notice_until: dt.date | None = None
+    on: dt.date | None = None
+
+
+class ReasonIn(Schema):
+    reason: str
+
+
+class CountOut(Schema):
+    count: int
+
+
+class InnovationOut(Schema):
+    id: int
+    org_id: int
+    year: int
+    kind: str
+    title: str
+    team: str
+    leader_id: int | None
+    cost_yuan: Decimal | None
+    savings_yuan: Decimal | None
+    source_suggestion_id: int | None
+    status: str
+
+
+class InnovationIn(Schema):
+    org_id: int
+    year: int
+    kind: str
+    title: str
+    team: str = ""
+    leader_id: int | None = None
+    description: str = ""
+    cost_yuan: Decimal | None = None
+    savings_yuan: Decimal | None = None
+
+
+class StatusIn(Schema):
+    status: str
+
+
+class AwardIn(Schema):
+    kind: str
+    name: str
+    on: dt.date
+    amount_yuan: Decimal = Decimal(0)
+    body: str = ""
+
+
+class AwardOut(Schema):
+    id: int
+    kind: str
+    name: str
+    amount_yuan: Decimal
+    on: dt.date
+
+
+class PatentOut(Schema):
+    id: int
+    org_id: int
+    innovation_id: int | None
+    kind: str
+    title: str
+    number: str
+    filed_on: dt.date
+    granted_on: dt.date | None
+    expires_on: dt.date
+
+
+class PatentIn(Schema):
+    org_id: int
+    kind: str
+    title: str
+    filed_on: dt.date
+    number: str = ""
+    innovation_id: int | None = None
+    inventors: str = ""
+
+
+class GrantIn(Schema):
+    granted_on: dt.date
+    number: str = ""
+
+
+class IndicatorOut(Schema):
+    id: int
+    name: str
+    unit: str
+    weight: Decimal
+    higher_is_better: bool
+
+
+class EntrantOut(Schema):
+    id: int
+    name: str
+    member_id: int | None
+    score: Decimal | None
+    rank: int | None
+    title: str
+
+
+class CompetitionOut(Schema):
+    id: int
+    org_id: int
+    title: str
+    kind: str
+    entrant_kind: str
+    starts_on: dt.date
+    ends_on: dt.date
+    status: str
+
+
+class CompetitionDetailOut(CompetitionOut):
+    indicators: list[IndicatorOut]
+    entrants: list[EntrantOut]
+
+    @staticmethod
+    def resolve_indicators(obj):
+        return list(obj.indicators.all())
+
+    @staticmethod
+    def resolve_entrants(obj):
+        return list(obj.entrants.order_by("rank", "id"))
+
+
+class IndicatorIn(Schema):
+    name: str
+    unit: str = ""
+    weight: Decimal = Decimal(1)
+    higher_is_better: bool = True
+
+
+class CompetitionIn(Schema):
+    org_id: int
+    title: str
+    kind: str
+    entrant_kind: str = "team"
+    starts_on: dt.date
+    ends_on: dt.date
+    indicators: list[IndicatorIn]
+    entrants: list[str] = []
+    entrant_member_ids: list[int] = []
+
+
+class ScoreIn(Schema):
+    entrant_id: int
+    indicator_id: int
+    value: Decimal
+    period: int = 1
+
+
+class TitleIn(Schema):
+    title: str
+
+
+class MentorshipOut(Schema):
+    id: int
+    org_id: int
+    mentor_id: int
+    apprentice_id: int
+    signed_on: dt.date
+    ends_on: dt.date
+    goals: str
+    status: str
+    outcome: str
+    checks: list[dict]
+
+    @staticmethod
+    def resolve_checks(obj):
+        return [{"on": c.on.isoformat(), "note": c.note} for c in obj.checks.all()]
+
+
+class MentorshipIn(Schema):
+    org_id: int
+    mentor_id: int
+    apprentice_id: int
+    signed_on: dt.date
+    ends_on: dt.date
+    goals: str
+
+
+class CheckIn(Schema):
+    on: dt.date
+    note: str
+
+
+class CloseIn(Schema):
+    outcome: str
+    note: str = ""
+    early: bool = False
+
+
+class CourseOut(Schema):
+    id: int
+    org_id: int
+    title: str
+    audience: str
+    planned_on: dt.date
+    held_on: dt.date | None
+    hours: Decimal
+    has_test: bool
+    status: str
+    trainees: list[dict]
+
+    @staticmethod
+    def resolve_trainees(obj):
+        return [{"member_id": t.member_id, "attended": t.attended, "score": str(t.score) if t.score is not None else None,
+                 "passed": t.passed} for t in obj.trainees.all()]
+
+
+class CourseIn(Schema):
+    org_id: int
+    title: str
+    audience: str
+    planned_on: dt.date
+    hours: Decimal = Decimal(0)
+    has_test: bool = False
+
+
+class EnrolIn(Schema):
+    member_ids: list[int]
+
+
+class HoldIn(Schema):
+    held_on: dt.date
+    attended: list[int] = []
+
+
+class ResultsIn(Schema):
+    scores: dict[str, Decimal]
+    pass_mark: Decimal = Decimal(60)
+
+
+# ── events ───────────────────────────────────────────────────────────────────
+
+@router.get("/events", response=list[EventOut])
+@paginate(Pages)
+def event_list(request, org_id: int | None = None, year: int | None = None):
+    return selectors.event_list(visible_to=request.user, org=_org(request, org_id, selectors.EVENT), year=year)
+
+
+@router.get("/events/open", response=list[EventOut])
+@paginate(Pages)
+def events_open(request):
+    """The events the caller may sign up for (what the member's page lists)."""
+    return selectors.events_open(visible_to=request.user)
+
+
+@router.post("/events", response={201: EventOut})
+def event_create(request, payload: EventIn):
+    data = payload.dict()
+    org = _org(request, data.pop("org_id"), selectors.EVENT)
+    eligible = data.pop("eligible_org_id")
+    data["eligible_org"] = _org(request, eligible, selectors.EVENT) if eligible else None
+    return 201, services.event_create(actor=request.user, org=org, **data)
+
+
+@router.get("/events/{pk}", response=EventDetailOut)
+def event_get(request, pk: int):
+    return selectors.event_get(visible_to=request.user, pk=pk)
+
+
+@router.post("/events/{pk}/signups", response={201: SignupOut})
+def event_signup(request, pk: int, payload: SignupIn):
+    """Sign up: oneself (no member_id), or a member in the cadre's reach."""
+    event = selectors.event_get_published(visible_to=request.user, pk=pk)
+    own = selectors.member_of(request.user)
+    if payload.member_id is None or (own is not None and own.pk == payload.member_id):
+        if own is None:
+            raise Http404
+        member = own
+    else:
+        member = get_in_reach_or_404(Member.objects.select_related("org"), request.user, action=selectors.EVENT, pk=payload.member_id)
+    return 201, services.event_signup(actor=request.user, event=event, member=member)
+
+
+@router.post("/signups/{pk}/cancel", response=SignupOut)
+def signup_cancel(request, pk: int):
+    signup = (own_record(Signup.objects.filter(pk=pk), request.user).first()
+              or in_reach(Signup.objects.filter(pk=pk), request.user, via="event__org", action=selectors.EVENT).first())
+    if signup is None:
+        raise Http404
+    return services.event_signup_cancel(actor=request.user, signup=signup)
+
+
+@router.post("/events/{pk}/attendance", response=EventOut)
+def event_attendance(request, pk: int, payload: AttendanceIn):
+    event = selectors.event_get(visible_to=request.user, pk=pk)
+    return services.event_attendance_take(actor=request.user, event=event, attended=payload.attended,
+                                          cost_yuan=payload.cost_yuan, participants=payload.participants)
+
+
+@router.post("/events/{pk}/results", response={201: dict})
+def event_result(request, pk: int, payload: ResultIn):
+    event = selectors.event_get(visible_to=request.user, pk=pk)
+    member = _members(request, [payload.member_id], selectors.EVENT)[0] if payload.member_id else None
+    result = services.event_result_record(actor=request.user, event=event, prize=payload.prize, member=member,
+                                          team=payload.team, headcount=payload.headcount)
+    return 201, {"id": result.pk, "prize": result.prize}
+
+
+# ── honours ──────────────────────────────────────────────────────────────────
+
+@router.get("/honours", response=list[HonourOut])
+@paginate(Pages)
+def honour_list(request, org_id: int | None = None, year: int | None = None, status: str | None = None):
+    return selectors.honour_list(visible_to=request.user, org=_org(request, org_id, selectors.HONOUR), year=year, status=status)
+
+
+@router.get("/honours/roll", response=list[HonourOut])
+@paginate(Pages)
+def honour_roll(request, year: int | None = None):
+    """The star board (明星榜) the caller's union shows."""
+    return selectors.honour_roll(visible_to=request.user, year=year)
+
+
+@router.post("/honours", response={201: list[HonourOut]})
+def honours_nominate(request, payload: HonourIn):
+    org = _org(request, payload.org_id, selectors.HONOUR)
+    members = _members(request, payload.member_ids, selectors.HONOUR)
+    return 201, services.honours_nominate(actor=request.user, org=org, year=payload.year, kind=payload.kind, title=payload.title,
+                                          level=payload.level, awarding_body=payload.awarding_body, members=members,
+                                          units=payload.units, reason=payload.reason)
+
+
+def _honours(request, ids):
+    found = list(selectors.honour_list(visible_to=request.user).filter(pk__in=ids))
+    if not found or len(found) != len(set(ids)):
+        raise Http404
+    return found
+
+
+@router.post("/honours/publicise", response=CountOut)
+def honours_publicise(request, payload: HonourBatchIn):
+    from django.core.exceptions import ValidationError
+
+    if not (payload.notice_from and payload.notice_until):
+        raise ValidationError({"notice_until": "notice_from and notice_until are required"})
+    return {"count": services.honours_publicise(actor=request.user, honours=_honours(request, payload.ids),
+                                                notice_from=payload.notice_from, notice_until=payload.notice_until)}
+
+
+@router.post("/honours/award", response=CountOut)
+def honours_award(request, payload: HonourBatchIn):
+    from django.utils import timezone
+
+    return {"count": services.honours_award(actor=request.user, honours=_honours(request, payload.ids),
+                                            on=payload.on or timezone.localdate())}
+
+
+@router.post("/honours/{pk}/withdraw", response=HonourOut)
+def honour_withdraw(request, pk: int, payload: ReasonIn):
+    honour = selectors.honour_get(visible_to=request.user, pk=pk)
+    return services.honour_withdraw(actor=request.user, honour=honour, reason=payload.reason)
+
+
+# ── innovation ───────────────────────────────────────────────────────────────
+
+@router.get("/innovations", response=list[InnovationOut])
+@paginate(Pages)
+def innovation_list(request, org_id: int | None = None, year: int | None = None):
+    return selectors.innovation_list(visible_to=request.user, org=_org(request, org_id, selectors.INNOVATION), year=year)
+
+
+@router.post("/innovations", response={201: InnovationOut})
+def innovation_record(request, payload: InnovationIn):
+    data = payload.dict()
+    org = _org(request, data.pop("org_id"), selectors.INNOVATION)
+    leader_id = data.pop("leader_id")
+    leader = _members(request, [leader_id], selectors.INNOVATION)[0] if leader_id else None
+    return 201, services.innovation_record(actor=request.user, org=org, leader=leader, **data)
+
+
+@router.get("/innovations/{pk}", response=InnovationOut)
+def innovation_get(request, pk: int):
+    return selectors.innovation_get(visible_to=request.user, pk=pk)
+
+
+@router.post("/innovations/{pk}/advance", response=InnovationOut)
+def innovation_advance(request, pk: int, payload: StatusIn):
+    innovation = selectors.innovation_get(visible_to=request.user, pk=pk)
+    return services.innovation_advance(actor=request.user, innovation=innovation, status=payload.status)
+
+
+@router.post("/innovations/{pk}/awards", response={201: AwardOut})
+def innovation_award(request, pk: int, payload: AwardIn):
+    innovation = selectors.innovation_get(visible_to=request.user, pk=pk)
+    return 201, services.innovation_award_record(actor=request.user, innovation=innovation, **payload.dict())
+
+
+@router.get("/patents", response=list[PatentOut])
+@paginate(Pages)
+def patent_list(request, org_id: int | None = None):
+    return selectors.patent_list(visible_to=request.user, org=_org(request, org_id, selectors.INNOVATION))
+
+
+@router.post("/patents", response={201: PatentOut})
+def patent_file(request, payload: PatentIn):
+    data = payload.dict()
+    org = _org(request, data.pop("org_id"), selectors.INNOVATION)
+    innovation_id = data.pop("innovation_id")
+    innovation = selectors.innovation_get(visible_to=request.user, pk=innovation_id) if innovation_id else None
+    return 201, services.patent_file(actor=request.user, org=org, innovation=innovation, **data)
+
+
+@router.post("/patents/{pk}/grant", response=PatentOut)
+def patent_grant(request, pk: int, payload: GrantIn):
+    patent = selectors.patent_get(visible_to=request.user, pk=pk)
+    return services.patent_grant(actor=request.user, patent=patent, granted_on=payload.granted_on, number=payload.number)
+
+
+# ── competitions ─────────────────────────────────────────────────────────────
+
+@router.get("/competitions", response=list[CompetitionOut])
+@paginate(Pages)
+def competition_list(request, org_id: int | None = None, year: int | None = None):
+    return selectors.competition_list(visible_to=request.user, org=_org(request, org_id, selectors.COMPETITION), year=year)
+
+
+@router.post("/competitions", response={201: CompetitionDetailOut})
+def competition_create(request, payload: CompetitionIn):
+    org = _org(request, payload.org_id, selectors.COMPETITION)
+    entrants: list = list(payload.entrants) + _members(request, payload.entrant_member_ids, selectors.COMPETITION)
+    return 201, services.competition_create(
+        actor=request.user, org=org, title=payload.title, kind=payload.kind, entrant_kind=payload.entrant_kind,
+        starts_on=payload.starts_on, ends_on=payload.ends_on, indicators=[i.dict() for i in payload.indicators],
+        entrants=entrants)
+
+
+@router.get("/competitions/{pk}", response=CompetitionDetailOut)
+def competition_get(request, pk: int):
+    return selectors.competition_get(visible_to=request.user, pk=pk)
+
+
+@router.post("/competitions/{pk}/scores", response={201: dict})
+def competition_score(request, pk: int, payload: ScoreIn):
+    competition = selectors.competition_get(visible_to=request.user, pk=pk)
+    entrant = competition.entrants.filter(pk=payload.entrant_id).first()
+    indicator = competition.indicators.filter(pk=payload.indicator_id).first()
+    if entrant is None or indicator is None:
+        raise Http404
+    score = services.competition_score_record(actor=request.user, entrant=entrant, indicator=indicator, value=payload.value,
+                                              period=payload.period)
+    return 201, {"id": score.pk, "value": str(score.value)}
+
+
+@router.post("/competitions/{pk}/finish", response=CompetitionDetailOut)
+def competition_finish(request, pk: int):
+    competition = selectors.competition_get(visible_to=request.user, pk=pk)
+    return services.competition_finish(actor=request.user, competition=competition)
+
+
+@router.post("/entrants/{pk}/title", response=EntrantOut)
+def entrant_title(request, pk: int, payload: TitleIn):
+    entrant = get_in_reach_or_404(Entrant.objects.all(), request.user, via="competition__org", action=selectors.COMPETITION, pk=pk)
+    return services.competition_winner_name(actor=request.user, entrant=entrant, title=payload.title)
+
+
+# ── mentorships and courses ─────────────────────────────────────────────────
+
+@router.get("/mentorships", response=list[MentorshipOut])
+@paginate(Pages)
+def mentorship_list(request, org_id: int | None = None, status: str | None = None):
+    return selectors.mentorship_list(visible_to=request.user, org=_org(request, org_id, selectors.MENTORSHIP),
+                                     status=status).prefetch_related("checks")
+
+
+@router.post("/mentorships", response={201: MentorshipOut})
+def mentorship_agree(request, payload: MentorshipIn):
+    org = _org(request, payload.org_id, selectors.MENTORSHIP)
+    mentor, apprentice = (_members(request, [pk], selectors.MENTORSHIP)[0] for pk in (payload.mentor_id, payload.apprentice_id))
+    return 201, services.mentorship_agree(actor=request.user, org=org, mentor=mentor, apprentice=apprentice,
+                                          signed_on=payload.signed_on, ends_on=payload.ends_on, goals=payload.goals)
+
+
+@router.get("/mentorships/{pk}", response=MentorshipOut)
+def mentorship_get(request, pk: int):
+    return selectors.mentorship_get(visible_to=request.user, pk=pk)
+
+
+@router.post("/mentorships/{pk}/checks", response={201: dict})
+def mentorship_check(request, pk: int, payload: CheckIn):
+    pair = selectors.mentorship_get(visible_to=request.user, pk=pk)
+    check = services.mentorship_check(actor=request.user, mentorship=pair, on=payload.on, note=payload.note)
+    return 201, {"id": check.pk, "on": check.on.isoformat()}
+
+
+@router.post("/mentorships/{pk}/close", response=MentorshipOut)
+def mentorship_close(request, pk: int, payload: CloseIn):
+    pair = selectors.mentorship_get(visible_to=request.user, pk=pk)
+    return services.mentorship_close(actor=request.user, mentorship=pair, outcome=payload.outcome, note=payload.note,
+                                     early=payload.early)
+
+
+@router.get("/courses", response=list[CourseOut])
+@paginate(Pages)
+def course_list(request, org_id: int | None = None, year: int | None = None):
+    return selectors.course_list(visible_to=request.user, org=_org(request, org_id, selectors.COURSE),
+                                 year=year).prefetch_related("trainees")
+
+
+@router.post("/courses", response={201: CourseOut})
+def course_plan(request, payload: CourseIn):
+    data = payload.dict()
+    org = _org(request, data.pop("org_id"), selectors.COURSE)
+    return 201, services.course_plan(actor=request.user, org=org, **data)
+
+
+@router.get("/courses/{pk}", response=CourseOut)
+def course_get(request, pk: int):
+    return selectors.course_get(visible_to=request.user, pk=pk)
+
+
+@router.post("/courses/{pk}/enrol", response=CountOut)
+def course_enrol(request, pk: int, payload: EnrolIn):
+    course = selectors.course_get(visible_to=request.user, pk=pk)
+    return {"count": services.course_enrol(actor=request.user, course=course,
+                                           members=_members(request, payload.member_ids, selectors.COURSE))}
+
+
+@router.post("/courses/{pk}/hold", response=CourseOut)
+def course_hold(request, pk: int, payload: HoldIn):
+    course = selectors.course_get(visible_to=request.user, pk=pk)
+    return services.course_hold(actor=request.user, course=course, held_on=payload.held_on, attended=payload.attended)
+
+
+@router.post("/courses/{pk}/results", response=CountOut)
+def course_results(request, pk: int, payload: ResultsIn):
+    from django.core.exceptions import ValidationError
+
+    course = selectors.course_get(visible_to=request.user, pk=pk)
+    try:
+        scores = {int(k): v for k, v in payload.scores.items()}
+    except ValueError:
+        raise ValidationError({"scores": "keys are member ids"}) from None
+    return {"count": services.course_results_record(actor=request.user, course=course, scores=scores,
+                                                    pass_mark=payload.pass_mark)}

@@ -1,0 +1,4 @@
+ORDER = 60
+
+def load(spec, ctx):
+    pass

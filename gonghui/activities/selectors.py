@@ -1,0 +1,328 @@
+"""Every read of the activities app that means something: lists in the user's reach, what
+is published to a member, and the figures the work summary states.
+
+Cadre lists start from `in_reach(…, action=…)`; a member's pages start from `published_to`,
+so the outsider from a sibling union reaches nothing of BENBU here either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gonghui.core.formatting import format_date
+from gonghui.core.scoping import get_in_reach_or_404, in_reach, published_to, under
+from gonghui.core.selectors import Attention
+from gonghui.members.choices import MemberStatus, Sex
+from gonghui.members.models import Member
+
+from .choices import (
+    CompetitionStatus, CourseStatus, EventStatus, HonourLevel, HonourStatus, MentorshipStatus, SignupStatus,
+)
+from .models import (
+    DEFAULT_MENTOR_CAP, Competition, Course, Entrant, Event, EventResult, Honour, Innovation, InnovationAward, Mentorship,
+    Patent, ProgressCheck, Signup, Trainee, UnionRules,
+)
+
+EVENT = "activities.event.manage"
+HONOUR = "activities.honour.manage"
+INNOVATION = "activities.innovation.manage"
+COMPETITION = "activities.competition.manage"
+MENTORSHIP = "activities.mentorship.manage"
+COURSE = "activities.course.manage"
+SHOWN_HONOURS = (HonourStatus.PUBLIC, HonourStatus.AWARDED)
+# a pair unchecked for this long shows as waiting (待办) and, in the summary, as a shortcoming
+CHECK_EVERY_DAYS = 90
+
+
+def _in(queryset, org):
+    return queryset.filter(under(org)) if org is not None else queryset
+
+
+# ── members ──────────────────────────────────────────────────────────────────
+
+def member_of(user) -> Member | None:
+    """The member record linked to the login, if any."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Member.objects.filter(user=user).select_related("org").first()
+
+
+def members_under(org, *, ids=None) -> QuerySet[Member]:
+    qs = Member.objects.filter(under(org), status=MemberStatus.ACTIVE)
+    return qs.filter(pk__in=ids) if ids is not None else qs
+
+
+# ── events ───────────────────────────────────────────────────────────────────
+
+def event_list(*, visible_to, org=None, year: int | None = None) -> QuerySet[Event]:
+    qs = _in(in_reach(Event.objects.all(), visible_to, action=EVENT), org).select_related("org")
+    if year:
+        qs = qs.filter(starts_on__year=year)
+    return qs.annotate(
+        n_confirmed=Count("signups", filter=Q(signups__status=SignupStatus.CONFIRMED)),
+        n_waiting=Count("signups", filter=Q(signups__status=SignupStatus.WAITING)),
+    )
+
+
+def event_get(*, visible_to, pk: int) -> Event:
+    return get_in_reach_or_404(Event.objects.select_related("org", "eligible_org"), visible_to, action=EVENT, pk=pk)
+
+
+def events_published(*, visible_to) -> QuerySet[Event]:
+    """Events put up for the orgs the user belongs to (or above them)."""
+    return published_to(Event.objects.exclude(status=EventStatus.CANCELLED), visible_to).select_related("org")
+
+
+def events_open(*, visible_to, today: dt.date | None = None) -> QuerySet[Event]:
+    today = today or timezone.localdate()
+    return events_published(visible_to=visible_to).filter(status=EventStatus.OPEN, starts_on__gte=today).order_by("starts_on", "id")
+
+
+def event_get_published(*, visible_to, pk: int) -> Event:
+    from django.http import Http404
+
+    event = events_published(visible_to=visible_to).select_related("eligible_org").filter(pk=pk).first()
+    if event is None:
+        raise Http404
+    return event
+
+
+def signup_refusal(event: Event, member: Member, today: dt.date) -> str | None:
+    """Why this member may not sign up for the event today, or None when they may."""
+    if event.status != EventStatus.OPEN or today > (event.signup_until or event.starts_on):
+        return _("Sign-up for this event is closed.")
+    if member.status != MemberStatus.ACTIVE:
+        return _("Only members on the roll may sign up.")
+    if not member.org.path.startswith((event.eligible_org or event.org).path):
+        return _("This event is not open to members of your organisation.")
+    if event.women_only and member.sex != Sex.FEMALE:
+        return _("This event is for women members only.")
+    if event.joined_since and (member.join_date is None or member.join_date < event.joined_since):
+        return _("This event is for members who joined on or after %(date)s.") % {"date": format_date(event.joined_since)}
+    return None
+
+
+def signup_of(event: Event, member: Member | None) -> Signup | None:
+    if member is None:
+        return None
+    return Signup.objects.filter(event=event, member=member).first()
+
+
+def signups_of(member: Member | None) -> dict[int, Signup]:
+    """{event id: the member's sign-up} for the member's own list."""
+    if member is None:
+        return {}
+    return {s.event_id: s for s in Signup.objects.filter(member=member)}
+
+
+def event_signups(event: Event) -> QuerySet[Signup]:
+    return event.signups.exclude(status=SignupStatus.CANCELLED).select_related("member", "member__org").order_by("status", "queued")
+
+
+# ── honours ──────────────────────────────────────────────────────────────────
+
+def honour_list(*, visible_to, org=None, year: int | None = None, status: str | None = None) -> QuerySet[Honour]:
+    qs = _in(in_reach(Honour.objects.all(), visible_to, action=HONOUR), org).select_related("org", "member")
+    if year:
+        qs = qs.filter(year=year)
+    if status:
+        qs = qs.filter(status=status)
+    return qs
+
+
+def honour_get(*, visible_to, pk: int) -> Honour:
+    return get_in_reach_or_404(Honour.objects.select_related("org", "member"), visible_to, action=HONOUR, pk=pk)
+
+
+def honour_roll(*, visible_to, year: int | None = None) -> QuerySet[Honour]:
+    """The 明星榜: honours under public notice or awarded, of the user's union and those above it."""
+    qs = published_to(Honour.objects.filter(status__in=SHOWN_HONOURS), visible_to).select_related("member", "org")
+    if year:
+        qs = qs.filter(year=year)
+    return qs.order_by("-year", "-level", "title", "member__name", "unit_name")
+
+
+# ── innovation ───────────────────────────────────────────────────────────────
+
+def innovation_list(*, visible_to, org=None, year: int | None = None) -> QuerySet[Innovation]:
+    qs = _in(in_reach(Innovation.objects.all(), visible_to, action=INNOVATION), org).select_related("org", "leader")
+    return qs.filter(year=year) if year else qs
+
+
+def innovation_get(*, visible_to, pk: int) -> Innovation:
+    return get_in_reach_or_404(Innovation.objects.select_related("org", "leader", "source_suggestion"), visible_to,
+                               action=INNOVATION, pk=pk)
+
+
+def patent_list(*, visible_to, org=None) -> QuerySet[Patent]:
+    return _in(in_reach(Patent.objects.all(), visible_to, action=INNOVATION), org).select_related("org", "innovation")
+
+
+def patent_get(*, visible_to, pk: int) -> Patent:
+    return get_in_reach_or_404(Patent.objects.select_related("org", "innovation"), visible_to, action=INNOVATION, pk=pk)
+
+
+# ── competitions ─────────────────────────────────────────────────────────────
+
+def competition_list(*, visible_to, org=None, year: int | None = None) -> QuerySet[Competition]:
+    qs = _in(in_reach(Competition.objects.all(), visible_to, action=COMPETITION), org).select_related("org")
+    return qs.filter(starts_on__year=year) if year else qs
+
+
+def competition_get(*, visible_to, pk: int) -> Competition:
+    return get_in_reach_or_404(Competition.objects.select_related("org"), visible_to, action=COMPETITION, pk=pk)
+
+
+def competition_table(competition: Competition) -> list[Entrant]:
+    """The entrants, ranked once finished, each with its figures as {indicator id: [value per period]}."""
+    entrants = list(competition.entrants.prefetch_related("scores").order_by("rank", "id"))
+    for e in entrants:
+        e.figures = {}
+        for s in sorted(e.scores.all(), key=lambda s: s.period):
+            e.figures.setdefault(s.indicator_id, []).append(s.value)
+    return entrants
+
+
+# ── mentorships and courses ─────────────────────────────────────────────────
+
+def mentor_cap(org) -> int:
+    """Apprentices a mentor may take in this org: the nearest rule set on it or above, else the default."""
+    ancestors = [org.path[:i] for i in range(1, len(org.path) + 1)]
+    rule = UnionRules.objects.filter(org__path__in=ancestors).order_by("-org__path").first()
+    return rule.mentor_cap if rule else DEFAULT_MENTOR_CAP
+
+
+def _unchecked(qs, since: dt.date):
+    recent = ProgressCheck.objects.filter(mentorship=OuterRef("pk"), on__gte=since)
+    return qs.filter(status=MentorshipStatus.ACTIVE, signed_on__lt=since).exclude(Exists(recent))
+
+
+def mentorship_list(*, visible_to, org=None, status: str | None = None) -> QuerySet[Mentorship]:
+    qs = _in(in_reach(Mentorship.objects.all(), visible_to, action=MENTORSHIP), org).select_related("org", "mentor", "apprentice")
+    if status:
+        qs = qs.filter(status=status)
+    return qs.annotate(n_checks=Count("checks"))
+
+
+def mentorship_get(*, visible_to, pk: int) -> Mentorship:
+    return get_in_reach_or_404(Mentorship.objects.select_related("org", "mentor", "apprentice"), visible_to,
+                               action=MENTORSHIP, pk=pk)
+
+
+def mentorships_unchecked(*, visible_to, today: dt.date | None = None) -> QuerySet[Mentorship]:
+    today = today or timezone.localdate()
+    return _unchecked(in_reach(Mentorship.objects.all(), visible_to, action=MENTORSHIP), today - dt.timedelta(days=CHECK_EVERY_DAYS))
+
+
+def course_list(*, visible_to, org=None, year: int | None = None) -> QuerySet[Course]:
+    qs = _in(in_reach(Course.objects.all(), visible_to, action=COURSE), org).select_related("org")
+    if year:
+        qs = qs.filter(planned_on__year=year)
+    return qs.annotate(n_trainees=Count("trainees"), n_attended=Count("trainees", filter=Q(trainees__attended=True)),
+                       n_passed=Count("trainees", filter=Q(trainees__passed=True)))
+
+
+def course_get(*, visible_to, pk: int) -> Course:
+    return get_in_reach_or_404(Course.objects.select_related("org"), visible_to, action=COURSE, pk=pk)
+
+
+# ── the home page ────────────────────────────────────────────────────────────
+
+def attention(*, visible_to) -> list[Attention]:
+    """待办: members waiting for a place at an open event, and pairs without a recent progress check."""
+    waiting = in_reach(Signup.objects.filter(status=SignupStatus.WAITING, event__status=EventStatus.OPEN), visible_to,
+                       via="event__org", action=EVENT).count()
+    unchecked = mentorships_unchecked(visible_to=visible_to).count()
+    return [
+        Attention(_("members on an event's waiting list"), waiting, reverse("activities:events")),
+        Attention(_("mentor pairs without a progress check for 90 days"), unchecked, reverse("activities:mentorships")),
+    ]
+
+
+# ── the work summary's figures ───────────────────────────────────────────────
+
+@dataclass
+class ActivityFigures:
+    events_held: int = 0
+    participants: int = 0
+    prizes: int = 0
+    prize_lines: list[tuple[str, str, int]] = field(default_factory=list)   # (event, prize, how many)
+    event_cost: Decimal = Decimal(0)
+    competitions: int = 0
+    winners: list[tuple[str, str, str]] = field(default_factory=list)       # (competition, entrant, title)
+    honours_by_level: dict[str, int] = field(default_factory=dict)
+    honours_by_kind: dict[str, int] = field(default_factory=dict)
+    innovations: int = 0
+    savings: Decimal = Decimal(0)
+    patents_filed: int = 0
+    patents_granted: int = 0
+    patents_by_kind: dict[str, int] = field(default_factory=dict)
+    grants: Decimal = Decimal(0)
+    awards: int = 0
+    pairs_formed: int = 0
+    pairs_active: int = 0
+    pairs_unchecked: int = 0
+    courses_held: int = 0
+    trained: int = 0
+    passed: int = 0
+    courses_missed: list[str] = field(default_factory=list)
+
+
+def activity_figures(*, org, start: dt.date, end: dt.date, today: dt.date | None = None) -> ActivityFigures:
+    """Everything section 60 of the summary states, for the org's subtree over [start, end]."""
+    today = today or timezone.localdate()
+    f = ActivityFigures()
+    held = Event.objects.filter(under(org), status=EventStatus.HELD, starts_on__range=(start, end))
+    totals = held.aggregate(n=Count("id"), people=Sum("participants"), cost=Sum("cost_yuan"))
+    f.events_held, f.participants, f.event_cost = totals["n"], totals["people"] or 0, totals["cost"] or Decimal(0)
+    results = EventResult.objects.filter(event__in=held)
+    f.prizes = results.count()
+    f.prize_lines = [(r["event__title"], r["prize"], r["n"]) for r in
+                     results.values("event__title", "prize").annotate(n=Count("id")).order_by("event__title", "prize")]
+    finished = Competition.objects.filter(under(org), status=CompetitionStatus.FINISHED, ends_on__range=(start, end))
+    f.competitions = finished.count()
+    f.winners = list(Entrant.objects.filter(competition__in=finished).exclude(title="")
+                     .order_by("competition__ends_on", "rank", "id").values_list("competition__title", "name", "title"))
+    awarded = Honour.objects.filter(under(org), status=HonourStatus.AWARDED, awarded_on__range=(start, end))
+    f.honours_by_level = dict(awarded.values_list("level").annotate(n=Count("id")).values_list("level", "n"))
+    f.honours_by_kind = dict(awarded.values_list("kind").annotate(n=Count("id")).values_list("kind", "n"))
+    innovations = Innovation.objects.filter(under(org), year__range=(start.year, end.year))
+    agg = innovations.aggregate(n=Count("id"), saved=Sum("savings_yuan"))
+    f.innovations, f.savings = agg["n"], agg["saved"] or Decimal(0)
+    patents = Patent.objects.filter(under(org))
+    filed = patents.filter(filed_on__range=(start, end))
+    f.patents_filed = filed.count()
+    f.patents_granted = patents.filter(granted_on__range=(start, end)).count()
+    f.patents_by_kind = dict(Counter(filed.values_list("kind", flat=True)))
+    awards = InnovationAward.objects.filter(innovation__org__path__startswith=org.path, on__range=(start, end))
+    f.awards = awards.count()
+    f.grants = awards.aggregate(s=Sum("amount_yuan"))["s"] or Decimal(0)
+    pairs = Mentorship.objects.filter(under(org))
+    f.pairs_formed = pairs.filter(signed_on__range=(start, end)).count()
+    f.pairs_active = pairs.filter(status=MentorshipStatus.ACTIVE, signed_on__lte=end).count()
+    checked = ProgressCheck.objects.filter(mentorship=OuterRef("pk"), on__range=(start, end))
+    f.pairs_unchecked = (pairs.filter(status=MentorshipStatus.ACTIVE, signed_on__lte=min(end, today) - dt.timedelta(days=CHECK_EVERY_DAYS))
+                         .exclude(Exists(checked)).count())
+    courses = Course.objects.filter(under(org), planned_on__range=(start, end))
+    f.courses_held = courses.filter(status=CourseStatus.HELD).count()
+    trainees = Trainee.objects.filter(course__in=courses.filter(status=CourseStatus.HELD))
+    f.trained = trainees.filter(attended=True).count()
+    f.passed = trainees.filter(passed=True).count()
+    f.courses_missed = list(courses.filter(status=CourseStatus.PLANNED, planned_on__lt=today).values_list("title", flat=True))
+    return f
+
+
+def participants_between(*, org, start: dt.date, end: dt.date) -> int:
+    return Event.objects.filter(under(org), status=EventStatus.HELD, starts_on__range=(start, end)).aggregate(
+        n=Sum("participants"))["n"] or 0
+
+
+LEVELS_HIGH_FIRST = list(reversed(HonourLevel.values))
