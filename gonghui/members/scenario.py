@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from gonghui.accounts.models import User
+from gonghui.core import idcard
 from gonghui.orgs.choices import OrgKind
 from gonghui.orgs.models import Org
 from gonghui.orgs.services import org_create
@@ -52,8 +53,12 @@ def members_bulk_add(ctx, n: int) -> list[int]:
     for i in range(n):
         joined = dt.date(ctx.year - ctx.rng.randint(1, 25), ctx.rng.randint(1, 12), ctx.rng.randint(1, 28))
         start = dt.date(ctx.year - ctx.rng.randint(0, 3), 1, 1)
+        number = id_number(ctx.rng, serial_base + i)
+        # nobody joins before they are of working age (the record's own rule)
+        born = idcard.birth_date(number)
+        joined = max(joined, born.replace(year=born.year + 18, day=min(born.day, 28)))
         rows.append(MemberData(
-            name=person_name(ctx.rng), id_number=id_number(ctx.rng, serial_base + i), org=places[i % len(places)],
+            name=person_name(ctx.rng), id_number=number, org=places[i % len(places)],
             phone=phone(ctx.rng), post=ctx.rng.choice(POSTS), join_date=joined,
             contract_status=ContractStatus.SIGNED, contract_start=start, contract_end=start.replace(year=start.year + 5),
             has_work_injury_insurance=True, has_pension_insurance=True, has_medical_insurance=True,
