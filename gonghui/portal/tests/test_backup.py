@@ -194,3 +194,24 @@ def test_a_postgresql_backup_restores_into_a_fresh_database(tmp_path):
         with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
             for db in names.values():
                 conn.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+
+
+def test_restore_refuses_a_damaged_database_copy_before_touching_anything(db, settings, tmp_path):
+    """In-process: a snapshot whose database file does not match the manifest's checksum."""
+    import io
+
+    from django.db import connection
+
+    from gonghui.portal.snapshots import SnapshotRefused, snapshot_restore
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    manifest = {"format": "gonghui-backup", "format_version": 1, "db_vendor": connection.vendor, "key_check": key_check(),
+                "database": "database.bin", "database_sha256": "0" * 64, "created_at": "2025-12-31T02:00:00+00:00"}
+    snapshot = tmp_path / "damaged.tar.gz"
+    with tarfile.open(snapshot, "w:gz") as tar:
+        for name, data in (("manifest.json", json.dumps(manifest).encode()), ("database.bin", b"half a database")):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    with pytest.raises(SnapshotRefused, match="损坏"):
+        snapshot_restore(path=snapshot)
