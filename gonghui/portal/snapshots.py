@@ -90,6 +90,7 @@ def backup_write(*, out: str | Path) -> dict:
             "created_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
             "db_vendor": vendor,
             "database": DB_FILES[vendor],
+            "database_sha256": _sha256(db_copy),
             "key_check": key_check(),
             "media_files": len(media),
             "media_bytes": sum(path.stat().st_size for _name, path in media),
@@ -107,6 +108,14 @@ def backup_write(*, out: str | Path) -> dict:
                 tar.add(path, arcname=f"{MEDIA_DIR}/{name}")
         os.replace(partial, out)
     return manifest
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _sqlite_copy(target: Path) -> None:
@@ -233,6 +242,9 @@ def snapshot_restore(*, path: str | Path) -> RestoreReport:
             # the "data" filter refuses absolute paths, links out of the folder and device files
             tar.extractall(work, filter="data")
         db_copy = Path(work) / manifest["database"]
+        expected = manifest.get("database_sha256")
+        if not db_copy.is_file() or (expected and _sha256(db_copy) != expected):
+            raise SnapshotRefused(f"拒绝恢复：备份中的数据库文件已损坏或不完整（校验值不符）。(the database copy in {path} is damaged)")
         connection.close()
         if vendor == "sqlite":
             _sqlite_restore(db_copy)

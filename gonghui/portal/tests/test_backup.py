@@ -155,3 +155,63 @@ def test_restore_refuses_a_database_in_use_and_a_snapshot_made_with_another_key(
     assert refused.returncode != 0
     assert "字段密钥" in refused.stderr
     assert not (tmp_path / "other-key.sqlite3").exists() or row_counts(tmp_path / "other-key.sqlite3").get("orgs_org", 0) == 0
+
+
+# ---------------------------------------------------------------------- PostgreSQL (pg_dump)
+def postgres_url() -> str | None:
+    """The suite's own PostgreSQL server, when the suite runs on one (the CI's second pass)."""
+    url = os.environ.get("DATABASE_URL", "")
+    return url if url.startswith(("postgres://", "postgresql://")) else None
+
+
+@pytest.mark.services
+@pytest.mark.skipif(postgres_url() is None, reason="the suite is not running on PostgreSQL")
+def test_a_postgresql_backup_restores_into_a_fresh_database(tmp_path):
+    import psycopg
+
+    server, _slash, name = postgres_url().rpartition("/")
+    names = {side: f"{name.split('?')[0]}_backup_{side}" for side in ("live", "fresh")}
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+        for db in names.values():
+            conn.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{db}"')
+    try:
+        live = {**site(tmp_path, "pg-live"), "DATABASE_URL": f"{server}/{names['live']}"}
+        fresh = {**site(tmp_path, "pg-fresh"), "DATABASE_URL": f"{server}/{names['fresh']}"}
+        ok(gonghui(live, "migrate", "--noinput", "-v0"))
+        ok(gonghui(live, "scenario", "load", "benbu-2025"))
+        (media_root(live) / "voice").mkdir(parents=True)
+        (media_root(live) / "voice" / "photo.jpg").write_bytes(b"\xff\xd8 photo")
+        snapshot = tmp_path / "pg.tar.gz"
+        ok(gonghui(live, "backup", str(snapshot)))
+        ok(gonghui(fresh, "migrate", "--noinput", "-v0"))   # an empty but migrated database is still empty
+        ok(gonghui(fresh, "restore", str(snapshot)))
+        summary = ("summary", "--org", "BENBU", "--period", "2025", "--format", "txt")
+        assert ok(gonghui(fresh, *summary)) == ok(gonghui(live, *summary))
+        assert (media_root(fresh) / "voice" / "photo.jpg").read_bytes() == b"\xff\xd8 photo"
+        assert "不是空的" in gonghui(fresh, "restore", str(snapshot)).stderr
+    finally:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+            for db in names.values():
+                conn.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+
+
+def test_restore_refuses_a_damaged_database_copy_before_touching_anything(db, settings, tmp_path):
+    """In-process: a snapshot whose database file does not match the manifest's checksum."""
+    import io
+
+    from django.db import connection
+
+    from gonghui.portal.snapshots import SnapshotRefused, snapshot_restore
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    manifest = {"format": "gonghui-backup", "format_version": 1, "db_vendor": connection.vendor, "key_check": key_check(),
+                "database": "database.bin", "database_sha256": "0" * 64, "created_at": "2025-12-31T02:00:00+00:00"}
+    snapshot = tmp_path / "damaged.tar.gz"
+    with tarfile.open(snapshot, "w:gz") as tar:
+        for name, data in (("manifest.json", json.dumps(manifest).encode()), ("database.bin", b"half a database")):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    with pytest.raises(SnapshotRefused, match="损坏"):
+        snapshot_restore(path=snapshot)
