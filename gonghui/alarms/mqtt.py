@@ -197,6 +197,7 @@ class Ingestor:
         self.address = address
         self.client = make_client(client_id, persistent=True, manual_ack=True)
         self.client.on_connect = self._on_connect
+        self.client.on_subscribe = self._on_subscribe
         self.client.on_message = self._on_message
         self.queue: queue.Queue = queue.Queue()
         self.on_batch = on_batch
@@ -216,7 +217,10 @@ class Ingestor:
         if reason_code == 0 or not getattr(reason_code, "is_failure", False):
             self.connection_number += 1
             client.subscribe(subscription(), qos=1)
-            self.connected.set()
+
+    def _on_subscribe(self, client, userdata, mid, reason_codes, properties=None):
+        # Set on the broker's SUBACK, not on sending SUBSCRIBE: from here on the session queues for us.
+        self.connected.set()
 
     def _on_message(self, client, userdata, message):
         self.queue.put((message.topic, message.payload, message.mid, message.qos, time.time(), self.connection_number))
