@@ -268,7 +268,7 @@ def main() -> None:
     stored = dict(DetectorMessage.objects.filter(detector__site=site).values("detector").annotate(n=Count("id"))
                   .values_list("detector", "n"))
     logged = sum(stored.values())
-    pairs = DetectorMessage.objects.filter(detector__site=site).values("detector", "seq").distinct().count()
+    pairs = DetectorMessage.objects.filter(detector__site=site).values("detector", "boot", "seq").distinct().count()
     lost = events_n - pairs
     fire_twice = sum(n - 1 for n in Counter(Alarm.objects.filter(kind="fire").values_list("detector_id", flat=True)).values() if n > 1)
     logged_twice = sum(n - 1 for n in Counter(Event.objects.filter(kind__in=["alarm", "fault"]).values_list("alarm_id", flat=True)).values()
