@@ -90,6 +90,9 @@ class Detector(OrgOwned):
     tamper = models.BooleanField(_("tamper"), default=False)
     battery_low = models.BooleanField(_("low battery"), default=False)
     last_seq = models.BigIntegerField(_("last sequence number"), null=True, blank=True)
+    # A detector numbers its messages from 1 again after a restart; its boot number (a counter or
+    # its boot time, growing) tells the new 1 from a redelivered old one.
+    last_boot = models.BigIntegerField(_("boot number"), default=0)
     last_heard_at = models.DateTimeField(_("last heard"), null=True, blank=True)
     # Sequence numbers skipped and not (yet) arrived: a late redelivery fills them, a reset
     # of the "events may have been lost" fault forgets them.
@@ -107,16 +110,17 @@ class Detector(OrgOwned):
 
 
 class DetectorMessage(models.Model):
-    """Every message a detector sent, once: (detector, seq) is unique, so a redelivery is recognised."""
+    """Every message a detector sent, once: (detector, boot, seq) is unique, so a redelivery is recognised."""
 
     detector = models.ForeignKey(Detector, on_delete=models.CASCADE, related_name="messages")
+    boot = models.BigIntegerField(default=0)
     seq = models.BigIntegerField()
     received_at = models.DateTimeField(db_index=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     payload = models.JSONField(default=dict)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["detector", "seq"], name="alarms_message_seq_unique")]
+        constraints = [models.UniqueConstraint(fields=["detector", "boot", "seq"], name="alarms_message_boot_seq_unique")]
 
 
 class Alarm(OrgOwned):

@@ -1,12 +1,14 @@
 """Talking to the broker: topics, payloads, the embedded broker, and the ingesting subscriber.
 
 Detectors publish to ``gonghui/<site>/<detector>/state`` with QoS 1 and a JSON body
-``{"seq": 17, "active": true, "tamper": false, "battery_low": false, "ts": 1732460000.1}``.
+``{"seq": 17, "active": true, "tamper": false, "battery_low": false, "ts": 1732460000.1, "boot": 3}``:
+``seq`` numbers the detector's messages from 1, ``boot`` (optional, 0 when absent) grows with each
+restart of the detector, when its numbering starts again.
 
 The subscriber uses a persistent session (clean_session False, a fixed client id) and
 acknowledges a message only after `messages_ingest` has committed it to the database.
 If the process dies in between, the broker still holds the message and sends it again
-when the scanner reconnects; the (detector, seq) constraint recognises the second copy.
+when the scanner reconnects; the (detector, boot, seq) constraint recognises the second copy.
 """
 
 from __future__ import annotations
@@ -38,9 +40,12 @@ def subscription() -> str:
     return f"{conf.topic_prefix()}/+/+/{STATE_SUFFIX}"
 
 
-def state_payload(*, seq: int, active: bool, tamper: bool = False, battery_low: bool = False, ts: float | None = None) -> bytes:
-    return json.dumps({"seq": seq, "active": active, "tamper": tamper, "battery_low": battery_low,
-                       "ts": time.time() if ts is None else ts}).encode()
+def state_payload(*, seq: int, active: bool, tamper: bool = False, battery_low: bool = False, ts: float | None = None,
+                  boot: int | None = None) -> bytes:
+    body = {"seq": seq, "active": active, "tamper": tamper, "battery_low": battery_low, "ts": time.time() if ts is None else ts}
+    if boot is not None:
+        body["boot"] = boot
+    return json.dumps(body).encode()
 
 
 def parse_message(topic: str, body: bytes, received_at: dt.datetime):
@@ -53,11 +58,12 @@ def parse_message(topic: str, body: bytes, received_at: dt.datetime):
     try:
         data = json.loads(body)
         seq = int(data["seq"])
-    except (ValueError, KeyError, TypeError):
+        boot = int(data.get("boot") or 0)
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
     ts = data.get("ts")
     sent_at = dt.datetime.fromtimestamp(float(ts), tz=dt.timezone.utc) if isinstance(ts, (int, float)) else None
-    return IncomingMessage(site=parts[1], detector=parts[2], seq=seq, active=bool(data.get("active")),
+    return IncomingMessage(site=parts[1], detector=parts[2], seq=seq, boot=boot, active=bool(data.get("active")),
                            tamper=bool(data.get("tamper")), battery_low=bool(data.get("battery_low")),
                            sent_at=sent_at, received_at=received_at, payload=data)
 
@@ -197,6 +203,7 @@ class Ingestor:
         self.address = address
         self.client = make_client(client_id, persistent=True, manual_ack=True)
         self.client.on_connect = self._on_connect
+        self.client.on_subscribe = self._on_subscribe
         self.client.on_message = self._on_message
         self.queue: queue.Queue = queue.Queue()
         self.on_batch = on_batch
@@ -209,14 +216,17 @@ class Ingestor:
         # Packet ids are per connection: an ack sent after a reconnect for a message of the
         # previous connection would acknowledge whichever new message reuses that id, before
         # it is stored. So each message remembers its connection, and only current ones are acked;
-        # the broker redelivers the others and the (detector, seq) constraint drops the copy.
+        # the broker redelivers the others and the (detector, boot, seq) constraint drops the copy.
         self.connection_number = 0
 
     def _on_connect(self, client, userdata, flags, reason_code, properties=None):
         if reason_code == 0 or not getattr(reason_code, "is_failure", False):
             self.connection_number += 1
             client.subscribe(subscription(), qos=1)
-            self.connected.set()
+
+    def _on_subscribe(self, client, userdata, mid, reason_codes, properties=None):
+        # Set on the broker's SUBACK, not on sending SUBSCRIBE: from here on the session queues for us.
+        self.connected.set()
 
     def _on_message(self, client, userdata, message):
         self.queue.put((message.topic, message.payload, message.mid, message.qos, time.time(), self.connection_number))

@@ -145,6 +145,7 @@ class IncomingMessage:
     active: bool
     tamper: bool = False
     battery_low: bool = False
+    boot: int = 0            # grows with each restart of the detector, when `seq` starts from 1 again
     sent_at: dt.datetime | None = None
     received_at: dt.datetime | None = None
     payload: dict = field(default_factory=dict, hash=False, compare=False)
@@ -165,9 +166,10 @@ def messages_ingest(*, messages: list[IncomingMessage]) -> IngestResult:
     """Store a batch of detector messages and move each detector to its newest state.
 
     Runs before the broker is acknowledged: once this commits, the messages are safe
-    whatever happens to the process. A message whose (detector, seq) is already stored
+    whatever happens to the process. A message whose (detector, boot, seq) is already stored
     is a redelivery and is counted, not stored again. An older message than the one the
-    detector's state came from is stored but does not move the state back.
+    detector's state came from (by boot, then seq) is stored but does not move the state back;
+    a restarted detector's first messages (a higher boot, seq from 1) do move it.
 
     Each detector numbers its messages 1, 2, 3…: a jump (…, 41, 45) counts the skipped numbers as
     missing and an older one arriving late counts one back, so a reordered redelivery closes its
@@ -194,33 +196,36 @@ def messages_ingest(*, messages: list[IncomingMessage]) -> IngestResult:
     seen: set[tuple[int, int]] = set()
     for ids in _chunks(list(by_detector), 500):
         seqs = {m.seq for i in ids for m in by_detector[i]}
-        seen.update(DetectorMessage.objects.filter(detector_id__in=ids, seq__in=seqs).values_list("detector_id", "seq"))
+        seen.update(DetectorMessage.objects.filter(detector_id__in=ids, seq__in=seqs).values_list("detector_id", "boot", "seq"))
     rows, touched = [], {}
     for det_id, batch in by_detector.items():
-        for m in sorted(batch, key=lambda m: m.seq):  # within a batch, order by number: no false gap
-            if (det_id, m.seq) in seen:
+        for m in sorted(batch, key=lambda m: (m.boot, m.seq)):  # within a batch, in order: no false gap
+            if (det_id, m.boot, m.seq) in seen:
                 result.duplicates += 1
                 continue
-            seen.add((det_id, m.seq))
-            rows.append(DetectorMessage(detector_id=det_id, seq=m.seq, received_at=m.received_at or now, sent_at=m.sent_at,
-                                        payload=m.payload))
+            seen.add((det_id, m.boot, m.seq))
+            rows.append(DetectorMessage(detector_id=det_id, boot=m.boot, seq=m.seq, received_at=m.received_at or now,
+                                        sent_at=m.sent_at, payload=m.payload))
             d = touched.setdefault(det_id, by_pk[det_id])
-            if d.last_seq is not None and m.seq > d.last_seq + 1:
-                skipped = m.seq - d.last_seq - 1
+            newer = d.last_seq is None or (m.boot, m.seq) > (d.last_boot, d.last_seq)
+            # The number this message should carry if nothing went missing: the next one, or 1 after a restart.
+            expected = None if d.last_seq is None else (1 if m.boot > d.last_boot else d.last_seq + 1)
+            if newer and expected is not None and m.seq > expected:
+                skipped = m.seq - expected
                 d.missing_count += skipped
                 d.missing_since = d.missing_since or now
                 result.gaps += 1
-                log.warning("detector %s/%s: sequence jumped from %s to %s, %s message(s) missing",
-                            m.site, m.detector, d.last_seq, m.seq, skipped)
-            elif d.last_seq is not None and m.seq < d.last_seq and d.missing_count:
+                log.warning("detector %s/%s: sequence jumped from %s to %s (boot %s), %s message(s) missing",
+                            m.site, m.detector, d.last_seq, m.seq, m.boot, skipped)
+            elif not newer and d.missing_count:
                 d.missing_count -= 1  # one of the missing ones, late
                 if not d.missing_count:
                     d.missing_since = None
-            if d.last_seq is None or m.seq > d.last_seq:
+            if newer:
                 if (d.active, d.tamper, d.battery_low) != (m.active, m.tamper, m.battery_low):
                     result.changed_zones.add(d.zone_id)  # worth a look at once; a plain heartbeat waits for the cycle
                 d.active, d.tamper, d.battery_low = m.active, m.tamper, m.battery_low
-                d.last_seq, d.last_heard_at = m.seq, m.received_at or now
+                d.last_boot, d.last_seq, d.last_heard_at = m.boot, m.seq, m.received_at or now
     DetectorMessage.objects.bulk_create(rows, batch_size=500)
     _detector_states_write(list(touched.values()))
     result.stored = len(rows)
@@ -238,9 +243,9 @@ def _detector_states_write(detectors: list[Detector]) -> None:
     table = ops.quote_name(Detector._meta.db_table)
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"UPDATE {table} SET active = %s, tamper = %s, battery_low = %s, last_seq = %s, last_heard_at = %s,"
+            f"UPDATE {table} SET active = %s, tamper = %s, battery_low = %s, last_boot = %s, last_seq = %s, last_heard_at = %s,"
             " missing_count = %s, missing_since = %s WHERE id = %s",
-            [(d.active, d.tamper, d.battery_low, d.last_seq, ops.adapt_datetimefield_value(d.last_heard_at),
+            [(d.active, d.tamper, d.battery_low, d.last_boot, d.last_seq, ops.adapt_datetimefield_value(d.last_heard_at),
               d.missing_count, ops.adapt_datetimefield_value(d.missing_since), d.pk) for d in detectors],
         )
 

@@ -72,3 +72,41 @@ def test_resetting_the_fault_forgets_the_gap(plant, cast):
     assert services.zone_reset(actor=cast.chair, zone=plant.store).cleared == 1
     assert missing(plant) == (0, False)
     assert not cycle(later=30).raised
+
+
+def smoke(plant, *, boot: int, seq: int, active: bool):
+    return services.messages_ingest(messages=[IncomingMessage(site=plant.site.code, detector=plant.smoke.code, boot=boot, seq=seq,
+                                                              active=active, received_at=timezone.now())])
+
+
+def test_a_restarted_detector_numbering_from_1_again_is_heard_and_its_fire_raised(plant):
+    for seq in range(1, 6):
+        smoke(plant, boot=1, seq=seq, active=False)
+    result = smoke(plant, boot=2, seq=1, active=True)  # the detector rebooted: its 1 is new, not a copy
+    assert (result.stored, result.duplicates, result.gaps) == (1, 0, 0)
+    assert Alarm.objects.get(pk__in=cycle().raised).kind == "fire"
+    assert smoke(plant, boot=2, seq=1, active=True).duplicates == 1  # a redelivery of it is still a copy
+    assert smoke(plant, boot=1, seq=5, active=False).duplicates == 1
+
+
+def test_a_late_message_of_the_previous_boot_does_not_move_the_state_back(plant):
+    smoke(plant, boot=1, seq=1, active=False)
+    smoke(plant, boot=2, seq=1, active=True)
+    smoke(plant, boot=1, seq=2, active=False)  # sent before the restart, arrived after
+    assert Detector.objects.get(pk=plant.smoke.pk).active
+
+
+def test_a_restarted_detector_whose_first_messages_are_missing_has_a_gap(plant):
+    smoke(plant, boot=1, seq=1, active=False)
+    assert smoke(plant, boot=2, seq=4, active=False).gaps == 1
+    d = Detector.objects.get(pk=plant.smoke.pk)
+    assert (d.missing_count, d.last_boot, d.last_seq) == (3, 2, 4)
+
+
+def test_the_boot_number_travels_in_the_payload_and_defaults_to_0():
+    from gonghui.alarms.mqtt import parse_message, state_payload, state_topic
+
+    at = timezone.now()
+    assert parse_message(state_topic("s", "d"), state_payload(seq=4, active=True, boot=7), at).boot == 7
+    assert parse_message(state_topic("s", "d"), state_payload(seq=4, active=True), at).boot == 0
+    assert parse_message(state_topic("s", "d"), b'{"seq": 4, "boot": "x"}', at) is None
