@@ -31,8 +31,10 @@ class AlarmsConfig(registry.GonghuiAppConfig):
     api = ("/alarms", "gonghui.alarms.api.router")
     # Duty staff belong without managing: the board shows each person only the zones they watch.
     nav = (
-        registry.NavEntry("alarms", "alarms:board", _("Alarm board"), "alarms.zone.view"),
-        registry.NavEntry("alarms", "alarms:setup", _("Alarm set-up"), "alarms.site.manage"),
+        registry.NavEntry("alarms", "alarms:board", _("Alarm board"), "alarms.zone.view",
+                          shown_if="gonghui.alarms.selectors.watches_a_zone"),
+        registry.NavEntry("alarms", "alarms:setup", _("Alarm set-up"), "alarms.site.manage",
+                          shown_if="gonghui.alarms.selectors.watches_a_zone"),
     )
     attention = "gonghui.alarms.selectors.attention"
     summary = "gonghui.alarms.summary"

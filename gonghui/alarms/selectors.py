@@ -35,6 +35,11 @@ def zone_board(*, visible_to) -> list[Zone]:
     return sorted(qs, key=lambda z: (CONDITION_ORDER.get(z.condition, 9), z.site.code, z.position, z.code))
 
 
+def watches_a_zone(user) -> bool:
+    """Whether the alarm board has anything for this person: the menu offers it only then."""
+    return in_reach(Zone.objects.all(), user, action=VIEW).exists()
+
+
 def zone_get(*, visible_to, pk: int, action: str = VIEW) -> Zone:
     """A zone where the user may do `action` (404 otherwise, so nobody learns it exists)."""
     return get_in_reach_or_404(Zone.objects.select_related("site", "org"), visible_to, action=action, pk=pk)
