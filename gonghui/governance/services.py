@@ -329,7 +329,7 @@ def _may_object(author, disclosure: Disclosure) -> bool:
         return True
     published = Disclosure.objects.filter(pk=disclosure.pk, published_on__isnull=False)
     return scoping.published_to(published, author).exists() or (
-        disclosure.published_on is not None and scoping.may(author, "governance.objection.raise", disclosure.org)
+        disclosure.published_on is not None and scoping.may(author, "governance.view", disclosure.org)
     )
 
 
