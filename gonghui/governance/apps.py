@@ -19,9 +19,8 @@ class GovernanceConfig(registry.GonghuiAppConfig):
         "governance.disclosure.edit": MANAGING_ROLES,
         "governance.disclosure.publish": MANAGING_ROLES,
         "governance.objection.answer": MANAGING_ROLES,
-        # Anyone a disclosure is published to may object (scoping.published_to decides, since
-        # a member belongs to an org below the disclosure's); the roles here are for the orgs
-        # a person manages or belongs to at the disclosure's own level or above.
+        # Anyone a disclosure is published to may object: scoping.published_to decides who
+        # (the members of its org and of the orgs under it), and a cadre who manages it may too.
         "governance.objection.raise": BELONGING_ROLES,
     }
     urls = ("governance/", "gonghui.governance.urls")

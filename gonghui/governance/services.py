@@ -12,7 +12,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils import timezone
@@ -43,10 +43,17 @@ def _locked(obj) -> None:
     obj.refresh_from_db(from_queryset=type(obj).objects.select_for_update(of=("self",)).order_by())
 
 
-def _check_only(changes: dict[str, Any], allowed: tuple[str, ...]) -> None:
+def _check_only(changes: dict[str, Any], allowed: tuple[str, ...], model) -> None:
     unknown = set(changes) - set(allowed)
     if unknown:
-        raise ValidationError(_("These fields cannot be changed here: %(f)s") % {"f": ", ".join(sorted(unknown))})
+        # named as the pages name them (目标值, not 'target'); a key that is no field stays as sent
+        names = []
+        for name in sorted(unknown):
+            try:
+                names.append(str(model._meta.get_field(name).verbose_name))
+            except FieldDoesNotExist:
+                names.append(name)
+        raise ValidationError(_("These fields cannot be changed here: %(f)s") % {"f": "、".join(names)})
 
 
 # ── targets ──────────────────────────────────────────────────────────────────
@@ -74,7 +81,7 @@ def target_create(*, actor, org: Org, year: int, name: str, unit: str, target: D
 def target_update(*, actor, target: Target, changes: dict[str, Any]) -> Target:
     # `changes` is a dict, not **kwargs: the model has a field called `target`.
     scoping.require(actor=actor, action="governance.target.edit", org=target.org)
-    _check_only(changes, TARGET_FIELDS)
+    _check_only(changes, TARGET_FIELDS, Target)
     _locked(target)
     before = snapshot(target, changes)
     for name, value in changes.items():
@@ -168,7 +175,7 @@ def meeting_record(
 def meeting_update(*, actor, meeting: Meeting, decisions: list[str] | None = None, **changes: Any) -> Meeting:
     """Edit a meeting; the minutes and decisions are usually written after it was held."""
     scoping.require(actor=actor, action="governance.meeting.record", org=meeting.org)
-    _check_only(changes, MEETING_FIELDS)
+    _check_only(changes, MEETING_FIELDS, Meeting)
     _locked(meeting)
     before = snapshot(meeting, changes)
     for name, value in changes.items():
@@ -241,7 +248,7 @@ def plan_create(
 @transaction.atomic
 def plan_update(*, actor, plan: Plan, **changes: Any) -> Plan:
     scoping.require(actor=actor, action="governance.plan.edit", org=plan.org)
-    _check_only(changes, PLAN_FIELDS)
+    _check_only(changes, PLAN_FIELDS, Plan)
     _locked(plan)
     before = snapshot(plan, changes)
     for name, value in changes.items():
@@ -280,7 +287,7 @@ def disclosure_create(*, actor, org: Org, title: str, body: str, category: str, 
 @transaction.atomic
 def disclosure_update(*, actor, disclosure: Disclosure, **changes: Any) -> Disclosure:
     scoping.require(actor=actor, action="governance.disclosure.edit", org=disclosure.org)
-    _check_only(changes, DISCLOSURE_FIELDS)
+    _check_only(changes, DISCLOSURE_FIELDS, Disclosure)
     _locked(disclosure)
     if disclosure.published_on and set(changes) - {"notice_until"}:
         # what members have read must not change under them; publish a correction instead
@@ -322,7 +329,7 @@ def _may_object(author, disclosure: Disclosure) -> bool:
         return True
     published = Disclosure.objects.filter(pk=disclosure.pk, published_on__isnull=False)
     return scoping.published_to(published, author).exists() or (
-        disclosure.published_on is not None and scoping.may(author, "governance.objection.raise", disclosure.org)
+        disclosure.published_on is not None and scoping.may(author, "governance.view", disclosure.org)
     )
 
 

@@ -13,6 +13,9 @@ class WorkSummary(OrgOwned):
     period_key = models.CharField(_("period"), max_length=20)   # Period.key: 2025, 2025-H1, 2023-2025
     period_label = models.CharField(_("period"), max_length=40)
 
+    # what summary_version_save records beside the columns (core.history.change_lines)
+    history_labels = {"version": _("version"), "edited": _("parts rewritten")}
+
     class Meta:
         verbose_name = _("work summary")
         verbose_name_plural = _("work summaries")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from gonghui.core import scoping
 from gonghui.core.history import history_record
@@ -12,7 +14,7 @@ from gonghui.orgs.models import Org
 from .document import with_edits
 from .models import WorkSummary, WorkSummaryVersion
 from .providers import Period
-from .selectors import summary_draft
+from .selectors import SUMMARY_LANGUAGE, summary_draft
 
 
 @transaction.atomic
@@ -40,6 +42,14 @@ def summary_version_save(
         return latest
     number = (summary.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     version = WorkSummaryVersion.objects.create(summary=summary, number=number, author=actor, content=content, note=note[:200])
-    history_record(obj=summary, org=org, actor=actor, action="update" if number > 1 else "create",
-                   changes={"version": number, "edited": sorted((texts or {}).keys())}, note=note)
+    changes: dict = {"version": number}
+    if texts:
+        changes["edited"] = _edited_parts(content, texts)
+    history_record(obj=summary, org=org, actor=actor, action="update" if number > 1 else "create", changes=changes, note=note)
     return version
+
+
+def _edited_parts(content: dict, keys) -> str:
+    """'开篇、二、民主管理': the parts the chair rewrote, by the headings the summary gives them."""
+    with translation.override(SUMMARY_LANGUAGE):
+        return "、".join(block["heading"] or _("opening") for block in content["blocks"] if block["key"] in keys)

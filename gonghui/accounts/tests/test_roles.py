@@ -22,3 +22,25 @@ def test_revoking_a_role_ends_the_reach(cast, client_as):
     assignment = RoleAssignment.objects.get(user=cast.cadre)
     client_as(cast.chair).post(f"/accounts/roles/{cast.branch.pk}/", {"revoke": assignment.pk})
     assert not RoleAssignment.objects.filter(pk=assignment.pk).exists()
+
+
+def test_only_the_leadership_grants_a_role_that_manages(cast):
+    import pytest
+
+    from gonghui.accounts.services import role_grant
+    from gonghui.core.scoping import NotAllowed
+
+    with pytest.raises(NotAllowed, match="accounts.role.grant"):
+        role_grant(actor=cast.cadre, user=cast.member, org=cast.branch, role="cadre")
+    assert role_grant(actor=cast.chair, user=cast.member, org=cast.branch, role="cadre").role == "cadre"
+
+
+def test_a_cadre_gives_a_member_role_in_their_branch_only(cast):
+    import pytest
+
+    from gonghui.accounts.services import role_grant
+    from gonghui.core.scoping import NotAllowed
+
+    assert role_grant(actor=cast.cadre, user=cast.rep, org=cast.branch, role="member").org == cast.branch
+    with pytest.raises(NotAllowed):
+        role_grant(actor=cast.cadre, user=cast.rep, org=cast.other_branch, role="member")

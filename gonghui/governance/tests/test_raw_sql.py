@@ -1,4 +1,4 @@
-"""`raw_sql_figures`, the bench's hand-written reference, states exactly the summary's figures."""
+"""`raw_sql_figures` (bench/_raw_sql_governance.py), the bench's hand-written reference, states exactly the summary's figures."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from django.db import connection
 from django.utils import translation
 
 from gonghui.governance import services
-from gonghui.governance.summary import raw_sql_figures, sections
+from bench._raw_sql_governance import raw_sql_figures
+from gonghui.governance.summary import sections
 from gonghui.core.summary import Period
 from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_path
 

@@ -164,3 +164,15 @@ def test_twenty_identical_checks_at_once_are_one_check(cast):
                                                           date=dt.date(2025, 9, 30), actual=Decimal("800")))
     assert not errors
     assert TargetCheck.objects.filter(target=t).count() == 1
+
+
+def test_a_member_of_the_union_does_not_object_to_a_branchs_notice(cast):
+    """A branch's notice is published to the branch, not to the union above it."""
+    from gonghui.accounts.services import role_grant, user_create
+
+    union_member = user_create(actor=None, username="union-member", password="pw-union-member")
+    role_grant(actor=None, user=union_member, org=cast.union, role="member")
+    notice = published_disclosure(cast.branch, actor=cast.chair)
+    with pytest.raises(NotAllowed):
+        services.objection_raise(author=union_member, disclosure=notice, text="有异议")
+    assert services.objection_raise(author=cast.cadre, disclosure=notice, text="请核实").author == cast.cadre
