@@ -1,7 +1,9 @@
 import datetime as dt
 
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
+
+from gonghui.core.api import Pages
 
 from . import services
 from .selectors import event_list, zone_board, zone_get, zone_latched_alarms
@@ -89,7 +91,7 @@ def reset(request, zone_id: int):
 
 
 @router.get("/events", response=list[EventOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def events(request, zone_id: int | None = None, kind: str | None = None):
     z = zone_get(visible_to=request.user, pk=zone_id) if zone_id else None
     return event_list(visible_to=request.user, zone=z, kind=kind)

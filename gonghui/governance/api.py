@@ -3,24 +3,16 @@
 import datetime as dt
 from decimal import Decimal
 
-from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja import Router, Schema, Status
+from ninja.pagination import paginate
 
+from gonghui.core.api import Pages
 from gonghui.core.scoping import get_in_reach_or_404
 from gonghui.orgs.models import Org
 
 from . import selectors, services
 
 router = Router(tags=["governance"])
-
-
-class Pages(LimitOffsetPagination):
-    """Ninja's limit/offset pages with the offset bounded too: an offset past any table's size
-    would overflow the database's integer and answer 500; here it is refused with 422. The
-    limit's bound is NINJA_PAGINATION_MAX_LIMIT."""
-
-    class Input(LimitOffsetPagination.Input):
-        offset: int = Field(0, ge=0, le=10_000_000)
 
 
 def _org(request, org_id: int | None):
