@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "gonghui.accounts",
     "gonghui.members",
     "gonghui.voice",
+    "gonghui.safety",
     "gonghui.governance",
     "gonghui.alarms",
     "gonghui.reports",
