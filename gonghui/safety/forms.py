@@ -6,11 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.voice import conf
-from gonghui.voice.forms import DATE, OnceForm, RateForm, ReopenForm
+from gonghui.voice.forms import DATE, ListFilterForm, OnceForm, RateForm, ReopenForm, SearchFilterForm, YearForm
 
-__all__ = ["RateForm", "ReopenForm"]  # the rep closes the loop with the voice's own forms
+__all__ = ["ListFilterForm", "RateForm", "ReopenForm", "YearForm"]  # the voice's own forms, shared
 
-from .choices import FollowUpKind, HazardFactor, Severity
+from .choices import FollowUpKind, HazardFactor, ReportStatus, Severity
 
 
 class ReportForm(OnceForm):
@@ -82,3 +82,13 @@ class FollowUpForm(forms.Form):
 class DoneForm(forms.Form):
     follow_up = forms.IntegerField(widget=forms.HiddenInput)
     done_on = forms.DateField(label=_("Done on"), initial=dt.date.today, widget=DATE)
+
+
+class ReportFilterForm(SearchFilterForm):
+    """The report queue's query string: `open` is every state not yet resolved."""
+
+    status = forms.TypedChoiceField(choices=[("open", "open"), *ReportStatus.choices], required=False, empty_value=None)
+    group = forms.IntegerField(required=False, min_value=1)
+    overdue = forms.TypedChoiceField(choices=[("1", "1")], coerce=lambda v: True, required=False, empty_value=False)
+    start = forms.DateField(required=False)
+    end = forms.DateField(required=False)

@@ -35,13 +35,6 @@ from .choices import FollowUpKind, OPEN_REPORT_STATES, ReportStatus
 from .models import Exposure, FollowUp, HazardPost, SafetyGroup, SafetyRep
 
 
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def _photo(file_field):
     if not file_field:
         raise Http404
@@ -83,22 +76,13 @@ def report_new(request):
     return render(request, "safety/report_new.html", {"form": form})
 
 
-def report_filters(request) -> dict:
-    status = request.GET.get("status")
-    return {
-        "org": org_from_query(request), "status": status if status in ReportStatus.values + ["open"] else None,
-        "group": int(request.GET["group"]) if request.GET.get("group", "").isdigit() else None,
-        "overdue": request.GET.get("overdue") == "1", "q": request.GET.get("q", "")[:50],
-        "start": _date(request.GET.get("start")), "end": _date(request.GET.get("end")),
-    }
-
-
 @manager_required
 def report_queue(request):
-    filters = report_filters(request)
+    query = forms.ReportFilterForm(request.GET)
+    filters = {"org": org_from_query(request), **query.filters()}
     qs = selectors.report_list(visible_to=request.user, **filters)
     today = dt.date.today()
-    if request.GET.get("format") == "xlsx":
+    if query.wants_xlsx:
         return xlsx_response("safety-reports", _("Safety reports"), [
             _("Reported on"), _("Place"), _("What is wrong"), _("Severity"), _("Supervision group"), _("Reported by"),
             _("Status"), _("Responsible unit"), _("Deadline"), _("Overdue"), _("What was done"), _("Written answer"),
@@ -106,7 +90,7 @@ def report_queue(request):
         ], ((r.reported_on, r.place, r.description, r.get_severity_display(), r.group or "", r.reporter.name,
              r.get_status_display(), r.responsible_unit, r.deadline, _("yes") if r.is_overdue(today) else "", r.progress,
              r.answer, r.answered_on, r.get_rating_display(), r.reopen_count) for r in qs.iterator()))
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(qs, PAGE_SIZE).get_page(query.value("page"))
     return render(request, "safety/report_queue.html", {
         "page": page, "filters": filters, "statuses": ReportStatus.choices, "orgs": placement_org_list(visible_to=request.user),
         "groups": in_reach(SafetyGroup.objects.all(), request.user, action="safety.report.view"), "query": request.GET.urlencode(), "today": today,
@@ -189,11 +173,12 @@ def network(request):
         except ValidationError as exc:
             form_add_service_error(group_form if group_form.is_bound else appoint_form, exc)
     reps = selectors.safety_reps(visible_to=request.user)
-    if request.GET.get("format") == "xlsx":
+    query = forms.ListFilterForm(request.GET)
+    if query.wants_xlsx:
         return xlsx_response("safety-reps", _("Safety reps"), [_("Supervision group"), _("Member"), _("Phone"), _("Appointed on")],
                              ((r.group.name, r.member.name, r.member.phone, r.appointed_on) for r in reps.iterator()))
     return render(request, "safety/network.html", {
-        "groups": groups, "reps": Paginator(reps, 100).get_page(request.GET.get("page")),
+        "groups": groups, "reps": Paginator(reps, 100).get_page(query.value("page")),
         "group_form": group_form, "appoint_form": appoint_form,
     })
 
@@ -224,7 +209,7 @@ def hazards(request):
             form_add_service_error(form, exc)
         else:
             return redirect("safety:hazard", pk=post.pk)
-    if request.GET.get("format") == "xlsx":
+    if forms.ListFilterForm(request.GET).wants_xlsx:
         return xlsx_response("hazard-posts", _("Hazard posts"), [_("Organisation"), _("Post"), _("Hazard factors"),
                              _("Surveyed on"), _("Workers exposed")],
                              ((p.org.name, p.name, "、".join(p.factor_labels()), p.surveyed_on, p.n_exposed) for p in posts))
@@ -285,7 +270,7 @@ def hazard_act(request, pk: int, action: str):
 @manager_required
 def dashboard(request):
     org = org_from_query(request) or default_org(request.user)
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else selectors.latest_year(org=org)
+    year = forms.YearForm(request.GET).value("year") or selectors.latest_year(org=org)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     return render(request, "safety/dashboard.html", {
         "org": org, "year": year, "years": range(dt.date.today().year, dt.date.today().year - 5, -1),

@@ -4,7 +4,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Rating, TalkKind
+from .choices import Rating, SuggestionStatus, TalkKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -84,3 +84,66 @@ class TemplateForm(forms.Form):
     def __init__(self, *args, themes, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = themes
+
+
+# ---------------------------------------------------------------- list filters (?status=…&start=…)
+
+def _flag(value) -> bool:
+    return True
+
+
+class ListFilterForm(forms.Form):
+    """What a list page reads from its query string, cleaned once.
+
+    A value that does not parse (a hand-edited link, an old bookmark) is dropped, never an
+    error: the list shows as if it had not been given. `filters()` is the selector's keywords."""
+
+    format = forms.ChoiceField(choices=[("xlsx", "xlsx")], required=False)
+    page = forms.CharField(required=False, max_length=10)
+
+    NOT_FILTERS = ("format", "page")
+
+    def __init__(self, query, *args, **kwargs):
+        super().__init__(query, *args, **kwargs)
+        self.is_valid()
+
+    def value(self, name: str):
+        """The cleaned value, or the field's empty value when it was not given or did not parse."""
+        return self.cleaned_data.get(name, getattr(self.fields[name], "empty_value", None))
+
+    def filters(self) -> dict:
+        return {name: self.value(name) for name in self.fields if name not in self.NOT_FILTERS}
+
+    @property
+    def wants_xlsx(self) -> bool:
+        return self.value("format") == "xlsx"
+
+
+def _search():
+    return forms.CharField(required=False, max_length=200)
+
+
+class SearchFilterForm(ListFilterForm):
+    q = _search()
+
+    def clean_q(self) -> str:
+        return self.cleaned_data["q"][:50]
+
+
+class SuggestionFilterForm(SearchFilterForm):
+    status = forms.TypedChoiceField(choices=SuggestionStatus.choices, required=False, empty_value=None)
+    theme = forms.IntegerField(required=False, min_value=1)
+    start = forms.DateField(required=False)
+    end = forms.DateField(required=False)
+    golden = forms.TypedChoiceField(choices=[("1", "1")], coerce=_flag, required=False, empty_value=None)
+    reopened = forms.TypedChoiceField(choices=[("1", "1")], coerce=_flag, required=False, empty_value=False)
+
+
+class TalkFilterForm(SearchFilterForm):
+    kind = forms.TypedChoiceField(choices=TalkKind.choices, required=False, empty_value=None)
+
+
+class YearForm(ListFilterForm):
+    """The dashboard's year (`?year=2025`); None when not given or not a year."""
+
+    year = forms.IntegerField(required=False, min_value=1900, max_value=2999)

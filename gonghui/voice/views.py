@@ -50,13 +50,6 @@ def manager_required(view):
 
 
 
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def _photo(file_field):
     if not file_field:
         raise Http404
@@ -133,28 +126,19 @@ def _suggestion_loop(suggestion) -> dict:
 
 # ---------------------------------------------------------------- suggestions
 
-def suggestion_filters(request) -> dict:
-    status = request.GET.get("status")
-    return {
-        "org": org_from_query(request), "status": status if status in SuggestionStatus.values else None,
-        "theme": int(request.GET["theme"]) if request.GET.get("theme", "").isdigit() else None,
-        "q": request.GET.get("q", "")[:50], "start": _date(request.GET.get("start")), "end": _date(request.GET.get("end")),
-        "golden": True if request.GET.get("golden") == "1" else None, "reopened": request.GET.get("reopened") == "1",
-    }
-
-
 @manager_required
 def suggestion_queue(request):
-    filters = suggestion_filters(request)
+    query = forms.SuggestionFilterForm(request.GET)
+    filters = {"org": org_from_query(request), **query.filters()}
     qs = selectors.suggestion_list(visible_to=request.user, **filters)
-    if request.GET.get("format") == "xlsx":
+    if query.wants_xlsx:
         return xlsx_response("suggestions", _("Suggestions"), [
             _("Submitted on"), _("Title"), _("Theme"), _("Organisation"), _("Author"), _("Status"), _("Answer"),
             _("Implementing unit"), _("Saving or benefit (yuan)"), _("Reward (yuan)"), _("Golden idea"), _("Rating"), _("Times reopened"),
         ], ((s.submitted_on, s.title, s.theme or "", s.org.name, s.author.name if s.author else _("anonymous"),
              s.get_status_display(), s.answer, s.implementing_unit, s.saving_yuan, s.reward_yuan,
              _("yes") if s.is_golden else "", s.get_rating_display(), s.reopen_count) for s in qs.iterator()))
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(qs, PAGE_SIZE).get_page(query.value("page"))
     return render(request, "voice/suggestion_queue.html", {
         "page": page, "filters": filters, "statuses": SuggestionStatus.choices, "orgs": placement_org_list(visible_to=request.user),
         "themes": in_reach(Theme.objects.all(), request.user, action="voice.suggestion.view"), "query": request.GET.urlencode(),
@@ -223,8 +207,9 @@ def suggestion_photo(request, pk: int):
 
 @manager_required
 def talks(request):
-    org, kind = org_from_query(request), request.GET.get("kind") if request.GET.get("kind") in TalkKind.values else None
-    qs = selectors.talk_list(visible_to=request.user, org=org, kind=kind, q=request.GET.get("q", "")[:50])
+    query = forms.TalkFilterForm(request.GET)
+    kind = query.value("kind")
+    qs = selectors.talk_list(visible_to=request.user, org=org_from_query(request), **query.filters())
     form = forms.TalkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         member = member_from_form(form, visible_to=request.user)
@@ -237,12 +222,12 @@ def talks(request):
             else:
                 messages.success(request, _("Saved."))
                 return redirect("voice:talks")
-    if request.GET.get("format") == "xlsx":
+    if query.wants_xlsx:
         return xlsx_response("talks", _("Talks and home visits"), [_("Date"), _("Kind"), _("Worker"), _("Topic"), _("Outcome"),
                              _("Follow-up"), _("Recorded by")],
                              ((t.date, t.get_kind_display(), t.member.name, t.topic, t.outcome, t.follow_up, t.recorded_by or "")
                               for t in qs.iterator()))
-    return render(request, "voice/talks.html", {"page": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")), "form": form,
+    return render(request, "voice/talks.html", {"page": Paginator(qs, PAGE_SIZE).get_page(query.value("page")), "form": form,
                                                 "kinds": TalkKind.choices, "kind": kind, "query": request.GET.urlencode()})
 
 
@@ -284,7 +269,7 @@ def answer_delete(request, pk: int):
 @manager_required
 def dashboard(request):
     org = org_from_query(request) or default_org(request.user)
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else selectors.latest_year(org=org)
+    year = forms.YearForm(request.GET).value("year") or selectors.latest_year(org=org)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     return render(request, "voice/dashboard.html", {
         "org": org, "year": year, "years": range(dt.date.today().year, dt.date.today().year - 5, -1),
