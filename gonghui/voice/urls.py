@@ -1,6 +1,13 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views
+
+
+def moved(name: str):
+    """The safety network's pages moved to /safety/: old links and bookmarks still arrive."""
+    return RedirectView.as_view(pattern_name=f"safety:{name}", query_string=True, permanent=True)
+
 
 app_name = "voice"
 urlpatterns = [
@@ -15,4 +22,10 @@ urlpatterns = [
     path("talks/", views.talks, name="talks"),
     path("answers/", views.answers, name="answers"),
     path("answers/<int:pk>/delete/", views.answer_delete, name="answer_delete"),
+    path("reports/", moved("reports")),
+    path("reports/new/", moved("report_new")),
+    path("reports/<int:pk>/", moved("report")),
+    path("network/", moved("network")),
+    path("hazards/", moved("hazards")),
+    path("hazards/<int:pk>/", moved("hazard")),
 ]

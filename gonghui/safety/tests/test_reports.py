@@ -108,3 +108,13 @@ def test_an_outsider_reaches_no_report(cast, client_as):
     assert outsider.post(f"/safety/reports/{made.pk}/answer/", {"answer": "x", "resolved": "on"}).status_code == 404
     assert "精轧机" not in outsider.get("/safety/reports/").content.decode()
     assert client_as(cast.member).get(f"/safety/reports/{made.pk}/").status_code == 404
+
+
+def test_old_voice_links_to_the_safety_pages_still_arrive(cast, client_as):
+    network(cast)
+    made = report(cast)
+    chair = client_as(cast.chair)
+    assert chair.get("/voice/reports/", {"overdue": "1"})["Location"] == "/safety/reports/?overdue=1"
+    assert chair.get(f"/voice/reports/{made.pk}/")["Location"] == f"/safety/reports/{made.pk}/"
+    assert chair.get("/voice/network/")["Location"] == "/safety/network/"
+    assert client_as(cast.outsider).get(f"/voice/reports/{made.pk}/", follow=True).status_code == 404
