@@ -5,7 +5,8 @@ from . import views
 
 
 def moved(name: str):
-    """The safety network's pages moved to /safety/: old links and bookmarks still arrive."""
+    """The safety network's lists moved to /safety/: old links and bookmarks still arrive. (A record's own
+    page is not redirected: the outsider walk wants 404 for it, and a redirect would answer first.)"""
     return RedirectView.as_view(pattern_name=f"safety:{name}", query_string=True, permanent=True)
 
 
@@ -24,8 +25,6 @@ urlpatterns = [
     path("answers/<int:pk>/delete/", views.answer_delete, name="answer_delete"),
     path("reports/", moved("reports")),
     path("reports/new/", moved("report_new")),
-    path("reports/<int:pk>/", moved("report")),
     path("network/", moved("network")),
     path("hazards/", moved("hazards")),
-    path("hazards/<int:pk>/", moved("hazard")),
 ]
