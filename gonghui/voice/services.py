@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count
@@ -21,9 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.core import scoping
-from gonghui.core.history import HistoryEntry, history_for, history_record
-from gonghui.core.scoping import NotAllowed
-from gonghui.core.services import notice_send
+from gonghui.core.history import HistoryEntry, history_record
 from gonghui.members.choices import MemberStatus
 from gonghui.members.models import Member
 from gonghui.orgs.models import Org
@@ -31,72 +28,11 @@ from gonghui.orgs.models import Org
 from . import conf
 from .choices import ADOPTED_STATES, DECIDED_STATES, Rating, SuggestionStatus, TalkKind
 from .models import AnswerTemplate, Suggestion, Talk, Theme
+from .steps import (
+    bulk_history as _bulk_history, last_reopen_reason as _last_reopen_reason, lock as _lock, notify_member as _notify_member,
+    require_own as _require_own, required as _required, with_ids as _with_ids,
+)
 from .uploads import photo_check
-
-# ---------------------------------------------------------------- shared checks
-
-def _require_own(*, actor, action: str, member: Member | None) -> None:
-    """The person's own write (a suggestion, a report, closing its loop): the actor must belong where
-    the member record is and be that member's login. None is the system itself."""
-    if actor is None:
-        return
-    if member is None:
-        raise NotAllowed(action)
-    scoping.require(actor=actor, action=action, org=member.org)
-    if member.user_id is None or member.user_id != actor.pk:
-        raise NotAllowed(action)
-
-
-def _lock(obj):
-    """Lock the row for the rest of the transaction and bring `obj` up to date from it.
-
-    Every state change starts here, so two requests doing the same step one after the other
-    (or at the same moment) see each other's result: the second finds the step done and
-    changes nothing."""
-    fresh = type(obj).objects.select_for_update().get(pk=obj.pk)
-    for f in type(obj)._meta.concrete_fields:
-        setattr(obj, f.attname, getattr(fresh, f.attname))
-    return obj
-
-
-def _last_reopen_reason(obj) -> str | None:
-    """The reason of the latest history row when it was a reopening, to tell a repeat from a new one."""
-    last = history_for(obj).order_by("-at", "-id").first()
-    return last.note if last is not None and "reopened" in (last.changes or {}) else None
-
-
-def _required(text: str, field: str, message: str) -> str:
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError({field: message})
-    return text
-
-
-def _notify_member(member: Member | None, *, org: Org, title: str, body: str, url: str) -> None:
-    if member is not None and member.user_id is not None:
-        notice_send(recipient=member.user, org=org, title=title, body=body, url=url)
-
-
-def _bulk_history(objs, *, actor, note: str) -> None:
-    if not objs:
-        return
-    content_type = ContentType.objects.get_for_model(type(objs[0]))
-    who = actor if actor is not None and actor.is_authenticated else None
-    HistoryEntry.objects.bulk_create(
-        [HistoryEntry(org_id=o.org_id, content_type=content_type, object_id=str(o.pk), object_repr=str(o)[:200],
-                      actor=who, action=HistoryEntry.Action.IMPORT, note=note[:300]) for o in objs],
-        batch_size=1000,
-    )
-
-
-def _with_ids(model, objs, key_field: str):
-    """bulk_create fills ids on SQLite and PostgreSQL; this covers a backend that does not."""
-    if objs and objs[0].pk is None:
-        ids = dict(model.objects.filter(**{f"{key_field}__in": [getattr(o, key_field) for o in objs]}).values_list(key_field, "pk"))
-        for o in objs:
-            o.pk = ids[getattr(o, key_field)]
-    return objs
-
 
 # ---------------------------------------------------------------- themes and answer templates
 
