@@ -2,7 +2,7 @@
 
 Loads the scenario's volume for the union (1853 members, 2854 suggestions, 1087 safety reports,
 152 reps, 48 hazard posts) through the scenario loaders, then times
-voice.selectors.suggestion_figures + safety_figures + hazard_figures for the union's year against
+voice.selectors.suggestion_figures + safety.selectors.safety_figures + hazard_figures for the union's year against
 a single SQL statement, checks that both give identical numbers, and prints the ratio
 (target: at most 1.5x).
 
@@ -86,8 +86,10 @@ def main(quick: bool) -> dict:
     call_command("migrate", verbosity=0)
     from gonghui.members import scenario as members_scenario
     from gonghui.reports.scenarios import ScenarioContext, read_scenario, scenario_path
+    from gonghui.safety import scenario as safety_scenario
+    from gonghui.safety.selectors import hazard_figures, safety_figures
     from gonghui.voice import scenario as voice_scenario
-    from gonghui.voice.selectors import hazard_figures, safety_figures, suggestion_figures
+    from gonghui.voice.selectors import suggestion_figures
 
     spec = read_scenario(scenario_path("benbu-2025"))
     ctx = ScenarioContext(spec=spec, rng=random.Random(2025), year=2025)
@@ -95,6 +97,7 @@ def main(quick: bool) -> dict:
     with transaction.atomic():
         members_scenario.load(spec, ctx)
         voice_scenario.load(spec, ctx)
+        safety_scenario.load(spec, ctx)
     print(f"loaded the scenario's volume in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     union, start, end, today = ctx.union, dt.date(2025, 1, 1), dt.date(2025, 12, 31), dt.date.today()
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "gonghui.accounts",
     "gonghui.members",
     "gonghui.voice",
+    "gonghui.safety",
     "gonghui.governance",
     "gonghui.care",
     "gonghui.funds",

@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from gonghui.core.admin import ReadOnlyAdmin
 
-from .models import AnswerTemplate, Exposure, FollowUp, HazardPost, SafetyGroup, SafetyRep, SafetyReport, Suggestion, Talk, Theme
+from .models import AnswerTemplate, Suggestion, Talk, Theme
 
 
 @admin.register(Suggestion)
@@ -14,28 +14,7 @@ class SuggestionAdmin(ReadOnlyAdmin):
     exclude = ("receipt_hash", "idempotency_key")
 
 
-@admin.register(SafetyReport)
-class SafetyReportAdmin(ReadOnlyAdmin):
-    list_display = ("place", "org", "reported_on", "status", "deadline")
-    list_filter = ("status", "severity")
-
-
-@admin.register(SafetyGroup)
-class SafetyGroupAdmin(ReadOnlyAdmin):
-    list_display = ("name", "org")
-
-
-@admin.register(SafetyRep)
-class SafetyRepAdmin(ReadOnlyAdmin):
-    list_display = ("member", "group", "appointed_on", "ended_on")
-
-
-@admin.register(HazardPost)
-class HazardPostAdmin(ReadOnlyAdmin):
-    list_display = ("name", "org", "surveyed_on")
-
-
-admin.site.register([Theme, AnswerTemplate, Exposure, FollowUp], ReadOnlyAdmin)
+admin.site.register([Theme, AnswerTemplate], ReadOnlyAdmin)
 
 
 @admin.register(Talk)

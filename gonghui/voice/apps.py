@@ -22,15 +22,6 @@ class VoiceConfig(registry.GonghuiAppConfig):
         "voice.suggestion.promote": MANAGING_ROLES,
         "voice.suggestion.import": MANAGING_ROLES,
         "voice.theme.manage": MANAGING_ROLES,          # themes and answer templates
-        # The safety network: a rep reports, the union forwards and answers in writing.
-        "voice.report.submit": BELONGING_ROLES,        # and an open appointment as safety rep
-        "voice.report.close": BELONGING_ROLES,         # the rep rates the answer or reopens it
-        "voice.report.view": MANAGING_ROLES,
-        "voice.report.handle": MANAGING_ROLES,         # forward, progress, answer
-        "voice.report.import": MANAGING_ROLES,
-        "voice.network.manage": MANAGING_ROLES,        # supervision groups, appointing and ending reps
-        "voice.hazard.view": MANAGING_ROLES,
-        "voice.hazard.manage": MANAGING_ROLES,         # posts, exposure, follow-ups
         "voice.talk.view": TALK_ROLES,
         "voice.talk.record": TALK_ROLES,
     }
@@ -39,8 +30,7 @@ class VoiceConfig(registry.GonghuiAppConfig):
     nav = (
         registry.NavEntry("voice", "voice:dashboard", _("Workers' voice"), "voice.suggestion.view"),
         registry.NavEntry("voice", "voice:queue", _("Suggestions"), "voice.suggestion.view"),
-        registry.NavEntry("voice", "voice:reports", _("Safety reports"), "voice.report.view"),
-        registry.NavEntry("voice", "voice:mine", _("My suggestions and reports"), "own_record"),
+        registry.NavEntry("voice", "voice:mine", _("My suggestions"), "own_record"),
     )
     attention = "gonghui.voice.selectors.attention"
     summary = "gonghui.voice.summary"

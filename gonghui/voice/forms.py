@@ -4,8 +4,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from . import conf
-from .choices import FollowUpKind, HazardFactor, Rating, Severity, TalkKind
+from .choices import Rating, SuggestionStatus, TalkKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -63,77 +62,6 @@ class ReceiptForm(forms.Form):
     code = forms.CharField(label=_("Receipt code"), max_length=20)
 
 
-class ReportForm(OnceForm):
-    place = forms.CharField(label=_("Where"), max_length=120)
-    description = forms.CharField(label=_("What is wrong"), widget=forms.Textarea(attrs={"rows": 4}))
-    severity = forms.ChoiceField(label=_("Severity"), choices=Severity.choices, initial=Severity.MEDIUM)
-    photo = forms.FileField(label=_("Photo (optional)"), required=False,
-                            widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp", "capture": "environment"}))
-
-
-class ForwardForm(forms.Form):
-    unit = forms.CharField(label=_("Responsible unit"), max_length=100)
-    deadline = forms.DateField(label=_("Answer by"), widget=DATE,
-                               initial=lambda: dt.date.today() + dt.timedelta(days=conf.REPORT_DEADLINE_DAYS))
-
-
-class ProgressForm(forms.Form):
-    progress = forms.CharField(label=_("What has been done"), widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class AnswerForm(forms.Form):
-    answer = forms.CharField(label=_("Written answer to the safety rep"), widget=forms.Textarea(attrs={"rows": 3}))
-    resolved = forms.BooleanField(label=_("The hazard is resolved"), required=False)
-
-
-class GroupForm(forms.Form):
-    org = forms.ModelChoiceField(label=_("Branch or workshop"), queryset=None)
-    name = forms.CharField(label=_("Group name"), max_length=100)
-
-    def __init__(self, *args, orgs, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["org"].queryset = orgs
-
-
-class AppointForm(forms.Form):
-    group = forms.ModelChoiceField(label=_("Supervision group"), queryset=None)
-    member = forms.CharField(label=_("Member (name or phone)"), max_length=50)
-    appointed_on = forms.DateField(label=_("Appointed on"), initial=dt.date.today, widget=DATE)
-
-    def __init__(self, *args, groups, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = groups
-
-
-class HazardPostForm(forms.Form):
-    org = forms.ModelChoiceField(label=_("Branch or workshop"), queryset=None)
-    name = forms.CharField(label=_("Post"), max_length=100)
-    factors = forms.MultipleChoiceField(label=_("Hazard factors"), choices=HazardFactor.choices, widget=forms.CheckboxSelectMultiple)
-    surveyed_on = forms.DateField(label=_("Surveyed on"), initial=dt.date.today, widget=DATE)
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-    def __init__(self, *args, orgs, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["org"].queryset = orgs
-
-
-class ExposureForm(forms.Form):
-    member = forms.CharField(label=_("Worker (name or phone)"), max_length=50)
-    since = forms.DateField(label=_("On the post since"), widget=DATE)
-
-
-class FollowUpForm(forms.Form):
-    exposure = forms.IntegerField(widget=forms.HiddenInput)
-    kind = forms.ChoiceField(label=_("Follow-up"), choices=FollowUpKind.choices)
-    due_on = forms.DateField(label=_("Due on"), widget=DATE)
-    note = forms.CharField(label=_("Note"), required=False, max_length=200)
-
-
-class DoneForm(forms.Form):
-    follow_up = forms.IntegerField(widget=forms.HiddenInput)
-    done_on = forms.DateField(label=_("Done on"), initial=dt.date.today, widget=DATE)
-
-
 class TalkForm(forms.Form):
     member = forms.CharField(label=_("Worker (name or phone)"), max_length=50)
     kind = forms.ChoiceField(label=_("Kind"), choices=TalkKind.choices)
@@ -156,3 +84,66 @@ class TemplateForm(forms.Form):
     def __init__(self, *args, themes, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = themes
+
+
+# ---------------------------------------------------------------- list filters (?status=…&start=…)
+
+def _flag(value) -> bool:
+    return True
+
+
+class ListFilterForm(forms.Form):
+    """What a list page reads from its query string, cleaned once.
+
+    A value that does not parse (a hand-edited link, an old bookmark) is dropped, never an
+    error: the list shows as if it had not been given. `filters()` is the selector's keywords."""
+
+    format = forms.ChoiceField(choices=[("xlsx", "xlsx")], required=False)
+    page = forms.CharField(required=False, max_length=10)
+
+    NOT_FILTERS = ("format", "page")
+
+    def __init__(self, query, *args, **kwargs):
+        super().__init__(query, *args, **kwargs)
+        self.is_valid()
+
+    def value(self, name: str):
+        """The cleaned value, or the field's empty value when it was not given or did not parse."""
+        return self.cleaned_data.get(name, getattr(self.fields[name], "empty_value", None))
+
+    def filters(self) -> dict:
+        return {name: self.value(name) for name in self.fields if name not in self.NOT_FILTERS}
+
+    @property
+    def wants_xlsx(self) -> bool:
+        return self.value("format") == "xlsx"
+
+
+def _search():
+    return forms.CharField(required=False, max_length=200)
+
+
+class SearchFilterForm(ListFilterForm):
+    q = _search()
+
+    def clean_q(self) -> str:
+        return self.cleaned_data["q"][:50]
+
+
+class SuggestionFilterForm(SearchFilterForm):
+    status = forms.TypedChoiceField(choices=SuggestionStatus.choices, required=False, empty_value=None)
+    theme = forms.IntegerField(required=False, min_value=1)
+    start = forms.DateField(required=False)
+    end = forms.DateField(required=False)
+    golden = forms.TypedChoiceField(choices=[("1", "1")], coerce=_flag, required=False, empty_value=None)
+    reopened = forms.TypedChoiceField(choices=[("1", "1")], coerce=_flag, required=False, empty_value=False)
+
+
+class TalkFilterForm(SearchFilterForm):
+    kind = forms.TypedChoiceField(choices=TalkKind.choices, required=False, empty_value=None)
+
+
+class YearForm(ListFilterForm):
+    """The dashboard's year (`?year=2025`); None when not given or not a year."""
+
+    year = forms.IntegerField(required=False, min_value=1900, max_value=2999)

@@ -1,4 +1,5 @@
 """Reads of the workers' voice: lists in reach, the person's own items, and the figures.
+(The safety network's are in gonghui.safety.selectors.)
 
 The figures take (org, start, end) and count the org's whole subtree with a fixed
 number of aggregate queries, whatever the volume; the dashboard, the API, the work
@@ -25,8 +26,8 @@ from gonghui.members.selectors import member_of_user, members_on_roll
 from gonghui.orgs.models import Org
 from gonghui.orgs.selectors import count_by_union
 
-from .choices import ADOPTED_STATES, OPEN_REPORT_STATES, ReportStatus, SuggestionStatus
-from .models import AnswerTemplate, Exposure, FollowUp, HazardPost, SafetyGroup, SafetyRep, SafetyReport, Suggestion, Talk, Theme
+from .choices import ADOPTED_STATES, SuggestionStatus
+from .models import AnswerTemplate, Suggestion, Talk, Theme
 
 ZERO = Decimal("0.00")
 
@@ -105,82 +106,6 @@ def answer_template_list(*, visible_to) -> QuerySet[AnswerTemplate]:
     return in_reach(AnswerTemplate.objects.select_related("theme", "org"), visible_to, action="voice.theme.manage")
 
 
-def report_list(
-    *, visible_to, org: Org | None = None, status: str | None = None, group: int | None = None, overdue: bool = False,
-    q: str = "", start: dt.date | None = None, end: dt.date | None = None, today: dt.date | None = None,
-) -> QuerySet[SafetyReport]:
-    qs = in_reach(SafetyReport.objects.select_related("org", "group", "reporter"), visible_to, action="voice.report.view")
-    if org is not None:
-        qs = qs.filter(under(org))
-    if status == "open":
-        qs = qs.filter(status__in=OPEN_REPORT_STATES)
-    elif status:
-        qs = qs.filter(status=status)
-    if group:
-        qs = qs.filter(group_id=group)
-    if overdue:
-        qs = qs.filter(_overdue(today or dt.date.today()))
-    if q.strip():
-        qs = qs.filter(Q(place__contains=q.strip()) | Q(description__contains=q.strip()))
-    if start:
-        qs = qs.filter(reported_on__gte=start)
-    if end:
-        qs = qs.filter(reported_on__lte=end)
-    return qs
-
-
-def _overdue(today: dt.date) -> Q:
-    return Q(status__in=OPEN_REPORT_STATES, deadline__lt=today)
-
-
-def reports_of(member: Member | None) -> QuerySet[SafetyReport]:
-    if member is None:
-        return SafetyReport.objects.none()
-    return SafetyReport.objects.select_related("group").filter(reporter=member)
-
-
-def report_for(*, user, pk: int) -> tuple[SafetyReport, bool]:
-    """The safety report and whether the user manages it: a cadre in reach, or the rep who sent it; else 404."""
-    report = SafetyReport.objects.select_related("org", "group", "reporter").filter(pk=pk).first()
-    return _managed_or_own(user, report, report.reporter_id if report else None, action="voice.report.view")
-
-
-def safety_groups(*, visible_to, org: Org | None = None) -> QuerySet[SafetyGroup]:
-    qs = in_reach(SafetyGroup.objects.select_related("org"), visible_to, action="voice.report.view")
-    if org is not None:
-        qs = qs.filter(under(org))
-    return qs.annotate(n_reps=Count("reps", filter=Q(reps__ended_on__isnull=True)))
-
-
-def safety_reps(*, visible_to, group: SafetyGroup | None = None) -> QuerySet[SafetyRep]:
-    qs = in_reach(SafetyRep.objects.select_related("member", "group", "org"), visible_to, action="voice.report.view").filter(ended_on__isnull=True)
-    return qs.filter(group=group) if group else qs
-
-
-def hazard_post_list(*, visible_to, org: Org | None = None, factor: str | None = None) -> QuerySet[HazardPost]:
-    qs = in_reach(HazardPost.objects.select_related("org"), visible_to, action="voice.hazard.view")
-    if org is not None:
-        qs = qs.filter(under(org))
-    if factor:
-        qs = qs.filter(factors__contains=factor) if _json_contains_ok() else qs.filter(factors__icontains=factor)
-    return qs.annotate(n_exposed=Count("exposures", filter=Q(exposures__until__isnull=True)))
-
-
-def _json_contains_ok() -> bool:
-    from django.db import connection
-
-    return connection.vendor == "postgresql"
-
-
-def follow_up_list(*, visible_to, post: HazardPost | None = None, due_only: bool = False) -> QuerySet[FollowUp]:
-    qs = in_reach(FollowUp.objects.select_related("exposure__member", "exposure__post", "org"), visible_to, action="voice.hazard.view")
-    if post is not None:
-        qs = qs.filter(exposure__post=post)
-    if due_only:
-        qs = qs.filter(done_on__isnull=True)
-    return qs
-
-
 def talk_list(*, visible_to, org: Org | None = None, kind: str | None = None, q: str = "") -> QuerySet[Talk]:
     qs = in_reach(Talk.objects.select_related("member", "org", "recorded_by"), visible_to, action="voice.talk.view")
     if org is not None:
@@ -223,13 +148,9 @@ class SuggestionFigures:
         return ratio(self.adopted * 100, self.decided, 2)
 
 
-def suggestion_and_report_counts_by_union(*, org: Org, start: dt.date, end: dt.date,
-                                          union_of: dict[int, int]) -> tuple[dict[int, int], dict[int, int]]:
-    """({union id: suggestions}, {union id: safety reports}) in the period, for a federation's unions."""
-    return (
-        count_by_union(Suggestion.objects.filter(under(org), submitted_on__gte=start, submitted_on__lte=end), union_of),
-        count_by_union(SafetyReport.objects.filter(under(org), reported_on__gte=start, reported_on__lte=end), union_of),
-    )
+def suggestion_counts_by_union(*, org: Org, start: dt.date, end: dt.date, union_of: dict[int, int]) -> dict[int, int]:
+    """{union id: suggestions} in the period, for a federation's unions."""
+    return count_by_union(Suggestion.objects.filter(under(org), submitted_on__gte=start, submitted_on__lte=end), union_of)
 
 
 def suggestion_figures(*, org: Org, start: dt.date, end: dt.date, on_roll: int | None = None) -> SuggestionFigures:
@@ -300,7 +221,7 @@ def _months(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
     return months
 
 
-def _by_month(start: dt.date, end: dt.date, grouped: list[dict], keys: tuple[str, ...]) -> Breakdown:
+def by_month(start: dt.date, end: dt.date, grouped: list[dict], keys: tuple[str, ...]) -> Breakdown:
     found = {(g["y"], g["m"]): g for g in grouped}
     rows = []
     for y, m in _months(start, end):
@@ -329,101 +250,7 @@ def suggestion_breakdown(*, org: Org, start: dt.date, end: dt.date) -> dict[str,
     by_theme = Breakdown(rows=[{"label": t["theme__name"] or "—", **{k: t[k] for k in keys}} for t in themes])
     by_branch = _by_child(org, _children_of(org), list(base.values("org__path").annotate(**counts).order_by()), keys)
     months = base.annotate(y=ExtractYear("submitted_on"), m=ExtractMonth("submitted_on")).values("y", "m").annotate(**counts).order_by()
-    return {"theme": by_theme, "branch": by_branch, "month": _by_month(start, end, list(months), keys)}
-
-
-@dataclass(frozen=True)
-class SafetyFigures:
-    received: int
-    resolved: int
-    in_progress: int        # every report not yet resolved: being acted on
-    overdue: int            # of those, past their deadline
-    reopened: int
-    answered: int
-    median_days_to_answer: Decimal | None
-    groups: int
-    reps: int
-
-    @property
-    def resolution_rate(self) -> Decimal | None:
-        return ratio(self.resolved * 100, self.received, 2)
-
-
-def _median_of_histogram(counts: dict[int, int]) -> Decimal:
-    """The median of values given as {value: how many}, to one decimal."""
-    total, seen = sum(counts.values()), 0
-    lower, upper = (total - 1) // 2, total // 2   # the middle positions (equal when total is odd)
-    found = {}
-    for value in sorted(counts):
-        first, seen = seen, seen + counts[value]
-        for position in (lower, upper):
-            if first <= position < seen:
-                found[position] = value
-    return (Decimal(found[lower] + found[upper]) / 2).quantize(Decimal("0.1"))
-
-
-def safety_figures(*, org: Org, start: dt.date, end: dt.date, today: dt.date | None = None) -> SafetyFigures:
-    """Three queries: the reports grouped by state and days to answer, the groups, the reps."""
-    today = today or dt.date.today()
-    rows = (
-        SafetyReport.objects.filter(under(org), reported_on__gte=start, reported_on__lte=end)
-        .annotate(late=ExpressionWrapper(_overdue(today), output_field=BooleanField()),
-                  was_reopened=ExpressionWrapper(Q(reopen_count__gt=0), output_field=BooleanField()))
-        .values_list("status", "late", "was_reopened", "days_to_answer")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    received = resolved = still_open = overdue = reopened = 0
-    waits: dict[int, int] = {}
-    for status, late, was_reopened, days, n in rows:
-        received += n
-        resolved += n if status == ReportStatus.RESOLVED else 0
-        still_open += n if status in OPEN_REPORT_STATES else 0
-        overdue += n if late else 0
-        reopened += n if was_reopened else 0
-        if days is not None:
-            waits[days] = waits.get(days, 0) + n
-    answered = sum(waits.values())
-    groups = SafetyGroup.objects.filter(under(org), is_active=True).count()
-    reps = SafetyRep.objects.filter(under(org), appointed_on__lte=end).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=end)).count()
-    return SafetyFigures(received=received, resolved=resolved, in_progress=still_open, overdue=overdue, reopened=reopened,
-                         answered=answered, median_days_to_answer=_median_of_histogram(waits) if answered else None,
-                         groups=groups, reps=reps)
-
-
-def safety_breakdown(*, org: Org, start: dt.date, end: dt.date, today: dt.date | None = None) -> dict[str, Breakdown]:
-    """By supervision group and by month: two queries."""
-    today = today or dt.date.today()
-    base = SafetyReport.objects.filter(under(org), reported_on__gte=start, reported_on__lte=end)
-    counts = {"total": Count("id"), "resolved": Count("id", filter=Q(status=ReportStatus.RESOLVED)),
-              "open": Count("id", filter=Q(status__in=OPEN_REPORT_STATES)), "overdue": Count("id", filter=_overdue(today))}
-    keys = tuple(counts)
-    groups = base.values("group__name", "group__org__path").annotate(**counts).order_by("group__org__path")
-    by_group = Breakdown(rows=[{"label": g["group__name"] or "—", **{k: g[k] for k in keys}} for g in groups])
-    months = base.annotate(y=ExtractYear("reported_on"), m=ExtractMonth("reported_on")).values("y", "m").annotate(**counts).order_by()
-    return {"group": by_group, "month": _by_month(start, end, list(months), keys)}
-
-
-@dataclass(frozen=True)
-class HazardFigures:
-    posts_surveyed: int
-    workers_exposed: int
-    follow_ups_due: int
-    follow_ups_done: int
-
-    @property
-    def follow_ups_open(self) -> int:
-        return self.follow_ups_due - self.follow_ups_done
-
-
-def hazard_figures(*, org: Org, start: dt.date, end: dt.date) -> HazardFigures:
-    """Three queries: posts surveyed by the period's end, distinct workers exposed in it, follow-ups due in it."""
-    posts = HazardPost.objects.filter(under(org), surveyed_on__lte=end).count()
-    exposed = (Exposure.objects.filter(under(org), since__lte=end).filter(Q(until__isnull=True) | Q(until__gte=start))
-               .aggregate(n=Count("member_id", distinct=True))["n"])
-    follow = FollowUp.objects.filter(under(org), due_on__gte=start, due_on__lte=end).aggregate(
-        due=Count("id"), done=Count("id", filter=Q(done_on__isnull=False)))
-    return HazardFigures(posts_surveyed=posts, workers_exposed=exposed, follow_ups_due=follow["due"], follow_ups_done=follow["done"])
+    return {"theme": by_theme, "branch": by_branch, "month": by_month(start, end, list(months), keys)}
 
 
 def talk_figures(*, org: Org, start: dt.date, end: dt.date) -> dict[str, int]:
@@ -442,11 +269,9 @@ def latest_year(*, org) -> int:
 
 
 def attention(*, visible_to) -> list[Attention]:
-    """For the home page: new suggestions nobody has looked at, and safety reports past their deadline."""
+    """For the home page: new suggestions nobody has looked at."""
     return [
         Attention(_("new suggestions awaiting review"),
                   suggestion_list(visible_to=visible_to, status=SuggestionStatus.SUBMITTED).count(),
                   reverse("voice:queue") + f"?status={SuggestionStatus.SUBMITTED}"),
-        Attention(_("safety reports past their deadline"), report_list(visible_to=visible_to, overdue=True).count(),
-                  reverse("voice:reports") + "?overdue=1"),
     ]

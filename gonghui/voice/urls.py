@@ -1,6 +1,14 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views
+
+
+def moved(name: str):
+    """The safety network's lists moved to /safety/: old links and bookmarks still arrive. (A record's own
+    page is not redirected: the outsider walk wants 404 for it, and a redirect would answer first.)"""
+    return RedirectView.as_view(pattern_name=f"safety:{name}", query_string=True, permanent=True)
+
 
 app_name = "voice"
 urlpatterns = [
@@ -12,17 +20,11 @@ urlpatterns = [
     path("suggestions/<int:pk>/", views.suggestion_detail, name="suggestion"),
     path("suggestions/<int:pk>/photo/", views.suggestion_photo, name="suggestion_photo"),
     path("suggestions/<int:pk>/<slug:action>/", views.suggestion_act, name="suggestion_act"),
-    path("reports/", views.report_queue, name="reports"),
-    path("reports/new/", views.report_new, name="report_new"),
-    path("reports/<int:pk>/", views.report_detail, name="report"),
-    path("reports/<int:pk>/photo/", views.report_photo, name="report_photo"),
-    path("reports/<int:pk>/<slug:action>/", views.report_act, name="report_act"),
-    path("network/", views.network, name="network"),
-    path("network/reps/<int:pk>/end/", views.rep_end, name="rep_end"),
-    path("hazards/", views.hazards, name="hazards"),
-    path("hazards/<int:pk>/", views.hazard_detail, name="hazard"),
-    path("hazards/<int:pk>/<slug:action>/", views.hazard_act, name="hazard_act"),
     path("talks/", views.talks, name="talks"),
     path("answers/", views.answers, name="answers"),
     path("answers/<int:pk>/delete/", views.answer_delete, name="answer_delete"),
+    path("reports/", moved("reports")),
+    path("reports/new/", moved("report_new")),
+    path("network/", moved("network")),
+    path("hazards/", moved("hazards")),
 ]

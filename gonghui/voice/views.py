@@ -29,9 +29,9 @@ from gonghui.members.forms import member_from_form
 from gonghui.members.selectors import member_of_user
 
 from . import conf, forms, selectors, services
-from .choices import DECIDED_STATES, FollowUpKind, OPEN_REPORT_STATES, ReportStatus, SuggestionStatus, TalkKind
+from .choices import DECIDED_STATES, SuggestionStatus, TalkKind
 from .exports import xlsx_response
-from .models import AnswerTemplate, Exposure, FollowUp, HazardPost, SafetyGroup, SafetyRep, Theme
+from .models import AnswerTemplate, Theme
 
 PAGE_SIZE = 50
 
@@ -48,13 +48,6 @@ def manager_required(view):
 
     return wrapped
 
-
-
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 def _photo(file_field):
@@ -77,9 +70,6 @@ def mine(request):
     return render(request, "voice/mine.html", {
         "member": member,
         "suggestions": selectors.suggestions_of(member)[:50],
-        "appointment": services.open_appointment(member),
-        "reports": selectors.reports_of(member)[:50],
-        "today": dt.date.today(),
     })
 
 
@@ -136,28 +126,19 @@ def _suggestion_loop(suggestion) -> dict:
 
 # ---------------------------------------------------------------- suggestions
 
-def suggestion_filters(request) -> dict:
-    status = request.GET.get("status")
-    return {
-        "org": org_from_query(request), "status": status if status in SuggestionStatus.values else None,
-        "theme": int(request.GET["theme"]) if request.GET.get("theme", "").isdigit() else None,
-        "q": request.GET.get("q", "")[:50], "start": _date(request.GET.get("start")), "end": _date(request.GET.get("end")),
-        "golden": True if request.GET.get("golden") == "1" else None, "reopened": request.GET.get("reopened") == "1",
-    }
-
-
 @manager_required
 def suggestion_queue(request):
-    filters = suggestion_filters(request)
+    query = forms.SuggestionFilterForm(request.GET)
+    filters = {"org": org_from_query(request), **query.filters()}
     qs = selectors.suggestion_list(visible_to=request.user, **filters)
-    if request.GET.get("format") == "xlsx":
+    if query.wants_xlsx:
         return xlsx_response("suggestions", _("Suggestions"), [
             _("Submitted on"), _("Title"), _("Theme"), _("Organisation"), _("Author"), _("Status"), _("Answer"),
             _("Implementing unit"), _("Saving or benefit (yuan)"), _("Reward (yuan)"), _("Golden idea"), _("Rating"), _("Times reopened"),
         ], ((s.submitted_on, s.title, s.theme or "", s.org.name, s.author.name if s.author else _("anonymous"),
              s.get_status_display(), s.answer, s.implementing_unit, s.saving_yuan, s.reward_yuan,
              _("yes") if s.is_golden else "", s.get_rating_display(), s.reopen_count) for s in qs.iterator()))
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(qs, PAGE_SIZE).get_page(query.value("page"))
     return render(request, "voice/suggestion_queue.html", {
         "page": page, "filters": filters, "statuses": SuggestionStatus.choices, "orgs": placement_org_list(visible_to=request.user),
         "themes": in_reach(Theme.objects.all(), request.user, action="voice.suggestion.view"), "query": request.GET.urlencode(),
@@ -222,228 +203,13 @@ def suggestion_photo(request, pk: int):
     return _photo(suggestion.photo)
 
 
-# ---------------------------------------------------------------- safety reports
-
-@login_required
-def report_new(request):
-    member = member_of_user(request.user)
-    if services.open_appointment(member) is None:
-        raise Http404
-    form = forms.ReportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = services.safety_report_submit(actor=request.user, reporter=member, **form.cleaned_data)
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            messages.success(request, _("Thank you: your safety report was received."))
-            return redirect("voice:report", pk=report.pk)
-    return render(request, "voice/report_new.html", {"form": form})
-
-
-def report_filters(request) -> dict:
-    status = request.GET.get("status")
-    return {
-        "org": org_from_query(request), "status": status if status in ReportStatus.values + ["open"] else None,
-        "group": int(request.GET["group"]) if request.GET.get("group", "").isdigit() else None,
-        "overdue": request.GET.get("overdue") == "1", "q": request.GET.get("q", "")[:50],
-        "start": _date(request.GET.get("start")), "end": _date(request.GET.get("end")),
-    }
-
-
-@manager_required
-def report_queue(request):
-    filters = report_filters(request)
-    qs = selectors.report_list(visible_to=request.user, **filters)
-    today = dt.date.today()
-    if request.GET.get("format") == "xlsx":
-        return xlsx_response("safety-reports", _("Safety reports"), [
-            _("Reported on"), _("Place"), _("What is wrong"), _("Severity"), _("Supervision group"), _("Reported by"),
-            _("Status"), _("Responsible unit"), _("Deadline"), _("Overdue"), _("What was done"), _("Written answer"),
-            _("Answered on"), _("Rating"), _("Times reopened"),
-        ], ((r.reported_on, r.place, r.description, r.get_severity_display(), r.group or "", r.reporter.name,
-             r.get_status_display(), r.responsible_unit, r.deadline, _("yes") if r.is_overdue(today) else "", r.progress,
-             r.answer, r.answered_on, r.get_rating_display(), r.reopen_count) for r in qs.iterator()))
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "voice/report_queue.html", {
-        "page": page, "filters": filters, "statuses": ReportStatus.choices, "orgs": placement_org_list(visible_to=request.user),
-        "groups": in_reach(SafetyGroup.objects.all(), request.user, action="voice.report.view"), "query": request.GET.urlencode(), "today": today,
-    })
-
-
-@login_required
-def report_detail(request, pk: int):
-    report, manages = selectors.report_for(user=request.user, pk=pk)
-    is_reporter = report.reporter.user_id == request.user.pk
-    context = {"report": report, "manages": manages, "overdue": report.is_overdue(),
-               "rate_form": forms.RateForm(), "reopen_form": forms.ReopenForm(), "is_reporter": is_reporter,
-               "can_rate": is_reporter and bool(report.answer), "can_reopen": is_reporter and report.status == ReportStatus.RESOLVED}
-    if manages:
-        context |= {
-            "history": history_for(report)[:50], "forward_form": forms.ForwardForm(), "progress_form": forms.ProgressForm(),
-            "answer_form": forms.AnswerForm(), "templates": selectors.answer_templates_for(report.org).filter(theme__isnull=True),
-            "is_open": report.status in OPEN_REPORT_STATES,
-        }
-    return render(request, "voice/report.html", context)
-
-
-REPORT_ACTIONS = {
-    "forward": (forms.ForwardForm, True, lambda r, u, d: services.safety_report_forward(actor=u, report=r, **d)),
-    "progress": (forms.ProgressForm, True, lambda r, u, d: services.safety_report_progress(actor=u, report=r, **d)),
-    "answer": (forms.AnswerForm, True, lambda r, u, d: services.safety_report_answer(actor=u, report=r, **d)),
-    "rate": (forms.RateForm, False, lambda r, u, d: services.safety_report_rate(report=r, by=u, **d)),
-    "reopen": (forms.ReopenForm, False, lambda r, u, d: services.safety_report_reopen(report=r, by=u, **d)),
-}
-
-
-@login_required
-@require_POST
-def report_act(request, pk: int, action: str):
-    report, manages = selectors.report_for(user=request.user, pk=pk)
-    if action not in REPORT_ACTIONS:
-        raise Http404
-    form_class, for_cadres, call = REPORT_ACTIONS[action]
-    if for_cadres != manages and not (manages and report.reporter.user_id == request.user.pk):
-        raise Http404
-    form = form_class(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-        return redirect("voice:report", pk=pk)
-    try:
-        call(report, request.user, form.cleaned_data)
-        messages.success(request, _("Saved."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect("voice:report", pk=pk)
-
-
-@login_required
-def report_photo(request, pk: int):
-    report, _manages = selectors.report_for(user=request.user, pk=pk)
-    return _photo(report.photo)
-
-
-# ---------------------------------------------------------------- the network
-
-@manager_required
-def network(request):
-    groups = selectors.safety_groups(visible_to=request.user)
-    group_form = forms.GroupForm(request.POST if request.POST.get("form") == "group" else None, orgs=placement_org_list(visible_to=request.user))
-    appoint_form = forms.AppointForm(request.POST if request.POST.get("form") == "appoint" else None,
-                                     groups=in_reach(SafetyGroup.objects.all(), request.user, action="voice.network.manage"))
-    if request.method == "POST":
-        try:
-            if group_form.is_bound and group_form.is_valid():
-                services.safety_group_create(actor=request.user, **group_form.cleaned_data)
-                messages.success(request, _("Saved."))
-                return redirect("voice:network")
-            if appoint_form.is_bound and appoint_form.is_valid():
-                member = member_from_form(appoint_form, visible_to=request.user)
-                if member is not None:
-                    services.safety_rep_appoint(actor=request.user, group=appoint_form.cleaned_data["group"], member=member,
-                                                appointed_on=appoint_form.cleaned_data["appointed_on"])
-                    messages.success(request, _("Saved."))
-                    return redirect("voice:network")
-        except ValidationError as exc:
-            form_add_service_error(group_form if group_form.is_bound else appoint_form, exc)
-    reps = selectors.safety_reps(visible_to=request.user)
-    if request.GET.get("format") == "xlsx":
-        return xlsx_response("safety-reps", _("Safety reps"), [_("Supervision group"), _("Member"), _("Phone"), _("Appointed on")],
-                             ((r.group.name, r.member.name, r.member.phone, r.appointed_on) for r in reps.iterator()))
-    return render(request, "voice/network.html", {
-        "groups": groups, "reps": Paginator(reps, 100).get_page(request.GET.get("page")),
-        "group_form": group_form, "appoint_form": appoint_form,
-    })
-
-
-@manager_required
-@require_POST
-def rep_end(request, pk: int):
-    rep = get_in_reach_or_404(SafetyRep.objects.all(), request.user, action="voice.network.manage", pk=pk)
-    try:
-        services.safety_rep_end(actor=request.user, rep=rep)
-        messages.success(request, _("Saved."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect("voice:network")
-
-
-# ---------------------------------------------------------------- hazard posts
-
-@manager_required
-def hazards(request):
-    org = org_from_query(request)
-    posts = selectors.hazard_post_list(visible_to=request.user, org=org)
-    form = forms.HazardPostForm(request.POST or None, orgs=placement_org_list(visible_to=request.user))
-    if request.method == "POST" and form.is_valid():
-        try:
-            post = services.hazard_post_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form_add_service_error(form, exc)
-        else:
-            return redirect("voice:hazard", pk=post.pk)
-    if request.GET.get("format") == "xlsx":
-        return xlsx_response("hazard-posts", _("Hazard posts"), [_("Organisation"), _("Post"), _("Hazard factors"),
-                             _("Surveyed on"), _("Workers exposed")],
-                             ((p.org.name, p.name, "、".join(p.factor_labels()), p.surveyed_on, p.n_exposed) for p in posts))
-    return render(request, "voice/hazards.html", {"posts": posts, "form": form, "orgs": placement_org_list(visible_to=request.user),
-                                                  "org": org, "query": request.GET.urlencode()})
-
-
-@manager_required
-def hazard_detail(request, pk: int):
-    post = get_in_reach_or_404(HazardPost.objects.select_related("org"), request.user, action="voice.hazard.view", pk=pk)
-    exposures = post.exposures.select_related("member").order_by("until", "member__name")
-    return render(request, "voice/hazard.html", {
-        "post": post, "exposures": exposures,
-        "follow_ups": FollowUp.objects.filter(exposure__post=post).select_related("exposure__member"),
-        "exposure_form": forms.ExposureForm(), "follow_up_kinds": FollowUpKind.choices, "today": dt.date.today(),
-        "history": history_for(post)[:20],
-    })
-
-
-@manager_required
-@require_POST
-def hazard_act(request, pk: int, action: str):
-    post = get_in_reach_or_404(HazardPost.objects.all(), request.user, action="voice.hazard.manage", pk=pk)
-    try:
-        if action == "expose":
-            form = forms.ExposureForm(request.POST)
-            if form.is_valid() and (member := member_from_form(form, visible_to=request.user)):
-                services.exposure_add(actor=request.user, post=post, member=member, since=form.cleaned_data["since"])
-            elif form.errors:
-                raise ValidationError(form.errors.as_text())
-        elif action == "plan":
-            form = forms.FollowUpForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError(_("Check the follow-up's kind and date."))
-            exposure = Exposure.objects.filter(post=post, pk=form.cleaned_data["exposure"]).first()
-            if exposure is None:
-                raise Http404
-            services.follow_up_plan(actor=request.user, exposure=exposure, kind=form.cleaned_data["kind"],
-                                    due_on=form.cleaned_data["due_on"], note=form.cleaned_data["note"])
-        elif action == "done":
-            form = forms.DoneForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError(_("Check the date."))
-            follow_up = FollowUp.objects.filter(exposure__post=post, pk=form.cleaned_data["follow_up"]).first()
-            if follow_up is None:
-                raise Http404
-            services.follow_up_done(actor=request.user, follow_up=follow_up, done_on=form.cleaned_data["done_on"])
-        else:
-            raise Http404
-        messages.success(request, _("Saved."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect("voice:hazard", pk=pk)
-
-
 # ---------------------------------------------------------------- talks
 
 @manager_required
 def talks(request):
-    org, kind = org_from_query(request), request.GET.get("kind") if request.GET.get("kind") in TalkKind.values else None
-    qs = selectors.talk_list(visible_to=request.user, org=org, kind=kind, q=request.GET.get("q", "")[:50])
+    query = forms.TalkFilterForm(request.GET)
+    kind = query.value("kind")
+    qs = selectors.talk_list(visible_to=request.user, org=org_from_query(request), **query.filters())
     form = forms.TalkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         member = member_from_form(form, visible_to=request.user)
@@ -456,12 +222,12 @@ def talks(request):
             else:
                 messages.success(request, _("Saved."))
                 return redirect("voice:talks")
-    if request.GET.get("format") == "xlsx":
+    if query.wants_xlsx:
         return xlsx_response("talks", _("Talks and home visits"), [_("Date"), _("Kind"), _("Worker"), _("Topic"), _("Outcome"),
                              _("Follow-up"), _("Recorded by")],
                              ((t.date, t.get_kind_display(), t.member.name, t.topic, t.outcome, t.follow_up, t.recorded_by or "")
                               for t in qs.iterator()))
-    return render(request, "voice/talks.html", {"page": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")), "form": form,
+    return render(request, "voice/talks.html", {"page": Paginator(qs, PAGE_SIZE).get_page(query.value("page")), "form": form,
                                                 "kinds": TalkKind.choices, "kind": kind, "query": request.GET.urlencode()})
 
 
@@ -503,16 +269,13 @@ def answer_delete(request, pk: int):
 @manager_required
 def dashboard(request):
     org = org_from_query(request) or default_org(request.user)
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else selectors.latest_year(org=org)
+    year = forms.YearForm(request.GET).value("year") or selectors.latest_year(org=org)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     return render(request, "voice/dashboard.html", {
         "org": org, "year": year, "years": range(dt.date.today().year, dt.date.today().year - 5, -1),
         "orgs": orgs_in_reach(request.user),
         "s": selectors.suggestion_figures(org=org, start=start, end=end),
         "s_by": selectors.suggestion_breakdown(org=org, start=start, end=end),
-        "safety": selectors.safety_figures(org=org, start=start, end=end),
-        "safety_by": selectors.safety_breakdown(org=org, start=start, end=end),
-        "hazards": selectors.hazard_figures(org=org, start=start, end=end),
         "talks": selectors.talk_figures(org=org, start=start, end=end),
         "period": f"{format_date(start)}—{format_date(end)}",
     })

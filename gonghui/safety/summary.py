@@ -1,0 +1,99 @@
+"""The safety network and the hazard census in the work summary (劳动安全保护三级网络, 接害岗位).
+
+Every number comes from safety.selectors; shortcomings and plans are read off the records.
+The hand-written SQL stating the same figures for the summary bench is in bench/_raw_sql_voice.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils.translation import gettext as _
+
+from gonghui.core.formatting import format_count, format_decimal
+from gonghui.core.summary import Figure, Period, Section, headline_sections
+
+from .selectors import hazard_figures, report_counts_by_union, safety_figures
+
+# Right after the voice's suggestions (30): the seed summaries speak of the two together.
+ORDER = 31
+
+
+def _heading() -> str:
+    return _("Labour safety: the safety network and occupational health")
+
+
+def _received_figure(n: int) -> Figure:
+    return Figure("safety.reports.received", _("safety reports received"), n, f"{format_count(n)}条", source="/safety/reports/")
+
+
+def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
+    """Each union's safety reports in the period, sent by its reps."""
+    received = report_counts_by_union(org=org, start=period.start, end=period.end, union_of=union_of)
+    return headline_sections(received, key="safety", order=ORDER, heading=_heading(), figure=_received_figure)
+
+
+def sections(*, org, period: Period) -> list[Section]:
+    today = dt.date.today()
+    safety = safety_figures(org=org, start=period.start, end=period.end, today=today)
+    hazards = hazard_figures(org=org, start=period.start, end=period.end)
+    if not (safety.received or safety.groups or safety.reps or hazards.posts_surveyed):
+        return []
+    figures: list[Figure] = []
+    items: list[str] = []
+    shortcomings: list[str] = []
+    plans: list[str] = []
+
+    if safety.groups or safety.reps:
+        figures += [
+            Figure("safety.network.groups", _("supervision groups"), safety.groups, f"{format_count(safety.groups)}个"),
+            Figure("safety.network.reps", _("safety reps"), safety.reps, f"{format_count(safety.reps)}名", source="/safety/network/"),
+        ]
+        items.append(_(
+            "The union's three-level labour safety protection network now has %(groups)s labour protection "
+            "supervision groups and %(reps)s employee safety reps."
+        ) % {"groups": f"{format_count(safety.groups)}个", "reps": f"{format_count(safety.reps)}名"})
+    if safety.received:
+        figures += [
+            _received_figure(safety.received),
+            Figure("safety.reports.resolved", _("safety reports resolved"), safety.resolved, f"{format_count(safety.resolved)}条"),
+            Figure("safety.reports.in_progress", _("safety reports being acted on"), safety.in_progress,
+                   f"{format_count(safety.in_progress)}条"),
+            Figure("safety.reports.overdue", _("safety reports past their deadline"), safety.overdue, f"{format_count(safety.overdue)}条"),
+        ]
+        text = _(
+            "The union handled the safety reps' suggestions and reports every month, passed them to the functional "
+            "units and answered the reps in writing. %(period)s it received %(received)s reports from employee safety "
+            "reps and resolved %(resolved)s; %(open)s are still being acted on by the functional units."
+        ) % {"period": period.label, "received": f"{format_count(safety.received)}条",
+             "resolved": f"{format_count(safety.resolved)}条", "open": f"{format_count(safety.in_progress)}条"}
+        if safety.median_days_to_answer is not None:
+            text += _("A report was answered in %(days)s days (median).") % {"days": format_decimal(safety.median_days_to_answer, 1, strip=True)}
+        items.append(text)
+        if safety.overdue:
+            shortcomings.append(_("%(n)s safety reports are past the deadline given to the responsible unit.") % {
+                "n": f"{format_count(safety.overdue)}条"})
+        if safety.reopened:
+            shortcomings.append(_("%(n)s safety reports marked resolved were reopened by the safety reps.") % {
+                "n": f"{format_count(safety.reopened)}条"})
+        if safety.in_progress:
+            plans.append(_("Follow the %(n)s safety reports still being acted on until each is resolved and answered.") % {
+                "n": f"{format_count(safety.in_progress)}条"})
+
+    if hazards.posts_surveyed:
+        figures += [
+            Figure("safety.hazards.posts", _("hazard posts surveyed"), hazards.posts_surveyed, f"{format_count(hazards.posts_surveyed)}个",
+                   source="/safety/hazards/"),
+            Figure("safety.hazards.exposed", _("workers exposed"), hazards.workers_exposed, f"{format_count(hazards.workers_exposed)}名"),
+        ]
+        items.append(_(
+            "To prevent occupational disease the union surveyed, one by one, the %(posts)s posts with occupational "
+            "hazard factors, and counted %(workers)s workers exposed to them; it will follow their time off the post "
+            "and their recuperation leave."
+        ) % {"posts": f"{format_count(hazards.posts_surveyed)}个", "workers": f"{format_count(hazards.workers_exposed)}名"})
+        if hazards.follow_ups_open:
+            plans.append(_("Complete the %(n)s health checks and recuperation leaves of exposed workers still due.") % {
+                "n": f"{format_count(hazards.follow_ups_open)}项"})
+
+    return [Section(key="safety", order=ORDER, heading=_heading(),
+                    paragraphs=[], items=items, figures=figures, shortcomings=shortcomings, plans=plans)]
