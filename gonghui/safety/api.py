@@ -4,8 +4,9 @@ import datetime as dt
 
 from django.http import Http404
 from ninja import Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from gonghui.core.api import Pages
 from gonghui.core.scoping import default_org, get_in_reach_or_404
 from gonghui.orgs.models import Org
 from gonghui.members.selectors import member_of_user
@@ -77,7 +78,7 @@ class HazardPostIn(Schema):
 # ---------------------------------------------------------------- safety reports
 
 @router.get("/reports", response=list[ReportOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_reports(request, org_id: int | None = None, status: str = "", group_id: int | None = None, overdue: bool = False,
                  q: str = "", start: dt.date | None = None, end: dt.date | None = None):
     org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=org_id) if org_id else None
@@ -123,7 +124,7 @@ def act_on_report(request, report_id: int, action: str, payload: ActionIn):
 # ---------------------------------------------------------------- hazards, figures
 
 @router.get("/hazards", response=list[HazardPostOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_hazard_posts(request, org_id: int | None = None):
     org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=org_id) if org_id else None
     return selectors.hazard_post_list(visible_to=request.user, org=org)

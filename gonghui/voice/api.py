@@ -6,8 +6,9 @@ from decimal import Decimal
 
 from django.http import Http404
 from ninja import Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from gonghui.core.api import Pages
 from gonghui.core.scoping import default_org, get_in_reach_or_404
 from gonghui.members.selectors import member_of_user
 from gonghui.orgs.models import Org
@@ -99,7 +100,7 @@ def _own_member(request):
 # ---------------------------------------------------------------- suggestions
 
 @router.get("/suggestions", response=list[SuggestionOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_suggestions(request, org_id: int | None = None, status: str = "", theme_id: int | None = None, q: str = "",
                      start: dt.date | None = None, end: dt.date | None = None):
     org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=org_id) if org_id else None
@@ -162,7 +163,7 @@ def suggestion_by_receipt(request, code: str):
 # ---------------------------------------------------------------- talks, figures
 
 @router.get("/talks", response=list[TalkOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_talks(request, org_id: int | None = None, kind: str = ""):
     org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=org_id) if org_id else None
     return selectors.talk_list(visible_to=request.user, org=org, kind=kind or None)
