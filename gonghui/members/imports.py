@@ -46,6 +46,11 @@ class ImportResult:
     def ok(self) -> bool:
         return self.roster.ok
 
+    @property
+    def problem_count(self) -> int:
+        """Every problem found, those listed and those only counted."""
+        return len(self.roster.errors) + self.roster.more_errors
+
 
 def import_org_choice(org: Org) -> OrgChoice:
     """The orgs a row may name: the import's org and everything under it, by code and by name."""
@@ -72,8 +77,25 @@ def roster_check(*, org: Org, source: IO[bytes] | str, progress: Callable[[int],
     missing = header_problems(headers)
     if missing:
         return Roster(errors=[RowError(1, h, "missing_column", _("this column is missing from the header row")) for h in missing])
-    roster = parse_roster(records, orgs=import_org_choice(org), progress=progress)
-    return mark_taken(roster, member_ids_by_hash([r.id_hash for r in roster.rows]))
+    try:
+        roster = parse_roster(_at_most(records, conf.IMPORT_MAX_ROWS), orgs=import_org_choice(org), progress=progress)
+    except _TooManyRows:
+        return Roster(errors=[RowError(0, "", "too_many_rows", _(
+            "At most %(rows)s people can be imported from one file; split it into several files.")
+            % {"rows": f"{conf.IMPORT_MAX_ROWS:,}"})])
+    roster = mark_taken(roster, member_ids_by_hash([r.id_hash for r in roster.rows]))
+    return roster.list_errors(conf.IMPORT_MAX_LISTED_ERRORS)
+
+
+class _TooManyRows(Exception):
+    pass
+
+
+def _at_most(records, limit: int):
+    for n, record in enumerate(records, start=1):
+        if n > limit:
+            raise _TooManyRows
+        yield record
 
 
 def roster_import(

@@ -106,6 +106,14 @@ class Roster:
     rows: list[RosterRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     total: int = 0          # data rows read (blank rows skipped)
+    more_errors: int = 0    # problems found beyond those listed in `errors`
+
+    def list_errors(self, limit: int) -> "Roster":
+        """Keep the first `limit` problems (by row and column) and count the rest."""
+        if len(self.errors) > limit:
+            self.more_errors += len(self.errors) - limit
+            self.errors = self.errors[:limit]
+        return self
 
     @property
     def ok(self) -> bool:
