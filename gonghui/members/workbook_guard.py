@@ -44,6 +44,34 @@ _SHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Za-z]+)?(\d+)?(?::([A-Za-z]+)(\d+))?"')
 _REFERENCE = re.compile(rb'<(?:\w+:)?(row|c)\b([^>]*)>')
 _R_ATTRIBUTE = re.compile(rb'(?:^|\s)r="([A-Za-z]*)(\d*)"')
+
+
+def _greater_than(limit: int) -> str:
+    """A pattern for a whole number above `limit`, leading zeros allowed: more digits, or as many
+    and larger at the first digit that differs."""
+    digits = str(limit)
+    ways = [rf"[1-9]\d{{{len(digits)},}}"]
+    ways += [rf"{digits[:i]}[{int(d) + 1}-9]\d{{{len(digits) - i - 1}}}" for i, d in enumerate(digits) if d != "9"]
+    return rf"0*(?:{'|'.join(ways)})"
+
+
+def _letters_beyond(limit: int) -> str:
+    """A pattern for a column name (A, …, Z, AA, …) past column number `limit`."""
+    letters = ""
+    while limit:
+        limit, rest = divmod(limit - 1, 26)
+        letters = chr(65 + rest) + letters
+    ways = [rf"[A-Za-z]{{{len(letters) + 1},}}"]
+    ways += [rf"{letters[:i]}[{chr(ord(c) + 1)}-Z]{'[A-Za-z]' * (len(letters) - i - 1)}" for i, c in enumerate(letters) if c != "Z"]
+    return rf"(?:{'|'.join(ways)})"
+
+
+# The fast path: any cell or row reference past the limits, references written first in their tag.
+_TOO_FAR = re.compile(
+    rf'<c r="(?:{_letters_beyond(MAX_COLUMNS)}\d|[A-Za-z]+{_greater_than(MAX_SHEET_ROWS)}")'
+    rf'|<row r="{_greater_than(MAX_SHEET_ROWS)}"'.encode(),
+    re.IGNORECASE,
+)
 _COUNT = re.compile(rb'\s(?:count|uniqueCount)="(\d+)"')
 
 
@@ -116,10 +144,12 @@ def _inflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> I
 def _scan_sheet(chunks: Iterator[bytes]) -> None:
     """Refuse a worksheet that declares or references a cell past the limits.
 
-    Cells usually name their place (r="B5"); one that does not goes after the one before it,
-    and a row without a number after the row before it, as readers place them."""
+    Cells usually name their place (r="B5"), and then the highest row and column named are
+    found by a few regular-expression passes in C. A cell that names no place goes after the
+    one before it, and a row without a number after the row before it, as readers place
+    them; a chunk holding any such is walked tag by tag."""
     pending = b""
-    row = column = 0
+    state = [0, 0]  # row and column of the last tag seen, for cells and rows without a reference
     dimension_checked = False
     for chunk in chunks:
         text = pending + chunk
@@ -135,19 +165,41 @@ def _scan_sheet(chunks: Iterator[bytes]) -> None:
                 if (last_column and _column_number(last_column) > MAX_COLUMNS) or (last_row and int(last_row) > MAX_SHEET_ROWS):
                     raise _too_large()
             dimension_checked = match is not None or b"<sheetData" in text
-        for match in _REFERENCE.finditer(text):
-            reference = _R_ATTRIBUTE.search(match.group(2))
-            if match.group(1) == b"row":
-                row = int(reference.group(2)) if reference and reference.group(2) else row + 1
-                column = 0
-            elif reference and reference.group(1):
-                column = _column_number(reference.group(1))
-                if reference.group(2):
-                    row = int(reference.group(2))
-            else:
-                column += 1
-            if row > MAX_SHEET_ROWS or column > MAX_COLUMNS:
-                raise _too_large()
+        _check_chunk(text, state)
+
+
+def _check_chunk(text: bytes, state: list[int]) -> None:
+    cell_tags = text.count(b"<c ") + text.count(b"<c>") + text.count(b"<c/")
+    row_tags = text.count(b"<row ") + text.count(b"<row>") + text.count(b"<row/")
+    # Excel, WPS and openpyxl write the reference first in its tag (<c r="B5" …>): then one
+    # search in C finds any reference past the limits, without reading the others one by one.
+    # Anything else is walked tag by tag below.
+    if (text.count(b'<c r="') == cell_tags and text.count(b'<row r="') == row_tags
+            and b":c " not in text and b":row " not in text):
+        if _TOO_FAR.search(text):
+            raise _too_large()
+        last = text.rfind(b'<c r="')
+        if last >= 0:
+            match = _R_ATTRIBUTE.search(text, last + 2)
+            state[0], state[1] = int(match.group(2) or 0), _column_number(match.group(1))
+        elif row_tags:
+            state[0], state[1] = int(_R_ATTRIBUTE.search(text, text.rfind(b'<row r="') + 4).group(2) or 0), 0
+        return
+    row, column = state
+    for match in _REFERENCE.finditer(text):
+        reference = _R_ATTRIBUTE.search(match.group(2))
+        if match.group(1) == b"row":
+            row = int(reference.group(2)) if reference and reference.group(2) else row + 1
+            column = 0
+        elif reference and reference.group(1):
+            column = _column_number(reference.group(1))
+            if reference.group(2):
+                row = int(reference.group(2))
+        else:
+            column += 1
+        if row > MAX_SHEET_ROWS or column > MAX_COLUMNS:
+            raise _too_large()
+    state[0], state[1] = row, column
 
 
 def check_workbook(source: IO[bytes] | str) -> None:
