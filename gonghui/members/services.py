@@ -25,7 +25,7 @@ from .choices import ContractStatus, MembershipEventKind, MemberStatus
 from .models import Member, MembershipEvent
 from .masking import birth_year, id_number_mask
 from .naming import pinyin_keys
-from .rules import InvalidValue, phone_number, record_problems
+from .rules import InvalidValue, Problem, phone_number, record_problems
 from .selectors import member_ids_by_hash
 
 # Fields a cadre may edit on the member form; the ID number (and the birth year and sex read
@@ -78,7 +78,8 @@ def _member_values(data: MemberData, *, union: Org | None = None) -> dict[str, A
     if not name:
         raise ValidationError({"name": _("must be filled in")})
     pinyin, initials = pinyin_keys(name)
-    _refuse(record_problems(
+    phone, phone_problems = _checked_phone(data.phone)
+    _refuse(phone_problems + record_problems(
         number=number, sex=data.sex, birth_date=data.birth_date, join_date=data.join_date,
         contract_status=data.contract_status, contract_start=data.contract_start, contract_end=data.contract_end,
     ))
@@ -94,7 +95,7 @@ def _member_values(data: MemberData, *, union: Org | None = None) -> dict[str, A
         "id_number_encrypted": crypto.encrypt(number),
         "id_number_hash": crypto.blind_index(number),
         "id_number_masked": id_number_mask(number),
-        "phone": _phone(data.phone),
+        "phone": phone,
         "post": single_line(data.post),
         "is_union_member": data.is_union_member,
         "join_date": data.join_date,
@@ -116,14 +117,21 @@ def _refuse(problems) -> None:
         raise ValidationError(by_field)
 
 
-def _phone(value: str | None) -> str:
+def _checked_phone(value: str | None) -> tuple[str, list[Problem]]:
+    """The phone number as stored (empty, or 11 digits), and its problem if it is not one."""
     text = single_line(value)
     if not text:
-        return ""
+        return "", []
     try:
-        return phone_number(text)
+        return phone_number(text), []
     except InvalidValue as exc:
-        raise ValidationError({"phone": exc.reason}) from exc
+        return text, [Problem("phone", exc.code, exc.reason)]
+
+
+def _phone(value: str | None) -> str:
+    phone, problems = _checked_phone(value)
+    _refuse(problems)
+    return phone
 
 
 # How each editable text field is cleaned on the way in (control characters out, phone normalised).

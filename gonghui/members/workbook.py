@@ -18,6 +18,7 @@ from django.utils.translation import pgettext
 
 from gonghui.core import idcard
 from gonghui.core.xlsx import row_cells
+from gonghui.orgs.selectors import org_labels
 from gonghui.orgs.text import single_line
 
 from .choices import ContractStatus, Sex
@@ -146,7 +147,10 @@ def template_workbook(*, orgs: Iterable[Any] = (), rows: Iterable[Iterable[Any]]
             if value is not None and value != "":
                 sheet.cell(row=number, column=index).value = value
 
-    org_rows = [(o.code, o.name) for o in orgs]
+    # The names offered are the ones the import reads back: "炼钢作业区 / 甲班" where three groups are 甲班.
+    orgs = list(orgs)
+    labels = org_labels(orgs)
+    org_rows = [(o.code, labels[o.pk]) for o in orgs]
     if org_rows:
         listing = book.create_sheet(ORGS_SHEET)
         listing.append([pgettext("roster", "Code"), pgettext("roster", "Name")])

@@ -35,7 +35,8 @@ class Command(BaseCommand):
         # Offices read the report in the product's language, as on the web page.
         translation.activate(settings.LANGUAGE_CODE)
         if template:
-            orgs = Org.objects.filter(under(_org(org), via="")).exclude(kind="federation") if org else ()
+            orgs = (Org.objects.filter(under(_org(org), via=""), is_active=True).exclude(kind="federation")
+                    .select_related("parent") if org else ())
             Path(template).write_bytes(template_workbook(orgs=orgs))
             self.stdout.write(_("Template written to %(file)s") % {"file": template})
             return
