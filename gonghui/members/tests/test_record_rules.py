@@ -56,3 +56,13 @@ def test_an_edit_learns_no_more_than_the_birth_year():
     # Only the year decides: any day of it passes, the year before does not.
     assert record_problems(born=1985, join_date=dt.date(1985, 1, 1)) == []
     assert [p.code for p in record_problems(born=1985, join_date=dt.date(1984, 12, 31))] == ["join_before_birth"]
+
+
+def test_text_longer_than_its_column_is_a_422_not_a_500(cast, client):
+    client.force_login(cast.chair)
+    payload = {"name": "长" * 51, "id_number": WOMAN_1985, "org_id": cast.branch.pk, "post": "岗" * 61}
+    response = client.post("/api/v1/members/", json.dumps(payload), content_type="application/json")
+    assert response.status_code == 422 and set(response.json()["detail"]) == {"name", "post"}
+    patch = client.patch(f"/api/v1/members/{cast.member_record.pk}", json.dumps({"ethnic_group": "族" * 21}),
+                         content_type="application/json")
+    assert patch.status_code == 422
