@@ -10,10 +10,12 @@ count it never holds. So `check_workbook` reads the zip itself, first:
   each stored or deflated;
 - every entry is inflated here, in bounded chunks, and may not inflate past
   MAX_INFLATED_BYTES in all, nor to another size than its header states;
-- every worksheet's declared <dimension> and every row and cell it actually references
+- every part's declared <dimension> and every row and cell it actually references (any part
+  may be named a worksheet by the workbook's relationships)
   stay within MAX_COLUMNS x MAX_SHEET_ROWS (cells without a reference are counted in
   place, as a reader would place them);
-- the counts the shared strings and styles announce stay within the sheet's size.
+- the counts a part announces at its start (shared strings, styles) stay within the
+  sheet's size.
 
 Every upload path (the page, the API, `gonghui import-members`) reads through
 `workbook.read_roster`, which calls this; the page's form calls it too, to say so at once.
@@ -40,7 +42,6 @@ MAX_INFLATED_BYTES = 200 * 1024 * 1024
 MAX_ANNOUNCED_COUNT = MAX_COLUMNS * MAX_SHEET_ROWS
 CHUNK = 1 << 20
 
-_SHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Za-z]+)?(\d+)?(?::([A-Za-z]+)(\d+))?"')
 _REFERENCE = re.compile(rb'<(?:\w+:)?(row|c)\b([^>]*)>')
 _R_ATTRIBUTE = re.compile(rb'(?:^|\s)r="([A-Za-z]*)(\d*)"')
@@ -202,6 +203,14 @@ def _check_chunk(text: bytes, state: list[int]) -> None:
     state[0], state[1] = row, column
 
 
+def _keeping_head(chunks: Iterator[bytes], head: bytearray, size: int = 4096) -> Iterator[bytes]:
+    """The chunks, passed on, with their first `size` bytes kept in `head` (where a part states its counts)."""
+    for chunk in chunks:
+        if len(head) < size:
+            head += chunk[: size - len(head)]
+        yield chunk
+
+
 def check_workbook(source: IO[bytes] | str) -> None:
     """Refuse (UnreadableWorkbook) a file too big, not an .xlsx, or whose sheets are too large to read safely."""
     if _size(source) > conf.IMPORT_MAX_BYTES:
@@ -222,19 +231,12 @@ def check_workbook(source: IO[bytes] | str) -> None:
             raise _too_large()
         budget = MAX_INFLATED_BYTES
         for info in entries:
-            chunks = _inflated(archive, info, budget)
-            if _SHEET.match(info.filename):
-                _scan_sheet(chunks)
-            elif info.filename in ("xl/sharedStrings.xml", "xl/styles.xml"):
-                head = b""
-                for chunk in chunks:
-                    if len(head) < 4096:
-                        head += chunk[:4096]
-                if any(int(n) > MAX_ANNOUNCED_COUNT for n in _COUNT.findall(head[:4096])):
-                    raise _too_large()
-            else:
-                for _chunk in chunks:
-                    pass
+            # Every entry is scanned as a sheet could be: the workbook's relationships, not the
+            # name, say which part a reader takes for a worksheet.
+            head = bytearray()
+            _scan_sheet(_keeping_head(_inflated(archive, info, budget), head))
+            if any(int(n) > MAX_ANNOUNCED_COUNT for n in _COUNT.findall(bytes(head))):
+                raise _too_large()
             budget -= info.file_size
     if hasattr(source, "seek"):
         source.seek(0)

@@ -104,6 +104,18 @@ def test_a_sheet_that_declares_or_references_too_large_an_area_is_refused(sheet)
     assert "最多读取" in refusal(xlsx(sheet))
 
 
+def test_a_sheet_stored_under_another_name_is_checked_all_the_same():
+    # The workbook's relationships, not the part's name, make it a worksheet.
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("[Content_Types].xml", CONTENT_TYPES.replace("/xl/worksheets/sheet1.xml", "/xl/notes.bin"))
+        book.writestr("_rels/.rels", RELS)
+        book.writestr("xl/workbook.xml", WORKBOOK)
+        book.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.replace("worksheets/sheet1.xml", "notes.bin"))
+        book.writestr("xl/notes.bin", sheet_xml(header_row() + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'))
+    assert "最多读取" in refusal(out.getvalue())
+
+
 def test_an_ordinary_template_and_a_full_roster_pass(cast):
     check_workbook(io.BytesIO(roster(people(30))))
     check_workbook(io.BytesIO(xlsx(sheet_xml(header_row(), dimension="A1:AX20000"))))
