@@ -225,6 +225,11 @@ def check_workbook(source: IO[bytes] | str) -> None:
         raise UnreadableWorkbook(_("The file could not be read as an Excel workbook (.xlsx).")) from exc
     with archive:
         entries = archive.infolist()
+        names = {info.filename for info in entries}
+        # Only an .xlsx is checked here, so only an .xlsx is let through: a reader that detects
+        # the format by content would read an .xlsb (binary sheets) or an .ods (repeated rows) unchecked.
+        if "xl/workbook.xml" not in names or names & {"xl/workbook.bin", "content.xml", "mimetype"}:
+            raise UnreadableWorkbook(_("The file could not be read as an Excel workbook (.xlsx)."))
         if len(entries) > MAX_ENTRIES:
             raise UnreadableWorkbook(_("The file could not be read as an Excel workbook (.xlsx)."))
         if sum(info.file_size for info in entries) > MAX_INFLATED_BYTES:

@@ -144,6 +144,9 @@ def test_shared_strings_that_announce_a_billion_entries_are_refused():
 
 def test_what_is_not_a_zip_or_is_too_big_is_refused(monkeypatch):
     assert "Excel" in refusal(b"PK\x03\x04 not really a zip")
+    # A spreadsheet of another kind in an .xlsx's name (OpenDocument, binary Excel) is not read at all.
+    assert "Excel" in refusal(xlsx(sheet_xml(header_row()), {"content.xml": b"<office:document-content/>"}))
+    assert "Excel" in refusal(xlsx(sheet_xml(header_row()), {"xl/workbook.bin": b"\x83\x01\x00"}))
     monkeypatch.setattr(conf, "IMPORT_MAX_BYTES", 1000)
     assert "超过" in refusal(FAR_CELL + b"\0" * 1000)
 
