@@ -149,11 +149,13 @@ class ImportOut(Schema):
     rows: int
     created: int
     errors: list[RowErrorOut]
+    more_errors: int = 0  # problems beyond those listed in `errors`
 
 
 @router.post("/import", response={200: ImportOut, 201: ImportOut, 400: ImportOut, 422: ImportOut})
 def import_members(request, org_id: int, dry_run: bool = False, file: UploadedFile | None = File(None)):
-    """A roster (.xlsx, multipart field `file`) into an org in reach; all rows or none. 422 lists every bad cell."""
+    """A roster (.xlsx, multipart field `file`) into an org in reach; all rows or none. 422 lists the bad cells
+    (the first 100; `more_errors` counts the rest). The file is checked as on the page: size, zip, sheet area."""
     from .imports import roster_import
 
     org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action="members.member.import", pk=org_id)
@@ -164,6 +166,7 @@ def import_members(request, org_id: int, dry_run: bool = False, file: UploadedFi
     body = ImportOut(
         dry_run=dry_run, rows=result.roster.total, created=result.created,
         errors=[RowErrorOut(row=e.row, column=e.column, code=e.code, reason=e.reason) for e in result.errors],
+        more_errors=result.roster.more_errors,
     )
     if not result.ok:
         return Status(200 if dry_run else 422, body)

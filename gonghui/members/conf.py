@@ -15,3 +15,7 @@ def import_upload_dir() -> Path:
 # An upload not confirmed within this many hours is deleted by the next upload.
 IMPORT_UPLOAD_HOURS = int(getattr(settings, "GONGHUI_IMPORT_UPLOAD_HOURS", 24))
 IMPORT_MAX_BYTES = int(getattr(settings, "GONGHUI_IMPORT_MAX_BYTES", 20 * 1024 * 1024))
+# People in one import; the template's instructions sheet states it.
+IMPORT_MAX_ROWS = int(getattr(settings, "GONGHUI_IMPORT_MAX_ROWS", 10_000))
+# Problems listed one by one in a report; the rest are counted ("以及另外 N 处错误").
+IMPORT_MAX_LISTED_ERRORS = int(getattr(settings, "GONGHUI_IMPORT_MAX_LISTED_ERRORS", 100))

@@ -30,6 +30,11 @@ def id_number(rng: random.Random, serial: int, birth: dt.date | None = None) -> 
     return idcard.make(first17)
 
 
+def not_before_adulthood(join: dt.date, number: str) -> dt.date:
+    """A join date no earlier than the 18th birthday of the number's holder (the import refuses one before birth)."""
+    return max(join, idcard.birth_date(number) + dt.timedelta(days=18 * 366))
+
+
 def phone(rng: random.Random) -> str:
     return f"1{rng.choice('3578')}{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}"
 
@@ -37,7 +42,7 @@ def phone(rng: random.Random) -> str:
 def roster_row(rng: random.Random, serial: int, org_label: str = "") -> list:
     """One filled-in line of the import template (column order of members.roster.COLUMNS), as text an office types."""
     number = id_number(rng, serial)
-    join = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randint(0, 9000))
+    join = not_before_adulthood(dt.date(2000, 1, 1) + dt.timedelta(days=rng.randint(0, 9000)), number)
     signed = rng.random() < 0.9
     start = join + dt.timedelta(days=rng.randint(0, 30))
     return [

@@ -122,13 +122,15 @@ class RosterUploadForm(forms.Form):
         self.fields["org"].queryset = orgs
 
     def clean_file(self):
-        from .conf import IMPORT_MAX_BYTES
+        from .workbook import UnreadableWorkbook, check_workbook
 
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(".xlsx"):
             raise forms.ValidationError(_("Choose an Excel workbook (.xlsx)."))
-        if upload.size > IMPORT_MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than %(mb)s MB.") % {"mb": IMPORT_MAX_BYTES // (1024 * 1024)})
+        try:
+            check_workbook(upload)  # the same limits as every other way in, said at once
+        except UnreadableWorkbook as exc:
+            raise forms.ValidationError(str(exc)) from exc
         return upload
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 import secrets
 import time
 from collections.abc import Callable
@@ -22,9 +23,10 @@ from django.utils.translation import gettext as _
 from gonghui.core import scoping
 from gonghui.orgs.choices import OrgKind
 from gonghui.orgs.models import Org
+from gonghui.orgs.selectors import qualified_name
 
 from . import conf
-from .roster import OrgChoice, Roster, RowError, header_problems, mark_taken, parse_roster
+from .roster import OrgChoice, Roster, RowError, header_problems, mark_taken, org_key, parse_roster
 from .selectors import member_ids_by_hash
 from .services import members_bulk_create
 from .workbook import UnreadableWorkbook, read_roster
@@ -46,20 +48,32 @@ class ImportResult:
     def ok(self) -> bool:
         return self.roster.ok
 
+    @property
+    def problem_count(self) -> int:
+        """Every problem found, those listed and those only counted."""
+        return len(self.roster.errors) + self.roster.more_errors
+
 
 def import_org_choice(org: Org) -> OrgChoice:
-    """The orgs a row may name: the import's org and everything under it, by code and by name."""
-    orgs = list(Org.objects.filter(scoping.under(org, via=""), is_active=True).exclude(kind=OrgKind.FEDERATION))
+    """The orgs a row may name: the import's org and everything under it, by code, by name where
+    the name is theirs alone, and by "parent / name" (the labels the template and the exports
+    offer, orgs.selectors.org_labels, with or without the code in brackets)."""
+    orgs = list(Org.objects.filter(scoping.under(org, via=""), is_active=True)
+                .exclude(kind=OrgKind.FEDERATION).select_related("parent"))
     by_key: dict[str, Org] = {}
-    names: dict[str, int] = {}
     for o in orgs:
         by_key[o.code] = o
         by_key[o.code.upper()] = o
-        names[o.name] = names.get(o.name, 0) + 1
-    ambiguous = {name for name, n in names.items() if n > 1}
+    counted = Counter(o.name for o in orgs)
+    qualified = Counter(org_key(qualified_name(o)) for o in orgs)
     for o in orgs:
-        if o.name not in ambiguous:
+        if counted[o.name] == 1:
             by_key.setdefault(o.name, o)
+        if qualified[org_key(qualified_name(o))] == 1:
+            by_key.setdefault(org_key(qualified_name(o)), o)
+        for label in (o.name, qualified_name(o)):
+            by_key.setdefault(org_key(f"{label}（{o.code}）"), o)
+    ambiguous = {name for name, n in counted.items() if n > 1} - set(by_key)
     return OrgChoice(default=None if org.kind == OrgKind.FEDERATION else org, by_key=by_key, ambiguous=ambiguous)
 
 
@@ -72,8 +86,25 @@ def roster_check(*, org: Org, source: IO[bytes] | str, progress: Callable[[int],
     missing = header_problems(headers)
     if missing:
         return Roster(errors=[RowError(1, h, "missing_column", _("this column is missing from the header row")) for h in missing])
-    roster = parse_roster(records, orgs=import_org_choice(org), progress=progress)
-    return mark_taken(roster, member_ids_by_hash([r.id_hash for r in roster.rows]))
+    try:
+        roster = parse_roster(_at_most(records, conf.IMPORT_MAX_ROWS), orgs=import_org_choice(org), progress=progress)
+    except _TooManyRows:
+        return Roster(errors=[RowError(0, "", "too_many_rows", _(
+            "At most %(rows)s people can be imported from one file; split it into several files.")
+            % {"rows": f"{conf.IMPORT_MAX_ROWS:,}"})])
+    roster = mark_taken(roster, member_ids_by_hash([r.id_hash for r in roster.rows]))
+    return roster.list_errors(conf.IMPORT_MAX_LISTED_ERRORS)
+
+
+class _TooManyRows(Exception):
+    pass
+
+
+def _at_most(records, limit: int):
+    for n, record in enumerate(records, start=1):
+        if n > limit:
+            raise _TooManyRows
+        yield record
 
 
 def roster_import(

@@ -106,6 +106,14 @@ class Roster:
     rows: list[RosterRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     total: int = 0          # data rows read (blank rows skipped)
+    more_errors: int = 0    # problems found beyond those listed in `errors`
+
+    def list_errors(self, limit: int) -> "Roster":
+        """Keep the first `limit` problems (by row and column) and count the rest."""
+        if len(self.errors) > limit:
+            self.more_errors += len(self.errors) - limit
+            self.errors = self.errors[:limit]
+        return self
 
     @property
     def ok(self) -> bool:
@@ -217,7 +225,7 @@ class OrgChoice:
 
     default: Any                      # the org a row with an empty 所属组织 goes to (None: must be named)
     by_key: Mapping[str, Any]         # code and name -> org
-    ambiguous: Container[str] = ()    # names shared by two orgs: the code must be used
+    ambiguous: Container[str] = ()    # names shared by two orgs: "parent / name" or the code must be used
 
 
 # One column's parser: a cell value -> the MemberData value, or CellError.
@@ -236,11 +244,19 @@ def _choice_parser(words: Mapping[str, Any]) -> CellParser:
     return parse
 
 
+def org_key(text: str) -> str:
+    """How an org is looked up from a cell: "炼钢作业区/甲班", "炼钢作业区 ／ 甲班" and
+    "炼钢作业区 / 甲班" are one key; a code or a lone name is only trimmed."""
+    text = single_line(text).replace("／", "/")
+    return " / ".join(part.strip() for part in text.split("/")) if "/" in text else text
+
+
 def _org_parser(orgs: OrgChoice) -> CellParser:
     def parse(value: Any) -> Any:
-        key = cell_text(value)
+        key = org_key(cell_text(value))
         if key in orgs.ambiguous:
-            raise CellError("ambiguous_org", _("two organisations have this name: write the code"))
+            raise CellError("ambiguous_org", _(
+                "several organisations have this name: write it after its parent's (炼钢作业区 / 甲班) or give the code"))
         org = orgs.by_key.get(key) or orgs.by_key.get(key.upper())
         if org is None:
             raise CellError("unknown_org", _("no such organisation within the one imported into"))

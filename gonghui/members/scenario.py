@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from gonghui.accounts.models import User
-from gonghui.core import idcard
 from gonghui.orgs.choices import OrgKind
 from gonghui.orgs.models import Org
 from gonghui.orgs.services import org_create
 
 from .choices import ContractStatus
-from .fake import POSTS, id_number, person_name, phone
+from .fake import POSTS, id_number, not_before_adulthood, person_name, phone
 from .models import Member
 from .services import MemberData, members_bulk_create
 
@@ -53,13 +52,10 @@ def members_bulk_add(ctx, n: int) -> list[int]:
     for i in range(n):
         joined = dt.date(ctx.year - ctx.rng.randint(1, 25), ctx.rng.randint(1, 12), ctx.rng.randint(1, 28))
         start = dt.date(ctx.year - ctx.rng.randint(0, 3), 1, 1)
-        number = id_number(ctx.rng, serial_base + i)
-        # nobody joins before they are of working age (the record's own rule)
-        born = idcard.birth_date(number)
-        joined = max(joined, born.replace(year=born.year + 18, day=min(born.day, 28)))
+        name, number = person_name(ctx.rng), id_number(ctx.rng, serial_base + i)
         rows.append(MemberData(
-            name=person_name(ctx.rng), id_number=number, org=places[i % len(places)],
-            phone=phone(ctx.rng), post=ctx.rng.choice(POSTS), join_date=joined,
+            name=name, id_number=number, org=places[i % len(places)], phone=phone(ctx.rng), post=ctx.rng.choice(POSTS),
+            join_date=min(not_before_adulthood(joined, number), dt.date(ctx.year - 1, 12, 31)),
             contract_status=ContractStatus.SIGNED, contract_start=start, contract_end=start.replace(year=start.year + 5),
             has_work_injury_insurance=True, has_pension_insurance=True, has_medical_insurance=True,
         ))

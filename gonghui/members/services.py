@@ -25,7 +25,7 @@ from .choices import ContractStatus, MembershipEventKind, MemberStatus
 from .models import Member, MembershipEvent
 from .masking import birth_year, id_number_mask
 from .naming import pinyin_keys
-from .rules import InvalidValue, phone_number, record_problems
+from .rules import InvalidValue, Problem, phone_number, record_problems
 from .selectors import member_ids_by_hash
 
 # Fields a cadre may edit on the member form; the ID number (and the birth year and sex read
@@ -78,7 +78,9 @@ def _member_values(data: MemberData, *, union: Org | None = None) -> dict[str, A
     if not name:
         raise ValidationError({"name": _("must be filled in")})
     pinyin, initials = pinyin_keys(name)
-    _refuse(record_problems(
+    phone, phone_problems = _checked_phone(data.phone)
+    texts = {"name": name, "ethnic_group": single_line(data.ethnic_group) or "汉族", "post": single_line(data.post)}
+    _refuse(phone_problems + _too_long(texts) + record_problems(
         number=number, sex=data.sex, birth_date=data.birth_date, join_date=data.join_date,
         contract_status=data.contract_status, contract_start=data.contract_start, contract_end=data.contract_end,
     ))
@@ -89,13 +91,13 @@ def _member_values(data: MemberData, *, union: Org | None = None) -> dict[str, A
         "name_pinyin": pinyin,
         "name_initials": initials,
         "sex": data.sex or idcard.sex(number),
-        "ethnic_group": single_line(data.ethnic_group) or "汉族",
+        "ethnic_group": texts["ethnic_group"],
         "birth_year": birth_year(number),
         "id_number_encrypted": crypto.encrypt(number),
         "id_number_hash": crypto.blind_index(number),
         "id_number_masked": id_number_mask(number),
-        "phone": _phone(data.phone),
-        "post": single_line(data.post),
+        "phone": phone,
+        "post": texts["post"],
         "is_union_member": data.is_union_member,
         "join_date": data.join_date,
         "contract_status": data.contract_status,
@@ -116,14 +118,31 @@ def _refuse(problems) -> None:
         raise ValidationError(by_field)
 
 
-def _phone(value: str | None) -> str:
+def _too_long(texts: dict[str, str]) -> list[Problem]:
+    """Text longer than its column holds (the API and scripts have no form to stop it)."""
+    problems = []
+    for name, text in texts.items():
+        limit = Member._meta.get_field(name).max_length
+        if isinstance(text, str) and len(text) > limit:
+            problems.append(Problem(name, "too_long", _("longer than %(n)s characters") % {"n": limit}))
+    return problems
+
+
+def _checked_phone(value: str | None) -> tuple[str, list[Problem]]:
+    """The phone number as stored (empty, or 11 digits), and its problem if it is not one."""
     text = single_line(value)
     if not text:
-        return ""
+        return "", []
     try:
-        return phone_number(text)
+        return phone_number(text), []
     except InvalidValue as exc:
-        raise ValidationError({"phone": exc.reason}) from exc
+        return text, [Problem("phone", exc.code, exc.reason)]
+
+
+def _phone(value: str | None) -> str:
+    phone, problems = _checked_phone(value)
+    _refuse(problems)
+    return phone
 
 
 # How each editable text field is cleaned on the way in (control characters out, phone normalised).
@@ -165,6 +184,7 @@ def member_update(*, actor, member: Member, **changes: Any) -> Member:
     changes = {name: _TEXT_CLEANING[name](value) if name in _TEXT_CLEANING else value for name, value in changes.items()}
     if "name" in changes and not changes["name"]:
         raise ValidationError({"name": _("must be filled in")})
+    _refuse(_too_long({name: value for name, value in changes.items() if name in _TEXT_CLEANING}))
     after = {name: changes.get(name, getattr(member, name)) for name in EDITABLE_FIELDS}
     # The sex is checked against the number (one bit, shown anyway); the join date only against
     # the birth year, so no edit can find out the day of birth.

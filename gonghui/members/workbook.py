@@ -18,10 +18,13 @@ from django.utils.translation import pgettext
 
 from gonghui.core import idcard
 from gonghui.core.xlsx import row_cells
+from gonghui.orgs.selectors import org_labels
 from gonghui.orgs.text import single_line
 
 from .choices import ContractStatus, Sex
+from . import conf
 from .roster import COLUMNS, CONTRACT_WORDS, HEADERS, SEX_WORDS
+from .workbook_guard import UnreadableWorkbook, check_workbook
 
 try:  # a Rust reader, several times faster than openpyxl on large rosters
     import python_calamine
@@ -34,8 +37,7 @@ ORGS_SHEET = "组织"
 TEMPLATE_ROWS = 5000  # rows pre-formatted (text ID column, date formats, drop-downs) in the template
 
 
-class UnreadableWorkbook(ValueError):
-    pass
+__all__ = ["UnreadableWorkbook", "check_workbook", "read_roster", "template_workbook"]
 
 
 Table = tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]
@@ -47,7 +49,9 @@ def read_roster(source: IO[bytes] | str) -> Table:
     The header row is the first of the top ten rows that names both 姓名 and 身份证号,
     so a title or an instruction line above it does no harm. Blank rows are skipped;
     row numbers are the spreadsheet's own, as the person filling it in sees them.
+    The file is checked first (`workbook_guard.check_workbook`), before any reader touches it.
     """
+    check_workbook(source)
     rows = _raw_rows(source)
     for number, cells in enumerate(rows, start=1):
         texts = [str(c).strip() if c is not None else "" for c in cells]
@@ -143,7 +147,10 @@ def template_workbook(*, orgs: Iterable[Any] = (), rows: Iterable[Iterable[Any]]
             if value is not None and value != "":
                 sheet.cell(row=number, column=index).value = value
 
-    org_rows = [(o.code, o.name) for o in orgs]
+    # The names offered are the ones the import reads back: "炼钢作业区 / 甲班" where three groups are 甲班.
+    orgs = list(orgs)
+    labels = org_labels(orgs)
+    org_rows = [(o.code, labels[o.pk]) for o in orgs]
     if org_rows:
         listing = book.create_sheet(ORGS_SHEET)
         listing.append([pgettext("roster", "Code"), pgettext("roster", "Name")])
@@ -168,6 +175,8 @@ def template_workbook(*, orgs: Iterable[Any] = (), rows: Iterable[Iterable[Any]]
     notes.append([pgettext("roster", "Dates"), _("A date cell, or text such as %(examples)s.") % {"examples": "2025-03-01, 2025/3/1, 2025年3月1日, 20250301"}])
     notes.append([pgettext("roster", "Checking"), _("Upload with a dry run first: every wrong cell is named by row and column, "
                                    "and nothing is written until the whole file is right.")])
+    notes.append([pgettext("roster", "Size"), _("At most %(rows)s people per file; split a larger roll into several files.")
+                  % {"rows": f"{conf.IMPORT_MAX_ROWS:,}"}])
     notes.column_dimensions["A"].width = 12
     notes.column_dimensions["B"].width = 90
     out = io.BytesIO()

@@ -37,6 +37,7 @@ def roster_urls(cast) -> list[tuple]:
     token = upload_keep(io.BytesIO(template_workbook()))
     return [
         ("GET", f"/members/export/?org={cast.union.pk}"),
+        ("GET", f"/members/export/real-name/?org={cast.union.pk}"),
         ("POST", f"/members/import/{token}/"),
         ("POST", f"/api/v1/members/import?org_id={cast.union.pk}&dry_run=true"),
     ]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from tqdm import tqdm
 
+from gonghui.core.formatting import format_count
 from gonghui.core.scoping import under
 from gonghui.members.imports import roster_import
 from gonghui.members.workbook import template_workbook
@@ -34,7 +35,8 @@ class Command(BaseCommand):
         # Offices read the report in the product's language, as on the web page.
         translation.activate(settings.LANGUAGE_CODE)
         if template:
-            orgs = Org.objects.filter(under(_org(org), via="")).exclude(kind="federation") if org else ()
+            orgs = (Org.objects.filter(under(_org(org), via=""), is_active=True).exclude(kind="federation")
+                    .select_related("parent") if org else ())
             Path(template).write_bytes(template_workbook(orgs=orgs))
             self.stdout.write(_("Template written to %(file)s") % {"file": template})
             return
@@ -54,8 +56,10 @@ class Command(BaseCommand):
         if not result.ok:
             for error in result.errors:
                 self.stderr.write(str(error))
+            if result.roster.more_errors:
+                self.stderr.write(_("and %(n)s more problems") % {"n": format_count(result.roster.more_errors)})
             raise CommandError(
-                _("%(n)s problems in %(rows)s rows; nothing was written.") % {"n": len(result.errors), "rows": result.roster.total})
+                _("%(n)s problems in %(rows)s rows; nothing was written.") % {"n": result.problem_count, "rows": result.roster.total})
         if dry_run:
             self.stdout.write(_("Dry run: all %(n)s rows are correct; nothing was written.") % {"n": result.roster.total})
         else:
