@@ -43,7 +43,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -102,9 +102,9 @@ def server_start(env: dict[str, str], port: int) -> subprocess.Popen:
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/openapi.json", timeout=2).read()
             return server
-        except OSError:
+        except OSError as exc:
             if server.poll() is not None:
-                raise SystemExit(f"gunicorn exited before serving; see {log.name}")
+                raise SystemExit(f"gunicorn exited before serving; see {log.name}") from exc
             time.sleep(0.3)
     raise SystemExit("gunicorn did not answer within 90 s")
 

@@ -148,7 +148,6 @@ def main() -> None:
     setup(db_path)
     atexit.register(remove_database, db_path)
 
-    from django.conf import settings
     from django.db import connection
 
     from gonghui.reports.providers import Period, collect_sections, summary_modules

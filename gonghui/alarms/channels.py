@@ -106,7 +106,7 @@ class AliyunSms(Channel):
         return bool(self.cfg["access_key_id"] and person.phone)
 
     def request_params(self, phone: str, text: str, key: str, now: dt.datetime | None = None, nonce: str | None = None) -> dict:
-        now = now or dt.datetime.now(dt.timezone.utc)
+        now = now or dt.datetime.now(dt.UTC)
         params = {
             "AccessKeyId": self.cfg["access_key_id"], "Action": "SendSms", "Format": "JSON", "RegionId": "cn-hangzhou",
             "SignatureMethod": "HMAC-SHA1", "SignatureNonce": nonce or uuid.uuid4().hex, "SignatureVersion": "1.0",
@@ -130,7 +130,7 @@ class AliyunSms(Channel):
 
 def tencent_authorization(*, secret_id: str, secret_key: str, host: str, payload: str, timestamp: int, service: str = "sms") -> str:
     """Tencent Cloud API 3.0 signature (TC3-HMAC-SHA256) for a JSON POST to `host`."""
-    date = dt.datetime.fromtimestamp(timestamp, tz=dt.timezone.utc).strftime("%Y-%m-%d")
+    date = dt.datetime.fromtimestamp(timestamp, tz=dt.UTC).strftime("%Y-%m-%d")
     canonical_request = "\n".join([
         "POST", "/", "", f"content-type:application/json; charset=utf-8\nhost:{host}\n", "content-type;host",
         hashlib.sha256(payload.encode()).hexdigest(),

@@ -45,7 +45,7 @@ class LoopbackSmsGateway:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/send"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
-    def __enter__(self) -> "LoopbackSmsGateway":
+    def __enter__(self) -> LoopbackSmsGateway:
         self.thread.start()
         return self
 

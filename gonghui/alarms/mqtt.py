@@ -21,7 +21,7 @@ import queue
 import socket
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import paho.mqtt.client as paho
 
@@ -62,7 +62,7 @@ def parse_message(topic: str, body: bytes, received_at: dt.datetime):
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
     ts = data.get("ts")
-    sent_at = dt.datetime.fromtimestamp(float(ts), tz=dt.timezone.utc) if isinstance(ts, (int, float)) else None
+    sent_at = dt.datetime.fromtimestamp(float(ts), tz=dt.UTC) if isinstance(ts, (int, float)) else None
     return IncomingMessage(site=parts[1], detector=parts[2], seq=seq, boot=boot, active=bool(data.get("active")),
                            tamper=bool(data.get("tamper")), battery_low=bool(data.get("battery_low")),
                            sent_at=sent_at, received_at=received_at, payload=data)
@@ -97,7 +97,7 @@ class EmbeddedBroker:
     def url(self) -> str:
         return f"mqtt://{self.host}:{self.port}"
 
-    def start(self, timeout: float = 10) -> "EmbeddedBroker":
+    def start(self, timeout: float = 10) -> EmbeddedBroker:
         self._thread = threading.Thread(target=self._run, name="embedded-mqtt", daemon=True)
         self._thread.start()
         if not self._ready.wait(timeout):
@@ -231,7 +231,7 @@ class Ingestor:
     def _on_message(self, client, userdata, message):
         self.queue.put((message.topic, message.payload, message.mid, message.qos, time.time(), self.connection_number))
 
-    def start(self) -> "Ingestor":
+    def start(self) -> Ingestor:
         connect(self.client, self.address, wait=False)
         self._writer.start()
         self.client.loop_start()
@@ -261,7 +261,7 @@ class Ingestor:
                     break
             messages = []
             for topic, body, _mid, _qos, at, _conn in batch:
-                m = parse_message(topic, body, dt.datetime.fromtimestamp(at, tz=dt.timezone.utc))
+                m = parse_message(topic, body, dt.datetime.fromtimestamp(at, tz=dt.UTC))
                 if m is not None:
                     messages.append(m)
             result, attempt = None, 0

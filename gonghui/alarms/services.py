@@ -32,7 +32,7 @@ def _ts(value: dt.datetime | None) -> float | None:
 
 
 def _dt(value: float) -> dt.datetime:
-    return dt.datetime.fromtimestamp(value, tz=dt.timezone.utc)
+    return dt.datetime.fromtimestamp(value, tz=dt.UTC)
 
 
 def _event(*, zone: Zone, kind: str, at: dt.datetime, actor=None, detector_id: int | None = None,

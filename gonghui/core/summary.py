@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Callable
+from collections.abc import Callable
 
 
 @dataclass(frozen=True)
@@ -19,17 +19,17 @@ class Period:
     label: str  # "2025年", "2025年上半年", "2023—2025年"
 
     @classmethod
-    def year(cls, year: int) -> "Period":
+    def year(cls, year: int) -> Period:
         return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year}年")
 
     @classmethod
-    def half(cls, year: int, half: int) -> "Period":
+    def half(cls, year: int, half: int) -> Period:
         if half == 1:
             return cls(dt.date(year, 1, 1), dt.date(year, 6, 30), f"{year}年上半年")
         return cls(dt.date(year, 7, 1), dt.date(year, 12, 31), f"{year}年下半年")
 
     @classmethod
-    def years(cls, first: int, last: int) -> "Period":
+    def years(cls, first: int, last: int) -> Period:
         return cls(dt.date(first, 1, 1), dt.date(last, 12, 31), f"{first}—{last}年")
 
     @property
@@ -44,7 +44,7 @@ class Period:
         return str(self.start.year)
 
     @classmethod
-    def from_key(cls, key: str) -> "Period":
+    def from_key(cls, key: str) -> Period:
         """The inverse of `key`; ValueError for anything else."""
         head, _sep, tail = key.partition("-")
         year = int(head)
@@ -60,7 +60,7 @@ class Period:
         return cls.years(year, last) if last > year else cls.year(year)
 
     @classmethod
-    def choose(cls, year: int, *, half: int | None = None, to_year: int | None = None) -> "Period":
+    def choose(cls, year: int, *, half: int | None = None, to_year: int | None = None) -> Period:
         """What the forms, the API and the command ask for: a year, one half of it, or a span."""
         if to_year and to_year > year:
             return cls.years(year, to_year)
@@ -68,7 +68,7 @@ class Period:
             return cls.half(year, half)
         return cls.year(year)
 
-    def same_period_last_year(self) -> "Period":
+    def same_period_last_year(self) -> Period:
         def back(d: dt.date) -> dt.date:
             return d.replace(year=d.year - 1, day=28) if (d.month, d.day) == (2, 29) else d.replace(year=d.year - 1)
 

@@ -3,8 +3,9 @@ import datetime as dt
 from django.utils.translation import gettext as _
 from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from gonghui.core.api import Pages
 from gonghui.core.scoping import get_in_reach_or_404
 from gonghui.orgs.models import Org
 
@@ -82,7 +83,7 @@ class IdNumberCorrectionIn(Schema):
 
 
 @router.get("/", response=list[MemberOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_members(request, q: str = "", org_id: int | None = None, status: str = "active"):
     org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action="members.member.view", pk=org_id) if org_id else None
     return member_list(visible_to=request.user, org=org, q=q, status=status or None)

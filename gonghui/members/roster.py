@@ -108,7 +108,7 @@ class Roster:
     total: int = 0          # data rows read (blank rows skipped)
     more_errors: int = 0    # problems found beyond those listed in `errors`
 
-    def list_errors(self, limit: int) -> "Roster":
+    def list_errors(self, limit: int) -> Roster:
         """Keep the first `limit` problems (by row and column) and count the rest."""
         if len(self.errors) > limit:
             self.more_errors += len(self.errors) - limit

@@ -87,7 +87,7 @@ def backup_write(*, out: str | Path) -> dict:
         manifest = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
-            "created_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "db_vendor": vendor,
             "database": DB_FILES[vendor],
             "database_sha256": _sha256(db_copy),

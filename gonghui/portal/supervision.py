@@ -18,7 +18,8 @@ import subprocess
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Callable, TextIO
+from typing import TextIO
+from collections.abc import Callable
 
 
 @dataclass

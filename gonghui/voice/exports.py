@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from typing import Iterable
+from collections.abc import Iterable
 
 from django.http import HttpResponse
 from openpyxl import Workbook

@@ -77,11 +77,13 @@ def test_the_aliyun_request_is_signed_over_the_sorted_encoded_query():
     params = {"B": "2 3", "A": "x*y~", "Action": "SendSms"}
     signed = aliyun_signed_query(params, "secret")
     # The string to sign: GET&%2F& + the percent-encoded canonical query (spaces %20, * %2A, ~ kept).
-    import base64, hashlib, hmac
+    import base64
+    import hashlib
+    import hmac
     sts = "GET&%2F&A%3Dx%252Ay~%26Action%3DSendSms%26B%3D2%25203"
     assert signed["Signature"] == base64.b64encode(hmac.new(b"secret&", sts.encode(), hashlib.sha1).digest()).decode()
     ali = AliyunSms({"access_key_id": "id", "access_key_secret": "s", "sign_name": "工会", "template_code": "SMS_1", "endpoint": ""})
-    p = ali.request_params("13800000001", "油库火警", "17", now=dt.datetime(2025, 6, 1, tzinfo=dt.timezone.utc), nonce="n")
+    p = ali.request_params("13800000001", "油库火警", "17", now=dt.datetime(2025, 6, 1, tzinfo=dt.UTC), nonce="n")
     assert p["Timestamp"] == "2025-06-01T00:00:00Z" and p["Action"] == "SendSms" and p["OutId"] == "17"
 
 

@@ -1,10 +1,8 @@
 """The governance part of shared/scenarios/benbu-2025.yaml, loaded through the services."""
 
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.utils import translation
 
 from gonghui.governance.models import Meeting, MeetingRule, Target

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext
