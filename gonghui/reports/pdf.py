@@ -273,7 +273,8 @@ def pdf_built_in(content: dict) -> bytes:
                    title_measure=lambda s: pdfmetrics.stringWidth(s, font, 22))
 
     buffer = io.BytesIO()
-    canvas = pdf_canvas.Canvas(buffer, pagesize=A4, pageCompression=1)
+    # the CJK font from the start, or reportlab names an unembedded Helvetica it never uses
+    canvas = pdf_canvas.Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=font, initialFontSize=16)
     canvas.setTitle(content["title"])
     canvas.setAuthor(content["org_name"])
     for number, page in enumerate(paginate(lines, page_height=page_height - top - bottom), start=1):
@@ -298,11 +299,15 @@ def pdf_built_in(content: dict) -> bytes:
             text.setFont(font, line.size)
             text.setCharSpace(char_space)
             if line.bold:
-                # no bold face in one CJK font: headings are set heavier by stroking the outline too
-                text.setTextRenderMode(2)
+                # No bold face in one CJK font: a heading is set heavier by stroking its outline too.
+                # The render mode is graphics state and outlives the text object: saved and restored.
+                canvas.saveState()
                 canvas.setLineWidth(0.45)
+                text.setTextRenderMode(2)
             text.textOut(line.text)
             canvas.drawText(text)
+            if line.bold:
+                canvas.restoreState()
         canvas.setFont(font, 14)
         canvas.drawCentredString(page_width / 2, 20 * mm, f"— {number} —")
         canvas.showPage()
