@@ -127,3 +127,15 @@ def test_pdffonts_rows_without_an_embedded_font_are_named():
     )
     assert parse_pdffonts(listing) == ["STSong-Light"]
     assert parse_pdffonts(listing.rsplit("\n", 2)[0] + "\n") == []
+
+
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+@pytest.mark.skipif(not __import__("os").path.exists(DEJAVU), reason="needs a TrueType font to embed")
+def test_a_truetype_font_on_the_machine_is_embedded_in_the_built_in_pdf(monkeypatch):
+    # Any TrueType face shows the path; a CJK one (wqy-zenhei, simfang.ttf) is what a server would name.
+    monkeypatch.setenv("GONGHUI_PDF_FONT", DEJAVU)
+    data = pdf_built_in({**CONTENT, "title": "Work summary", "org_name": "Union",
+                         "blocks": [{"key": "a", "kind": "area", "heading": "", "paragraphs": ["Text."]}]})
+    assert b"/FontFile2" in data and b"STSong-Light" not in data
