@@ -312,6 +312,14 @@ def with_edits(content: dict, *, title: str | None, texts: dict[str, str]) -> di
     return edited
 
 
+# A paragraph that is itself a （一） heading (an edited draft may add them): short, no full stop inside.
+_SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）[^。]{1,36}。?$")
+
+
+def is_subheading(text: str) -> bool:
+    return bool(_SUBHEADING.match(text))
+
+
 def block_text(block: dict) -> str:
     return "\n".join(block["paragraphs"])
 

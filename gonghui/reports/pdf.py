@@ -26,7 +26,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .document import signature_date
+from .document import is_subheading, signature_date
 from .linebreak import wrap
 
 log = logging.getLogger(__name__)
@@ -204,15 +204,13 @@ def _paragraph_lines(text: str, *, width: float, measure, first_indent: float, *
 
 def layout(content: dict, *, width: float, measure, title_measure) -> list[Line]:
     """The summary as lines, each knowing how it is set and whether it keeps with the next."""
-    from .rendering import _SUBHEADING
-
     lines = [Line(t, size=22, height=36, align="centre", keep_with_next=True)
              for t in wrap(content["title"], width=width, measure=title_measure)]
     lines.append(Line("", height=16, keep_with_next=True))   # a blank line's worth under the title
     for block in content["blocks"]:
         headings = [block["heading"]] if block["heading"] else []
         for text in [*headings, *block["paragraphs"]]:
-            heading = text in headings or bool(_SUBHEADING.match(text))
+            heading = text in headings or is_subheading(text)
             para = _paragraph_lines(text, width=width, measure=measure, first_indent=32, bold=heading,
                                     align="left" if heading else "justify")
             if heading:

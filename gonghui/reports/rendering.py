@@ -17,7 +17,6 @@ Chinese line breaking), else reportlab's layout with its own 禁则 line wrapper
 from __future__ import annotations
 
 import io
-import re
 
 from docx import Document
 from docx.enum.section import WD_SECTION
@@ -26,7 +25,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from .document import signature_date
+from .document import is_subheading, signature_date
 
 # The official faces (GB/T 9704) are 方正小标宋简体 for the title, 黑体 for 一、, 楷体_GB2312 for
 # （一） and 仿宋_GB2312 for the body. A run names one East Asian font only (w:eastAsia: python-docx
@@ -54,8 +53,6 @@ HEADING_STYLES = {
     "Heading 2": (1, HEADING_FONT, BODY_SIZE, False, 2),      # 一、
     "Heading 3": (2, SUBHEADING_FONT, BODY_SIZE, False, 2),   # （一）
 }
-# A paragraph of an area that is itself a （一） heading: short, and no full stop before its end.
-_SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）[^。]{1,36}。?$")
 
 _THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
@@ -142,6 +139,9 @@ def _restyle(document) -> None:
         rpr = defaults.find(qn("w:rPrDefault"))
         if rpr is not None and rpr.find(qn("w:rPr")) is not None:
             _set_fonts(rpr.find(qn("w:rPr")), BODY_FONT)
+            lang = rpr.find(qn("w:rPr")).find(qn("w:lang"))
+            if lang is not None:
+                lang.set(qn("w:eastAsia"), "zh-CN")
     normal = document.styles["Normal"]
     normal.font.size = BODY_SIZE
     _set_fonts(normal.element.get_or_add_rPr(), BODY_FONT)
@@ -207,7 +207,7 @@ def render_docx(content: dict) -> bytes:
         if block["heading"]:
             _heading(document, block["heading"], "Heading 2")
         for text in block["paragraphs"]:
-            if _SUBHEADING.match(text):
+            if is_subheading(text):
                 _heading(document, text, "Heading 3")
                 continue
             body = document.add_paragraph()
