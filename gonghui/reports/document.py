@@ -299,9 +299,15 @@ def assemble(
     }
 
 
-def with_edits(content: dict, *, title: str | None, texts: dict[str, str]) -> dict:
-    """A copy of `content` with the chair's edits: a block's text is its paragraphs, one per line."""
+def with_edits(content: dict, *, title: str | None, texts: dict[str, str], finalised: dt.date | None = None) -> dict:
+    """A copy of `content` with the chair's edits: a block's text is its paragraphs, one per line.
+
+    `finalised`, the day the chair signs the summary off, dates the signature from then on.
+    """
     edited = {**content, "blocks": []}
+    if finalised is not None:
+        edited["finalised"] = finalised.isoformat()
+        edited["date"] = format_date(finalised)
     if title is not None and title.strip():
         edited["title"] = title.strip()
     for block in content["blocks"]:

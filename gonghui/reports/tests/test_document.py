@@ -131,6 +131,13 @@ def test_the_signature_is_dated_the_periods_end_or_the_day_it_was_finalised():
     assert final["date"] == "2026年1月10日" and render_text(final).rstrip().endswith("2026年1月10日")
 
 
+def test_finalising_an_edit_dates_the_signature_that_day():
+    content = assemble(org_name="本部工会", parent_name=None, period=Period.year(2025), sections=sections())
+    final = with_edits(content, title=None, texts={}, finalised=dt.date(2026, 1, 12))
+    assert final["date"] == "2026年1月12日" and signature_date(final) == "2026年1月12日"
+    assert signature_date(with_edits(content, title=None, texts={})) == "2025年12月31日"
+
+
 def test_a_saved_version_dated_the_day_it_was_generated_prints_the_periods_end():
     old = {"title": "t", "org_name": "本部工会", "date": "2025年11月26日", "blocks": [],
            "period": {"key": "2025", "label": "2025年", "start": "2025-01-01", "end": "2025-12-31"}}

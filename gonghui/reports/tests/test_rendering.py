@@ -129,6 +129,25 @@ def test_libreoffice_prints_the_docx_with_every_font_embedded():
     assert unembedded_fonts(data) == []
 
 
+LONG = {**CONTENT, "blocks": [{"key": "a", "kind": "area", "heading": "一、加强工会组织建设", "paragraphs": [
+    "坚持厂务公开，在公开栏公开财务收支1项、重大决策1项、名单公示1项；公示期间职工提出异议1件，已全部答复。"
+    "开展“安康杯”竞赛（覆盖全部班组），获得上级工会表彰：「先进单位」称号！《条例》审议通过。" * 3] * 4}]}
+
+
+@pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftotext"), reason="needs LibreOffice and poppler")
+def test_libreoffice_breaks_chinese_lines_by_the_rule(tmp_path):
+    import subprocess
+
+    from gonghui.reports.linebreak import NO_LINE_END, NO_LINE_START
+    from gonghui.reports.pdf import pdf_via_libreoffice
+
+    (tmp_path / "s.pdf").write_bytes(pdf_via_libreoffice(render_docx(LONG)))
+    text = subprocess.run(["pdftotext", str(tmp_path / "s.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("—")]  # footers
+    assert len(lines) > 20
+    assert [line for line in lines if line[0] in NO_LINE_START or line[-1] in NO_LINE_END] == []
+
+
 def test_without_libreoffice_the_pdf_is_the_built_in_layout(monkeypatch):
     from gonghui.reports import pdf
 
