@@ -4,23 +4,29 @@ Pure: plain data in (Sections, Figures, a few facts about the org), a plain dict
 so every sentence the assembler writes is tested without a database. The dict is what
 a version stores, what the API returns and what the renderers (text, .docx, PDF) read:
 
-    {"title", "org_name", "period": {"key", "label", "start", "end"}, "date",
+    {"title", "org_name", "period": {"key", "label", "start", "end"}, "date", "finalised",
      "blocks": [{"key", "kind", "heading", "paragraphs": [...]}, ...],
      "figures": [{"key", "label", "value", "text", "previous", "change", "source"}, ...]}
 
 `kind` is "opening" (no heading), "area" (一、二、… with 1、2、 items), "shortcomings"
 or "plans". Headings already carry their numbers, so an edited draft keeps them.
+
+"date" is the signature's date: the day the chair finalised the summary ("finalised", an
+ISO date, when there is one), else the period's last day. Never the day it was generated:
+a summary printed twice must carry the same date, and a recompute on another day must not
+look like a change to the text.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from gonghui.core.formatting import chinese_ordinal, format_decimal
+from gonghui.core.formatting import chinese_ordinal, format_date, format_decimal
 
 from .providers import Figure, Period, Section
 
@@ -142,7 +148,12 @@ def opening_paragraph(*, org_name: str, parent_name: str | None, period: Period,
 
 
 def enumerate_firstly(items: list[str]) -> str:
-    """['a。', 'b。'] -> '一是a；二是b。' as the seeds list shortcomings."""
+    """['a。', 'b。'] -> '一是a；二是b。' as the seeds list shortcomings.
+
+    A single item is a plain sentence: 一是 promises a 二是.
+    """
+    if len(items) == 1:
+        return _sentence(items[0]) + "。"
     clauses = [_("%(nth)s is %(what)s") % {"nth": CHINESE_FIRSTS[i] if i < 10 else chinese_ordinal(i + 1), "what": _sentence(t)}
                for i, t in enumerate(items)]
     return "；".join(clauses) + "。"
@@ -156,12 +167,79 @@ def union_part_sentence(part: UnionPart) -> str:
     return _("%(org)s: %(figures)s.") % {"org": part.name, "figures": "；".join(shown)}
 
 
+# Providers write "as at the end of the period"; on paper it is the period's own last day.
+PERIOD_END_PHRASE = "截至期末"
+
+
+def dated(text: str, period: Period) -> str:
+    """'截至期末，…' -> '截至2025年12月31日，…'."""
+    return text.replace(PERIOD_END_PHRASE, f"截至{format_date(period.end)}")
+
+
+_WHOLE_RATE = re.compile(r"^(100|0)%$")
+
+
+def _rate_short_of_whole(figure: Figure) -> str | None:
+    """The text a rate should show when rounding made it read 100% (or 0%) but it is not.
+
+    1,855 of 1,856 is 99.95%, which rounds to '100%' beside a shortcoming that says one worker
+    has no contract. A rate is written at one decimal short of the whole instead: '99.9%'
+    ('0.1%' for a rate above nothing). `value` is on either scale (0.9995 or 99.95); the text
+    says which whole it claims. The real fix is in core.formatting.format_percent; this keeps
+    the document from contradicting itself whatever the provider wrote.
+    """
+    found = _WHOLE_RATE.match(figure.text.strip())
+    if not found or figure.value is None:
+        return None
+    value = Decimal(figure.value)
+    whole = Decimal(1) if value <= 1 else Decimal(100)
+    if found.group(1) == "100" and value < whole:
+        return "99.9%"
+    if found.group(1) == "0" and value > 0:
+        return "0.1%"
+    return None
+
+
+def consistent(section: Section, period: Period) -> Section:
+    """A provider's section as the document prints it: dated phrases, rates that do not contradict."""
+    paragraphs = [dated(p, period) for p in section.paragraphs]
+    figures = []
+    for figure in section.figures:
+        if (shown := _rate_short_of_whole(figure)) is not None:
+            pattern = re.compile(r"(?<![\d.,])" + re.escape(figure.text.strip()))
+            paragraphs = [pattern.sub(shown, p) for p in paragraphs]
+            figure = replace(figure, text=shown)
+        figures.append(figure)
+    return replace(
+        section, paragraphs=paragraphs, figures=figures,
+        items=[dated(t, period) for t in section.items],
+        shortcomings=[dated(t, period) for t in section.shortcomings],
+        plans=[dated(t, period) for t in section.plans],
+    )
+
+
+def signature_date(content: dict) -> str:
+    """The date under the org's name: finalised, else the period's end, else what was stored."""
+    if content.get("finalised"):
+        return format_date(dt.date.fromisoformat(content["finalised"]))
+    end = (content.get("period") or {}).get("end")
+    if end:
+        return format_date(dt.date.fromisoformat(end))
+    return content.get("date", "")
+
+
 def assemble(
-    *, org_name: str, parent_name: str | None, period: Period, sections: list[Section], date_text: str,
-    unions: list[UnionPart] | None = None,
+    *, org_name: str, parent_name: str | None, period: Period, sections: list[Section], date_text: str = "",
+    unions: list[UnionPart] | None = None, finalised: dt.date | None = None,
 ) -> dict:
-    """The whole draft: opening, 一、二、… by area, 存在的不足, 下一步工作打算, signature."""
-    sections = sorted(sections, key=lambda s: s.order)
+    """The whole draft: opening, 一、二、… by area, 存在的不足, 下一步工作打算, signature.
+
+    The signature is dated `finalised` or the period's end; `date_text` (the day the caller
+    generated the draft) is accepted for old callers and no longer printed.
+    """
+    sections = sorted((consistent(s, period) for s in sections), key=lambda s: s.order)
+    if unions:
+        unions = [UnionPart(part.name, [consistent(s, period) for s in part.sections]) for part in unions]
     unions_heading = _("Work of the grassroots unions")
     shortcomings_heading = _("Shortcomings")
     plans_heading = _("Plans for the next period")
@@ -214,15 +292,22 @@ def assemble(
         "title": _("%(org)s work summary for %(period)s") % {"org": org_name, "period": period.label},
         "org_name": org_name,
         "period": {"key": period.key, "label": period.label, "start": period.start.isoformat(), "end": period.end.isoformat()},
-        "date": date_text,
+        "date": format_date(finalised or period.end),
+        "finalised": finalised.isoformat() if finalised else None,
         "blocks": blocks,
         "figures": figures,
     }
 
 
-def with_edits(content: dict, *, title: str | None, texts: dict[str, str]) -> dict:
-    """A copy of `content` with the chair's edits: a block's text is its paragraphs, one per line."""
+def with_edits(content: dict, *, title: str | None, texts: dict[str, str], finalised: dt.date | None = None) -> dict:
+    """A copy of `content` with the chair's edits: a block's text is its paragraphs, one per line.
+
+    `finalised`, the day the chair signs the summary off, dates the signature from then on.
+    """
     edited = {**content, "blocks": []}
+    if finalised is not None:
+        edited["finalised"] = finalised.isoformat()
+        edited["date"] = format_date(finalised)
     if title is not None and title.strip():
         edited["title"] = title.strip()
     for block in content["blocks"]:
@@ -231,6 +316,14 @@ def with_edits(content: dict, *, title: str | None, texts: dict[str, str]) -> di
             block = {**block, "paragraphs": paragraphs}
         edited["blocks"].append(block)
     return edited
+
+
+# A paragraph that is itself a （一） heading (an edited draft may add them): short, no full stop inside.
+_SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）[^。]{1,36}。?$")
+
+
+def is_subheading(text: str) -> bool:
+    return bool(_SUBHEADING.match(text))
 
 
 def block_text(block: dict) -> str:
@@ -244,7 +337,7 @@ def render_text(content: dict) -> str:
         if block["heading"]:
             lines.append(block["heading"])
         lines += [f"　　{p}" for p in block["paragraphs"]]
-    lines += ["", content["org_name"], content["date"]]
+    lines += ["", content["org_name"], signature_date(content)]
     return "\n".join(lines) + "\n"
 
 

@@ -3,13 +3,15 @@
 Both read the content dict of `document.assemble` (or a saved version), nothing else.
 
 The .docx follows the usual official-document layout (GB/T 9704): A4 with margins of
-37/35/28/26 mm, the title in 方正小标宋简体 二号, 一、 headings in 黑体 三号, body in
-仿宋_GB2312 三号 with a two-character first-line indent and fixed 28pt lines, page numbers
-("— 1 —") in the footer, and the org and date right-aligned at the end. CJK font names
-go into w:eastAsia, or Word would set the Chinese text in the Latin font's fallback.
+37/35/28/26 mm, the title 二号 in a Song face, 一、 headings in 黑体 三号, （一） in 楷体, body in
+仿宋 三号 with a two-character first-line indent and fixed 28pt lines, page numbers
+("— 1 —") in the footer, and the org and date right-aligned, 右空四字, at the end. The title
+and headings are Word's Heading 1-3 styles, restyled, with outline levels 0-2, so the
+navigation pane and a table of contents see them. CJK font names go into w:eastAsia, or
+Word would set the Chinese text in the Latin font's fallback.
 
-The PDF uses reportlab's built-in CID font STSong-Light, so it needs neither LibreOffice
-nor a font file on the machine that writes it.
+The PDF is this .docx printed by LibreOffice where it is installed (fonts embedded,
+Chinese line breaking), else reportlab's layout with its own 禁则 line wrapper: see pdf.py.
 """
 
 from __future__ import annotations
@@ -23,41 +25,86 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-TITLE_FONT = "方正小标宋简体"
+from .document import is_subheading, signature_date
+
+# The official faces (GB/T 9704) are 方正小标宋简体 for the title, 黑体 for 一、, 楷体_GB2312 for
+# （一） and 仿宋_GB2312 for the body. A run names one East Asian font only (w:eastAsia: python-docx
+# writes no fallback list, and Word reads none), and the 方正 and _GB2312 faces are not on a stock
+# Windows or WPS install: a document naming them opens in whatever Word substitutes, often 宋体 for
+# everything. So each run names the face a stock Windows (and WPS, and LibreOffice's own
+# replacement table) does have, in Chinese, as Word writes it: 宋体 (SimSun) bold standing in for
+# 小标宋, 仿宋 (FangSong), 黑体 (SimHei), 楷体 (KaiTi).
+TITLE_FONT = "宋体"
 HEADING_FONT = "黑体"
-BODY_FONT = "仿宋_GB2312"
+SUBHEADING_FONT = "楷体"
+BODY_FONT = "仿宋"
 LATIN_FONT = "Times New Roman"
 TITLE_SIZE = Pt(22)     # 二号
 BODY_SIZE = Pt(16)      # 三号
+CHAR = 16               # one character of 三号, in points: indents are counted in characters
 LINE = Pt(28)           # fixed line spacing: 22 lines to the page
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
+SIGNATURE_RIGHT_CHARS = 4   # 右空四字: the org and the date end four characters short of the margin
+
+# Heading styles, so Word's navigation pane and a table of contents find the outline:
+# style name -> (outline level, East Asian font, size, bold, first-line indent in characters)
+HEADING_STYLES = {
+    "Heading 1": (0, TITLE_FONT, TITLE_SIZE, True, 0),        # the title
+    "Heading 2": (1, HEADING_FONT, BODY_SIZE, False, 2),      # 一、
+    "Heading 3": (2, SUBHEADING_FONT, BODY_SIZE, False, 2),   # （一）
+}
+
+_THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
-def _fonts(run, east_asian: str, size, *, bold: bool = False) -> None:
-    run.font.name = LATIN_FONT
-    run.font.size = size
-    run.font.bold = bold
-    rpr = run._element.get_or_add_rPr()
+def _set_fonts(rpr, east_asian: str) -> None:
+    """Name the fonts on a run's or a style's rPr, dropping the template's theme fonts.
+
+    A theme attribute (w:eastAsiaTheme) wins over a named font in Word, so the named one would
+    be silently ignored. w:hint="eastAsia" makes the shared punctuation (“”、…) use the East
+    Asian font, as Word does when one types Chinese.
+    """
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
-    fonts.set(qn("w:eastAsia"), east_asian)
+    for attribute in _THEME_FONT_ATTRIBUTES:
+        if fonts.get(qn(attribute)) is not None:
+            del fonts.attrib[qn(attribute)]
     fonts.set(qn("w:ascii"), LATIN_FONT)
     fonts.set(qn("w:hAnsi"), LATIN_FONT)
+    fonts.set(qn("w:cs"), LATIN_FONT)
+    fonts.set(qn("w:eastAsia"), east_asian)
+    fonts.set(qn("w:hint"), "eastAsia")
 
 
-def _spacing(paragraph, *, indent_chars: int = 0) -> None:
-    fmt = paragraph.paragraph_format
-    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = LINE
-    fmt.space_before = Pt(0)
-    fmt.space_after = Pt(0)
-    if indent_chars:
-        fmt.first_line_indent = Pt(16 * indent_chars)
-        # Word prefers the indent in characters, so it follows the font size if someone changes it.
-        ind = paragraph._element.get_or_add_pPr().get_or_add_ind()
-        ind.set(qn("w:firstLineChars"), str(indent_chars * 100))
+def _fonts(run, east_asian: str, size, *, bold: bool = False) -> None:
+    run.font.size = size
+    run.font.bold = bold
+    _set_fonts(run._element.get_or_add_rPr(), east_asian)
+
+
+def _indent_chars(paragraph_format, element, *, first_line: int = 0, right: int = 0) -> None:
+    """Indents in characters (w:firstLineChars, w:rightChars), with the points for readers that ignore them.
+
+    Word prefers the character count, so the indent follows the font size if someone changes it.
+    """
+    if first_line:
+        paragraph_format.first_line_indent = Pt(CHAR * first_line)
+    if right:
+        paragraph_format.right_indent = Pt(CHAR * right)
+    ind = element.get_or_add_pPr().get_or_add_ind()
+    if first_line:
+        ind.set(qn("w:firstLineChars"), str(first_line * 100))
+    if right:
+        ind.set(qn("w:rightChars"), str(right * 100))
+
+
+def _spacing(paragraph_format, *, line=LINE) -> None:
+    paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    paragraph_format.line_spacing = line
+    paragraph_format.space_before = Pt(0)
+    paragraph_format.space_after = Pt(0)
 
 
 def _page_number_footer(section) -> None:
@@ -85,6 +132,66 @@ def _page_number_footer(section) -> None:
     _fonts(after, "宋体", Pt(14))
 
 
+def _restyle(document) -> None:
+    """Normal as the body, Heading 1-3 as the title, 一、 and （一）: official faces, black, no theme."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr = defaults.find(qn("w:rPrDefault"))
+        if rpr is not None and rpr.find(qn("w:rPr")) is not None:
+            _set_fonts(rpr.find(qn("w:rPr")), BODY_FONT)
+            lang = rpr.find(qn("w:rPr")).find(qn("w:lang"))
+            if lang is not None:
+                lang.set(qn("w:eastAsia"), "zh-CN")
+    normal = document.styles["Normal"]
+    normal.font.size = BODY_SIZE
+    _set_fonts(normal.element.get_or_add_rPr(), BODY_FONT)
+    # Chinese text in a Chinese document: Word and LibreOffice pick the CJK font and line breaking from it.
+    lang = normal.element.get_or_add_rPr().find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        normal.element.get_or_add_rPr().append(lang)
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    _spacing(normal.paragraph_format)
+    normal.paragraph_format.widow_control = True
+
+    for name, (level, face, size, bold, indent) in HEADING_STYLES.items():
+        style = document.styles[name]
+        style.font.size = size
+        style.font.bold = bold
+        style.font.italic = False
+        rpr = style.element.get_or_add_rPr()
+        color = rpr.find(qn("w:color"))
+        if color is not None:
+            rpr.remove(color)
+        _set_fonts(rpr, face)
+        fmt = style.paragraph_format
+        fmt.keep_with_next = True
+        fmt.keep_together = True
+        if level == 0:
+            fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _spacing(fmt, line=Pt(36))
+            fmt.space_after = Pt(16)    # one blank line's worth under the title
+        else:
+            fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            _spacing(fmt)
+            fmt.first_line_indent = Pt(CHAR * indent)
+            style.element.get_or_add_pPr().get_or_add_ind().set(qn("w:firstLineChars"), str(indent * 100))
+        ppr = style.element.get_or_add_pPr()
+        outline = ppr.find(qn("w:outlineLvl"))
+        if outline is None:
+            outline = OxmlElement("w:outlineLvl")
+            ppr.append(outline)
+        outline.set(qn("w:val"), str(level))
+
+
+def _heading(document, text: str, style: str):
+    paragraph = document.add_paragraph(style=style)
+    level, face, size, bold, indent = HEADING_STYLES[style]
+    _fonts(paragraph.add_run(text), face, size, bold=bold)
+    return paragraph
+
+
 def render_docx(content: dict) -> bytes:
     document = Document()
     section = document.sections[0]
@@ -93,98 +200,47 @@ def render_docx(content: dict) -> bytes:
     section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
     section.footer_distance = Mm(20)
     section.start_type = WD_SECTION.NEW_PAGE
+    _restyle(document)
 
-    normal = document.styles["Normal"]
-    normal.font.name = LATIN_FONT
-    normal.font.size = BODY_SIZE
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
-
-    title = document.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.paragraph_format.space_after = Pt(16)   # one blank line's worth under the title
-    title.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    title.paragraph_format.line_spacing = Pt(36)
-    _fonts(title.add_run(content["title"]), TITLE_FONT, TITLE_SIZE)
-
+    _heading(document, content["title"], "Heading 1")
     for block in content["blocks"]:
         if block["heading"]:
-            heading = document.add_paragraph()
-            _spacing(heading, indent_chars=2)
-            heading.paragraph_format.keep_with_next = True
-            _fonts(heading.add_run(block["heading"]), HEADING_FONT, BODY_SIZE)
+            _heading(document, block["heading"], "Heading 2")
         for text in block["paragraphs"]:
+            if is_subheading(text):
+                _heading(document, text, "Heading 3")
+                continue
             body = document.add_paragraph()
             body.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-            _spacing(body, indent_chars=2)
+            _spacing(body.paragraph_format)
+            _indent_chars(body.paragraph_format, body._element, first_line=2)
             _fonts(body.add_run(text), BODY_FONT, BODY_SIZE)
 
-    # A blank line, then the org and the date; kept on one page with the last lines of text,
-    # so the date never stands alone on a page of its own.
-    if document.paragraphs:
+    # A blank line, then the org and the date, 右空四字. The last paragraph keeps with them, so the
+    # date never stands alone on a page; with widow control only its last lines go over, not all of it.
+    if len(document.paragraphs) > 1:
         document.paragraphs[-1].paragraph_format.keep_with_next = True
     gap = document.add_paragraph()
-    _spacing(gap)
+    _spacing(gap.paragraph_format)
     gap.paragraph_format.keep_with_next = True
-    for text in (content["org_name"], content["date"]):
+    for text in (content["org_name"], signature_date(content)):
         signature = document.add_paragraph()
-        signature.paragraph_format.keep_with_next = text != content["date"]
+        signature.paragraph_format.keep_with_next = text == content["org_name"]
         signature.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _spacing(signature)
-        signature.paragraph_format.right_indent = Pt(32)
+        _spacing(signature.paragraph_format)
+        _indent_chars(signature.paragraph_format, signature._element, right=SIGNATURE_RIGHT_CHARS)
         _fonts(signature.add_run(text), BODY_FONT, BODY_SIZE)
 
     _page_number_footer(section)
     document.core_properties.title = content["title"]
+    document.core_properties.language = "zh-CN"
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
 def render_pdf(content: dict) -> bytes:
-    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
-    from xml.sax.saxutils import escape
+    """The PDF: the .docx printed by LibreOffice where it is installed, else the built-in layout (see pdf.py)."""
+    from .pdf import render_pdf as pdf
 
-    font = "STSong-Light"
-    if font not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(font))
-    body = ParagraphStyle("body", fontName=font, fontSize=16, leading=28, firstLineIndent=32, alignment=TA_JUSTIFY,
-                          wordWrap="CJK")
-    # STSong-Light is the only simplified-Chinese CID font and has no bold face: headings keep their
-    # 一、 numbering and a little air above instead.
-    heading = ParagraphStyle("heading", parent=body, spaceBefore=6, keepWithNext=1)
-    title = ParagraphStyle("title", fontName=font, fontSize=22, leading=36, alignment=TA_CENTER, spaceAfter=16,
-                           wordWrap="CJK")
-    signature = ParagraphStyle("signature", parent=body, firstLineIndent=0, alignment=TA_RIGHT, rightIndent=32)
-
-    def page_number(canvas, doc):
-        canvas.saveState()
-        canvas.setFont(font, 14)
-        canvas.drawCentredString(A4[0] / 2, 20 * mm, f"— {doc.page} —")
-        canvas.restoreState()
-
-    flow = [Paragraph(escape(content["title"]), title)]
-    for block in content["blocks"]:
-        paragraphs = [Paragraph(escape(text), body) for text in block["paragraphs"]]
-        if block["heading"]:
-            # a heading never ends a page: it goes over with its first paragraph
-            paragraphs[:1] = [KeepTogether([Paragraph(escape(block["heading"]), heading), *paragraphs[:1]])]
-        flow += paragraphs
-    closing = [Spacer(1, 28), Paragraph(escape(content["org_name"]), signature), Paragraph(escape(content["date"]), signature)]
-    if len(flow) > 1:
-        closing.insert(0, flow.pop())   # the last paragraph goes over with the signature, never the date alone
-    flow.append(KeepTogether(closing))
-
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer, pagesize=A4, title=content["title"],
-        topMargin=MARGINS_MM["top"] * mm, bottomMargin=MARGINS_MM["bottom"] * mm,
-        leftMargin=MARGINS_MM["left"] * mm, rightMargin=MARGINS_MM["right"] * mm,
-    )
-    doc.build(flow, onFirstPage=page_number, onLaterPages=page_number)
-    return buffer.getvalue()
+    return pdf(content)

@@ -7,7 +7,8 @@ import pytest
 from django.utils import translation
 
 from gonghui.reports.document import (
-    UnionPart, annotated, assemble, comparison_sentence, enumerate_firstly, figure_change, render_text, with_edits,
+    UnionPart, annotated, assemble, comparison_sentence, enumerate_firstly, figure_change, render_text, signature_date,
+    with_edits,
 )
 from gonghui.core.summary import Figure, Period, Section
 
@@ -117,7 +118,69 @@ def test_the_text_rendering_has_title_headings_and_signature():
     text = render_text(content)
     assert text.splitlines()[0] == "本部工会2025年工作总结"
     assert "\n一、加强工会组织建设\n" in text
-    assert text.rstrip().endswith("本部工会\n2026年1月10日")
+    # dated the period's end, not the day the draft was generated (date_text)
+    assert text.rstrip().endswith("本部工会\n2025年12月31日")
+
+
+def test_the_signature_is_dated_the_periods_end_or_the_day_it_was_finalised():
+    content = assemble(org_name="本部工会", parent_name=None, period=Period.half(2025, 1), sections=sections(),
+                       date_text="2025年11月26日")
+    assert content["date"] == "2025年6月30日" and content["finalised"] is None
+    final = assemble(org_name="本部工会", parent_name=None, period=Period.year(2025), sections=sections(),
+                     finalised=dt.date(2026, 1, 10))
+    assert final["date"] == "2026年1月10日" and render_text(final).rstrip().endswith("2026年1月10日")
+
+
+def test_finalising_an_edit_dates_the_signature_that_day():
+    content = assemble(org_name="本部工会", parent_name=None, period=Period.year(2025), sections=sections())
+    final = with_edits(content, title=None, texts={}, finalised=dt.date(2026, 1, 12))
+    assert final["date"] == "2026年1月12日" and signature_date(final) == "2026年1月12日"
+    assert signature_date(with_edits(content, title=None, texts={})) == "2025年12月31日"
+
+
+def test_a_saved_version_dated_the_day_it_was_generated_prints_the_periods_end():
+    old = {"title": "t", "org_name": "本部工会", "date": "2025年11月26日", "blocks": [],
+           "period": {"key": "2025", "label": "2025年", "start": "2025-01-01", "end": "2025-12-31"}}
+    assert signature_date(old) == "2025年12月31日"
+    assert signature_date({**old, "finalised": "2026-01-08"}) == "2026年1月8日"
+    assert signature_date({"date": "2025年12月31日"}) == "2025年12月31日"
+
+
+def test_as_at_the_end_of_the_period_is_written_as_the_periods_last_day():
+    section = Section(key="members", order=10, heading="加强工会组织建设",
+                      paragraphs=["截至期末，本部工会共有在册职工1,853名。"], items=["截至期末已建档。"])
+    content = assemble(org_name="本部工会", parent_name=None, period=Period.year(2025), sections=[section])
+    area = content["blocks"][1]["paragraphs"]
+    assert area[0] == "截至2025年12月31日，本部工会共有在册职工1,853名。"
+    assert area[1] == "1、截至2025年12月31日已建档。"
+    assert "期末" not in render_text(content)
+
+
+def test_a_single_shortcoming_is_a_plain_sentence_without_yishi():
+    assert enumerate_firstly(["档案资料尚不齐全。"]) == "档案资料尚不齐全。"
+    content = assemble(org_name="本部工会", parent_name=None, period=Period.year(2025), sections=sections()[1:])
+    shortcomings = next(b for b in content["blocks"] if b["kind"] == "shortcomings")["paragraphs"][0]
+    assert "一是" not in shortcomings and shortcomings.endswith("：尚有18名职工未签订劳动合同。")
+
+
+@pytest.mark.parametrize("value", [Decimal("99.95"), Decimal("0.9995")])
+def test_a_rate_short_of_the_whole_never_reads_100_per_cent(value):
+    # 1,855 of 1,856 signed: rounded to whole per cent it would read 100% beside "1名职工未签订".
+    section = Section(key="members", order=10, heading="加强工会组织建设",
+                      paragraphs=["劳动合同签约率达到100%，1,100%不变。"],
+                      figures=[Figure("members.contract_rate", "劳动合同签约率", value, "100%")],
+                      shortcomings=["尚有1名职工未签订劳动合同。"])
+    content = assemble(org_name="本部工会", parent_name=None, period=Period.year(2025), sections=[section])
+    assert content["blocks"][1]["paragraphs"][0] == "劳动合同签约率达到99.9%，1,100%不变。"
+    assert content["figures"][0]["text"] == "99.9%"
+
+
+@pytest.mark.parametrize("value", [Decimal("100"), Decimal("1"), Decimal("1.00")])
+def test_a_rate_that_is_whole_stays_100_per_cent(value):
+    section = Section(key="members", order=10, heading="加强工会组织建设", paragraphs=["签约率达到100%。"],
+                      figures=[Figure("members.contract_rate", "劳动合同签约率", value, "100%")])
+    content = assemble(org_name="本部工会", parent_name=None, period=Period.year(2025), sections=[section])
+    assert content["blocks"][1]["paragraphs"][0] == "签约率达到100%。"
 
 
 @pytest.mark.parametrize("key,expected", [
