@@ -93,7 +93,7 @@ def test_the_federation_summary_says_what_each_union_did(cast, client_as):
     assert "各基层工会工作情况" in html
     assert '1、本部工会：在册职工<a class="figure-link" href="/members/" title="本部工会·在册职工' in html
     assert '2、学校工会：在册职工<a class="figure-link" href="/members/" title="学校工会·在册职工' in html
-    assert "一是尚有4名职工未签订劳动合同" in html     # not taken for the roll's 4名
+    assert "：尚有4名职工未签订劳动合同。" in html     # one shortcoming: no 一是 without 二是
 
 
 def test_the_summary_page_does_not_query_more_with_more_members(cast, client_as):
