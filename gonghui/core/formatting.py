@@ -54,7 +54,15 @@ def format_percent(numerator: int | Decimal, denominator: int | Decimal, places:
     if not denominator:
         return "—"
     ratio = Decimal(numerator) * 100 / Decimal(denominator)
-    return f"{format_decimal(ratio, places, strip=False).replace(',', '')}%"
+    text = format_decimal(ratio, places, strip=False).replace(",", "")
+    # A rate is never rounded into a contradiction: 1,855 of 1,856 is not "100%" beside
+    # "one has not signed", and 1 of 2,000 is not "0%". Such a rate gets the places it needs.
+    while (Decimal(text) in (0, 100)) and ratio not in (0, 100) and places < 4:
+        places += 1
+        text = format_decimal(ratio, places, strip=False).replace(",", "")
+    if Decimal(text) == 100 and ratio < 100:
+        text = format_decimal(Decimal(100) - Decimal(1).scaleb(-places), places, strip=False)
+    return f"{text}%"
 
 
 def ratio(numerator: int | Decimal, denominator: int | Decimal, places: int = 2) -> Decimal | None:

@@ -176,42 +176,11 @@ def dated(text: str, period: Period) -> str:
     return text.replace(PERIOD_END_PHRASE, f"截至{format_date(period.end)}")
 
 
-_WHOLE_RATE = re.compile(r"^(100|0)%$")
-
-
-def _rate_short_of_whole(figure: Figure) -> str | None:
-    """The text a rate should show when rounding made it read 100% (or 0%) but it is not.
-
-    1,855 of 1,856 is 99.95%, which rounds to '100%' beside a shortcoming that says one worker
-    has no contract. A rate is written at one decimal short of the whole instead: '99.9%'
-    ('0.1%' for a rate above nothing). `value` is on either scale (0.9995 or 99.95); the text
-    says which whole it claims. The real fix is in core.formatting.format_percent; this keeps
-    the document from contradicting itself whatever the provider wrote.
-    """
-    found = _WHOLE_RATE.match(figure.text.strip())
-    if not found or figure.value is None:
-        return None
-    value = Decimal(figure.value)
-    whole = Decimal(1) if value <= 1 else Decimal(100)
-    if found.group(1) == "100" and value < whole:
-        return "99.9%"
-    if found.group(1) == "0" and value > 0:
-        return "0.1%"
-    return None
-
-
 def consistent(section: Section, period: Period) -> Section:
-    """A provider's section as the document prints it: dated phrases, rates that do not contradict."""
-    paragraphs = [dated(p, period) for p in section.paragraphs]
-    figures = []
-    for figure in section.figures:
-        if (shown := _rate_short_of_whole(figure)) is not None:
-            pattern = re.compile(r"(?<![\d.,])" + re.escape(figure.text.strip()))
-            paragraphs = [pattern.sub(shown, p) for p in paragraphs]
-            figure = replace(figure, text=shown)
-        figures.append(figure)
+    """A provider's section as the document prints it: its phrases dated. (Rates come right from
+    core.formatting.format_percent, which never rounds one into a contradiction.)"""
     return replace(
-        section, paragraphs=paragraphs, figures=figures,
+        section, paragraphs=[dated(p, period) for p in section.paragraphs],
         items=[dated(t, period) for t in section.items],
         shortcomings=[dated(t, period) for t in section.shortcomings],
         plans=[dated(t, period) for t in section.plans],

@@ -23,7 +23,7 @@ selectors, so the summary, the dashboard and the API state the same numbers.
 from __future__ import annotations
 
 import importlib
-from typing import Callable, Protocol
+from typing import Protocol
 
 from gonghui.core.registry import declared
 from gonghui.core.summary import Figure, Period, Section, headline_sections  # noqa: F401  (re-exported)

@@ -13,7 +13,6 @@ The `expect` block lists figures the generated summary must state.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import random
 from dataclasses import dataclass, field
 from pathlib import Path

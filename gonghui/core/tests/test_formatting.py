@@ -35,3 +35,14 @@ def test_counts_and_yuan_carry_separators():
 @pytest.mark.parametrize(("n", "text"), [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (20, "二十"), (21, "二十一")])
 def test_chinese_ordinals_for_headings(n, text):
     assert f.chinese_ordinal(n) == text
+
+
+def test_a_rate_is_never_rounded_into_a_contradiction():
+    from gonghui.core.formatting import format_percent
+
+    assert format_percent(1855, 1856) == "99.9%"
+    assert format_percent(1, 2000) == "0.1%"   # 0.05% shows with the places it needs
+    assert format_percent(1856, 1856) == "100%"
+    assert format_percent(0, 1856) == "0%"
+    assert format_percent(2683, 2854) == "94%"
+    assert format_percent(199999, 200000) == "99.9995%"

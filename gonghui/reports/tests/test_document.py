@@ -163,18 +163,6 @@ def test_a_single_shortcoming_is_a_plain_sentence_without_yishi():
     assert "一是" not in shortcomings and shortcomings.endswith("：尚有18名职工未签订劳动合同。")
 
 
-@pytest.mark.parametrize("value", [Decimal("99.95"), Decimal("0.9995")])
-def test_a_rate_short_of_the_whole_never_reads_100_per_cent(value):
-    # 1,855 of 1,856 signed: rounded to whole per cent it would read 100% beside "1名职工未签订".
-    section = Section(key="members", order=10, heading="加强工会组织建设",
-                      paragraphs=["劳动合同签约率达到100%，1,100%不变。"],
-                      figures=[Figure("members.contract_rate", "劳动合同签约率", value, "100%")],
-                      shortcomings=["尚有1名职工未签订劳动合同。"])
-    content = assemble(org_name="本部工会", parent_name=None, period=Period.year(2025), sections=[section])
-    assert content["blocks"][1]["paragraphs"][0] == "劳动合同签约率达到99.9%，1,100%不变。"
-    assert content["figures"][0]["text"] == "99.9%"
-
-
 @pytest.mark.parametrize("value", [Decimal("100"), Decimal("1"), Decimal("1.00")])
 def test_a_rate_that_is_whole_stays_100_per_cent(value):
     section = Section(key="members", order=10, heading="加强工会组织建设", paragraphs=["签约率达到100%。"],

@@ -7,7 +7,6 @@ apps still to come are left out, not faked.
 import re
 
 import pytest
-from django.conf import settings
 
 from gonghui.reports.document import render_text
 from gonghui.reports.providers import Period, summary_providers
