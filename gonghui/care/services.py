@@ -106,6 +106,8 @@ def case_open(*, actor, member: Member, household_size: int, income: Decimal, es
         return existing
     if kind not in CaseKind.values:
         raise ValidationError({"kind": _("Unknown kind of file.")})
+    if kind == CaseKind.NEW and HardshipCase.objects.filter(member=member, status=CaseStatus.CLOSED).exists():
+        kind = CaseKind.RELAPSED  # a household whose file was closed and is in hardship again is 返困 (RULES.md §d)
     income, essential, costs = (_amount(income, "income"), _amount(essential_spending, "essential_spending"),
                                 _amount(hardship_costs, "hardship_costs"))
     if not (reason or "").strip():

@@ -33,3 +33,12 @@ def test_the_federation_officer_may_not_open_a_file(cast, client_as):
         "member_id": cast.member_record.pk, "reason": "x", "household_size": 3, "income": "30000", "essential_spending": "12000"},
         content_type="application/json")
     assert response.status_code == 404
+
+
+def test_the_chair_sets_the_unions_line_and_limit_over_the_api(cast, client_as):
+    client = client_as(cast.chair)
+    body = {"org_id": cast.union.pk, "low_income_line": "950", "aid_limit": "6000", "education_grant": "4000"}
+    assert client.post("/api/v1/care/settings", body, content_type="application/json").status_code == 201
+    assert client.get(f"/api/v1/care/settings?org_id={cast.branch.pk}").json()["low_income_line"] == "950.00"
+    assert client_as(cast.cadre).post("/api/v1/care/settings", {**body, "org_id": cast.branch.pk},
+                                      content_type="application/json").status_code == 403

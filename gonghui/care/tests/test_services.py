@@ -187,3 +187,16 @@ def test_two_aids_at_once_cannot_both_slip_under_the_limit(cast):
         t.join()
     assert not errors
     assert sorted(AidPayment.objects.values_list("status", flat=True)) == ["paid", "refused"]
+
+
+def test_a_household_back_in_hardship_after_its_file_closed_is_filed_as_relapsed(cast):
+    services.case_close(actor=cast.chair, case=open_file(cast), reason="好转", date=dt.date(2025, 6, 1))
+    assert open_file(cast).kind == "relapsed"
+
+
+def test_files_not_rechecked_this_year_wait_on_the_home_page(cast, client_as):
+    services.case_open(actor=cast.chair, member=cast.member_record, reason="x", opened_on=dt.date(2020, 1, 1), **DEEP)
+    [item] = selectors.attention(visible_to=cast.chair)
+    assert item.count == 1 and item.url == "/care/cases/?due=1"
+    assert selectors.attention(visible_to=cast.fed)[0].count == 0
+    assert "待年度复核" in client_as(cast.chair).get("/").content.decode()

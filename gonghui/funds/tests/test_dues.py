@@ -135,3 +135,11 @@ def test_collecting_the_same_dues_twice_at_once_pays_once(cast):
     assert not errors
     assert DuesPayment.objects.filter(month=dt.date(2025, 4, 1)).count() == 2
     assert Entry.objects.count() == 1
+
+
+def test_members_six_months_behind_wait_on_the_home_page(cast):
+    services.wage_set(actor=cast.chair, member=cast.member_record, wage=D(5000), since=dt.date(2020, 1, 1))
+    [item] = selectors.attention(visible_to=cast.chair)
+    today = dt.date.today()
+    assert item.count == (1 if today.month >= 6 else 0) and item.url == "/funds/dues/arrears/"
+    assert selectors.attention(visible_to=cast.member) == []

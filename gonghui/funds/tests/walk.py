@@ -49,6 +49,8 @@ def private_urls(cast) -> list[tuple]:
         ("POST", "/api/v1/funds/wages", {"member_id": m, "wage": "1", "since": "2025-01-01"}),
         ("POST", "/api/v1/funds/dues/collect", {"org_id": u, "month": "2025-02-01"}),
         ("GET", f"/api/v1/funds/dues/arrears?org_id={u}"),
+        ("GET", f"/api/v1/funds/wages?org_id={u}"),
+        ("GET", f"/api/v1/funds/dues?org_id={u}"),
     ]
 
 
