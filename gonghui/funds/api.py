@@ -218,3 +218,33 @@ def list_wages(request, org_id: int):
 def list_dues(request, org_id: int, month: dt.date | None = None):
     org = selectors.org_get(visible_to=request.user, pk=org_id)
     return selectors.dues_payment_list(visible_to=request.user, org=org, month=month)
+
+
+class ReviewIn(Schema):
+    org_id: int
+    year: int
+    opinion: str
+
+
+class ReviewOut(Schema):
+    org_id: int
+    year: int
+    findings: str
+    opinion: str
+    published_on: dt.date
+    disclosure_id: int | None
+
+
+@router.get("/review", response={200: ReviewOut, 404: dict})
+def get_review(request, org_id: int, year: int):
+    org = selectors.org_get(visible_to=request.user, pk=org_id)
+    found = selectors.review_get(org=org, year=year)
+    if found is None:
+        return 404, {"detail": "not published"}
+    return found
+
+
+@router.post("/review", response={201: ReviewOut})
+def publish_review(request, payload: ReviewIn):
+    org = selectors.org_get(visible_to=request.user, pk=payload.org_id)
+    return Status(201, services.funds_review_publish(actor=request.user, org=org, year=payload.year, opinion=payload.opinion))

@@ -293,3 +293,36 @@ def attention(*, visible_to) -> list[Attention]:
         return []
     flagged = [a for a in arrears(org=None, as_of=dt.date.today(), rows=rows) if a.flagged]
     return [Attention(_("members six months behind with their dues"), len(flagged), reverse("funds:arrears"))]
+
+
+def review_findings(*, org: Org, year: int) -> str:
+    """What the review committee finds in the org's books for the year, in the words it publishes."""
+    from gonghui.core.formatting import format_yuan
+
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    tb = trial_balance(org=org, year=year)
+    funds = funds_figures(org=org, start=start, end=end)
+    dues = dues_figures(org=org, start=start, end=end)
+    parts = [
+        _("The committee reviewed the books of %(org)s for %(year)s: %(n)s vouchers, and debits equal credits (%(total)s).")
+        % {"org": org.name, "year": year, "n": tb.entries, "total": format_yuan(tb.total_debit)}
+        if tb.balances else _("The committee reviewed the books of %(org)s for %(year)s: the trial balance does NOT balance.")
+        % {"org": org.name, "year": year},
+        _("Income %(income)s; spending %(spending)s.") % {"income": format_yuan(funds.total_income),
+                                                           "spending": format_yuan(funds.total_spending)},
+    ]
+    if dues.payments:
+        parts.append(_("Dues collected %(amount)s, a collection rate of %(rate)s%%.") % {
+            "amount": format_yuan(dues.collected), "rate": dues.rate if dues.rate is not None else "—"})
+    for row in budget_report(org=org, year=year):
+        if row.kind == chart.SPENDING:
+            parts.append(_("%(name)s: budget %(budget)s, spent %(actual)s%(over)s.") % {
+                "name": row.name, "budget": format_yuan(row.budget), "actual": format_yuan(row.actual),
+                "over": _(", over budget") if row.overspent else ""})
+    return "\n".join(parts)
+
+
+def review_get(*, org: Org, year: int):
+    from .models import FundsReview
+
+    return FundsReview.objects.filter(org=org, year=year).select_related("disclosure").first()

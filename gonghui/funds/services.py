@@ -27,7 +27,7 @@ from gonghui.orgs.models import Org
 
 from . import chart
 from .choices import EntrySource
-from .models import BudgetLine, DuesPayment, Entry, Line, WageBase
+from .models import BudgetLine, DuesPayment, Entry, FundsReview, Line, WageBase
 from .rules import month_start, monthly_dues
 
 CENT = Decimal("0.01")
@@ -233,3 +233,37 @@ def dues_collect(*, actor, org: Org, month: dt.date, members: list[Member] | Non
         for b in due
     ])
     return Collection(month, entry, payments)
+
+
+# ── the funds review ─────────────────────────────────────────────────────────
+
+@transaction.atomic
+def funds_review_publish(*, actor, org: Org, year: int, opinion: str, on: dt.date | None = None) -> FundsReview:
+    """Publish the review committee's report on a year's books to the 公开栏 (a finance disclosure,
+    through governance's services). A year is reviewed once: publishing again returns the report."""
+    from django.utils import timezone
+
+    from gonghui.governance.choices import DisclosureCategory
+    from gonghui.governance.services import disclosure_create, disclosure_publish
+
+    from .selectors import review_findings
+
+    require(actor=actor, action="funds.review.publish", org=org)
+    _lock(org)
+    existing = FundsReview.objects.filter(org=org, year=year).first()
+    if existing is not None:
+        return existing
+    if not (opinion or "").strip():
+        raise ValidationError({"opinion": _("Write the committee's opinion.")})
+    findings = review_findings(org=org, year=year)
+    on = on or timezone.localdate()
+    disclosure = disclosure_create(
+        actor=actor, org=org, category=DisclosureCategory.FINANCE,
+        title=_("Funds review committee's report on %(year)s") % {"year": year},
+        body=findings + "\n\n" + _("Opinion of the review committee: %(opinion)s") % {"opinion": opinion.strip()},
+    )
+    disclosure_publish(actor=actor, disclosure=disclosure, on=on)
+    review = FundsReview.objects.create(org=org, year=year, findings=findings, opinion=opinion.strip(), published_on=on,
+                                        disclosure=disclosure, reviewed_by=actor if actor is not None and actor.is_authenticated else None)
+    history_record(obj=review, org=org, actor=actor, action="create", changes={"year": [None, year]})
+    return review

@@ -14,7 +14,7 @@ from gonghui.core.formatting import format_count, format_yuan
 from gonghui.core.summary import Figure, Period, Section
 
 from . import chart
-from .selectors import BudgetRow, DuesFigures, FundsFigures, budgets_overspent, dues_figures, funds_figures
+from .selectors import BudgetRow, DuesFigures, FundsFigures, budgets_overspent, dues_figures, funds_figures, review_get
 
 ORDER = 50
 
@@ -61,6 +61,9 @@ def sections(*, org, period: Period) -> list[Section]:
                                       source="/funds/ledger/"))
         for code, amount in sorted(funds.spending.items()):
             section.figures.append(Figure(f"funds.spending.{code}", chart.account(code).name, amount, format_yuan(amount)))
+    if period.start.year == period.end.year and review_get(org=org, year=period.start.year) is not None:
+        section.paragraphs.append(_("The funds review committee reviewed the year's books and published its report "
+                                    "on the notice board."))
     if dues.in_arrears:
         section.shortcomings.append(_("%(n)s members are behind with their dues, %(flagged)s of them six months or more.") % {
             "n": format_count(dues.in_arrears), "flagged": format_count(dues.flagged)})
