@@ -55,3 +55,16 @@ def test_an_unknown_scenario_key_is_an_error(cast):
         scenario.load({"care": {"hardship_file": 1}}, Ctx(cast))
     with pytest.raises(ValueError, match="unknown visit occasion"):
         scenario.load({"care": {"visits": {"国庆": 1}}}, Ctx(cast))
+
+
+def test_the_care_figures_ask_the_same_number_of_queries_whatever_the_records(cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    scenario.load({"care": {"hardship_files": 1, "visits": {"春节": 1}, "aid": {"relief": 1}}}, Ctx(cast))
+    with CaptureQueriesContext(connection) as few:
+        care_figures(org=cast.federation, start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31))
+    scenario.load({"care": {"hardship_files": 3, "visits": {"中秋": 6, "住院": 3}, "aid": {"subsidy": 2, "goods": 2}}}, Ctx(cast))
+    with CaptureQueriesContext(connection) as many:
+        care_figures(org=cast.federation, start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31))
+    assert len(few) == len(many) <= 6

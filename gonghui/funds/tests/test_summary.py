@@ -55,3 +55,20 @@ def test_the_federation_summary_adds_up_its_unions(cast):
     scenario.load({"funds": SPEC}, Ctx(cast))
     fig = selectors.funds_figures(org=cast.federation, start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31))
     assert fig.spending == {"501": D(30000), "504": D(5000)}
+
+
+def test_the_funds_section_asks_the_same_number_of_queries_whatever_the_records(cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from gonghui.portal.tests.personas import make_member
+
+    scenario.load({"funds": {**SPEC, "members_with_wage": 1}}, Ctx(cast))
+    with CaptureQueriesContext(connection) as few:
+        summary.sections(org=cast.union, period=Period.year(2025))
+    ctx = Ctx(cast)
+    ctx.members = [make_member(cast.group, f"会员{i}") for i in range(6)]
+    scenario.load({"funds": {"members_with_wage": 6, "arrears": 2, "spending": {"业务支出": 1000}}}, ctx)
+    with CaptureQueriesContext(connection) as many:
+        summary.sections(org=cast.union, period=Period.year(2025))
+    assert len(few) == len(many)
