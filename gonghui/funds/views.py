@@ -168,7 +168,8 @@ def dues(request):
 @login_required
 def arrears(request):
     org = _book(request)
-    as_of = timezone.localdate()
+    # the shown year's arrears as they stood at its end (or today, in the current year)
+    as_of = min(timezone.localdate(), dt.date(_year(request, org), 12, 31))
     try:
         as_of = dt.date.fromisoformat(request.GET["as_of"])
     except (KeyError, ValueError):
