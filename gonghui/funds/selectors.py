@@ -167,10 +167,23 @@ def budget_report(*, org: Org, year: int) -> list[BudgetRow]:
 
 
 def budgets_overspent(*, org: Org, year: int) -> list[BudgetRow]:
-    """Spending lines over budget in the org's subtree (each org's own books against its own budget)."""
+    """Spending lines over budget in the org's subtree (each org's own books against its own budget); two
+    queries whatever the number of orgs."""
+    budgets = {(b.org_id, b.account): b.amount for b in BudgetLine.objects.filter(
+        under(org), year=year, account__in=chart.codes_of(chart.SPENDING))}
+    if not budgets:
+        return []
     found = []
-    for book in Org.objects.filter(under(org, via=""), pk__in=BudgetLine.objects.filter(year=year).values("org")):
-        found += [row for row in budget_report(org=book, year=year) if row.overspent]
+    for row in (Line.objects.filter(entry__org__in={o for o, _a in budgets}, entry__year=year,
+                                    account__in={a for _o, a in budgets})
+                .values("entry__org", "account").order_by("entry__org", "account").annotate(d=Sum("debit"), c=Sum("credit"))):
+        budget = budgets.get((row["entry__org"], row["account"]))
+        if budget is None:
+            continue
+        line = BudgetRow(row["account"], chart.account(row["account"]).name, chart.SPENDING, budget,
+                         _cents(row["d"]) - _cents(row["c"]))
+        if line.overspent:
+            found.append(line)
     return found
 
 
@@ -262,6 +275,17 @@ def dues_figures(*, org: Org, start: dt.date, end: dt.date) -> DuesFigures:
     behind = arrears(org=org, as_of=min(end, dt.date.today())) if start.year == end.year else []
     return DuesFigures(_cents(paid["s"]), paid["n"] or 0, due, paid["m"] or 0,
                        in_arrears=len(behind), flagged=sum(1 for a in behind if a.flagged))
+
+
+def dues_by_union(*, org: Org, start: dt.date, end: dt.date, union_of: dict[int, int]) -> dict[int, Decimal]:
+    """{union id: dues collected in the period} for the unions under `org`; one query grouped by org."""
+    totals: dict[int, Decimal] = {}
+    for org_id, amount in (DuesPayment.objects.filter(under(org), month__gte=month_start(start), month__lte=end)
+                           .order_by().values_list("org_id").annotate(s=Sum("amount"))):
+        union_pk = union_of.get(org_id)
+        if union_pk is not None:
+            totals[union_pk] = totals.get(union_pk, ZERO) + _cents(amount)
+    return totals
 
 
 @dataclass

@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from gonghui.core.formatting import format_count, format_yuan
-from gonghui.core.summary import Figure, Period, Section
+from gonghui.core.summary import Figure, Period, Section, headline_sections
 
 from . import chart
-from .selectors import BudgetRow, DuesFigures, FundsFigures, budgets_overspent, dues_figures, funds_figures, review_get
+from .selectors import (
+    BudgetRow, DuesFigures, FundsFigures, budgets_overspent, dues_by_union, dues_figures, funds_figures, review_get,
+)
 
 ORDER = 50
 
@@ -43,12 +45,26 @@ def overspent_sentence(row: BudgetRow) -> str:
         "name": row.name, "budget": format_yuan(row.budget), "over": format_yuan(row.actual - row.budget)}
 
 
+def _heading() -> str:
+    return _("Dues and union funds")
+
+
+def _dues_figure(amount) -> Figure:
+    return Figure("funds.dues.collected", _("dues collected"), amount, format_yuan(amount), source="/funds/dues/")
+
+
+def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
+    """The dues each union collected in the period, for the federation's per-union lines; one query."""
+    return headline_sections(dues_by_union(org=org, start=period.start, end=period.end, union_of=union_of),
+                             key="funds", order=ORDER, heading=_heading(), figure=_dues_figure)
+
+
 def sections(*, org, period: Period) -> list[Section]:
     dues = dues_figures(org=org, start=period.start, end=period.end)
     funds = funds_figures(org=org, start=period.start, end=period.end)
     if not dues.payments and not funds.income and not funds.spending:
         return []
-    section = Section(key="funds", order=ORDER, heading=_("Dues and union funds"))
+    section = Section(key="funds", order=ORDER, heading=_heading())
     if dues.payments:
         section.paragraphs.append(dues_sentence(dues))
         section.figures.append(Figure("funds.dues.collected", _("dues collected"), dues.collected, format_yuan(dues.collected),
