@@ -142,6 +142,7 @@ class BudgetRow:
     kind: str
     budget: Decimal
     actual: Decimal
+    org_name: str = ""
 
     @property
     def overspent(self) -> bool:
@@ -176,12 +177,12 @@ def budgets_overspent(*, org: Org, year: int) -> list[BudgetRow]:
     found = []
     for row in (Line.objects.filter(entry__org__in={o for o, _a in budgets}, entry__year=year,
                                     account__in={a for _o, a in budgets})
-                .values("entry__org", "account").order_by("entry__org", "account").annotate(d=Sum("debit"), c=Sum("credit"))):
+                .values("entry__org", "entry__org__name", "account").order_by("entry__org", "account").annotate(d=Sum("debit"), c=Sum("credit"))):
         budget = budgets.get((row["entry__org"], row["account"]))
         if budget is None:
             continue
         line = BudgetRow(row["account"], chart.account(row["account"]).name, chart.SPENDING, budget,
-                         _cents(row["d"]) - _cents(row["c"]))
+                         _cents(row["d"]) - _cents(row["c"]), org_name=row["entry__org__name"])
         if line.overspent:
             found.append(line)
     return found

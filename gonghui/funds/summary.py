@@ -40,9 +40,13 @@ def spending_sentence(fig: FundsFigures) -> str:
     return sentence + pgettext("sentence end", ".")
 
 
-def overspent_sentence(row: BudgetRow) -> str:
-    return _("%(name)s went over its budget of %(budget)s by %(over)s.") % {
+def overspent_sentence(row: BudgetRow, *, own_name: str = "") -> str:
+    """职工活动支出超出预算240,000元共19,000元 (naming the union when a federation's summary says it)."""
+    sentence = _("%(name)s went over its budget of %(budget)s by %(over)s.") % {
         "name": row.name, "budget": format_yuan(row.budget), "over": format_yuan(row.actual - row.budget)}
+    if row.org_name and own_name and row.org_name != own_name:
+        return _("%(org)s: %(sentence)s") % {"org": row.org_name, "sentence": sentence}
+    return sentence
 
 
 def _heading() -> str:
@@ -85,5 +89,5 @@ def sections(*, org, period: Period) -> list[Section]:
             "n": format_count(dues.in_arrears), "flagged": format_count(dues.flagged)})
     if period.start.year == period.end.year:
         for row in budgets_overspent(org=org, year=period.start.year):
-            section.shortcomings.append(overspent_sentence(row))
+            section.shortcomings.append(overspent_sentence(row, own_name=org.name))
     return [section]

@@ -72,3 +72,10 @@ def test_the_funds_section_asks_the_same_number_of_queries_whatever_the_records(
     with CaptureQueriesContext(connection) as many:
         summary.sections(org=cast.union, period=Period.year(2025))
     assert len(few) == len(many)
+
+
+def test_a_federation_names_the_union_whose_budget_line_is_overspent(cast):
+    scenario.load({"funds": SPEC}, Ctx(cast))
+    with translation.override("zh-hans"):
+        [section] = summary.sections(org=cast.federation, period=Period.year(2025))
+    assert any(s.startswith("本部工会职工活动支出超出预算") for s in section.shortcomings)
