@@ -144,7 +144,8 @@ def budget_set(*, actor, org: Org, year: int, account: str, amount: Decimal) -> 
     amount = _money(amount, "amount")
     if amount < 0:
         raise ValidationError({"amount": _("A budget cannot be negative.")})
-    line = BudgetLine.objects.select_for_update().filter(org=org, year=year, account=account).first()
+    _lock(org)  # two first budgets for a line at once make one row
+    line = BudgetLine.objects.filter(org=org, year=year, account=account).first()
     if line is None:
         line = BudgetLine.objects.create(org=org, year=year, account=account, amount=amount)
         history_record(obj=line, org=org, actor=actor, action="create", changes={"amount": [None, str(amount)]})
@@ -171,7 +172,8 @@ def wage_set(*, actor, member: Member, wage: Decimal, since: dt.date) -> WageBas
         raise ValidationError({"wage": _("A wage cannot be negative.")})
     dues = monthly_dues(wage)
     since = month_start(since)
-    row = WageBase.objects.select_for_update().filter(member=member).first()
+    Member.objects.select_for_update().filter(pk=member.pk).first()  # two first entries at once make one row
+    row = WageBase.objects.filter(member=member).first()
     if row is None:
         row = WageBase.objects.create(org=member.org, member=member, wage_encrypted=crypto.encrypt(str(wage)), dues=dues, since=since)
         history_record(obj=row, org=member.org, actor=actor, action="create", changes={"dues": [None, str(dues)]}, note=_("wage entered"))

@@ -200,3 +200,29 @@ def test_files_not_rechecked_this_year_wait_on_the_home_page(cast, client_as):
     assert item.count == 1 and item.url == "/care/cases/?due=1"
     assert selectors.attention(visible_to=cast.fed)[0].count == 0
     assert "待年度复核" in client_as(cast.chair).get("/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="two connections at once need PostgreSQL's row locks")
+def test_recording_the_same_visit_twice_at_once_pays_its_cash_once(cast):
+    from gonghui.care.models import Visit
+
+    barrier, errors = threading.Barrier(2), []
+
+    def record():
+        try:
+            barrier.wait()
+            services.visit_record(actor=cast.chair, org=cast.union, occasion="hospital", date=dt.date(2025, 3, 1),
+                                  visitee_name="张三", visitors="主席", cash=D(300), idempotency_key="twice")
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=record) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert Visit.objects.count() == 1 and Entry.objects.count() == 1
