@@ -1,7 +1,5 @@
 """Care over the API: files (open, re-check, close), visits and aid, as on the pages."""
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 
@@ -114,6 +112,19 @@ class AidIn(Schema):
     goods_value: Decimal = Decimal(0)
 
 
+class SettingsIO(Schema):
+    org_id: int
+    low_income_line: Decimal
+    aid_limit: Decimal
+    education_grant: Decimal
+
+
+def _settings_out(org: Org) -> dict:
+    row = selectors.settings_for(org)
+    return {"org_id": org.pk, "low_income_line": row.low_income_line, "aid_limit": row.aid_limit,
+            "education_grant": row.education_grant}
+
+
 def _member(request, pk: int, action: str) -> Member:
     return get_in_reach_or_404(Member.objects.select_related("org"), request.user, action=action, pk=pk)
 
@@ -181,3 +192,16 @@ def get_aid(request, aid_id: int):
 def pay_aid(request, payload: AidIn):
     member = _member(request, payload.member_id, "care.aid.pay")
     return Status(201, services.aid_pay(actor=request.user, member=member, **payload.dict(exclude={"member_id"})))
+
+
+@router.get("/settings", response=SettingsIO)
+def get_settings(request, org_id: int):
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action="care.case.view", pk=org_id)
+    return _settings_out(selectors.union_of(org))
+
+
+@router.post("/settings", response={201: SettingsIO})
+def set_settings(request, payload: SettingsIO):
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action="care.case.view", pk=payload.org_id)
+    services.care_settings_set(actor=request.user, org=org, **payload.dict(exclude={"org_id"}))
+    return Status(201, _settings_out(org))

@@ -66,7 +66,8 @@ def care_settings_set(*, actor, org: Org, low_income_line: Decimal, aid_limit: D
         values["education_grant"] = _amount(education_grant, "education_grant")
     if values["low_income_line"] <= 0:
         raise ValidationError({"low_income_line": _("The minimum-living line must be more than zero.")})
-    row = CareSettings.objects.select_for_update().filter(org=org).first()
+    Org.objects.select_for_update().filter(pk=org.pk).first()  # two first settings at once make one row
+    row = CareSettings.objects.filter(org=org).first()
     if row is None:
         row = CareSettings.objects.create(org=org, **values)
         history_record(obj=row, org=org, actor=actor, action="create", changes={k: [None, str(v)] for k, v in values.items()})
@@ -106,6 +107,8 @@ def case_open(*, actor, member: Member, household_size: int, income: Decimal, es
         return existing
     if kind not in CaseKind.values:
         raise ValidationError({"kind": _("Unknown kind of file.")})
+    if kind == CaseKind.NEW and HardshipCase.objects.filter(member=member, status=CaseStatus.CLOSED).exists():
+        kind = CaseKind.RELAPSED  # a household whose file was closed and is in hardship again is 返困 (RULES.md §d)
     income, essential, costs = (_amount(income, "income"), _amount(essential_spending, "essential_spending"),
                                 _amount(hardship_costs, "hardship_costs"))
     if not (reason or "").strip():
@@ -185,6 +188,8 @@ def visit_record(*, actor, org: Org, occasion: str, date: dt.date, visitee_name:
     """Record a visit; cash given is paid out of the union's fund (职工活动支出) in the same transaction.
     The same key again returns the visit first recorded."""
     require(actor=actor, action="care.visit.record", org=org)
+    # the union's row is the lock the fund's postings take too: a retry waits here, then finds the visit
+    Org.objects.select_for_update().filter(pk=union_of(org).pk).first()
     existing = Visit.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
         return existing

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from gonghui.core.formatting import format_count, format_yuan
-from gonghui.core.summary import Figure, Period, Section
+from gonghui.core.summary import Figure, Period, Section, headline_sections
 
 from .choices import AidKind, Level, Occasion
 from .selectors import CareFigures, care_figures
@@ -41,11 +41,30 @@ def files_sentence(fig: CareFigures) -> str:
         "opened": format_count(fig.files_opened), "closed": format_count(fig.files_closed)}
 
 
+def _heading() -> str:
+    return _("Care for members in hardship")
+
+
+def _visits_figure(n) -> Figure:
+    return Figure("care.visits", _("visits"), n, _("%(n)s household visits") % {"n": format_count(n)}, source="/care/visits/")
+
+
+def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
+    """The visits each union made in the period, for the federation's per-union lines; one query."""
+    from gonghui.core.scoping import under
+    from gonghui.orgs.selectors import count_by_union
+
+    from .models import Visit
+
+    counts = count_by_union(Visit.objects.filter(under(org), date__gte=period.start, date__lte=period.end), union_of)
+    return headline_sections(counts, key="care", order=ORDER, heading=_heading(), figure=_visits_figure)
+
+
 def sections(*, org, period: Period) -> list[Section]:
     fig = care_figures(org=org, start=period.start, end=period.end)
     if not (fig.visits_by_occasion or fig.people_aided or fig.files_open or fig.files_closed or fig.aid_refused):
         return []
-    section = Section(key="care", order=ORDER, heading=_("Care for members in hardship"))
+    section = Section(key="care", order=ORDER, heading=_heading())
     if fig.visits_by_occasion:
         section.paragraphs.append(visits_sentence(fig))
         section.figures += [

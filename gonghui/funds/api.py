@@ -1,7 +1,5 @@
 """The books, budgets, wages and dues over the API: every page action has its operation."""
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 
@@ -97,6 +95,13 @@ class WageOut(Schema):
     dues: Decimal
     since: dt.date
     wage: str = "****"
+
+
+class DuesOut(Schema):
+    member_id: int
+    month: dt.date
+    amount: Decimal
+    entry_id: int
 
 
 class CollectIn(Schema):
@@ -199,3 +204,47 @@ def list_arrears(request, org_id: int, as_of: dt.date | None = None):
     return [{"member_id": a.member_id, "name": a.name, "months_unpaid": len(a.unpaid), "running": a.running,
              "owed": a.owed, "flagged": a.flagged}
             for a in selectors.arrears(org=org, as_of=as_of or dt.date.today(), rows=rows)]
+
+
+@router.get("/wages", response=list[WageOut])
+@paginate(Pages)
+def list_wages(request, org_id: int):
+    org = selectors.org_get(visible_to=request.user, pk=org_id)
+    return selectors.wage_list(visible_to=request.user, org=org)
+
+
+@router.get("/dues", response=list[DuesOut])
+@paginate(Pages)
+def list_dues(request, org_id: int, month: dt.date | None = None):
+    org = selectors.org_get(visible_to=request.user, pk=org_id)
+    return selectors.dues_payment_list(visible_to=request.user, org=org, month=month)
+
+
+class ReviewIn(Schema):
+    org_id: int
+    year: int
+    opinion: str
+
+
+class ReviewOut(Schema):
+    org_id: int
+    year: int
+    findings: str
+    opinion: str
+    published_on: dt.date
+    disclosure_id: int | None
+
+
+@router.get("/review", response={200: ReviewOut, 404: dict})
+def get_review(request, org_id: int, year: int):
+    org = selectors.org_get(visible_to=request.user, pk=org_id)
+    found = selectors.review_get(org=org, year=year)
+    if found is None:
+        return 404, {"detail": "not published"}
+    return found
+
+
+@router.post("/review", response={201: ReviewOut})
+def publish_review(request, payload: ReviewIn):
+    org = selectors.org_get(visible_to=request.user, pk=payload.org_id)
+    return Status(201, services.funds_review_publish(actor=request.user, org=org, year=payload.year, opinion=payload.opinion))

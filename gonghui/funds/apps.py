@@ -21,6 +21,7 @@ class FundsConfig(registry.GonghuiAppConfig):
         "funds.budget.set": frozenset({Role.CHAIR}),
         "funds.wage.set": KEEPERS,
         "funds.dues.collect": KEEPERS,
+        "funds.review.publish": frozenset({Role.FUNDS_REVIEWER, Role.CHAIR}),
     }
     urls = ("funds/", "gonghui.funds.urls")
     api = ("/funds", "gonghui.funds.api.router")

@@ -56,3 +56,7 @@ class WageForm(forms.Form):
 
 class CollectForm(forms.Form):
     month = forms.DateField(label=_("month"), widget=DATE, help_text=_("Any day of the month."))
+
+
+class ReviewForm(forms.Form):
+    opinion = forms.CharField(label=_("opinion of the review committee"), widget=forms.Textarea(attrs={"rows": 4}))

@@ -164,3 +164,27 @@ class DuesPayment(OrgOwned):
 
     def __str__(self) -> str:
         return f"{self.member} {self.month:%Y-%m}"
+
+
+class FundsReview(OrgOwned):
+    """The funds review committee's (经费审查委员会) report on a year's books, published to the
+    公开栏 (RULES.md §e: the report goes to the members). `findings` are read off the books when it
+    is published, so what members read is what the ledger said that day."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    findings = models.TextField(_("findings"))
+    opinion = models.TextField(_("opinion of the review committee"))
+    published_on = models.DateField(_("published on"))
+    disclosure = models.ForeignKey("governance.Disclosure", null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+", verbose_name=_("disclosure"))
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name=_("reviewed by"))
+
+    class Meta:
+        verbose_name = _("funds review")
+        verbose_name_plural = _("funds reviews")
+        ordering = ["-year"]
+        constraints = [models.UniqueConstraint(fields=["org", "year"], name="funds_review_once_a_year")]
+
+    def __str__(self) -> str:
+        return f"{self.org} {self.year}"

@@ -142,6 +142,7 @@ class BudgetRow:
     kind: str
     budget: Decimal
     actual: Decimal
+    org_name: str = ""
 
     @property
     def overspent(self) -> bool:
@@ -167,10 +168,23 @@ def budget_report(*, org: Org, year: int) -> list[BudgetRow]:
 
 
 def budgets_overspent(*, org: Org, year: int) -> list[BudgetRow]:
-    """Spending lines over budget in the org's subtree (each org's own books against its own budget)."""
+    """Spending lines over budget in the org's subtree (each org's own books against its own budget); two
+    queries whatever the number of orgs."""
+    budgets = {(b.org_id, b.account): b.amount for b in BudgetLine.objects.filter(
+        under(org), year=year, account__in=chart.codes_of(chart.SPENDING))}
+    if not budgets:
+        return []
     found = []
-    for book in Org.objects.filter(under(org, via=""), pk__in=BudgetLine.objects.filter(year=year).values("org")):
-        found += [row for row in budget_report(org=book, year=year) if row.overspent]
+    for row in (Line.objects.filter(entry__org__in={o for o, _a in budgets}, entry__year=year,
+                                    account__in={a for _o, a in budgets})
+                .values("entry__org", "entry__org__name", "account").order_by("entry__org", "account").annotate(d=Sum("debit"), c=Sum("credit"))):
+        budget = budgets.get((row["entry__org"], row["account"]))
+        if budget is None:
+            continue
+        line = BudgetRow(row["account"], chart.account(row["account"]).name, chart.SPENDING, budget,
+                         _cents(row["d"]) - _cents(row["c"]), org_name=row["entry__org__name"])
+        if line.overspent:
+            found.append(line)
     return found
 
 
@@ -264,6 +278,17 @@ def dues_figures(*, org: Org, start: dt.date, end: dt.date) -> DuesFigures:
                        in_arrears=len(behind), flagged=sum(1 for a in behind if a.flagged))
 
 
+def dues_by_union(*, org: Org, start: dt.date, end: dt.date, union_of: dict[int, int]) -> dict[int, Decimal]:
+    """{union id: dues collected in the period} for the unions under `org`; one query grouped by org."""
+    totals: dict[int, Decimal] = {}
+    for org_id, amount in (DuesPayment.objects.filter(under(org), month__gte=month_start(start), month__lte=end)
+                           .order_by().values_list("org_id").annotate(s=Sum("amount"))):
+        union_pk = union_of.get(org_id)
+        if union_pk is not None:
+            totals[union_pk] = totals.get(union_pk, ZERO) + _cents(amount)
+    return totals
+
+
 @dataclass
 class FundsFigures:
     income: dict[str, Decimal] = field(default_factory=dict)
@@ -293,3 +318,36 @@ def attention(*, visible_to) -> list[Attention]:
         return []
     flagged = [a for a in arrears(org=None, as_of=dt.date.today(), rows=rows) if a.flagged]
     return [Attention(_("members six months behind with their dues"), len(flagged), reverse("funds:arrears"))]
+
+
+def review_findings(*, org: Org, year: int) -> str:
+    """What the review committee finds in the org's books for the year, in the words it publishes."""
+    from gonghui.core.formatting import format_yuan
+
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    tb = trial_balance(org=org, year=year)
+    funds = funds_figures(org=org, start=start, end=end)
+    dues = dues_figures(org=org, start=start, end=end)
+    parts = [
+        _("The committee reviewed the books of %(org)s for %(year)s: %(n)s vouchers, and debits equal credits (%(total)s).")
+        % {"org": org.name, "year": year, "n": tb.entries, "total": format_yuan(tb.total_debit)}
+        if tb.balances else _("The committee reviewed the books of %(org)s for %(year)s: the trial balance does NOT balance.")
+        % {"org": org.name, "year": year},
+        _("Income %(income)s; spending %(spending)s.") % {"income": format_yuan(funds.total_income),
+                                                           "spending": format_yuan(funds.total_spending)},
+    ]
+    if dues.payments:
+        parts.append(_("Dues collected %(amount)s, a collection rate of %(rate)s%%.") % {
+            "amount": format_yuan(dues.collected), "rate": dues.rate if dues.rate is not None else "—"})
+    for row in budget_report(org=org, year=year):
+        if row.kind == chart.SPENDING:
+            parts.append(_("%(name)s: budget %(budget)s, spent %(actual)s%(over)s.") % {
+                "name": row.name, "budget": format_yuan(row.budget), "actual": format_yuan(row.actual),
+                "over": _(", over budget") if row.overspent else ""})
+    return "\n".join(parts)
+
+
+def review_get(*, org: Org, year: int):
+    from .models import FundsReview
+
+    return FundsReview.objects.filter(org=org, year=year).select_related("disclosure").first()

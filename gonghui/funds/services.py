@@ -27,7 +27,7 @@ from gonghui.orgs.models import Org
 
 from . import chart
 from .choices import EntrySource
-from .models import BudgetLine, DuesPayment, Entry, Line, WageBase
+from .models import BudgetLine, DuesPayment, Entry, FundsReview, Line, WageBase
 from .rules import month_start, monthly_dues
 
 CENT = Decimal("0.01")
@@ -144,7 +144,8 @@ def budget_set(*, actor, org: Org, year: int, account: str, amount: Decimal) -> 
     amount = _money(amount, "amount")
     if amount < 0:
         raise ValidationError({"amount": _("A budget cannot be negative.")})
-    line = BudgetLine.objects.select_for_update().filter(org=org, year=year, account=account).first()
+    _lock(org)  # two first budgets for a line at once make one row
+    line = BudgetLine.objects.filter(org=org, year=year, account=account).first()
     if line is None:
         line = BudgetLine.objects.create(org=org, year=year, account=account, amount=amount)
         history_record(obj=line, org=org, actor=actor, action="create", changes={"amount": [None, str(amount)]})
@@ -171,7 +172,8 @@ def wage_set(*, actor, member: Member, wage: Decimal, since: dt.date) -> WageBas
         raise ValidationError({"wage": _("A wage cannot be negative.")})
     dues = monthly_dues(wage)
     since = month_start(since)
-    row = WageBase.objects.select_for_update().filter(member=member).first()
+    Member.objects.select_for_update().filter(pk=member.pk).first()  # two first entries at once make one row
+    row = WageBase.objects.filter(member=member).first()
     if row is None:
         row = WageBase.objects.create(org=member.org, member=member, wage_encrypted=crypto.encrypt(str(wage)), dues=dues, since=since)
         history_record(obj=row, org=member.org, actor=actor, action="create", changes={"dues": [None, str(dues)]}, note=_("wage entered"))
@@ -233,3 +235,37 @@ def dues_collect(*, actor, org: Org, month: dt.date, members: list[Member] | Non
         for b in due
     ])
     return Collection(month, entry, payments)
+
+
+# ── the funds review ─────────────────────────────────────────────────────────
+
+@transaction.atomic
+def funds_review_publish(*, actor, org: Org, year: int, opinion: str, on: dt.date | None = None) -> FundsReview:
+    """Publish the review committee's report on a year's books to the 公开栏 (a finance disclosure,
+    through governance's services). A year is reviewed once: publishing again returns the report."""
+    from django.utils import timezone
+
+    from gonghui.governance.choices import DisclosureCategory
+    from gonghui.governance.services import disclosure_create, disclosure_publish
+
+    from .selectors import review_findings
+
+    require(actor=actor, action="funds.review.publish", org=org)
+    _lock(org)
+    existing = FundsReview.objects.filter(org=org, year=year).first()
+    if existing is not None:
+        return existing
+    if not (opinion or "").strip():
+        raise ValidationError({"opinion": _("Write the committee's opinion.")})
+    findings = review_findings(org=org, year=year)
+    on = on or timezone.localdate()
+    disclosure = disclosure_create(
+        actor=actor, org=org, category=DisclosureCategory.FINANCE,
+        title=_("Funds review committee's report on %(year)s") % {"year": year},
+        body=findings + "\n\n" + _("Opinion of the review committee: %(opinion)s") % {"opinion": opinion.strip()},
+    )
+    disclosure_publish(actor=actor, disclosure=disclosure, on=on)
+    review = FundsReview.objects.create(org=org, year=year, findings=findings, opinion=opinion.strip(), published_on=on,
+                                        disclosure=disclosure, reviewed_by=actor if actor is not None and actor.is_authenticated else None)
+    history_record(obj=review, org=org, actor=actor, action="create", changes={"year": [None, year]})
+    return review

@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from gonghui.core.formatting import format_count, format_yuan
-from gonghui.core.summary import Figure, Period, Section
+from gonghui.core.summary import Figure, Period, Section, headline_sections
 
 from . import chart
-from .selectors import BudgetRow, DuesFigures, FundsFigures, budgets_overspent, dues_figures, funds_figures
+from .selectors import (
+    BudgetRow, DuesFigures, FundsFigures, budgets_overspent, dues_by_union, dues_figures, funds_figures, review_get,
+)
 
 ORDER = 50
 
@@ -38,9 +40,27 @@ def spending_sentence(fig: FundsFigures) -> str:
     return sentence + pgettext("sentence end", ".")
 
 
-def overspent_sentence(row: BudgetRow) -> str:
-    return _("%(name)s went over its budget of %(budget)s by %(over)s.") % {
+def overspent_sentence(row: BudgetRow, *, own_name: str = "") -> str:
+    """职工活动支出超出预算240,000元共19,000元 (naming the union when a federation's summary says it)."""
+    sentence = _("%(name)s went over its budget of %(budget)s by %(over)s.") % {
         "name": row.name, "budget": format_yuan(row.budget), "over": format_yuan(row.actual - row.budget)}
+    if row.org_name and own_name and row.org_name != own_name:
+        return _("%(org)s: %(sentence)s") % {"org": row.org_name, "sentence": sentence}
+    return sentence
+
+
+def _heading() -> str:
+    return _("Dues and union funds")
+
+
+def _dues_figure(amount) -> Figure:
+    return Figure("funds.dues.collected", _("dues collected"), amount, format_yuan(amount), source="/funds/dues/")
+
+
+def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
+    """The dues each union collected in the period, for the federation's per-union lines; one query."""
+    return headline_sections(dues_by_union(org=org, start=period.start, end=period.end, union_of=union_of),
+                             key="funds", order=ORDER, heading=_heading(), figure=_dues_figure)
 
 
 def sections(*, org, period: Period) -> list[Section]:
@@ -48,7 +68,7 @@ def sections(*, org, period: Period) -> list[Section]:
     funds = funds_figures(org=org, start=period.start, end=period.end)
     if not dues.payments and not funds.income and not funds.spending:
         return []
-    section = Section(key="funds", order=ORDER, heading=_("Dues and union funds"))
+    section = Section(key="funds", order=ORDER, heading=_heading())
     if dues.payments:
         section.paragraphs.append(dues_sentence(dues))
         section.figures.append(Figure("funds.dues.collected", _("dues collected"), dues.collected, format_yuan(dues.collected),
@@ -61,10 +81,13 @@ def sections(*, org, period: Period) -> list[Section]:
                                       source="/funds/ledger/"))
         for code, amount in sorted(funds.spending.items()):
             section.figures.append(Figure(f"funds.spending.{code}", chart.account(code).name, amount, format_yuan(amount)))
+    if period.start.year == period.end.year and review_get(org=org, year=period.start.year) is not None:
+        section.paragraphs.append(_("The funds review committee reviewed the year's books and published its report "
+                                    "on the notice board."))
     if dues.in_arrears:
         section.shortcomings.append(_("%(n)s members are behind with their dues, %(flagged)s of them six months or more.") % {
             "n": format_count(dues.in_arrears), "flagged": format_count(dues.flagged)})
     if period.start.year == period.end.year:
         for row in budgets_overspent(org=org, year=period.start.year):
-            section.shortcomings.append(overspent_sentence(row))
+            section.shortcomings.append(overspent_sentence(row, own_name=org.name))
     return [section]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("budget/", views.budget, name="budget"),
     path("dues/", views.dues, name="dues"),
     path("dues/arrears/", views.arrears, name="arrears"),
+    path("review/", views.review, name="review"),
     path("wages/", views.wages, name="wages"),
     path("wages/<int:member_pk>/", views.wage_set, name="wage_set"),
 ]

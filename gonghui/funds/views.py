@@ -20,7 +20,7 @@ from gonghui.core.scoping import get_in_reach_or_404, orgs_in_reach
 from gonghui.members.models import Member
 
 from . import selectors, services
-from .forms import BudgetForm, CollectForm, EntryForm, ReverseForm, WageForm
+from .forms import BudgetForm, CollectForm, EntryForm, ReverseForm, ReviewForm, WageForm
 from .models import Entry
 from .rules import month_start
 
@@ -168,7 +168,8 @@ def dues(request):
 @login_required
 def arrears(request):
     org = _book(request)
-    as_of = timezone.localdate()
+    # the shown year's arrears as they stood at its end (or today, in the current year)
+    as_of = min(timezone.localdate(), dt.date(_year(request, org), 12, 31))
     try:
         as_of = dt.date.fromisoformat(request.GET["as_of"])
     except (KeyError, ValueError):
@@ -195,3 +196,20 @@ def wage_set(request, member_pk: int):
         return redirect(reverse("funds:wages") + f"?org={member.union_id}")
     return render(request, "core/form.html", {"form": form, "title": _("Wage base") + " · " + member.name,
                                               "cancel_url": reverse("funds:wages")})
+
+
+@login_required
+def review(request):
+    """The funds review committee's report for a year: the findings read off the books, the
+    committee's opinion, and Publish (to the 公开栏)."""
+    org = _book(request)
+    year = _year(request, org)
+    form = ReviewForm(request.POST or None)
+    done = form_submitted(request, form, lambda data: services.funds_review_publish(
+        actor=request.user, org=org, year=year, opinion=data["opinion"]))
+    if done:
+        messages.success(request, _("The review is published to the notice board."))
+        return redirect(reverse("funds:review") + f"?org={org.pk}&year={year}")
+    return render(request, "funds/review.html", _context(
+        request, org, year, form=form, published=selectors.review_get(org=org, year=year),
+        findings=selectors.review_findings(org=org, year=year)))

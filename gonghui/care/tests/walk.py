@@ -42,6 +42,9 @@ def private_urls(cast) -> list[tuple]:
         ("POST", "/api/v1/care/visits", {"org_id": cast.union.pk, "occasion": "hospital", "date": "2025-03-01",
                                          "visitors": "主席", "visitee_name": "x", "idempotency_key": "walk:api:visit"}),
         ("GET", f"/api/v1/care/aid/{aid.pk}"),
+        ("GET", f"/api/v1/care/settings?org_id={cast.union.pk}"),
+        ("POST", "/api/v1/care/settings", {"org_id": cast.union.pk, "low_income_line": "900", "aid_limit": "1",
+                                           "education_grant": "1"}),
         ("POST", "/api/v1/care/aid", {"member_id": m, "kind": "relief", "date": "2025-03-01", "amount": "100",
                                       "idempotency_key": "walk:api:aid"}),
     ]

@@ -34,17 +34,17 @@ def test_an_entry_posts_with_a_voucher_number_and_one_history_row(cast):
 
 
 def test_an_entry_whose_debits_do_not_equal_its_credits_is_refused(cast):
-    with pytest.raises(ValidationError, match="do not equal"):
+    with pytest.raises(ValidationError, match="不相等"):
         services.entry_post(actor=cast.chair, org=cast.union, date=dt.date(2025, 3, 1), memo="x", idempotency_key="bad",
                             lines=[LineSpec(chart.BANK, debit=D(100)), LineSpec("402", credit=D("99.99"))])
     assert not Entry.objects.exists()
 
 
 @pytest.mark.parametrize("lines, message", [
-    ([LineSpec(chart.BANK, debit=D(1))], "at least two lines"),
-    ([LineSpec("999", debit=D(1)), LineSpec("402", credit=D(1))], "not on the union accounting chart"),
-    ([LineSpec(chart.BANK, debit=D(1), credit=D(1)), LineSpec("402", credit=D(0))], "either a debit or a credit"),
-    ([LineSpec(chart.BANK, debit=D("1.001")), LineSpec("402", credit=D("1.001"))], "two decimal places"),
+    ([LineSpec(chart.BANK, debit=D(1))], "至少两条分录"),
+    ([LineSpec("999", debit=D(1)), LineSpec("402", credit=D(1))], "不在工会会计科目表中"),
+    ([LineSpec(chart.BANK, debit=D(1), credit=D(1)), LineSpec("402", credit=D(0))], "只能记借方或贷方"),
+    ([LineSpec(chart.BANK, debit=D("1.001")), LineSpec("402", credit=D("1.001"))], "最多两位小数"),
 ])
 def test_malformed_lines_are_refused_by_name(cast, lines, message):
     with pytest.raises(ValidationError, match=message):
@@ -80,7 +80,7 @@ def test_a_correction_is_a_reversing_entry_and_reversing_again_changes_nothing(c
 
 def test_a_reversal_is_not_reversed_again(cast):
     reversal = services.entry_reverse(actor=cast.chair, entry=post(cast))
-    with pytest.raises(ValidationError, match="not reversed again"):
+    with pytest.raises(ValidationError, match="不能再冲销"):
         services.entry_reverse(actor=cast.chair, entry=reversal)
 
 

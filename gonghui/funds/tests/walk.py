@@ -49,6 +49,11 @@ def private_urls(cast) -> list[tuple]:
         ("POST", "/api/v1/funds/wages", {"member_id": m, "wage": "1", "since": "2025-01-01"}),
         ("POST", "/api/v1/funds/dues/collect", {"org_id": u, "month": "2025-02-01"}),
         ("GET", f"/api/v1/funds/dues/arrears?org_id={u}"),
+        ("GET", f"/funds/review/?org={u}&year=2025"),
+        ("POST", f"/funds/review/?org={u}&year=2025", {"opinion": "收支合规"}),
+        ("POST", "/api/v1/funds/review", {"org_id": u, "year": 2025, "opinion": "收支合规"}),
+        ("GET", f"/api/v1/funds/wages?org_id={u}"),
+        ("GET", f"/api/v1/funds/dues?org_id={u}"),
     ]
 
 
@@ -63,5 +68,7 @@ def service_calls(cast) -> list[tuple[str, object]]:
         ("entry_reverse", lambda actor: services.entry_reverse(actor=actor, entry=e)),
         ("budget_set", lambda actor: services.budget_set(actor=actor, org=cast.union, year=2025, account="501", amount=Decimal(1))),
         ("wage_set", lambda actor: services.wage_set(actor=actor, member=cast.member_record, wage=Decimal(1), since=dt.date(2025, 1, 1))),
+        ("funds_review_publish", lambda actor: services.funds_review_publish(actor=actor, org=cast.union, year=2025,
+                                                                             opinion="收支合规")),
         ("dues_collect", lambda actor: services.dues_collect(actor=actor, org=cast.union, month=dt.date(2025, 1, 1))),
     ]

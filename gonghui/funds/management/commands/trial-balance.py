@@ -1,10 +1,25 @@
 """`gonghui trial-balance --org CODE --year 2025`: print an org's trial balance and whether it balances."""
 
+import unicodedata
+
 from django.core.management.base import BaseCommand, CommandError
 
 from gonghui.core.formatting import format_decimal
 from gonghui.funds.selectors import trial_balance
 from gonghui.orgs.models import Org
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives the text: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _left(text: str, width: int) -> str:
+    return text + " " * max(width - _width(text), 0)
+
+
+def _right(text: str, width: int) -> str:
+    return " " * max(width - _width(text), 0) + text
 
 
 class Command(BaseCommand):
@@ -20,16 +35,17 @@ class Command(BaseCommand):
         except Org.DoesNotExist:
             raise CommandError(f"no org with code {org!r}") from None
         tb = trial_balance(org=book, year=year)
-        out = self.stdout
-        out.write(f"{book.name} ({book.code}) {year}年 试算平衡表 · {tb.entries} 笔凭证")
-        out.write(f"{'科目':<14}{'借方发生额':>16}{'贷方发生额':>16}{'借方余额':>16}{'贷方余额':>16}")
-        for row in tb.rows:
-            out.write(f"{row.code} {row.name:<10}{format_decimal(row.debit):>16}{format_decimal(row.credit):>16}"
-                      f"{format_decimal(row.debit_balance):>16}{format_decimal(row.credit_balance):>16}")
-        out.write(f"{'合计':<14}{format_decimal(tb.total_debit):>16}{format_decimal(tb.total_credit):>16}"
-                  f"{format_decimal(tb.total_debit_balance):>16}{format_decimal(tb.total_credit_balance):>16}")
+
+        def row(name, *amounts):
+            self.stdout.write(_left(name, 18) + "".join(_right(a, 18) for a in amounts))
+
+        self.stdout.write(f"{book.name} ({book.code}) {year}年 试算平衡表 · {tb.entries} 笔凭证")
+        row("科目", "借方发生额", "贷方发生额", "借方余额", "贷方余额")
+        for r in tb.rows:
+            row(f"{r.code} {r.name}", *(format_decimal(v) for v in (r.debit, r.credit, r.debit_balance, r.credit_balance)))
+        row("合计", *(format_decimal(v) for v in (tb.total_debit, tb.total_credit, tb.total_debit_balance, tb.total_credit_balance)))
         if tb.balances:
-            out.write(self.style.SUCCESS("借贷平衡 (balances)"))
+            self.stdout.write(self.style.SUCCESS("借贷平衡 (balances)"))
         else:
-            out.write(self.style.ERROR("借贷不平衡 (does NOT balance)"))
+            self.stdout.write(self.style.ERROR("借贷不平衡 (does NOT balance)"))
             raise CommandError("the trial balance does not balance")
