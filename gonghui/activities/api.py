@@ -9,7 +9,7 @@ from django.http import Http404
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from gonghui.core.api import Pages
+from gonghui.core.api import Pages, Year
 from gonghui.core.scoping import get_in_reach_or_404, in_reach, own_record
 from gonghui.members.models import Member
 from gonghui.orgs.models import Org
@@ -108,7 +108,7 @@ class ResultIn(Schema):
 class HonourOut(Schema):
     id: int
     org_id: int
-    year: int
+    year: Year
     kind: str
     title: str
     level: str
@@ -123,7 +123,7 @@ class HonourOut(Schema):
 
 class HonourIn(Schema):
     org_id: int
-    year: int
+    year: Year
     kind: str
     title: str
     level: str = "union"
@@ -151,7 +151,7 @@ class CountOut(Schema):
 class InnovationOut(Schema):
     id: int
     org_id: int
-    year: int
+    year: Year
     kind: str
     title: str
     team: str
@@ -164,7 +164,7 @@ class InnovationOut(Schema):
 
 class InnovationIn(Schema):
     org_id: int
-    year: int
+    year: Year
     kind: str
     title: str
     team: str = ""
@@ -374,7 +374,7 @@ class ResultsIn(Schema):
 
 @router.get("/events", response=list[EventOut])
 @paginate(Pages)
-def event_list(request, org_id: int | None = None, year: int | None = None):
+def event_list(request, org_id: int | None = None, year: Year | None = None):
     return selectors.event_list(visible_to=request.user, org=_org(request, org_id, selectors.EVENT), year=year)
 
 
@@ -442,13 +442,13 @@ def event_result(request, pk: int, payload: ResultIn):
 
 @router.get("/honours", response=list[HonourOut])
 @paginate(Pages)
-def honour_list(request, org_id: int | None = None, year: int | None = None, status: str | None = None):
+def honour_list(request, org_id: int | None = None, year: Year | None = None, status: str | None = None):
     return selectors.honour_list(visible_to=request.user, org=_org(request, org_id, selectors.HONOUR), year=year, status=status)
 
 
 @router.get("/honours/roll", response=list[HonourOut])
 @paginate(Pages)
-def honour_roll(request, year: int | None = None):
+def honour_roll(request, year: Year | None = None):
     """The star board (明星榜) the caller's union shows."""
     return selectors.honour_roll(visible_to=request.user, year=year)
 
@@ -497,7 +497,7 @@ def honour_withdraw(request, pk: int, payload: ReasonIn):
 
 @router.get("/innovations", response=list[InnovationOut])
 @paginate(Pages)
-def innovation_list(request, org_id: int | None = None, year: int | None = None):
+def innovation_list(request, org_id: int | None = None, year: Year | None = None):
     return selectors.innovation_list(visible_to=request.user, org=_org(request, org_id, selectors.INNOVATION), year=year)
 
 
@@ -552,7 +552,7 @@ def patent_grant(request, pk: int, payload: GrantIn):
 
 @router.get("/competitions", response=list[CompetitionOut])
 @paginate(Pages)
-def competition_list(request, org_id: int | None = None, year: int | None = None):
+def competition_list(request, org_id: int | None = None, year: Year | None = None):
     return selectors.competition_list(visible_to=request.user, org=_org(request, org_id, selectors.COMPETITION), year=year)
 
 
@@ -633,7 +633,7 @@ def mentorship_close(request, pk: int, payload: CloseIn):
 
 @router.get("/courses", response=list[CourseOut])
 @paginate(Pages)
-def course_list(request, org_id: int | None = None, year: int | None = None):
+def course_list(request, org_id: int | None = None, year: Year | None = None):
     return selectors.course_list(visible_to=request.user, org=_org(request, org_id, selectors.COURSE),
                                  year=year).prefetch_related("trainees")
 

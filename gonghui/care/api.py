@@ -6,7 +6,7 @@ from decimal import Decimal
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
-from gonghui.core.api import Pages
+from gonghui.core.api import Pages, Year
 from gonghui.core.scoping import get_in_reach_or_404
 from gonghui.members.models import Member
 from gonghui.orgs.models import Org
@@ -160,7 +160,7 @@ def close_case(request, case_id: int, payload: CloseIn):
 
 @router.get("/visits", response=list[VisitOut])
 @paginate(Pages)
-def list_visits(request, year: int | None = None, occasion: str | None = None):
+def list_visits(request, year: Year | None = None, occasion: str | None = None):
     return selectors.visit_list(visible_to=request.user, year=year, occasion=occasion)
 
 
@@ -179,7 +179,7 @@ def record_visit(request, payload: VisitIn):
 
 @router.get("/aid", response=list[AidOut])
 @paginate(Pages)
-def list_aid(request, year: int | None = None, status: str | None = None):
+def list_aid(request, year: Year | None = None, status: str | None = None):
     return selectors.aid_list(visible_to=request.user, year=year, status=status)
 
 

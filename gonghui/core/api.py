@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from ninja import Field, NinjaAPI, Schema
 from ninja.pagination import LimitOffsetPagination
@@ -35,6 +37,10 @@ class SessionAuth(APIKeyCookie):
         user = getattr(request, "user", None)
         return user if user is not None and user.is_authenticated else None
 
+
+# Query and body fields every app shares: a year a union's records can have, a half of one.
+Year = Annotated[int, Field(ge=1950, le=2100)]
+Half = Annotated[int, Field(ge=1, le=2)]
 
 MAX_PAGE = 500
 MAX_OFFSET = 10_000_000
@@ -103,6 +109,11 @@ def build_api(routers: list[tuple[str, object]], *, token_check) -> NinjaAPI:
     @api.exception_handler(PermissionError)
     def permission_error(request, exc: PermissionError):
         return api.create_response(request, {"detail": "forbidden"}, status=403)
+
+    @api.exception_handler(OverflowError)
+    def overflow(request, exc: OverflowError):
+        # only a number sent to us can be too large for the database's integers
+        return api.create_response(request, {"detail": "数值超出范围 (a number is out of range)"}, status=422)
 
     @api.exception_handler(PermissionDenied)
     def permission_denied(request, exc: PermissionDenied):

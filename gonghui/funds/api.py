@@ -6,7 +6,7 @@ from decimal import Decimal
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
-from gonghui.core.api import Pages
+from gonghui.core.api import Pages, Year
 from gonghui.core.scoping import get_in_reach_or_404
 from gonghui.members.models import Member
 
@@ -24,7 +24,7 @@ class LineIO(Schema):
 class EntryOut(Schema):
     id: int
     org_id: int
-    year: int
+    year: Year
     number: int
     date: dt.date
     memo: str
@@ -61,7 +61,7 @@ class BalanceRowOut(Schema):
 
 class TrialBalanceOut(Schema):
     org_id: int
-    year: int
+    year: Year
     entries: int
     rows: list[BalanceRowOut]
     total_debit: Decimal
@@ -79,7 +79,7 @@ class BudgetRowOut(Schema):
 
 class BudgetIn(Schema):
     org_id: int
-    year: int
+    year: Year
     account: str
     amount: Decimal
 
@@ -128,7 +128,7 @@ class ArrearOut(Schema):
 
 @router.get("/entries", response=list[EntryOut])
 @paginate(Pages)
-def list_entries(request, org_id: int, year: int | None = None):
+def list_entries(request, org_id: int, year: Year | None = None):
     org = selectors.org_get(visible_to=request.user, pk=org_id)
     return selectors.entry_list(visible_to=request.user, org=org, year=year).order_by("year", "number")
 
@@ -153,7 +153,7 @@ def reverse_entry(request, entry_id: int, payload: ReverseIn):
 
 
 @router.get("/trial-balance", response=TrialBalanceOut)
-def get_trial_balance(request, org_id: int, year: int):
+def get_trial_balance(request, org_id: int, year: Year):
     org = selectors.org_get(visible_to=request.user, pk=org_id)
     tb = selectors.trial_balance(org=org, year=year)
     return {"org_id": org.pk, "year": year, "entries": tb.entries, "rows": tb.rows, "total_debit": tb.total_debit,
@@ -161,7 +161,7 @@ def get_trial_balance(request, org_id: int, year: int):
 
 
 @router.get("/budget", response=list[BudgetRowOut])
-def get_budget(request, org_id: int, year: int):
+def get_budget(request, org_id: int, year: Year):
     org = selectors.org_get(visible_to=request.user, pk=org_id)
     return selectors.budget_report(org=org, year=year)
 
@@ -222,13 +222,13 @@ def list_dues(request, org_id: int, month: dt.date | None = None):
 
 class ReviewIn(Schema):
     org_id: int
-    year: int
+    year: Year
     opinion: str
 
 
 class ReviewOut(Schema):
     org_id: int
-    year: int
+    year: Year
     findings: str
     opinion: str
     published_on: dt.date
@@ -236,7 +236,7 @@ class ReviewOut(Schema):
 
 
 @router.get("/review", response={200: ReviewOut, 404: dict})
-def get_review(request, org_id: int, year: int):
+def get_review(request, org_id: int, year: Year):
     org = selectors.org_get(visible_to=request.user, pk=org_id)
     found = selectors.review_get(org=org, year=year)
     if found is None:

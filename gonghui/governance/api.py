@@ -6,7 +6,7 @@ from decimal import Decimal
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
-from gonghui.core.api import Pages
+from gonghui.core.api import Half, Pages, Year
 from gonghui.core.scoping import get_in_reach_or_404
 from gonghui.orgs.models import Org
 
@@ -31,7 +31,7 @@ class CheckOut(Schema):
 class TargetOut(Schema):
     id: int
     org_id: int
-    year: int
+    year: Year
     name: str
     unit: str
     target: Decimal
@@ -50,7 +50,7 @@ class TargetDetailOut(TargetOut):
 
 class TargetIn(Schema):
     org_id: int
-    year: int
+    year: Year
     name: str
     unit: str = ""
     target: Decimal
@@ -100,15 +100,15 @@ class MissingOut(Schema):
     org_id: int
     org_name: str
     kind: str
-    year: int
+    year: Year
     quarter: int
 
 
 class PlanOut(Schema):
     id: int
     org_id: int
-    year: int
-    half: int | None
+    year: Year
+    half: Half | None
     position: int
     text: str
     owner: str
@@ -118,8 +118,8 @@ class PlanOut(Schema):
 
 class PlanIn(Schema):
     org_id: int
-    year: int
-    half: int | None = None
+    year: Year
+    half: Half | None = None
     text: str
     owner: str = ""
     status: str = "planned"
@@ -129,7 +129,7 @@ class PlanIn(Schema):
 
 @router.get("/targets", response=list[TargetOut])
 @paginate(Pages)
-def list_targets(request, year: int | None = None, org_id: int | None = None):
+def list_targets(request, year: Year | None = None, org_id: int | None = None):
     return selectors.target_list(visible_to=request.user, org=_org(request, org_id), year=year)
 
 
@@ -154,12 +154,12 @@ def record_check(request, target_id: int, payload: CheckIn):
 
 @router.get("/meetings", response=list[MeetingOut])
 @paginate(Pages)
-def list_meetings(request, year: int | None = None, kind: str | None = None, org_id: int | None = None):
+def list_meetings(request, year: Year | None = None, kind: str | None = None, org_id: int | None = None):
     return selectors.meeting_list(visible_to=request.user, org=_org(request, org_id), kind=kind, year=year).prefetch_related("decisions")
 
 
 @router.get("/meetings/missing", response=list[MissingOut])
-def list_missing(request, year: int, org_id: int | None = None):
+def list_missing(request, year: Year, org_id: int | None = None):
     from gonghui.core.scoping import default_org
     from django.http import Http404
 
@@ -184,7 +184,7 @@ def create_meeting(request, payload: MeetingIn):
 
 @router.get("/plans", response=list[PlanOut])
 @paginate(Pages)
-def list_plans(request, year: int | None = None, half: int | None = None, status: str | None = None, org_id: int | None = None):
+def list_plans(request, year: Year | None = None, half: Half | None = None, status: str | None = None, org_id: int | None = None):
     return selectors.plan_list(visible_to=request.user, org=_org(request, org_id), year=year, half=half, status=status)
 
 
