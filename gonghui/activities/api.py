@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.http import Http404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from gonghui.core.api import Pages
@@ -391,7 +391,7 @@ def event_create(request, payload: EventIn):
     org = _org(request, data.pop("org_id"), selectors.EVENT)
     eligible = data.pop("eligible_org_id")
     data["eligible_org"] = _org(request, eligible, selectors.EVENT) if eligible else None
-    return 201, services.event_create(actor=request.user, org=org, **data)
+    return Status(201, services.event_create(actor=request.user, org=org, **data))
 
 
 @router.get("/events/{pk}", response=EventDetailOut)
@@ -410,7 +410,7 @@ def event_signup(request, pk: int, payload: SignupIn):
         member = own
     else:
         member = get_in_reach_or_404(Member.objects.select_related("org"), request.user, action=selectors.EVENT, pk=payload.member_id)
-    return 201, services.event_signup(actor=request.user, event=event, member=member)
+    return Status(201, services.event_signup(actor=request.user, event=event, member=member))
 
 
 @router.post("/signups/{pk}/cancel", response=SignupOut)
@@ -435,7 +435,7 @@ def event_result(request, pk: int, payload: ResultIn):
     member = _members(request, [payload.member_id], selectors.EVENT)[0] if payload.member_id else None
     result = services.event_result_record(actor=request.user, event=event, prize=payload.prize, member=member,
                                           team=payload.team, headcount=payload.headcount)
-    return 201, {"id": result.pk, "prize": result.prize}
+    return Status(201, {"id": result.pk, "prize": result.prize})
 
 
 # ── honours ──────────────────────────────────────────────────────────────────
@@ -457,9 +457,9 @@ def honour_roll(request, year: int | None = None):
 def honours_nominate(request, payload: HonourIn):
     org = _org(request, payload.org_id, selectors.HONOUR)
     members = _members(request, payload.member_ids, selectors.HONOUR)
-    return 201, services.honours_nominate(actor=request.user, org=org, year=payload.year, kind=payload.kind, title=payload.title,
-                                          level=payload.level, awarding_body=payload.awarding_body, members=members,
-                                          units=payload.units, reason=payload.reason)
+    return Status(201, services.honours_nominate(
+        actor=request.user, org=org, year=payload.year, kind=payload.kind, title=payload.title, level=payload.level,
+        awarding_body=payload.awarding_body, members=members, units=payload.units, reason=payload.reason))
 
 
 def _honours(request, ids):
@@ -507,7 +507,7 @@ def innovation_record(request, payload: InnovationIn):
     org = _org(request, data.pop("org_id"), selectors.INNOVATION)
     leader_id = data.pop("leader_id")
     leader = _members(request, [leader_id], selectors.INNOVATION)[0] if leader_id else None
-    return 201, services.innovation_record(actor=request.user, org=org, leader=leader, **data)
+    return Status(201, services.innovation_record(actor=request.user, org=org, leader=leader, **data))
 
 
 @router.get("/innovations/{pk}", response=InnovationOut)
@@ -524,7 +524,7 @@ def innovation_advance(request, pk: int, payload: StatusIn):
 @router.post("/innovations/{pk}/awards", response={201: AwardOut})
 def innovation_award(request, pk: int, payload: AwardIn):
     innovation = selectors.innovation_get(visible_to=request.user, pk=pk)
-    return 201, services.innovation_award_record(actor=request.user, innovation=innovation, **payload.dict())
+    return Status(201, services.innovation_award_record(actor=request.user, innovation=innovation, **payload.dict()))
 
 
 @router.get("/patents", response=list[PatentOut])
@@ -539,7 +539,7 @@ def patent_file(request, payload: PatentIn):
     org = _org(request, data.pop("org_id"), selectors.INNOVATION)
     innovation_id = data.pop("innovation_id")
     innovation = selectors.innovation_get(visible_to=request.user, pk=innovation_id) if innovation_id else None
-    return 201, services.patent_file(actor=request.user, org=org, innovation=innovation, **data)
+    return Status(201, services.patent_file(actor=request.user, org=org, innovation=innovation, **data))
 
 
 @router.post("/patents/{pk}/grant", response=PatentOut)
@@ -560,10 +560,10 @@ def competition_list(request, org_id: int | None = None, year: int | None = None
 def competition_create(request, payload: CompetitionIn):
     org = _org(request, payload.org_id, selectors.COMPETITION)
     entrants: list = list(payload.entrants) + _members(request, payload.entrant_member_ids, selectors.COMPETITION)
-    return 201, services.competition_create(
+    return Status(201, services.competition_create(
         actor=request.user, org=org, title=payload.title, kind=payload.kind, entrant_kind=payload.entrant_kind,
         starts_on=payload.starts_on, ends_on=payload.ends_on, indicators=[i.dict() for i in payload.indicators],
-        entrants=entrants)
+        entrants=entrants))
 
 
 @router.get("/competitions/{pk}", response=CompetitionDetailOut)
@@ -580,7 +580,7 @@ def competition_score(request, pk: int, payload: ScoreIn):
         raise Http404
     score = services.competition_score_record(actor=request.user, entrant=entrant, indicator=indicator, value=payload.value,
                                               period=payload.period)
-    return 201, {"id": score.pk, "value": str(score.value)}
+    return Status(201, {"id": score.pk, "value": str(score.value)})
 
 
 @router.post("/competitions/{pk}/finish", response=CompetitionDetailOut)
@@ -608,8 +608,8 @@ def mentorship_list(request, org_id: int | None = None, status: str | None = Non
 def mentorship_agree(request, payload: MentorshipIn):
     org = _org(request, payload.org_id, selectors.MENTORSHIP)
     mentor, apprentice = (_members(request, [pk], selectors.MENTORSHIP)[0] for pk in (payload.mentor_id, payload.apprentice_id))
-    return 201, services.mentorship_agree(actor=request.user, org=org, mentor=mentor, apprentice=apprentice,
-                                          signed_on=payload.signed_on, ends_on=payload.ends_on, goals=payload.goals)
+    return Status(201, services.mentorship_agree(actor=request.user, org=org, mentor=mentor, apprentice=apprentice,
+                                                 signed_on=payload.signed_on, ends_on=payload.ends_on, goals=payload.goals))
 
 
 @router.get("/mentorships/{pk}", response=MentorshipOut)
@@ -621,7 +621,7 @@ def mentorship_get(request, pk: int):
 def mentorship_check(request, pk: int, payload: CheckIn):
     pair = selectors.mentorship_get(visible_to=request.user, pk=pk)
     check = services.mentorship_check(actor=request.user, mentorship=pair, on=payload.on, note=payload.note)
-    return 201, {"id": check.pk, "on": check.on.isoformat()}
+    return Status(201, {"id": check.pk, "on": check.on.isoformat()})
 
 
 @router.post("/mentorships/{pk}/close", response=MentorshipOut)
@@ -642,7 +642,7 @@ def course_list(request, org_id: int | None = None, year: int | None = None):
 def course_plan(request, payload: CourseIn):
     data = payload.dict()
     org = _org(request, data.pop("org_id"), selectors.COURSE)
-    return 201, services.course_plan(actor=request.user, org=org, **data)
+    return Status(201, services.course_plan(actor=request.user, org=org, **data))
 
 
 @router.get("/courses/{pk}", response=CourseOut)

@@ -283,7 +283,8 @@ class Entrant(models.Model):
                                verbose_name=_("member"))
     score = models.DecimalField(_("score"), max_digits=8, decimal_places=2, null=True, blank=True)
     rank = models.PositiveIntegerField(_("rank"), null=True, blank=True)
-    title = models.CharField(_("title won"), max_length=40, blank=True)
+    # the titles won, joined by 、 (a team may be 优胜单位 and win a 最佳项目奖 too)
+    title = models.CharField(_("title won"), max_length=120, blank=True)
 
     class Meta:
         verbose_name = _("entrant")

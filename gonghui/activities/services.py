@@ -93,7 +93,7 @@ def event_signup(*, actor, event: Event, member: Member, today: dt.date | None =
     the unique (event, member) constraint keeps a double click to one row.
     """
     _require_for_member(actor, member)
-    event = Event.objects.select_for_update().select_related("org", "eligible_org").get(pk=event.pk)
+    event = Event.objects.select_for_update(of=("self",)).select_related("org", "eligible_org").get(pk=event.pk)
     existing = Signup.objects.filter(event=event, member=member).first()
     if existing is not None and existing.status != SignupStatus.CANCELLED:
         return existing  # already in: a repeat changes nothing
@@ -141,7 +141,7 @@ def _promote_waiting(event: Event, actor) -> Signup | None:
     confirmed = Signup.objects.filter(event=event, status=SignupStatus.CONFIRMED).count()
     if event.capacity and confirmed >= event.capacity:
         return None
-    first = (Signup.objects.select_for_update().filter(event=event, status=SignupStatus.WAITING)
+    first = (Signup.objects.select_for_update(of=("self",)).filter(event=event, status=SignupStatus.WAITING)
              .order_by("queued", "id").select_related("member__user").first())
     if first is None:
         return None
@@ -256,7 +256,7 @@ def honours_publicise(*, actor, honours: Iterable[Honour], notice_from: dt.date,
     ids = _honour_batch(actor, honours)
     if notice_until < notice_from:
         raise ValidationError({"notice_until": _("The notice period ends before it starts.")})
-    moving = list(Honour.objects.select_for_update().filter(pk__in=ids, status=HonourStatus.NOMINATED).select_related("org"))
+    moving = list(Honour.objects.select_for_update(of=("self",)).filter(pk__in=ids, status=HonourStatus.NOMINATED).select_related("org"))
     Honour.objects.filter(pk__in=[h.pk for h in moving]).update(
         status=HonourStatus.PUBLIC, notice_from=notice_from, notice_until=notice_until, updated_at=timezone.now())
     history_rows_insert(Honour, actor=actor, action="state", note=_("public notice until %(d)s") % {"d": notice_until},
@@ -268,7 +268,7 @@ def honours_publicise(*, actor, honours: Iterable[Honour], notice_from: dt.date,
 def honours_award(*, actor, honours: Iterable[Honour], on: dt.date) -> int:
     """Confer the honours whose public notice is over; one still in its notice period is refused."""
     ids = _honour_batch(actor, honours)
-    rows = list(Honour.objects.select_for_update().filter(pk__in=ids).select_related("org"))
+    rows = list(Honour.objects.select_for_update(of=("self",)).filter(pk__in=ids).select_related("org"))
     early = [h for h in rows if h.status == HonourStatus.PUBLIC and h.notice_until and h.notice_until >= on]
     if early:
         raise ValidationError(_("The public notice is not over yet: an honour is awarded after it."))
@@ -521,13 +521,14 @@ def competition_winner_name(*, actor, entrant: Entrant, title: str) -> Entrant:
     if not title.strip():
         raise ValidationError({"title": _("Name the title won.")})
     entrant = Entrant.objects.select_for_update().get(pk=entrant.pk)
-    if entrant.title == title.strip():
+    titles = [t for t in entrant.title.split("、") if t]
+    if title.strip() in titles:
         return entrant
     before = entrant.title
-    entrant.title = title.strip()
+    entrant.title = "、".join([*titles, title.strip()])[:120]
     entrant.save(update_fields=["title"])
     history_record(obj=competition, org=competition.org, actor=actor, action="update",
-                   changes={"winners": [before or None, f"{entrant.name} {entrant.title}"]})
+                   changes={"winners": [before or None, f"{entrant.name} {title.strip()}"]})
     return entrant
 
 
