@@ -422,6 +422,12 @@ def signup_cancel(request, pk: int):
     return services.event_signup_cancel(actor=request.user, signup=signup)
 
 
+@router.post("/events/{pk}/cancel", response=EventOut)
+def event_cancel(request, pk: int, payload: ReasonIn):
+    event = selectors.event_get(visible_to=request.user, pk=pk)
+    return services.event_cancel(actor=request.user, event=event, reason=payload.reason)
+
+
 @router.post("/events/{pk}/attendance", response=EventOut)
 def event_attendance(request, pk: int, payload: AttendanceIn):
     event = selectors.event_get(visible_to=request.user, pk=pk)

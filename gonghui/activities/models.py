@@ -244,6 +244,9 @@ class Competition(OrgOwned):
     ends_on = models.DateField(_("ends on"))
     status = models.CharField(_("status"), max_length=10, choices=CompetitionStatus.choices, default=CompetitionStatus.RUNNING)
 
+    # what the services record under their own names in this row's history
+    history_labels = {"scores": _("figures"), "winners": _("winners"), "indicators": _("indicators"), "entrants": _("entrants")}
+
     class Meta:
         verbose_name = _("competition")
         verbose_name_plural = _("competitions")
@@ -365,6 +368,8 @@ class Course(OrgOwned):
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1, default=0)
     has_test = models.BooleanField(_("ends with a test"), default=False)
     status = models.CharField(_("status"), max_length=10, choices=CourseStatus.choices, default=CourseStatus.PLANNED)
+
+    history_labels = {"results": _("test results")}
 
     class Meta:
         verbose_name = _("course")

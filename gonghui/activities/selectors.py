@@ -77,8 +77,9 @@ def event_get(*, visible_to, pk: int) -> Event:
 
 
 def events_published(*, visible_to) -> QuerySet[Event]:
-    """Events put up for the orgs the user belongs to (or above them)."""
-    return published_to(Event.objects.exclude(status=EventStatus.CANCELLED), visible_to).select_related("org")
+    """Events put up for the orgs the user belongs to (or above them), called-off ones included so
+    a member who signed up can read why."""
+    return published_to(Event.objects.all(), visible_to).select_related("org")
 
 
 def events_open(*, visible_to, today: dt.date | None = None) -> QuerySet[Event]:

@@ -157,6 +157,29 @@ def _promote_waiting(event: Event, actor) -> Signup | None:
 
 
 @transaction.atomic
+def event_cancel(*, actor, event: Event, reason: str) -> Event:
+    """Call the event off; everyone signed up or waiting is told why."""
+    require(actor=actor, action="activities.event.manage", org=event.org)
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.status == EventStatus.CANCELLED:
+        return event
+    if event.status == EventStatus.HELD:
+        raise ValidationError(_("The event has been held; it cannot be called off."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the event is called off.")})
+    was = event.status
+    event.status = EventStatus.CANCELLED
+    event.save(update_fields=["status", "updated_at"])
+    history_record(obj=event, org=event.org, actor=actor, action="state", changes={"status": [was, event.status]},
+                   note=reason.strip())
+    url = reverse("activities:join_event", args=[event.pk])
+    for signup in event.signups.exclude(status=SignupStatus.CANCELLED).select_related("member__user"):
+        notice_send(recipient=signup.member.user, org=event.org, title=_("Called off: %(title)s") % {"title": event.title},
+                    body=reason.strip(), url=url)
+    return event
+
+
+@transaction.atomic
 def event_attendance_take(*, actor, event: Event, attended: Iterable[int], cost_yuan: Decimal | None = None,
                           participants: int | None = None) -> Event:
     """Record who came (member ids among the confirmed), what it cost, and mark the event held.

@@ -167,6 +167,20 @@ def _confirmed_members(event):
 
 
 @login_required
+def event_cancel(request, pk: int):
+    event = selectors.event_get(visible_to=request.user, pk=pk)
+    form = forms.ReasonForm(request.POST or None)
+
+    def save(data):
+        services.event_cancel(actor=request.user, event=event, reason=data["reason"])
+        return reverse("activities:event", args=[event.pk])
+
+    return _form_page(request, form, save, title=_("Call off the event") + " · " + event.title,
+                      done=_("The event is called off; those signed up have been told."),
+                      back=reverse("activities:event", args=[event.pk]))
+
+
+@login_required
 @require_POST
 def event_attendance(request, pk: int):
     event = selectors.event_get(visible_to=request.user, pk=pk)

@@ -224,3 +224,15 @@ def test_a_course_records_who_attended_and_who_passed(cast):
     passed = services.course_results_record(actor=cast.chair, course=c,
                                             scores={cast.member_record.pk: Decimal(85), cast.rep_record.pk: Decimal(50)})
     assert passed == 1
+
+
+def test_calling_an_event_off_tells_everyone_signed_up_or_waiting_and_a_repeat_changes_nothing(cast):
+    e = f.event(cast.union, actor=cast.chair, capacity=1)
+    services.event_signup(actor=cast.member, event=e, member=cast.member_record, today=TODAY)
+    services.event_signup(actor=cast.rep, event=e, member=cast.rep_record, today=TODAY)
+    services.event_cancel(actor=cast.chair, event=e, reason="场馆检修")
+    services.event_cancel(actor=cast.chair, event=e, reason="场馆检修")
+    assert Notice.objects.filter(title="活动取消：迎春杯乒乓球赛", body="场馆检修").count() == 2
+    assert history_for(e).filter(action="state").count() == 1
+    with pytest.raises(ValidationError, match="本活动报名已截止"):
+        services.event_signup(actor=cast.chair, event=e, member=f.member(cast.branch, "吴十"), today=TODAY)
