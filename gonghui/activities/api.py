@@ -680,3 +680,26 @@ def course_results(request, pk: int, payload: ResultsIn):
         raise ValidationError({"scores": "keys are member ids"}) from None
     return {"count": services.course_results_record(actor=request.user, course=course, scores=scores,
                                                     pass_mark=payload.pass_mark)}
+
+
+class RulesIn(Schema):
+    org_id: int
+    mentor_cap: int
+
+
+class RulesOut(Schema):
+    org_id: int
+    mentor_cap: int
+
+
+@router.get("/rules", response=RulesOut)
+def rules_get(request, org_id: int):
+    """The apprentices a mentor may take in the org (the nearest rule on it or above, else the default)."""
+    org = _org(request, org_id, selectors.MENTORSHIP)
+    return {"org_id": org.pk, "mentor_cap": selectors.mentor_cap(org)}
+
+
+@router.post("/rules", response=RulesOut)
+def rules_set(request, payload: RulesIn):
+    org = _org(request, payload.org_id, selectors.MENTORSHIP)
+    return services.union_rules_set(actor=request.user, org=org, mentor_cap=payload.mentor_cap)

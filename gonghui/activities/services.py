@@ -10,8 +10,8 @@ from decimal import Decimal
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db import transaction
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -89,8 +89,8 @@ def _require_for_member(actor, member: Member) -> None:
 def event_signup(*, actor, event: Event, member: Member, today: dt.date | None = None) -> Signup:
     """A place at the event, or the next place on its waiting list when it is full.
 
-    The event row is locked, so two sign-ups at once count the places one after the other;
-    the unique (event, member) constraint keeps a double click to one row.
+    The event row is locked, so two sign-ups at once count the places one after the other, and a
+    double click finds the row the first click made; the unique (event, member) constraint backs it.
     """
     _require_for_member(actor, member)
     event = Event.objects.select_for_update(of=("self",)).select_related("org", "eligible_org").get(pk=event.pk)
@@ -100,15 +100,15 @@ def event_signup(*, actor, event: Event, member: Member, today: dt.date | None =
     refusal = signup_refusal(event, member, _today(today))
     if refusal:
         raise ValidationError(refusal)
-    confirmed = Signup.objects.filter(event=event, status=SignupStatus.CONFIRMED).count()
-    status = SignupStatus.WAITING if event.capacity and confirmed >= event.capacity else SignupStatus.CONFIRMED
-    queued = (Signup.objects.filter(event=event).aggregate(m=Max("queued"))["m"] or 0) + 1
+    places = Signup.objects.filter(event=event).aggregate(
+        confirmed=Count("id", filter=Q(status=SignupStatus.CONFIRMED)), last=Max("queued"))
+    full = event.capacity and places["confirmed"] >= event.capacity
+    status = SignupStatus.WAITING if full else SignupStatus.CONFIRMED
+    queued = (places["last"] or 0) + 1
     if existing is None:
-        try:
-            with transaction.atomic():
-                signup = Signup.objects.create(event=event, member=member, status=status, queued=queued)
-        except IntegrityError:
-            return Signup.objects.get(event=event, member=member)
+        # No savepoint here: the event's row lock already orders two sign-ups of the same member, so the
+        # second finds the first's row above; the unique constraint stays as the last guard.
+        signup = Signup.objects.create(event=event, member=member, status=status, queued=queued)
         history_record(obj=signup, org=event.org, actor=actor, action="create", changes={"status": [None, status]})
         return signup
     existing.status, existing.queued, existing.attended = status, queued, None

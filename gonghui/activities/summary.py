@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from gonghui.core.formatting import format_count, format_yuan
-from gonghui.core.summary import Figure, Period, Section
+from gonghui.core.summary import Figure, Period, Section, headline_sections
 
 from .choices import HonourKind, HonourLevel, PatentKind
-from .selectors import ActivityFigures, activity_figures, participants_between
+from .selectors import ActivityFigures, activity_figures, headline_counts_by_union, participants_between
 
 ORDER = 60
 SEP = "、"
@@ -23,6 +23,20 @@ SEP = "、"
 
 def _heading() -> str:
     return _("Rich cultural and sports activities and labour competitions")
+
+
+def _headline_figure(counts: tuple[int, int]) -> Figure:
+    events, honours = counts
+    if events:
+        return Figure("activities.events.held", _("events held"), events, _("%(n)s times") % {"n": format_count(events)},
+                      source="/activities/events/")
+    return Figure("activities.honours.awarded", _("honours awarded"), honours, format_count(honours), source="/activities/honours/")
+
+
+def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
+    """Each union's events held in the period, or, with none, the honours it awarded (a federation's line per union)."""
+    counts = headline_counts_by_union(org=org, start=period.start, end=period.end, union_of=union_of)
+    return headline_sections(counts, key="activities", order=ORDER, heading=_heading(), figure=_headline_figure)
 
 
 def events_sentence(f: ActivityFigures) -> str:

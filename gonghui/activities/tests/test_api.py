@@ -58,3 +58,11 @@ def test_a_branch_cadre_takes_attendance_at_their_branch_s_event_but_never_reach
     assert response.status_code == 200
     response = post(client_as(cast.cadre), f"/api/v1/activities/events/{e.pk}/attendance", {"attended": []})
     assert response.status_code == 404
+
+
+def test_the_chair_sets_the_mentor_cap_through_the_api_and_a_member_cannot(cast, client_as):
+    assert client_as(cast.chair).get(f"/api/v1/activities/rules?org_id={cast.union.pk}").json()["mentor_cap"] == 5
+    assert post(client_as(cast.chair), "/api/v1/activities/rules", {"org_id": cast.union.pk, "mentor_cap": 3}).json() == {
+        "org_id": cast.union.pk, "mentor_cap": 3}
+    assert client_as(cast.cadre).get(f"/api/v1/activities/rules?org_id={cast.branch.pk}").json()["mentor_cap"] == 3
+    assert post(client_as(cast.member), "/api/v1/activities/rules", {"org_id": cast.union.pk, "mentor_cap": 9}).status_code == 404
