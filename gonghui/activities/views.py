@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -259,9 +260,9 @@ def honour_batch(request):
     posted = request.POST.copy()
     posted["ids"] = " ".join(request.POST.getlist("ids"))
     form = forms.HonourBatchForm(posted)
-    back = request.POST.get("back") or reverse("activities:honours")
-    if not back.startswith("/"):
-        back = reverse("activities:honours")
+    back = request.POST.get("back", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = reverse("activities:honours")  # only back to a page of this site
     if not form.is_valid():
         messages.error(request, _("Pick the honours and the dates."))
         return redirect(back)

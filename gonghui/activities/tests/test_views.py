@@ -126,3 +126,11 @@ def test_the_event_list_takes_the_same_queries_for_many_events(cast, client_as, 
     with django_assert_max_num_queries(12):
         page = client.get("/activities/events/").content.decode()
     assert "更多活动19" in page
+
+
+def test_the_honours_form_goes_back_only_to_a_page_of_this_site(cast, client_as):
+    rows = services.honours_nominate(actor=cast.chair, org=cast.union, year=2025, kind="other", title="x", units=["甲班"])
+    response = client_as(cast.chair).post("/activities/honours/batch/", {
+        "action": "publicise", "ids": [rows[0].pk], "notice_from": "2025-12-01", "notice_until": "2025-12-08",
+        "back": "//evil.example/"})
+    assert response.url == "/activities/honours/"
