@@ -1,15 +1,16 @@
 """The activities over the API: every page action, each answering only within the caller's reach."""
 
-from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 
 from django.http import Http404
-from ninja import Router, Schema
+from typing import Annotated
+
+from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from gonghui.core.api import Pages, Year
+from gonghui.core.api import Pages
 from gonghui.core.scoping import get_in_reach_or_404, in_reach, own_record
 from gonghui.members.models import Member
 from gonghui.orgs.models import Org
@@ -18,6 +19,22 @@ from . import selectors, services
 from .models import Entrant, Signup
 
 router = Router(tags=["activities"])
+
+# Bounds the database can hold, so odd input is a 422 that says why, never a 500.
+MAX_ID = 2**53
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+Ids = Annotated[list[Id], Field(max_length=5000)]
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+OrgQuery = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+YearQuery = Annotated[int | None, Query(ge=1900, le=2200)]
+Year = Annotated[int, Field(ge=1900, le=2200)]
+Yuan = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
+Figure = Annotated[Decimal, Field(max_digits=14, decimal_places=2)]
+Mark = Annotated[Decimal, Field(ge=0, le=1000, max_digits=5, decimal_places=1)]
+
+
+def text(n: int):
+    return Annotated[str, Field(max_length=n)]
 
 
 def _org(request, org_id: int | None, action: str):
@@ -35,7 +52,7 @@ def _members(request, ids: list[int], action: str) -> list[Member]:
 
 # ── schemas ──────────────────────────────────────────────────────────────────
 
-class EventOut(Schema):
+class ActivityEventOut(Schema):
     id: int
     org_id: int
     title: str
@@ -52,7 +69,7 @@ class EventOut(Schema):
     participants: int | None
 
 
-class SignupOut(Schema):
+class ActivitySignupOut(Schema):
     id: int
     event_id: int
     member_id: int
@@ -60,8 +77,8 @@ class SignupOut(Schema):
     attended: bool | None
 
 
-class EventDetailOut(EventOut):
-    signups: list[SignupOut]
+class ActivityEventDetailOut(ActivityEventOut):
+    signups: list[ActivitySignupOut]
     results: list[dict]
 
     @staticmethod
@@ -73,42 +90,42 @@ class EventDetailOut(EventOut):
         return [{"prize": r.prize, "member_id": r.member_id, "team": r.team, "headcount": r.headcount} for r in obj.results.all()]
 
 
-class EventIn(Schema):
-    org_id: int
-    title: str
-    kind: str
+class ActivityEventIn(Schema):
+    org_id: Id
+    title: text(120)
+    kind: text(20)
     starts_on: dt.date
     ends_on: dt.date | None = None
-    place: str = ""
+    place: text(100) = ""
     description: str = ""
-    eligible_org_id: int | None = None
+    eligible_org_id: Id | None = None
     women_only: bool = False
     joined_since: dt.date | None = None
-    capacity: int = 0
+    capacity: Annotated[int, Field(ge=0, le=1_000_000)] = 0
     signup_until: dt.date | None = None
 
 
-class SignupIn(Schema):
-    member_id: int | None = None
+class ActivitySignupIn(Schema):
+    member_id: Id | None = None
 
 
-class AttendanceIn(Schema):
-    attended: list[int]
-    cost_yuan: Decimal | None = None
-    participants: int | None = None
+class ActivityAttendanceIn(Schema):
+    attended: Ids
+    cost_yuan: Yuan | None = None
+    participants: Annotated[int, Field(ge=0, le=10_000_000)] | None = None
 
 
-class ResultIn(Schema):
-    prize: str
-    member_id: int | None = None
-    team: str = ""
-    headcount: int = 1
+class ActivityResultIn(Schema):
+    prize: text(40)
+    member_id: Id | None = None
+    team: text(100) = ""
+    headcount: Annotated[int, Field(ge=1, le=100_000)] = 1
 
 
-class HonourOut(Schema):
+class ActivityHonourOut(Schema):
     id: int
     org_id: int
-    year: Year
+    year: int
     kind: str
     title: str
     level: str
@@ -121,37 +138,37 @@ class HonourOut(Schema):
     awarded_on: dt.date | None
 
 
-class HonourIn(Schema):
-    org_id: int
+class ActivityHonourIn(Schema):
+    org_id: Id
     year: Year
-    kind: str
-    title: str
-    level: str = "union"
-    awarding_body: str = ""
-    member_ids: list[int] = []
-    units: list[str] = []
-    reason: str = ""
+    kind: text(20)
+    title: text(120)
+    level: text(10) = "union"
+    awarding_body: text(100) = ""
+    member_ids: Ids = []
+    units: Annotated[list[text(100)], Field(max_length=1000)] = []
+    reason: text(300) = ""
 
 
-class HonourBatchIn(Schema):
-    ids: list[int]
+class ActivityHonourBatchIn(Schema):
+    ids: Ids
     notice_from: dt.date | None = None
     notice_until: dt.date | None = None
     on: dt.date | None = None
 
 
-class ReasonIn(Schema):
-    reason: str
+class ActivityReasonIn(Schema):
+    reason: text(300)
 
 
-class CountOut(Schema):
+class ActivityCountOut(Schema):
     count: int
 
 
-class InnovationOut(Schema):
+class ActivityInnovationOut(Schema):
     id: int
     org_id: int
-    year: Year
+    year: int
     kind: str
     title: str
     team: str
@@ -162,31 +179,31 @@ class InnovationOut(Schema):
     status: str
 
 
-class InnovationIn(Schema):
-    org_id: int
+class ActivityInnovationIn(Schema):
+    org_id: Id
     year: Year
-    kind: str
-    title: str
-    team: str = ""
-    leader_id: int | None = None
+    kind: text(20)
+    title: text(120)
+    team: text(100) = ""
+    leader_id: Id | None = None
     description: str = ""
-    cost_yuan: Decimal | None = None
-    savings_yuan: Decimal | None = None
+    cost_yuan: Yuan | None = None
+    savings_yuan: Yuan | None = None
 
 
-class StatusIn(Schema):
-    status: str
+class ActivityStatusIn(Schema):
+    status: text(12)
 
 
-class AwardIn(Schema):
-    kind: str
-    name: str
+class ActivityAwardIn(Schema):
+    kind: text(20)
+    name: text(120)
     on: dt.date
-    amount_yuan: Decimal = Decimal(0)
-    body: str = ""
+    amount_yuan: Yuan = Decimal(0)
+    body: text(100) = ""
 
 
-class AwardOut(Schema):
+class ActivityAwardOut(Schema):
     id: int
     kind: str
     name: str
@@ -194,7 +211,7 @@ class AwardOut(Schema):
     on: dt.date
 
 
-class PatentOut(Schema):
+class ActivityPatentOut(Schema):
     id: int
     org_id: int
     innovation_id: int | None
@@ -206,22 +223,22 @@ class PatentOut(Schema):
     expires_on: dt.date
 
 
-class PatentIn(Schema):
-    org_id: int
-    kind: str
-    title: str
+class ActivityPatentIn(Schema):
+    org_id: Id
+    kind: text(20)
+    title: text(120)
     filed_on: dt.date
-    number: str = ""
-    innovation_id: int | None = None
-    inventors: str = ""
+    number: text(40) = ""
+    innovation_id: Id | None = None
+    inventors: text(200) = ""
 
 
-class GrantIn(Schema):
+class ActivityGrantIn(Schema):
     granted_on: dt.date
-    number: str = ""
+    number: text(40) = ""
 
 
-class IndicatorOut(Schema):
+class ActivityIndicatorOut(Schema):
     id: int
     name: str
     unit: str
@@ -229,7 +246,7 @@ class IndicatorOut(Schema):
     higher_is_better: bool
 
 
-class EntrantOut(Schema):
+class ActivityEntrantOut(Schema):
     id: int
     name: str
     member_id: int | None
@@ -238,7 +255,7 @@ class EntrantOut(Schema):
     title: str
 
 
-class CompetitionOut(Schema):
+class ActivityCompetitionOut(Schema):
     id: int
     org_id: int
     title: str
@@ -249,9 +266,9 @@ class CompetitionOut(Schema):
     status: str
 
 
-class CompetitionDetailOut(CompetitionOut):
-    indicators: list[IndicatorOut]
-    entrants: list[EntrantOut]
+class ActivityCompetitionDetailOut(ActivityCompetitionOut):
+    indicators: list[ActivityIndicatorOut]
+    entrants: list[ActivityEntrantOut]
 
     @staticmethod
     def resolve_indicators(obj):
@@ -262,37 +279,37 @@ class CompetitionDetailOut(CompetitionOut):
         return list(obj.entrants.order_by("rank", "id"))
 
 
-class IndicatorIn(Schema):
-    name: str
-    unit: str = ""
-    weight: Decimal = Decimal(1)
+class ActivityIndicatorIn(Schema):
+    name: text(60)
+    unit: text(20) = ""
+    weight: Annotated[Decimal, Field(gt=0, max_digits=6, decimal_places=2)] = Decimal(1)
     higher_is_better: bool = True
 
 
-class CompetitionIn(Schema):
-    org_id: int
-    title: str
-    kind: str
-    entrant_kind: str = "team"
+class ActivityCompetitionIn(Schema):
+    org_id: Id
+    title: text(120)
+    kind: text(20)
+    entrant_kind: text(10) = "team"
     starts_on: dt.date
     ends_on: dt.date
-    indicators: list[IndicatorIn]
-    entrants: list[str] = []
-    entrant_member_ids: list[int] = []
+    indicators: list[ActivityIndicatorIn]
+    entrants: Annotated[list[text(100)], Field(max_length=1000)] = []
+    entrant_member_ids: Ids = []
 
 
-class ScoreIn(Schema):
-    entrant_id: int
-    indicator_id: int
-    value: Decimal
-    period: int = 1
+class ActivityScoreIn(Schema):
+    entrant_id: Id
+    indicator_id: Id
+    value: Figure
+    period: Annotated[int, Field(ge=1, le=1000)] = 1
 
 
-class TitleIn(Schema):
-    title: str
+class ActivityTitleIn(Schema):
+    title: text(120)
 
 
-class MentorshipOut(Schema):
+class ActivityMentorshipOut(Schema):
     id: int
     org_id: int
     mentor_id: int
@@ -309,27 +326,27 @@ class MentorshipOut(Schema):
         return [{"on": c.on.isoformat(), "note": c.note} for c in obj.checks.all()]
 
 
-class MentorshipIn(Schema):
-    org_id: int
-    mentor_id: int
-    apprentice_id: int
+class ActivityMentorshipIn(Schema):
+    org_id: Id
+    mentor_id: Id
+    apprentice_id: Id
     signed_on: dt.date
     ends_on: dt.date
     goals: str
 
 
-class CheckIn(Schema):
+class ActivityCheckIn(Schema):
     on: dt.date
-    note: str
+    note: text(300)
 
 
-class CloseIn(Schema):
-    outcome: str
-    note: str = ""
+class ActivityCloseIn(Schema):
+    outcome: text(12)
+    note: text(300) = ""
     early: bool = False
 
 
-class CourseOut(Schema):
+class ActivityCourseOut(Schema):
     id: int
     org_id: int
     title: str
@@ -347,60 +364,60 @@ class CourseOut(Schema):
                  "passed": t.passed} for t in obj.trainees.all()]
 
 
-class CourseIn(Schema):
-    org_id: int
-    title: str
-    audience: str
+class ActivityCourseIn(Schema):
+    org_id: Id
+    title: text(120)
+    audience: text(12)
     planned_on: dt.date
-    hours: Decimal = Decimal(0)
+    hours: Annotated[Decimal, Field(ge=0, le=1000, max_digits=5, decimal_places=1)] = Decimal(0)
     has_test: bool = False
 
 
-class EnrolIn(Schema):
-    member_ids: list[int]
+class ActivityEnrolIn(Schema):
+    member_ids: Ids
 
 
-class HoldIn(Schema):
+class ActivityHoldIn(Schema):
     held_on: dt.date
-    attended: list[int] = []
+    attended: Ids = []
 
 
-class ResultsIn(Schema):
-    scores: dict[str, Decimal]
-    pass_mark: Decimal = Decimal(60)
+class ActivityResultsIn(Schema):
+    scores: Annotated[dict[Annotated[str, Field(max_length=20)], Mark], Field(max_length=5000)]
+    pass_mark: Mark = Decimal(60)
 
 
 # ── events ───────────────────────────────────────────────────────────────────
 
-@router.get("/events", response=list[EventOut])
+@router.get("/events", response=list[ActivityEventOut])
 @paginate(Pages)
-def event_list(request, org_id: int | None = None, year: Year | None = None):
+def event_list(request, org_id: OrgQuery = None, year: YearQuery = None):
     return selectors.event_list(visible_to=request.user, org=_org(request, org_id, selectors.EVENT), year=year)
 
 
-@router.get("/events/open", response=list[EventOut])
+@router.get("/events/open", response=list[ActivityEventOut])
 @paginate(Pages)
 def events_open(request):
     """The events the caller may sign up for (what the member's page lists)."""
     return selectors.events_open(visible_to=request.user)
 
 
-@router.post("/events", response={201: EventOut})
-def event_create(request, payload: EventIn):
+@router.post("/events", response={201: ActivityEventOut})
+def event_create(request, payload: ActivityEventIn):
     data = payload.dict()
     org = _org(request, data.pop("org_id"), selectors.EVENT)
     eligible = data.pop("eligible_org_id")
     data["eligible_org"] = _org(request, eligible, selectors.EVENT) if eligible else None
-    return 201, services.event_create(actor=request.user, org=org, **data)
+    return Status(201, services.event_create(actor=request.user, org=org, **data))
 
 
-@router.get("/events/{pk}", response=EventDetailOut)
-def event_get(request, pk: int):
+@router.get("/events/{pk}", response=ActivityEventDetailOut)
+def event_get(request, pk: PathId):
     return selectors.event_get(visible_to=request.user, pk=pk)
 
 
-@router.post("/events/{pk}/signups", response={201: SignupOut})
-def event_signup(request, pk: int, payload: SignupIn):
+@router.post("/events/{pk}/signups", response={201: ActivitySignupOut})
+def event_signup(request, pk: PathId, payload: ActivitySignupIn):
     """Sign up: oneself (no member_id), or a member in the cadre's reach."""
     event = selectors.event_get_published(visible_to=request.user, pk=pk)
     own = selectors.member_of(request.user)
@@ -410,11 +427,11 @@ def event_signup(request, pk: int, payload: SignupIn):
         member = own
     else:
         member = get_in_reach_or_404(Member.objects.select_related("org"), request.user, action=selectors.EVENT, pk=payload.member_id)
-    return 201, services.event_signup(actor=request.user, event=event, member=member)
+    return Status(201, services.event_signup(actor=request.user, event=event, member=member))
 
 
-@router.post("/signups/{pk}/cancel", response=SignupOut)
-def signup_cancel(request, pk: int):
+@router.post("/signups/{pk}/cancel", response=ActivitySignupOut)
+def signup_cancel(request, pk: PathId):
     signup = (own_record(Signup.objects.filter(pk=pk), request.user).first()
               or in_reach(Signup.objects.filter(pk=pk), request.user, via="event__org", action=selectors.EVENT).first())
     if signup is None:
@@ -422,44 +439,50 @@ def signup_cancel(request, pk: int):
     return services.event_signup_cancel(actor=request.user, signup=signup)
 
 
-@router.post("/events/{pk}/attendance", response=EventOut)
-def event_attendance(request, pk: int, payload: AttendanceIn):
+@router.post("/events/{pk}/cancel", response=ActivityEventOut)
+def event_cancel(request, pk: PathId, payload: ActivityReasonIn):
+    event = selectors.event_get(visible_to=request.user, pk=pk)
+    return services.event_cancel(actor=request.user, event=event, reason=payload.reason)
+
+
+@router.post("/events/{pk}/attendance", response=ActivityEventOut)
+def event_attendance(request, pk: PathId, payload: ActivityAttendanceIn):
     event = selectors.event_get(visible_to=request.user, pk=pk)
     return services.event_attendance_take(actor=request.user, event=event, attended=payload.attended,
                                           cost_yuan=payload.cost_yuan, participants=payload.participants)
 
 
 @router.post("/events/{pk}/results", response={201: dict})
-def event_result(request, pk: int, payload: ResultIn):
+def event_result(request, pk: PathId, payload: ActivityResultIn):
     event = selectors.event_get(visible_to=request.user, pk=pk)
     member = _members(request, [payload.member_id], selectors.EVENT)[0] if payload.member_id else None
     result = services.event_result_record(actor=request.user, event=event, prize=payload.prize, member=member,
                                           team=payload.team, headcount=payload.headcount)
-    return 201, {"id": result.pk, "prize": result.prize}
+    return Status(201, {"id": result.pk, "prize": result.prize})
 
 
 # ── honours ──────────────────────────────────────────────────────────────────
 
-@router.get("/honours", response=list[HonourOut])
+@router.get("/honours", response=list[ActivityHonourOut])
 @paginate(Pages)
-def honour_list(request, org_id: int | None = None, year: Year | None = None, status: str | None = None):
+def honour_list(request, org_id: OrgQuery = None, year: YearQuery = None, status: str | None = None):
     return selectors.honour_list(visible_to=request.user, org=_org(request, org_id, selectors.HONOUR), year=year, status=status)
 
 
-@router.get("/honours/roll", response=list[HonourOut])
+@router.get("/honours/roll", response=list[ActivityHonourOut])
 @paginate(Pages)
-def honour_roll(request, year: Year | None = None):
+def honour_roll(request, year: YearQuery = None):
     """The star board (明星榜) the caller's union shows."""
     return selectors.honour_roll(visible_to=request.user, year=year)
 
 
-@router.post("/honours", response={201: list[HonourOut]})
-def honours_nominate(request, payload: HonourIn):
+@router.post("/honours", response={201: list[ActivityHonourOut]})
+def honours_nominate(request, payload: ActivityHonourIn):
     org = _org(request, payload.org_id, selectors.HONOUR)
     members = _members(request, payload.member_ids, selectors.HONOUR)
-    return 201, services.honours_nominate(actor=request.user, org=org, year=payload.year, kind=payload.kind, title=payload.title,
-                                          level=payload.level, awarding_body=payload.awarding_body, members=members,
-                                          units=payload.units, reason=payload.reason)
+    return Status(201, services.honours_nominate(
+        actor=request.user, org=org, year=payload.year, kind=payload.kind, title=payload.title, level=payload.level,
+        awarding_body=payload.awarding_body, members=members, units=payload.units, reason=payload.reason))
 
 
 def _honours(request, ids):
@@ -469,8 +492,8 @@ def _honours(request, ids):
     return found
 
 
-@router.post("/honours/publicise", response=CountOut)
-def honours_publicise(request, payload: HonourBatchIn):
+@router.post("/honours/publicise", response=ActivityCountOut)
+def honours_publicise(request, payload: ActivityHonourBatchIn):
     from django.core.exceptions import ValidationError
 
     if not (payload.notice_from and payload.notice_until):
@@ -479,100 +502,100 @@ def honours_publicise(request, payload: HonourBatchIn):
                                                 notice_from=payload.notice_from, notice_until=payload.notice_until)}
 
 
-@router.post("/honours/award", response=CountOut)
-def honours_award(request, payload: HonourBatchIn):
+@router.post("/honours/award", response=ActivityCountOut)
+def honours_award(request, payload: ActivityHonourBatchIn):
     from django.utils import timezone
 
     return {"count": services.honours_award(actor=request.user, honours=_honours(request, payload.ids),
                                             on=payload.on or timezone.localdate())}
 
 
-@router.post("/honours/{pk}/withdraw", response=HonourOut)
-def honour_withdraw(request, pk: int, payload: ReasonIn):
+@router.post("/honours/{pk}/withdraw", response=ActivityHonourOut)
+def honour_withdraw(request, pk: PathId, payload: ActivityReasonIn):
     honour = selectors.honour_get(visible_to=request.user, pk=pk)
     return services.honour_withdraw(actor=request.user, honour=honour, reason=payload.reason)
 
 
 # ── innovation ───────────────────────────────────────────────────────────────
 
-@router.get("/innovations", response=list[InnovationOut])
+@router.get("/innovations", response=list[ActivityInnovationOut])
 @paginate(Pages)
-def innovation_list(request, org_id: int | None = None, year: Year | None = None):
+def innovation_list(request, org_id: OrgQuery = None, year: YearQuery = None):
     return selectors.innovation_list(visible_to=request.user, org=_org(request, org_id, selectors.INNOVATION), year=year)
 
 
-@router.post("/innovations", response={201: InnovationOut})
-def innovation_record(request, payload: InnovationIn):
+@router.post("/innovations", response={201: ActivityInnovationOut})
+def innovation_record(request, payload: ActivityInnovationIn):
     data = payload.dict()
     org = _org(request, data.pop("org_id"), selectors.INNOVATION)
     leader_id = data.pop("leader_id")
     leader = _members(request, [leader_id], selectors.INNOVATION)[0] if leader_id else None
-    return 201, services.innovation_record(actor=request.user, org=org, leader=leader, **data)
+    return Status(201, services.innovation_record(actor=request.user, org=org, leader=leader, **data))
 
 
-@router.get("/innovations/{pk}", response=InnovationOut)
-def innovation_get(request, pk: int):
+@router.get("/innovations/{pk}", response=ActivityInnovationOut)
+def innovation_get(request, pk: PathId):
     return selectors.innovation_get(visible_to=request.user, pk=pk)
 
 
-@router.post("/innovations/{pk}/advance", response=InnovationOut)
-def innovation_advance(request, pk: int, payload: StatusIn):
+@router.post("/innovations/{pk}/advance", response=ActivityInnovationOut)
+def innovation_advance(request, pk: PathId, payload: ActivityStatusIn):
     innovation = selectors.innovation_get(visible_to=request.user, pk=pk)
     return services.innovation_advance(actor=request.user, innovation=innovation, status=payload.status)
 
 
-@router.post("/innovations/{pk}/awards", response={201: AwardOut})
-def innovation_award(request, pk: int, payload: AwardIn):
+@router.post("/innovations/{pk}/awards", response={201: ActivityAwardOut})
+def innovation_award(request, pk: PathId, payload: ActivityAwardIn):
     innovation = selectors.innovation_get(visible_to=request.user, pk=pk)
-    return 201, services.innovation_award_record(actor=request.user, innovation=innovation, **payload.dict())
+    return Status(201, services.innovation_award_record(actor=request.user, innovation=innovation, **payload.dict()))
 
 
-@router.get("/patents", response=list[PatentOut])
+@router.get("/patents", response=list[ActivityPatentOut])
 @paginate(Pages)
-def patent_list(request, org_id: int | None = None):
+def patent_list(request, org_id: OrgQuery = None):
     return selectors.patent_list(visible_to=request.user, org=_org(request, org_id, selectors.INNOVATION))
 
 
-@router.post("/patents", response={201: PatentOut})
-def patent_file(request, payload: PatentIn):
+@router.post("/patents", response={201: ActivityPatentOut})
+def patent_file(request, payload: ActivityPatentIn):
     data = payload.dict()
     org = _org(request, data.pop("org_id"), selectors.INNOVATION)
     innovation_id = data.pop("innovation_id")
     innovation = selectors.innovation_get(visible_to=request.user, pk=innovation_id) if innovation_id else None
-    return 201, services.patent_file(actor=request.user, org=org, innovation=innovation, **data)
+    return Status(201, services.patent_file(actor=request.user, org=org, innovation=innovation, **data))
 
 
-@router.post("/patents/{pk}/grant", response=PatentOut)
-def patent_grant(request, pk: int, payload: GrantIn):
+@router.post("/patents/{pk}/grant", response=ActivityPatentOut)
+def patent_grant(request, pk: PathId, payload: ActivityGrantIn):
     patent = selectors.patent_get(visible_to=request.user, pk=pk)
     return services.patent_grant(actor=request.user, patent=patent, granted_on=payload.granted_on, number=payload.number)
 
 
 # ── competitions ─────────────────────────────────────────────────────────────
 
-@router.get("/competitions", response=list[CompetitionOut])
+@router.get("/competitions", response=list[ActivityCompetitionOut])
 @paginate(Pages)
-def competition_list(request, org_id: int | None = None, year: Year | None = None):
+def competition_list(request, org_id: OrgQuery = None, year: YearQuery = None):
     return selectors.competition_list(visible_to=request.user, org=_org(request, org_id, selectors.COMPETITION), year=year)
 
 
-@router.post("/competitions", response={201: CompetitionDetailOut})
-def competition_create(request, payload: CompetitionIn):
+@router.post("/competitions", response={201: ActivityCompetitionDetailOut})
+def competition_create(request, payload: ActivityCompetitionIn):
     org = _org(request, payload.org_id, selectors.COMPETITION)
     entrants: list = list(payload.entrants) + _members(request, payload.entrant_member_ids, selectors.COMPETITION)
-    return 201, services.competition_create(
+    return Status(201, services.competition_create(
         actor=request.user, org=org, title=payload.title, kind=payload.kind, entrant_kind=payload.entrant_kind,
         starts_on=payload.starts_on, ends_on=payload.ends_on, indicators=[i.dict() for i in payload.indicators],
-        entrants=entrants)
+        entrants=entrants))
 
 
-@router.get("/competitions/{pk}", response=CompetitionDetailOut)
-def competition_get(request, pk: int):
+@router.get("/competitions/{pk}", response=ActivityCompetitionDetailOut)
+def competition_get(request, pk: PathId):
     return selectors.competition_get(visible_to=request.user, pk=pk)
 
 
 @router.post("/competitions/{pk}/scores", response={201: dict})
-def competition_score(request, pk: int, payload: ScoreIn):
+def competition_score(request, pk: PathId, payload: ActivityScoreIn):
     competition = selectors.competition_get(visible_to=request.user, pk=pk)
     entrant = competition.entrants.filter(pk=payload.entrant_id).first()
     indicator = competition.indicators.filter(pk=payload.indicator_id).first()
@@ -580,91 +603,91 @@ def competition_score(request, pk: int, payload: ScoreIn):
         raise Http404
     score = services.competition_score_record(actor=request.user, entrant=entrant, indicator=indicator, value=payload.value,
                                               period=payload.period)
-    return 201, {"id": score.pk, "value": str(score.value)}
+    return Status(201, {"id": score.pk, "value": str(score.value)})
 
 
-@router.post("/competitions/{pk}/finish", response=CompetitionDetailOut)
-def competition_finish(request, pk: int):
+@router.post("/competitions/{pk}/finish", response=ActivityCompetitionDetailOut)
+def competition_finish(request, pk: PathId):
     competition = selectors.competition_get(visible_to=request.user, pk=pk)
     return services.competition_finish(actor=request.user, competition=competition)
 
 
-@router.post("/entrants/{pk}/title", response=EntrantOut)
-def entrant_title(request, pk: int, payload: TitleIn):
+@router.post("/entrants/{pk}/title", response=ActivityEntrantOut)
+def entrant_title(request, pk: PathId, payload: ActivityTitleIn):
     entrant = get_in_reach_or_404(Entrant.objects.all(), request.user, via="competition__org", action=selectors.COMPETITION, pk=pk)
     return services.competition_winner_name(actor=request.user, entrant=entrant, title=payload.title)
 
 
 # ── mentorships and courses ─────────────────────────────────────────────────
 
-@router.get("/mentorships", response=list[MentorshipOut])
+@router.get("/mentorships", response=list[ActivityMentorshipOut])
 @paginate(Pages)
-def mentorship_list(request, org_id: int | None = None, status: str | None = None):
+def mentorship_list(request, org_id: OrgQuery = None, status: str | None = None):
     return selectors.mentorship_list(visible_to=request.user, org=_org(request, org_id, selectors.MENTORSHIP),
                                      status=status).prefetch_related("checks")
 
 
-@router.post("/mentorships", response={201: MentorshipOut})
-def mentorship_agree(request, payload: MentorshipIn):
+@router.post("/mentorships", response={201: ActivityMentorshipOut})
+def mentorship_agree(request, payload: ActivityMentorshipIn):
     org = _org(request, payload.org_id, selectors.MENTORSHIP)
     mentor, apprentice = (_members(request, [pk], selectors.MENTORSHIP)[0] for pk in (payload.mentor_id, payload.apprentice_id))
-    return 201, services.mentorship_agree(actor=request.user, org=org, mentor=mentor, apprentice=apprentice,
-                                          signed_on=payload.signed_on, ends_on=payload.ends_on, goals=payload.goals)
+    return Status(201, services.mentorship_agree(actor=request.user, org=org, mentor=mentor, apprentice=apprentice,
+                                                 signed_on=payload.signed_on, ends_on=payload.ends_on, goals=payload.goals))
 
 
-@router.get("/mentorships/{pk}", response=MentorshipOut)
-def mentorship_get(request, pk: int):
+@router.get("/mentorships/{pk}", response=ActivityMentorshipOut)
+def mentorship_get(request, pk: PathId):
     return selectors.mentorship_get(visible_to=request.user, pk=pk)
 
 
 @router.post("/mentorships/{pk}/checks", response={201: dict})
-def mentorship_check(request, pk: int, payload: CheckIn):
+def mentorship_check(request, pk: PathId, payload: ActivityCheckIn):
     pair = selectors.mentorship_get(visible_to=request.user, pk=pk)
     check = services.mentorship_check(actor=request.user, mentorship=pair, on=payload.on, note=payload.note)
-    return 201, {"id": check.pk, "on": check.on.isoformat()}
+    return Status(201, {"id": check.pk, "on": check.on.isoformat()})
 
 
-@router.post("/mentorships/{pk}/close", response=MentorshipOut)
-def mentorship_close(request, pk: int, payload: CloseIn):
+@router.post("/mentorships/{pk}/close", response=ActivityMentorshipOut)
+def mentorship_close(request, pk: PathId, payload: ActivityCloseIn):
     pair = selectors.mentorship_get(visible_to=request.user, pk=pk)
     return services.mentorship_close(actor=request.user, mentorship=pair, outcome=payload.outcome, note=payload.note,
                                      early=payload.early)
 
 
-@router.get("/courses", response=list[CourseOut])
+@router.get("/courses", response=list[ActivityCourseOut])
 @paginate(Pages)
-def course_list(request, org_id: int | None = None, year: Year | None = None):
+def course_list(request, org_id: OrgQuery = None, year: YearQuery = None):
     return selectors.course_list(visible_to=request.user, org=_org(request, org_id, selectors.COURSE),
                                  year=year).prefetch_related("trainees")
 
 
-@router.post("/courses", response={201: CourseOut})
-def course_plan(request, payload: CourseIn):
+@router.post("/courses", response={201: ActivityCourseOut})
+def course_plan(request, payload: ActivityCourseIn):
     data = payload.dict()
     org = _org(request, data.pop("org_id"), selectors.COURSE)
-    return 201, services.course_plan(actor=request.user, org=org, **data)
+    return Status(201, services.course_plan(actor=request.user, org=org, **data))
 
 
-@router.get("/courses/{pk}", response=CourseOut)
-def course_get(request, pk: int):
+@router.get("/courses/{pk}", response=ActivityCourseOut)
+def course_get(request, pk: PathId):
     return selectors.course_get(visible_to=request.user, pk=pk)
 
 
-@router.post("/courses/{pk}/enrol", response=CountOut)
-def course_enrol(request, pk: int, payload: EnrolIn):
+@router.post("/courses/{pk}/enrol", response=ActivityCountOut)
+def course_enrol(request, pk: PathId, payload: ActivityEnrolIn):
     course = selectors.course_get(visible_to=request.user, pk=pk)
     return {"count": services.course_enrol(actor=request.user, course=course,
                                            members=_members(request, payload.member_ids, selectors.COURSE))}
 
 
-@router.post("/courses/{pk}/hold", response=CourseOut)
-def course_hold(request, pk: int, payload: HoldIn):
+@router.post("/courses/{pk}/hold", response=ActivityCourseOut)
+def course_hold(request, pk: PathId, payload: ActivityHoldIn):
     course = selectors.course_get(visible_to=request.user, pk=pk)
     return services.course_hold(actor=request.user, course=course, held_on=payload.held_on, attended=payload.attended)
 
 
-@router.post("/courses/{pk}/results", response=CountOut)
-def course_results(request, pk: int, payload: ResultsIn):
+@router.post("/courses/{pk}/results", response=ActivityCountOut)
+def course_results(request, pk: PathId, payload: ActivityResultsIn):
     from django.core.exceptions import ValidationError
 
     course = selectors.course_get(visible_to=request.user, pk=pk)
@@ -674,3 +697,26 @@ def course_results(request, pk: int, payload: ResultsIn):
         raise ValidationError({"scores": "keys are member ids"}) from None
     return {"count": services.course_results_record(actor=request.user, course=course, scores=scores,
                                                     pass_mark=payload.pass_mark)}
+
+
+class ActivityRulesIn(Schema):
+    org_id: Id
+    mentor_cap: Annotated[int, Field(ge=1, le=50)]
+
+
+class ActivityRulesOut(Schema):
+    org_id: int
+    mentor_cap: int
+
+
+@router.get("/rules", response=ActivityRulesOut)
+def rules_get(request, org_id: Annotated[int, Query(ge=1, le=MAX_ID)]):
+    """The apprentices a mentor may take in the org (the nearest rule on it or above, else the default)."""
+    org = _org(request, org_id, selectors.MENTORSHIP)
+    return {"org_id": org.pk, "mentor_cap": selectors.mentor_cap(org)}
+
+
+@router.post("/rules", response=ActivityRulesOut)
+def rules_set(request, payload: ActivityRulesIn):
+    org = _org(request, payload.org_id, selectors.MENTORSHIP)
+    return services.union_rules_set(actor=request.user, org=org, mentor_cap=payload.mentor_cap)

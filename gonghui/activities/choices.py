@@ -14,8 +14,8 @@ class EventKind(models.TextChoices):
 
 
 class EventStatus(models.TextChoices):
+    # sign-up closes by date (signup_until, else the first day), so "open" lasts until the event is held
     OPEN = "open", _("open for sign-up")
-    CLOSED = "closed", _("sign-up closed")
     HELD = "held", _("held")
     CANCELLED = "cancelled", _("cancelled")
 

@@ -244,6 +244,9 @@ class Competition(OrgOwned):
     ends_on = models.DateField(_("ends on"))
     status = models.CharField(_("status"), max_length=10, choices=CompetitionStatus.choices, default=CompetitionStatus.RUNNING)
 
+    # what the services record under their own names in this row's history
+    history_labels = {"scores": _("figures"), "winners": _("winners"), "indicators": _("indicators"), "entrants": _("entrants")}
+
     class Meta:
         verbose_name = _("competition")
         verbose_name_plural = _("competitions")
@@ -283,7 +286,8 @@ class Entrant(models.Model):
                                verbose_name=_("member"))
     score = models.DecimalField(_("score"), max_digits=8, decimal_places=2, null=True, blank=True)
     rank = models.PositiveIntegerField(_("rank"), null=True, blank=True)
-    title = models.CharField(_("title won"), max_length=40, blank=True)
+    # the titles won, joined by 、 (a team may be 优胜单位 and win a 最佳项目奖 too)
+    title = models.CharField(_("title won"), max_length=120, blank=True)
 
     class Meta:
         verbose_name = _("entrant")
@@ -364,6 +368,8 @@ class Course(OrgOwned):
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1, default=0)
     has_test = models.BooleanField(_("ends with a test"), default=False)
     status = models.CharField(_("status"), max_length=10, choices=CourseStatus.choices, default=CourseStatus.PLANNED)
+
+    history_labels = {"results": _("test results")}
 
     class Meta:
         verbose_name = _("course")

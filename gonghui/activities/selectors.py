@@ -77,8 +77,9 @@ def event_get(*, visible_to, pk: int) -> Event:
 
 
 def events_published(*, visible_to) -> QuerySet[Event]:
-    """Events put up for the orgs the user belongs to (or above them)."""
-    return published_to(Event.objects.exclude(status=EventStatus.CANCELLED), visible_to).select_related("org")
+    """Events put up for the orgs the user belongs to (or above them), called-off ones included so
+    a member who signed up can read why."""
+    return published_to(Event.objects.all(), visible_to).select_related("org")
 
 
 def events_open(*, visible_to, today: dt.date | None = None) -> QuerySet[Event]:
@@ -326,3 +327,13 @@ def participants_between(*, org, start: dt.date, end: dt.date) -> int:
 
 
 LEVELS_HIGH_FIRST = list(reversed(HonourLevel.values))
+
+
+def headline_counts_by_union(*, org, start: dt.date, end: dt.date, union_of: dict[int, int]) -> dict[int, tuple[int, int]]:
+    """{union id: (events held, honours awarded)} over the period: two grouped queries for a whole federation."""
+    from gonghui.orgs.selectors import count_by_union
+
+    events = count_by_union(Event.objects.filter(under(org), status=EventStatus.HELD, starts_on__range=(start, end)), union_of)
+    honours = count_by_union(Honour.objects.filter(under(org), status=HonourStatus.AWARDED, awarded_on__range=(start, end)),
+                             union_of)
+    return {pk: (events.get(pk, 0), honours.get(pk, 0)) for pk in events.keys() | honours.keys()}

@@ -10,8 +10,8 @@ from decimal import Decimal
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db import transaction
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -89,26 +89,26 @@ def _require_for_member(actor, member: Member) -> None:
 def event_signup(*, actor, event: Event, member: Member, today: dt.date | None = None) -> Signup:
     """A place at the event, or the next place on its waiting list when it is full.
 
-    The event row is locked, so two sign-ups at once count the places one after the other;
-    the unique (event, member) constraint keeps a double click to one row.
+    The event row is locked, so two sign-ups at once count the places one after the other, and a
+    double click finds the row the first click made; the unique (event, member) constraint backs it.
     """
     _require_for_member(actor, member)
-    event = Event.objects.select_for_update().select_related("org", "eligible_org").get(pk=event.pk)
+    event = Event.objects.select_for_update(of=("self",)).select_related("org", "eligible_org").get(pk=event.pk)
     existing = Signup.objects.filter(event=event, member=member).first()
     if existing is not None and existing.status != SignupStatus.CANCELLED:
         return existing  # already in: a repeat changes nothing
     refusal = signup_refusal(event, member, _today(today))
     if refusal:
         raise ValidationError(refusal)
-    confirmed = Signup.objects.filter(event=event, status=SignupStatus.CONFIRMED).count()
-    status = SignupStatus.WAITING if event.capacity and confirmed >= event.capacity else SignupStatus.CONFIRMED
-    queued = (Signup.objects.filter(event=event).aggregate(m=Max("queued"))["m"] or 0) + 1
+    places = Signup.objects.filter(event=event).aggregate(
+        confirmed=Count("id", filter=Q(status=SignupStatus.CONFIRMED)), last=Max("queued"))
+    full = event.capacity and places["confirmed"] >= event.capacity
+    status = SignupStatus.WAITING if full else SignupStatus.CONFIRMED
+    queued = (places["last"] or 0) + 1
     if existing is None:
-        try:
-            with transaction.atomic():
-                signup = Signup.objects.create(event=event, member=member, status=status, queued=queued)
-        except IntegrityError:
-            return Signup.objects.get(event=event, member=member)
+        # No savepoint here: the event's row lock already orders two sign-ups of the same member, so the
+        # second finds the first's row above; the unique constraint stays as the last guard.
+        signup = Signup.objects.create(event=event, member=member, status=status, queued=queued)
         history_record(obj=signup, org=event.org, actor=actor, action="create", changes={"status": [None, status]})
         return signup
     existing.status, existing.queued, existing.attended = status, queued, None
@@ -141,7 +141,7 @@ def _promote_waiting(event: Event, actor) -> Signup | None:
     confirmed = Signup.objects.filter(event=event, status=SignupStatus.CONFIRMED).count()
     if event.capacity and confirmed >= event.capacity:
         return None
-    first = (Signup.objects.select_for_update().filter(event=event, status=SignupStatus.WAITING)
+    first = (Signup.objects.select_for_update(of=("self",)).filter(event=event, status=SignupStatus.WAITING)
              .order_by("queued", "id").select_related("member__user").first())
     if first is None:
         return None
@@ -154,6 +154,29 @@ def _promote_waiting(event: Event, actor) -> Signup | None:
                 body=_("A place became free and you have moved up from the waiting list."),
                 url=reverse("activities:join_event", args=[event.pk]))
     return first
+
+
+@transaction.atomic
+def event_cancel(*, actor, event: Event, reason: str) -> Event:
+    """Call the event off; everyone signed up or waiting is told why."""
+    require(actor=actor, action="activities.event.manage", org=event.org)
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.status == EventStatus.CANCELLED:
+        return event
+    if event.status == EventStatus.HELD:
+        raise ValidationError(_("The event has been held; it cannot be called off."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the event is called off.")})
+    was = event.status
+    event.status = EventStatus.CANCELLED
+    event.save(update_fields=["status", "updated_at"])
+    history_record(obj=event, org=event.org, actor=actor, action="state", changes={"status": [was, event.status]},
+                   note=reason.strip())
+    url = reverse("activities:join_event", args=[event.pk])
+    for signup in event.signups.exclude(status=SignupStatus.CANCELLED).select_related("member__user"):
+        notice_send(recipient=signup.member.user, org=event.org, title=_("Called off: %(title)s") % {"title": event.title},
+                    body=reason.strip(), url=url)
+    return event
 
 
 @transaction.atomic
@@ -256,7 +279,7 @@ def honours_publicise(*, actor, honours: Iterable[Honour], notice_from: dt.date,
     ids = _honour_batch(actor, honours)
     if notice_until < notice_from:
         raise ValidationError({"notice_until": _("The notice period ends before it starts.")})
-    moving = list(Honour.objects.select_for_update().filter(pk__in=ids, status=HonourStatus.NOMINATED).select_related("org"))
+    moving = list(Honour.objects.select_for_update(of=("self",)).filter(pk__in=ids, status=HonourStatus.NOMINATED).select_related("org"))
     Honour.objects.filter(pk__in=[h.pk for h in moving]).update(
         status=HonourStatus.PUBLIC, notice_from=notice_from, notice_until=notice_until, updated_at=timezone.now())
     history_rows_insert(Honour, actor=actor, action="state", note=_("public notice until %(d)s") % {"d": notice_until},
@@ -268,7 +291,7 @@ def honours_publicise(*, actor, honours: Iterable[Honour], notice_from: dt.date,
 def honours_award(*, actor, honours: Iterable[Honour], on: dt.date) -> int:
     """Confer the honours whose public notice is over; one still in its notice period is refused."""
     ids = _honour_batch(actor, honours)
-    rows = list(Honour.objects.select_for_update().filter(pk__in=ids).select_related("org"))
+    rows = list(Honour.objects.select_for_update(of=("self",)).filter(pk__in=ids).select_related("org"))
     early = [h for h in rows if h.status == HonourStatus.PUBLIC and h.notice_until and h.notice_until >= on]
     if early:
         raise ValidationError(_("The public notice is not over yet: an honour is awarded after it."))
@@ -521,13 +544,14 @@ def competition_winner_name(*, actor, entrant: Entrant, title: str) -> Entrant:
     if not title.strip():
         raise ValidationError({"title": _("Name the title won.")})
     entrant = Entrant.objects.select_for_update().get(pk=entrant.pk)
-    if entrant.title == title.strip():
+    titles = [t for t in entrant.title.split("、") if t]
+    if title.strip() in titles:
         return entrant
     before = entrant.title
-    entrant.title = title.strip()
+    entrant.title = "、".join([*titles, title.strip()])[:120]
     entrant.save(update_fields=["title"])
     history_record(obj=competition, org=competition.org, actor=actor, action="update",
-                   changes={"winners": [before or None, f"{entrant.name} {entrant.title}"]})
+                   changes={"winners": [before or None, f"{entrant.name} {title.strip()}"]})
     return entrant
 
 

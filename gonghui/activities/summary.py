@@ -1,2 +1,161 @@
-def sections(*, org, period):
-    return []
+"""Section 60 of the work summary: events, competitions, honours, innovation, mentors and training.
+
+Every figure comes from `selectors.activity_figures`; the sentences are assembled by small
+functions over those plain figures, so each can be tested on hand-made numbers, and the
+shortcomings are read off the records (fewer participants than a year earlier, a planned
+course not held, pairs without a progress check), never invented.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from gonghui.core.formatting import format_count, format_yuan
+from gonghui.core.summary import Figure, Period, Section, headline_sections
+
+from .choices import HonourKind, HonourLevel, PatentKind
+from .selectors import ActivityFigures, activity_figures, headline_counts_by_union, participants_between
+
+ORDER = 60
+SEP = "、"
+
+
+def _heading() -> str:
+    return _("Rich cultural and sports activities and labour competitions")
+
+
+def _headline_figure(counts: tuple[int, int]) -> Figure:
+    events, honours = counts
+    if events:
+        return Figure("activities.events.held", _("events held"), events, _("%(n)s times") % {"n": format_count(events)},
+                      source="/activities/events/")
+    return Figure("activities.honours.awarded", _("honours awarded"), honours, format_count(honours), source="/activities/honours/")
+
+
+def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
+    """Each union's events held in the period, or, with none, the honours it awarded (a federation's line per union)."""
+    counts = headline_counts_by_union(org=org, start=period.start, end=period.end, union_of=union_of)
+    return headline_sections(counts, key="activities", order=ORDER, heading=_heading(), figure=_headline_figure)
+
+
+def events_sentence(f: ActivityFigures) -> str:
+    """全年组织文体活动6次，参与职工412人次，获奖项3个（…），活动支出2.3万元。"""
+    text = _("Held %(n)s cultural, sports and other events, with %(people)s participants") % {
+        "n": format_count(f.events_held), "people": format_count(f.participants)}
+    if f.prizes:
+        lines = SEP.join(_("%(prize)s at %(event)s") % {"event": e, "prize": p} + (f"×{n}" if n > 1 else "")
+                         for e, p, n in f.prize_lines)
+        text += _("; won %(n)s prizes (%(lines)s)") % {"n": format_count(f.prizes), "lines": lines}
+    if f.event_cost:
+        text += _("; the events cost %(cost)s") % {"cost": format_yuan(f.event_cost)}
+    return text + pgettext("sentence end", ".")
+
+
+def competitions_sentence(f: ActivityFigures) -> str:
+    text = _("Ran %(n)s labour and skills competitions") % {"n": format_count(f.competitions)}
+    if f.winners:
+        named = SEP.join(_("%(who)s won %(title)s in %(competition)s") % {"who": who, "title": title, "competition": comp}
+                         for comp, who, title in f.winners)
+        text += pgettext("clause separator", ", ") + named
+    return text + pgettext("sentence end", ".")
+
+
+def honours_sentence(f: ActivityFigures) -> str:
+    total = sum(f.honours_by_level.values())
+    levels = SEP.join(_("%(level)s: %(n)s") % {"level": HonourLevel(level).label, "n": format_count(f.honours_by_level[level])}
+                      for level in reversed(HonourLevel.values) if f.honours_by_level.get(level))
+    kinds = SEP.join((_("%(kind)s: %(n)s units") if kind == HonourKind.ADVANCED_UNIT else _("%(kind)s: %(n)s"))
+                     % {"kind": HonourKind(kind).label, "n": format_count(n)} for kind, n in sorted(f.honours_by_kind.items()))
+    return _("%(n)s honours were awarded to people and units (%(levels)s), among them %(kinds)s.") % {
+        "n": format_count(total), "levels": levels, "kinds": kinds}
+
+
+def innovation_sentence(f: ActivityFigures) -> str:
+    parts = []
+    if f.innovations:
+        part = _("%(n)s small innovations (五小) were recorded") % {"n": format_count(f.innovations)}
+        if f.savings:
+            part += _(", saving %(yuan)s") % {"yuan": format_yuan(f.savings)}
+        parts.append(part)
+    if f.patents_filed or f.patents_granted:
+        kinds = SEP.join(_("%(level)s: %(n)s") % {"level": PatentKind(k).label, "n": format_count(n)}
+                         for k, n in sorted(f.patents_by_kind.items()))
+        if f.patents_filed:
+            parts.append(_("%(filed)s patents were applied for (%(kinds)s)") % {"filed": format_count(f.patents_filed), "kinds": kinds})
+        if f.patents_granted:
+            parts.append(_("%(n)s patents were granted") % {"n": format_count(f.patents_granted)})
+    if f.awards:
+        parts.append(_("%(n)s appraisals, awards and grants brought %(yuan)s") % {
+            "n": format_count(f.awards), "yuan": format_yuan(f.grants)})
+    return pgettext("clause separator", ", ").join(parts) + pgettext("sentence end", ".")
+
+
+def growth_sentence(f: ActivityFigures) -> str:
+    parts = []
+    if f.pairs_formed:
+        parts.append(_("%(n)s mentor–apprentice agreements were signed") % {"n": format_count(f.pairs_formed)})
+    if f.courses_held:
+        part = _("%(n)s training courses were held for %(people)s trainees") % {
+            "n": format_count(f.courses_held), "people": format_count(f.trained)}
+        if f.passed:
+            part += _(", %(n)s of whom passed the test") % {"n": format_count(f.passed)}
+        parts.append(part)
+    return pgettext("clause separator", ", ").join(parts) + pgettext("sentence end", ".")
+
+
+def sections(*, org, period: Period) -> list[Section]:
+    f = activity_figures(org=org, start=period.start, end=period.end)
+    if not any((f.events_held, f.competitions, f.honours_by_level, f.innovations, f.patents_filed, f.patents_granted,
+                f.awards, f.pairs_formed, f.pairs_active, f.courses_held, f.courses_missed)):
+        return []
+    last = period.same_period_last_year()
+    before = participants_between(org=org, start=last.start, end=last.end)
+    paragraphs, figures, shortcomings = [], [], []
+    if f.events_held:
+        paragraphs.append(events_sentence(f))
+        figures += [
+            Figure("activities.events.held", _("events held"), f.events_held, _("%(n)s times") % {"n": format_count(f.events_held)},
+                   source="/activities/events/"),
+            Figure("activities.events.participants", _("participants"), f.participants,
+                   _("%(n)s people") % {"n": format_count(f.participants)}, previous=before or None, source="/activities/events/"),
+            Figure("activities.events.prizes", _("prizes won"), f.prizes, format_count(f.prizes), source="/activities/events/"),
+        ]
+    if f.competitions:
+        paragraphs.append(competitions_sentence(f))
+        figures.append(Figure("activities.competitions", _("competitions"), f.competitions, format_count(f.competitions),
+                              source="/activities/competitions/"))
+    if f.honours_by_level:
+        paragraphs.append(honours_sentence(f))
+        for kind, n in sorted(f.honours_by_kind.items()):
+            unit = _("%(n)s units") if kind == HonourKind.ADVANCED_UNIT else _("%(n)s people")
+            figures.append(Figure(f"activities.honours.{kind}", str(HonourKind(kind).label), n,
+                                  unit % {"n": format_count(n)}, source="/activities/honours/"))
+    if f.innovations or f.patents_filed or f.patents_granted or f.awards:
+        paragraphs.append(innovation_sentence(f))
+        figures += [
+            Figure("activities.innovations", _("innovations"), f.innovations, format_count(f.innovations), source="/activities/innovations/"),
+            Figure("activities.patents.filed", _("patents applied for"), f.patents_filed, format_count(f.patents_filed),
+                   source="/activities/innovations/"),
+            Figure("activities.patents.granted", _("patents granted"), f.patents_granted, format_count(f.patents_granted),
+                   source="/activities/innovations/"),
+        ]
+    if f.pairs_formed or f.courses_held:
+        paragraphs.append(growth_sentence(f))
+        figures += [
+            Figure("activities.mentorships.formed", _("mentor pairs formed"), f.pairs_formed, format_count(f.pairs_formed),
+                   source="/activities/mentorships/"),
+            Figure("activities.training.trained", _("people trained"), f.trained, format_count(f.trained),
+                   source="/activities/mentorships/"),
+            Figure("activities.training.passed", _("people who passed"), f.passed, format_count(f.passed),
+                   source="/activities/mentorships/"),
+        ]
+    if before and f.participants < before:
+        shortcomings.append(_("Participation in events fell to %(now)s from %(before)s a year earlier.") % {
+            "now": format_count(f.participants), "before": format_count(before)})
+    for title in f.courses_missed:
+        shortcomings.append(_("The planned course “%(title)s” was not held.") % {"title": title})
+    if f.pairs_unchecked:
+        shortcomings.append(_("%(n)s mentor pairs had no progress check in the period.") % {"n": format_count(f.pairs_unchecked)})
+    return [Section(key="activities", order=ORDER, heading=_heading(), paragraphs=paragraphs, figures=figures,
+                    shortcomings=shortcomings)]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("events/", views.event_list, name="events"),
     path("events/new/", views.event_create, name="event_create"),
     path("events/<int:pk>/", views.event_detail, name="event"),
+    path("events/<int:pk>/cancel/", views.event_cancel, name="event_cancel"),
     path("events/<int:pk>/attendance/", views.event_attendance, name="event_attendance"),
     path("events/<int:pk>/results/", views.event_result, name="event_result"),
     path("events/<int:pk>/signups/<int:signup_pk>/cancel/", views.event_signup_cancel, name="event_signup_cancel"),

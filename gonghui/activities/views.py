@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -167,6 +168,20 @@ def _confirmed_members(event):
 
 
 @login_required
+def event_cancel(request, pk: int):
+    event = selectors.event_get(visible_to=request.user, pk=pk)
+    form = forms.ReasonForm(request.POST or None)
+
+    def save(data):
+        services.event_cancel(actor=request.user, event=event, reason=data["reason"])
+        return reverse("activities:event", args=[event.pk])
+
+    return _form_page(request, form, save, title=_("Call off the event") + " · " + event.title,
+                      done=_("The event is called off; those signed up have been told."),
+                      back=reverse("activities:event", args=[event.pk]))
+
+
+@login_required
 @require_POST
 def event_attendance(request, pk: int):
     event = selectors.event_get(visible_to=request.user, pk=pk)
@@ -245,9 +260,9 @@ def honour_batch(request):
     posted = request.POST.copy()
     posted["ids"] = " ".join(request.POST.getlist("ids"))
     form = forms.HonourBatchForm(posted)
-    back = request.POST.get("back") or reverse("activities:honours")
-    if not back.startswith("/"):
-        back = reverse("activities:honours")
+    back = request.POST.get("back", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = reverse("activities:honours")  # only back to a page of this site
     if not form.is_valid():
         messages.error(request, _("Pick the honours and the dates."))
         return redirect(back)

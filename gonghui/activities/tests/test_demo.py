@@ -1,0 +1,51 @@
+"""What the demo (`gonghui demo-data`) gives each login in the activities, dated from today."""
+
+import io
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+
+from gonghui.activities.models import Competition, Honour, Patent
+
+pytestmark = pytest.mark.django_db
+
+SCENARIO = settings.BASE_DIR.parent / "shared" / "scenarios" / "benbu-2025.yaml"
+
+
+@pytest.fixture
+def demo():
+    if not SCENARIO.exists():
+        pytest.skip("the shared folder is not beside this checkout")
+    call_command("demo-data", stdout=io.StringIO())
+
+
+def login(username):
+    client = Client()
+    assert client.post("/accounts/login/", {"username": username, "password": "gonghui-demo"}).status_code == 302
+    return client
+
+
+def test_the_member_finds_events_to_sign_up_for_and_the_star_board(demo):
+    member = login("member")
+    page = member.get("/activities/join/").content.decode()
+    assert "职工迎新年乒乓球比赛" in page and "劳模疗休养（一日游）" in page
+    stars = member.get("/activities/stars/").content.decode()
+    assert "2025年度最佳实践者" in stars and "市劳动模范" in stars
+    assert Honour.objects.filter(kind="best_practitioner", status="awarded").count() == 220
+
+
+def test_the_chair_finds_a_ranked_competition_a_patent_and_what_waits(demo):
+    chair = login("chair")
+    competition = Competition.objects.get(status="finished")
+    page = chair.get(f"/activities/competitions/{competition.pk}/").content.decode()
+    assert "优胜单位" in page and competition.entrants.filter(rank=1).exists()
+    assert Patent.objects.filter(kind="utility").count() == 2
+    assert "超过90天未做阶段检查的师徒" in chair.get("/").content.decode()
+
+
+def test_the_outsider_sees_none_of_benbu_s_activities(demo):
+    outsider = login("outsider")
+    assert "职工迎新年乒乓球比赛" not in outsider.get("/activities/join/").content.decode()
+    assert "最佳实践者" not in outsider.get("/activities/stars/").content.decode()
