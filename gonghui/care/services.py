@@ -10,7 +10,7 @@ idempotency key makes a double click or a retry pay once.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,6 +18,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.core.money import yuan
 from gonghui.core import crypto
 from gonghui.core.history import history_record
 from gonghui.core.scoping import require
@@ -41,13 +42,7 @@ AID_ACCOUNT = {
 
 
 def _amount(value, field: str) -> Decimal:
-    try:
-        amount = Decimal(str(value if value not in (None, "") else 0))
-    except (InvalidOperation, ValueError):
-        raise ValidationError({field: _("Enter an amount in yuan.")}) from None
-    if amount < 0 or amount != amount.quantize(Decimal("0.01")):
-        raise ValidationError({field: _("Enter an amount in yuan, not negative, to the fen.")})
-    return amount
+    return yuan(value, field=field, blank_is_zero=True)
 
 
 def _user(actor):

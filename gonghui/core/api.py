@@ -78,10 +78,12 @@ class GonghuiAPI(NinjaAPI):
         for operations in schema.get("paths", {}).values():
             for operation in operations.values():
                 responses = operation.setdefault("responses", {})
+                declared = {str(code) for code in responses}  # ninja keys them by int
                 for status, text in REFUSALS.items():
-                    responses.setdefault(status, {
-                        "description": text, "content": {"application/json": {"schema": DETAIL_SCHEMA}},
-                    })
+                    if status not in declared:
+                        responses[status] = {
+                            "description": text, "content": {"application/json": {"schema": DETAIL_SCHEMA}},
+                        }
         return schema
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from gonghui.core.money import yuan
 from gonghui.core import crypto
 from gonghui.core.history import history_record
 from gonghui.core.scoping import require
@@ -43,13 +44,7 @@ class LineSpec:
 
 
 def _money(value, field: str) -> Decimal:
-    try:
-        amount = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        raise ValidationError({field: _("Enter an amount in yuan.")}) from None
-    if amount != amount.quantize(CENT) or not amount.is_finite():
-        raise ValidationError({field: _("Amounts go to the fen: at most two decimal places.")})
-    return amount
+    return yuan(value, field=field, negative=True)
 
 
 def lines_checked(lines: Iterable[LineSpec]) -> list[LineSpec]:
