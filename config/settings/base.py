@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "gonghui.members",
     "gonghui.voice",
     "gonghui.governance",
+    "gonghui.congress",
     "gonghui.alarms",
     "gonghui.reports",
 ]

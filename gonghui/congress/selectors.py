@@ -1,0 +1,340 @@
+"""Reads of the congress: what each person may see, the composition, the counts, the figures
+the summary states. Every list starts from `core.scoping`.
+
+Who sees what:
+- the union's cadres (a managing role on the congress's org or above): everything of it;
+- a delegate: the sessions they sit in, their elections and appraisals, and the motions they
+  proposed or seconded;
+- a handling department's cadres: only the motions their department must answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gonghui.core.scoping import path_filter, reach_paths
+from gonghui.core.selectors import Attention
+
+from . import rules
+from .choices import Band, BallotSource, DelegateCategory, ElectionStatus, MotionStatus, Rating, ResolutionStatus
+from .models import (
+    Appraisal, AppraisalMark, Ballot, BallotMark, CongressSession, Delegate, Election, Motion, MotionHandler, Resolution,
+    Voted,
+)
+
+MANAGE = "congress.session.manage"
+
+
+def _under(org, via: str = "org") -> Q:
+    return Q(**{f"{via}__path__startswith": org.path}) if org is not None else Q()
+
+
+def _managed(user, via: str = "org", action: str = MANAGE) -> Q:
+    return path_filter(reach_paths(user, action=action), via)
+
+
+def _as_delegate(user, via: str) -> Q:
+    if not getattr(user, "is_authenticated", False):
+        return Q(pk__in=[])
+    return Q(**{f"{via}delegates__member__user": user})
+
+
+# ── sessions ─────────────────────────────────────────────────────────────────
+
+def session_list(*, visible_to, org=None) -> QuerySet[CongressSession]:
+    qs = CongressSession.objects.select_related("org").filter(_managed(visible_to) | _as_delegate(visible_to, ""))
+    return qs.filter(_under(org)).distinct()
+
+
+def session_get(*, visible_to, pk: int) -> CongressSession:
+    try:
+        return session_list(visible_to=visible_to).get(pk=pk)
+    except CongressSession.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def session_manageable(*, visible_to, pk: int) -> CongressSession:
+    """A session the user manages (cadre pages), else 404."""
+    try:
+        return CongressSession.objects.select_related("org").filter(_managed(visible_to)).get(pk=pk)
+    except CongressSession.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def may_manage(user, session) -> bool:
+    from gonghui.core.scoping import may
+
+    return may(user, MANAGE, session.org)
+
+
+def delegate_of(user, session) -> Delegate | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Delegate.objects.filter(session=session, member__user=user).first()
+
+
+def composition(session: CongressSession) -> rules.Composition:
+    """The delegates counted by category against the rules (RULES.md a); one query."""
+    row = session.delegates.aggregate(
+        n=Count("id"), frontline=Count("id", filter=Q(category=DelegateCategory.FRONTLINE)),
+        management=Count("id", filter=Q(category=DelegateCategory.MANAGEMENT)), women=Count("id", filter=Q(is_woman=True)),
+    )
+    return rules.composition_check(delegates=row["n"], frontline=row["frontline"], management=row["management"],
+                                   women=row["women"], headcount=session.headcount, women_on_roll=session.women_on_roll)
+
+
+PROBLEM_TEXT = {
+    "frontline": lambda c: _("Frontline workers are %(n)s of %(d)s delegates; the rule asks at least half.") % {"n": c.frontline, "d": c.delegates},
+    "management": lambda c: _("Middle management and above are %(n)s of %(d)s delegates; the rule allows at most a fifth.") % {"n": c.management, "d": c.delegates},
+    "women": lambda c: _("Women are %(n)s of the delegates; in proportion to the roll there should be at least %(need)s.") % {"n": c.women, "need": c.women_needed},
+    "size": lambda c: _("%(d)s delegates; a roll of this size asks at least %(need)s.") % {"d": c.delegates, "need": c.min_delegates},
+}
+
+
+def composition_problems(c: rules.Composition) -> list[str]:
+    return [PROBLEM_TEXT[p](c) for p in c.problems]
+
+
+def delegate_list(session) -> QuerySet[Delegate]:
+    return session.delegates.select_related("member").order_by("group", "id")
+
+
+def resolution_list(session) -> QuerySet[Resolution]:
+    return session.resolutions.annotate(recorded=Count("votes"))
+
+
+# ── motions ──────────────────────────────────────────────────────────────────
+
+def motion_list(*, visible_to, org=None, session=None, status: str | None = None) -> QuerySet[Motion]:
+    """Motions of the orgs the user manages, motions their department handles, and their own."""
+    answering = reach_paths(visible_to, action="congress.motion.answer")
+    handled = MotionHandler.objects.filter(path_filter(answering, "org")).values("motion_id")
+    own = Q(pk__in=[])
+    if getattr(visible_to, "is_authenticated", False):
+        own = Q(proposer__member__user=visible_to) | Q(seconders__delegate__member__user=visible_to)
+    qs = Motion.objects.filter(_managed(visible_to, action="congress.motion.decide") | Q(pk__in=handled) | own)
+    qs = qs.select_related("session", "proposer", "org").distinct().filter(_under(org))
+    if session is not None:
+        qs = qs.filter(session=session)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-session__date", "number")
+
+
+def motion_get(*, visible_to, pk: int) -> Motion:
+    try:
+        return motion_list(visible_to=visible_to).get(pk=pk)
+    except Motion.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+OPEN_FOR_ANSWER = (MotionStatus.ASSIGNED, MotionStatus.SUPERVISED)
+
+
+def overdue_motions(*, visible_to=None, org=None, today: dt.date | None = None) -> QuerySet[Motion]:
+    today = today or timezone.localdate()
+    qs = Motion.objects.filter(status__in=OPEN_FOR_ANSWER, deadline__lt=today)
+    if visible_to is not None:
+        qs = qs.filter(pk__in=motion_list(visible_to=visible_to).values("pk"))
+    return qs.filter(_under(org))
+
+
+@dataclass
+class MotionFigures:
+    collected: int
+    accepted: int        # 立案, including those assigned, answered, closed and supervised
+    converted: int
+    answered: int        # with at least one written answer
+    rated: int
+    satisfied: int       # 满意 or 基本满意
+    overdue: int
+
+    @property
+    def satisfaction(self):
+        from gonghui.core.formatting import ratio
+
+        return ratio(self.satisfied * 100, self.rated, 2)
+
+
+def motion_figures(*, org, start: dt.date, end: dt.date, today: dt.date | None = None) -> MotionFigures:
+    """Motions to sessions held in [start, end] under `org`; one query."""
+    today = today or timezone.localdate()
+    accepted = [MotionStatus.ACCEPTED, MotionStatus.ASSIGNED, MotionStatus.ANSWERED, MotionStatus.SUPERVISED, MotionStatus.CLOSED]
+    row = Motion.objects.filter(_under(org), session__date__range=(start, end)).aggregate(
+        collected=Count("id"), accepted=Count("id", filter=Q(status__in=accepted)),
+        converted=Count("id", filter=Q(status=MotionStatus.CONVERTED)),
+        answered=Count("id", filter=Q(answers__isnull=False), distinct=True),
+        rated=Count("id", filter=~Q(rating=""), distinct=True),
+        satisfied=Count("id", filter=Q(rating__in=[Rating.SATISFIED, Rating.BASICALLY]), distinct=True),
+        overdue=Count("id", filter=Q(status__in=OPEN_FOR_ANSWER, deadline__lt=today), distinct=True),
+    )
+    return MotionFigures(**row)
+
+
+def motion_report(*, session) -> list[Motion]:
+    """Every motion of a session with its handlers and answers: the report to the next session."""
+    return list(session.motions.select_related("proposer").prefetch_related("handlers__org", "answers__org", "seconders__delegate"))
+
+
+# ── elections ────────────────────────────────────────────────────────────────
+
+def election_list(*, visible_to, org=None) -> QuerySet[Election]:
+    qs = Election.objects.filter(_managed(visible_to, action="congress.election.manage") | _as_delegate(visible_to, "session__"))
+    return qs.select_related("session", "org").filter(_under(org)).distinct()
+
+
+def election_get(*, visible_to, pk: int) -> Election:
+    try:
+        return election_list(visible_to=visible_to).get(pk=pk)
+    except Election.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def has_voted(*, election, delegate) -> bool:
+    return delegate is not None and Voted.objects.filter(election=election, delegate=delegate).exists()
+
+
+def receipt_counted(*, election, code: str) -> bool:
+    """Whether a valid ballot carrying this receipt was stored (and, once closed, counted)."""
+    if not code.strip():
+        return False
+    return Ballot.objects.filter(election=election, receipt_hash=rules.receipt_hash(election.pk, code), is_valid=True).exists()
+
+
+def stored_tally(election: Election) -> rules.Tally:
+    """The tally recomputed from the stored ballots: what the close announces and `gonghui tally` checks."""
+    names = list(election.candidates.filter(is_write_in=False).values_list("name", flat=True))
+    ballots: dict = {pk: [] for pk in election.ballots.values_list("id", flat=True)}
+    for ballot_id, name, choice in BallotMark.objects.filter(ballot__election=election).values_list(
+            "ballot_id", "candidate__name", "choice"):
+        ballots[ballot_id].append((name, choice))
+    phone = election.ballots.filter(source=BallotSource.PHONE).count()
+    return rules.tally(candidates=names, ballots=list(ballots.values()), seats=election.seats,
+                       electorate=election.electorate, issued=election.paper_issued + phone)
+
+
+def tally_differences(election: Election) -> list[str]:
+    """What differs between the announced result and a fresh count of the stored ballots ([] when they agree)."""
+    t = stored_tally(election)
+    found = []
+    if (election.returned, election.valid, election.quorum_met) != (t.returned, t.valid, t.quorum_met):
+        found.append(f"ballots: announced {election.returned}/{election.valid} valid, counted {t.returned}/{t.valid}")
+    for c in election.candidates.all():
+        fresh = t.counts.get(c.name, rules.CandidateCount())
+        if (c.votes_for, c.votes_against, c.abstentions, c.elected) != (
+                fresh.votes_for, fresh.votes_against, fresh.abstentions, fresh.elected):
+            found.append(f"{c.name}: announced {c.votes_for}/{c.votes_against}/{c.abstentions} "
+                         f"{'elected' if c.elected else ''}, counted {fresh.votes_for}/{fresh.votes_against}/"
+                         f"{fresh.abstentions} {'elected' if fresh.elected else ''}")
+    return found
+
+
+@dataclass
+class ElectionFigures:
+    held: int
+    electorate: int
+    returned: int
+
+    @property
+    def turnout(self):
+        from gonghui.core.formatting import ratio
+
+        return ratio(self.returned * 100, self.electorate, 2)
+
+
+def election_figures(*, org, start: dt.date, end: dt.date) -> ElectionFigures:
+    from django.db.models import Sum
+
+    row = Election.objects.filter(_under(org), held_on__range=(start, end), status=ElectionStatus.CLOSED).aggregate(
+        n=Count("id"), e=Sum("electorate"), r=Sum("returned"))
+    return ElectionFigures(row["n"], row["e"] or 0, row["r"] or 0)
+
+
+def elected_in(*, org, start: dt.date, end: dt.date) -> list[tuple[str, list[str]]]:
+    out = []
+    for election in Election.objects.filter(_under(org), held_on__range=(start, end), status=ElectionStatus.CLOSED
+                                            ).prefetch_related("candidates").order_by("held_on", "id"):
+        out.append((election.title, [c.name for c in election.candidates.all() if c.elected]))
+    return out
+
+
+# ── appraisal ────────────────────────────────────────────────────────────────
+
+def appraisal_list(*, visible_to, org=None) -> QuerySet[Appraisal]:
+    qs = Appraisal.objects.filter(_managed(visible_to, action="congress.appraisal.manage") | _as_delegate(visible_to, "session__"))
+    return qs.select_related("session", "org").filter(_under(org)).distinct()
+
+
+def appraisal_get(*, visible_to, pk: int) -> Appraisal:
+    try:
+        return appraisal_list(visible_to=visible_to).get(pk=pk)
+    except Appraisal.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def has_rated(*, appraisal, delegate) -> bool:
+    from .models import Rated
+
+    return delegate is not None and Rated.objects.filter(appraisal=appraisal, delegate=delegate).exists()
+
+
+BAND_ORDER = list(Band.values)
+
+
+@dataclass
+class AppraisalResult:
+    appraisee_id: int
+    name: str
+    post: str
+    report: str
+    by_dimension: dict[str, dict[str, int]]   # dimension -> band -> count
+    overall: dict[str, int]                   # band -> count over every dimension
+
+    @property
+    def good_share(self):
+        """Share of 优秀 and 称职 marks over all of the cadre's marks."""
+        from gonghui.core.formatting import ratio
+
+        total = sum(self.overall.values())
+        return ratio((self.overall.get("excellent", 0) + self.overall.get("competent", 0)) * 100, total, 2)
+
+    @property
+    def band(self) -> str:
+        """The cadre's band: the one most marks name (the better band on a tie)."""
+        if not any(self.overall.values()):
+            return ""
+        return max(BAND_ORDER, key=lambda b: (self.overall.get(b, 0), -BAND_ORDER.index(b)))
+
+
+def appraisal_results(appraisal: Appraisal) -> list[AppraisalResult]:
+    """Per cadre per dimension, the count of each band; one grouped query."""
+    counts: dict = defaultdict(lambda: defaultdict(Counter))
+    for appraisee_id, dimension, band, n in (
+        AppraisalMark.objects.filter(sheet__appraisal=appraisal).values("appraisee_id", "dimension", "band")
+        .annotate(n=Count("id")).values_list("appraisee_id", "dimension", "band", "n")
+    ):
+        counts[appraisee_id][dimension][band] = n
+    out = []
+    for a in appraisal.appraisees.all():
+        by_dim = {d: {b: counts[a.pk][d].get(b, 0) for b in BAND_ORDER} for d in appraisal.dimensions}
+        overall = {b: sum(by_dim[d][b] for d in by_dim) for b in BAND_ORDER}
+        out.append(AppraisalResult(a.pk, a.name, a.post, a.report, by_dim, overall))
+    return out
+
+
+# ── the home page ────────────────────────────────────────────────────────────
+
+def attention(*, visible_to) -> list[Attention]:
+    """待办: motions past their answer date, for the committee and the departments handling them."""
+    if not reach_paths(visible_to, action="congress.motion.answer") and reach_paths(visible_to, action="congress.motion.answer") is not None:
+        return []
+    return [Attention(_("motions past their answer date"), overdue_motions(visible_to=visible_to).count(),
+                      reverse("congress:motions") + "?overdue=1")]

@@ -1,0 +1,42 @@
+from django.urls import path
+
+from . import views
+
+app_name = "congress"
+urlpatterns = [
+    path("", views.session_list, name="sessions"),
+    path("sessions/new/", views.session_create, name="session_create"),
+    path("sessions/<int:pk>/", views.session_detail, name="session"),
+    path("sessions/<int:pk>/status/", views.session_status, name="session_status"),
+    path("sessions/<int:pk>/delegates/", views.delegate_add, name="delegate_add"),
+    path("sessions/<int:pk>/resolutions/", views.resolution_add, name="resolution_add"),
+    path("sessions/<int:pk>/motions/new/", views.motion_create, name="motion_create"),
+    path("sessions/<int:pk>/motions/report/", views.motion_report, name="motion_report"),
+    path("sessions/<int:pk>/elections/new/", views.election_create, name="election_create"),
+    path("sessions/<int:pk>/appraisals/new/", views.appraisal_create, name="appraisal_create"),
+    path("resolutions/<int:pk>/vote/", views.resolution_vote, name="resolution_vote"),
+    path("resolutions/<int:pk>/close/", views.resolution_close, name="resolution_close"),
+    path("motions/", views.motion_list, name="motions"),
+    path("motions/<int:pk>/", views.motion_detail, name="motion"),
+    path("motions/<int:pk>/second/", views.motion_second, name="motion_second"),
+    path("motions/<int:pk>/decide/", views.motion_decide, name="motion_decide"),
+    path("motions/<int:pk>/assign/", views.motion_assign, name="motion_assign"),
+    path("motions/<int:pk>/answer/", views.motion_answer, name="motion_answer"),
+    path("motions/<int:pk>/rate/", views.motion_rate, name="motion_rate"),
+    path("motions/<int:pk>/supervise/", views.motion_supervise, name="motion_supervise"),
+    path("elections/", views.election_list, name="elections"),
+    path("elections/<int:pk>/", views.election_detail, name="election"),
+    path("elections/<int:pk>/candidates/", views.candidate_add, name="candidate_add"),
+    path("elections/<int:pk>/tellers/", views.teller_appoint, name="teller_appoint"),
+    path("elections/<int:pk>/open/", views.election_open, name="election_open"),
+    path("elections/<int:pk>/close/", views.election_close, name="election_close"),
+    path("elections/<int:pk>/ballot/", views.ballot, name="ballot"),
+    path("elections/<int:pk>/paper/issue/", views.paper_issue, name="paper_issue"),
+    path("elections/<int:pk>/paper/", views.paper_enter, name="paper_enter"),
+    path("elections/<int:pk>/receipt/", views.receipt_check, name="receipt_check"),
+    path("appraisals/", views.appraisal_list, name="appraisals"),
+    path("appraisals/<int:pk>/", views.appraisal_detail, name="appraisal"),
+    path("appraisals/<int:pk>/appraisees/", views.appraisee_add, name="appraisee_add"),
+    path("appraisals/<int:pk>/rate/", views.appraisal_rate, name="appraisal_rate"),
+    path("appraisals/<int:pk>/close/", views.appraisal_close, name="appraisal_close"),
+]
