@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable
+from collections.abc import Iterable
 
 # 基层工会会员代表大会条例 (总工发〔2019〕6号) and RULES.md a: under 100 staff the whole
 # staff meets (职工大会/会员大会); from 100 up, elected representatives do.

@@ -24,7 +24,7 @@ from gonghui.core.scoping import path_filter, reach_paths
 from gonghui.core.selectors import Attention
 
 from . import rules
-from .choices import Band, BallotSource, DelegateCategory, ElectionStatus, MotionStatus, Rating, ResolutionStatus
+from .choices import Band, BallotSource, DelegateCategory, ElectionStatus, MotionStatus, Rating
 from .models import (
     Appraisal, AppraisalMark, Ballot, BallotMark, CongressSession, Delegate, Election, Motion, MotionHandler, Resolution,
     Voted,
