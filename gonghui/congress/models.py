@@ -267,9 +267,18 @@ class Ballot(models.Model):
 
 
 class BallotMark(models.Model):
+    """One name on a ballot: a listed candidate, or a name written in (另选他人). A written-in
+    name stays on the mark until the count, so no candidate row is born at the moment a
+    particular delegate votes."""
+
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="marks")
-    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="+")
+    candidate = models.ForeignKey(Candidate, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    write_in = models.CharField(max_length=50, blank=True)
     choice = models.CharField(max_length=8, choices=VoteChoice.choices)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(candidate__isnull=False) | ~Q(write_in=""),
+                                              name="congress_mark_names_someone")]
 
 
 class Appraisal(OrgOwned):

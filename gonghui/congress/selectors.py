@@ -213,9 +213,9 @@ def stored_tally(election: Election) -> rules.Tally:
     """The tally recomputed from the stored ballots: what the close announces and `gonghui tally` checks."""
     names = list(election.candidates.filter(is_write_in=False).values_list("name", flat=True))
     ballots: dict = {pk: [] for pk in election.ballots.values_list("id", flat=True)}
-    for ballot_id, name, choice in BallotMark.objects.filter(ballot__election=election).values_list(
-            "ballot_id", "candidate__name", "choice"):
-        ballots[ballot_id].append((name, choice))
+    for ballot_id, name, write_in, choice in BallotMark.objects.filter(ballot__election=election).values_list(
+            "ballot_id", "candidate__name", "write_in", "choice"):
+        ballots[ballot_id].append((name or write_in, choice))
     phone = election.ballots.filter(source=BallotSource.PHONE).count()
     return rules.tally(candidates=names, ballots=list(ballots.values()), seats=election.seats,
                        electorate=election.electorate, issued=election.paper_issued + phone)

@@ -452,31 +452,35 @@ def election_open(*, actor, election: Election) -> Election:
     return election
 
 
-def _marks(election: Election, marks: dict, write_ins: list[str]) -> list[tuple[Candidate, str]]:
-    """[(candidate, choice)] from {candidate id: choice} and the names written in (另选他人, each a "for")."""
+def _marks(election: Election, marks: dict, write_ins: list[str]) -> list[tuple[Candidate | None, str, str]]:
+    """[(candidate or None, written-in name, choice)] from {candidate id: choice} and the names written in
+    (另选他人, each a "for"; a written name that is a listed candidate counts as a mark for them)."""
     listed = {c.pk: c for c in election.candidates.filter(is_write_in=False)}
-    found = []
+    by_name = {c.name: c for c in listed.values()}
+    found: list[tuple[Candidate | None, str, str]] = []
     for key, choice in marks.items():
-        candidate = listed.get(int(key))
+        try:
+            candidate = listed.get(int(key))
+        except (TypeError, ValueError):
+            candidate = None
         if candidate is None or choice not in VoteChoice.values:
             raise ValidationError(_("The ballot names someone who is not a candidate."))
-        found.append((candidate, choice))
-    for name in {n.strip() for n in write_ins if n and n.strip()}:
-        candidate = election.candidates.filter(name=name).first()
-        if candidate is None:
-            candidate = Candidate.objects.create(election=election, name=name[:50], is_write_in=True, position=999)
-        if any(c.pk == candidate.pk for c, _x in found):
-            continue
-        found.append((candidate, VoteChoice.FOR))
+        found.append((candidate, "", choice))
+    for name in sorted({n.strip()[:50] for n in write_ins if n and n.strip()}):
+        if name in by_name:
+            found = [m for m in found if m[0] is None or m[0].name != name] + [(by_name[name], "", VoteChoice.FOR)]
+        else:
+            found.append((None, name, VoteChoice.FOR))
     return found
 
 
-def _ballot_store(election: Election, marks: list[tuple[Candidate, str]], *, source: str, receipt: str = "",
+def _ballot_store(election: Election, marks: list[tuple[Candidate | None, str, str]], *, source: str, receipt: str = "",
                   entry_key: str | None = None) -> Ballot:
-    valid = rules.ballot_is_valid([(c.name, choice) for c, choice in marks], election.seats)
+    valid = rules.ballot_is_valid([(c.name if c else name, choice) for c, name, choice in marks], election.seats)
     ballot = Ballot.objects.create(election=election, source=source, is_valid=valid, entry_key=entry_key,
                                    receipt_hash=rules.receipt_hash(election.pk, receipt) if receipt else "")
-    BallotMark.objects.bulk_create([BallotMark(ballot=ballot, candidate=c, choice=choice) for c, choice in marks])
+    BallotMark.objects.bulk_create([BallotMark(ballot=ballot, candidate=c, write_in=name, choice=choice)
+                                    for c, name, choice in marks])
     return ballot
 
 
@@ -560,6 +564,9 @@ def election_close(*, actor, election: Election) -> Election:
     from .selectors import stored_tally
 
     t = stored_tally(election)
+    listed = set(election.candidates.values_list("name", flat=True))
+    Candidate.objects.bulk_create([Candidate(election=election, name=name, is_write_in=True, position=999)
+                                   for name in sorted(t.counts) if name not in listed])
     Candidate.objects.bulk_update(_updated(election, t), ["votes_for", "votes_against", "abstentions", "elected"])
     election.status = ElectionStatus.VOID if t.void else ElectionStatus.CLOSED
     election.returned, election.valid, election.quorum_met = t.returned, t.valid, t.quorum_met
@@ -585,9 +592,9 @@ def _ballots_shuffle(election: Election) -> None:
     order under a fresh random key, so the stored order says nothing once the vote is closed."""
     ballots = list(election.ballots.values("source", "is_valid", "receipt_hash", "entry_key", "id"))
     marks: dict = {}
-    for ballot_id, candidate_id, choice in BallotMark.objects.filter(ballot__election=election).values_list(
-            "ballot_id", "candidate_id", "choice"):
-        marks.setdefault(ballot_id, []).append((candidate_id, choice))
+    for ballot_id, candidate_id, write_in, choice in BallotMark.objects.filter(ballot__election=election).values_list(
+            "ballot_id", "candidate_id", "write_in", "choice"):
+        marks.setdefault(ballot_id, []).append((candidate_id, write_in, choice))
     random.SystemRandom().shuffle(ballots)
     election.ballots.all().delete()
     fresh, fresh_marks = [], []
@@ -595,7 +602,7 @@ def _ballots_shuffle(election: Election) -> None:
         ballot = Ballot(election=election, source=row["source"], is_valid=row["is_valid"],
                         receipt_hash=row["receipt_hash"], entry_key=row["entry_key"])
         fresh.append(ballot)
-        fresh_marks += [BallotMark(ballot=ballot, candidate_id=c, choice=ch) for c, ch in marks.get(row["id"], [])]
+        fresh_marks += [BallotMark(ballot=ballot, candidate_id=c, write_in=w, choice=ch) for c, w, ch in marks.get(row["id"], [])]
     Ballot.objects.bulk_create(fresh)
     BallotMark.objects.bulk_create(fresh_marks)
 

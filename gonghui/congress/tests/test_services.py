@@ -184,6 +184,7 @@ def test_an_election_closes_with_the_tally_of_phone_and_paper_ballots(cast):
         services.paper_ballot_enter(actor=teller_user, election=e, marks={a.pk: "for"}, entry_key=f"p{i}")
     services.paper_ballot_enter(actor=teller_user, election=e, marks={a.pk: "for"}, entry_key="p0")  # a double click
     services.paper_ballot_enter(actor=teller_user, election=e, marks={}, write_ins=["王五"], entry_key="p9")
+    assert not Candidate.objects.filter(name="王五").exists()  # a written-in name becomes a row only at the count
     e = services.election_close(actor=cast.chair, election=e)
     assert (e.status, e.returned, e.valid, e.quorum_met) == ("closed", 6, 6, True)
     a.refresh_from_db()
