@@ -22,7 +22,7 @@ class CongressConfig(registry.GonghuiAppConfig):
     urls = ("congress/", "gonghui.congress.urls")
     api = ("/congress", "gonghui.congress.api.router")
     nav = (
-        registry.NavEntry("democracy", "congress:sessions", _("Workers' congress"), "congress.session.manage"),
+        registry.NavEntry("democracy", "congress:sessions", _("Workers' congress"), "member"),
         registry.NavEntry("democracy", "congress:motions", _("Motions"), "member"),
         registry.NavEntry("democracy", "congress:elections", _("Elections"), "member"),
         registry.NavEntry("democracy", "congress:appraisals", _("Democratic appraisal"), "member"),

@@ -9,7 +9,7 @@ from gonghui.orgs.models import Org
 from .scenario import congress_load
 
 DEMO = {
-    "session": {"title": "第一届第一次职工代表大会", "month": 4, "delegates": 40, "frontline": 24, "management": 6, "women": 10},
+    "session": {"title": "第一届第一次职工代表大会", "month": 4, "delegates": 100, "frontline": 62, "management": 12, "women": 50},
     "resolutions": ["审议《工会工作报告》", "审议《职工代表大会工作条例》", "审议《集体合同》"],
     "motions": {"collected": 10, "accepted": 8, "answered": 6, "satisfied": 4, "unsatisfied": 1},
     "election": {"title": "第一届工会委员会选举", "seats": 5, "candidates": 6},

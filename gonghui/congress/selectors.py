@@ -91,6 +91,19 @@ def composition(session: CongressSession) -> rules.Composition:
                                    women=row["women"], headcount=session.headcount, women_on_roll=session.women_on_roll)
 
 
+def compositions(sessions: list[CongressSession]) -> dict[int, rules.Composition]:
+    """`composition` for many sessions in one grouped query (the summary of a federation)."""
+    rows = {r["session_id"]: r for r in Delegate.objects.filter(session__in=[s.pk for s in sessions]).values("session_id").annotate(
+        n=Count("id"), frontline=Count("id", filter=Q(category=DelegateCategory.FRONTLINE)),
+        management=Count("id", filter=Q(category=DelegateCategory.MANAGEMENT)), women=Count("id", filter=Q(is_woman=True)))}
+    found = {}
+    for s in sessions:
+        r = rows.get(s.pk, {"n": 0, "frontline": 0, "management": 0, "women": 0})
+        found[s.pk] = rules.composition_check(delegates=r["n"], frontline=r["frontline"], management=r["management"],
+                                              women=r["women"], headcount=s.headcount, women_on_roll=s.women_on_roll)
+    return found
+
+
 PROBLEM_TEXT = {
     "frontline": lambda c: _("Frontline workers are %(n)s of %(d)s delegates; the rule asks at least half.") % {"n": c.frontline, "d": c.delegates},
     "management": lambda c: _("Middle management and above are %(n)s of %(d)s delegates; the rule allows at most a fifth.") % {"n": c.management, "d": c.delegates},

@@ -18,6 +18,8 @@ from . import selectors
 from .models import CongressSession
 
 ORDER = 20
+# Up to this many sessions, elections or appraisals, the summary names each; more are added up.
+NAMED_LIMIT = 5
 
 
 def session_sentence(held: list[tuple[str, int]]) -> str:
@@ -59,13 +61,18 @@ def sections(*, org, period: Period) -> list[Section]:
         return []
     paragraphs, figures, shortcomings = [], [], []
     if sessions:
-        paragraphs.append(session_sentence([(s.title, s.n) for s in sessions]))
+        if len(sessions) <= NAMED_LIMIT:
+            paragraphs.append(session_sentence([(s.title, s.n) for s in sessions]))
+        else:  # a federation's summary adds its unions' congresses up
+            paragraphs.append(_("%(n)s congress sessions were held with %(d)s delegates in all.") % {
+                "n": format_count(len(sessions)), "d": format_count(sum(s.n for s in sessions))})
         figures.append(Figure("congress.sessions", _("congress sessions held"), len(sessions), f"{len(sessions)}",
                               source="/congress/"))
         figures.append(Figure("congress.delegates", _("delegates"), sum(s.n for s in sessions),
                               format_count(sum(s.n for s in sessions)), source="/congress/"))
+        checked = selectors.compositions(sessions)
         for s in sessions:
-            problems = selectors.composition_problems(selectors.composition(s))
+            problems = selectors.composition_problems(checked[s.pk])
             if problems:
                 shortcomings.append(_("The delegates of %(title)s were not composed as the rules ask: %(p)s") % {
                     "title": s.title, "p": " ".join(problems)})
@@ -88,18 +95,29 @@ def sections(*, org, period: Period) -> list[Section]:
     if elections.held:
         from .models import Election
 
-        for election in Election.objects.filter(selectors._under(org), held_on__range=(period.start, period.end),
-                                                status="closed").prefetch_related("candidates").order_by("held_on", "id"):
-            paragraphs.append(election_sentence(election.title, election.electorate, election.returned,
-                                                [c.name for c in election.candidates.all() if c.elected]))
+        if elections.held <= NAMED_LIMIT:
+            for election in Election.objects.filter(selectors._under(org), held_on__range=(period.start, period.end),
+                                                    status="closed").prefetch_related("candidates").order_by("held_on", "id"):
+                paragraphs.append(election_sentence(election.title, election.electorate, election.returned,
+                                                    [c.name for c in election.candidates.all() if c.elected]))
+        else:
+            paragraphs.append(_("%(n)s elections were held by secret ballot; %(r)s of %(e)s electors voted (%(t)s).") % {
+                "n": format_count(elections.held), "r": format_count(elections.returned),
+                "e": format_count(elections.electorate), "t": format_percent(elections.returned, elections.electorate)})
         figures.append(Figure("congress.elections.held", _("elections held"), elections.held, f"{elections.held}",
                               source="/congress/elections/"))
         figures.append(Figure("congress.elections.turnout", _("turnout"), elections.turnout,
                               format_percent(elections.returned, elections.electorate), source="/congress/elections/"))
     from .models import Appraisal
 
-    for appraisal in Appraisal.objects.filter(selectors._under(org), held_on__range=(period.start, period.end),
-                                              status="closed").annotate(n=Count("sheets")).order_by("held_on", "id"):
-        paragraphs.append(appraisal_sentence(appraisal.title, appraisal.n, selectors.appraisal_results(appraisal)))
+    # each appraisal names its cadres; a federation with more than a few states the count only
+    appraisals = list(Appraisal.objects.filter(selectors._under(org), held_on__range=(period.start, period.end),
+                                               status="closed").annotate(n=Count("sheets")).order_by("held_on", "id")[:NAMED_LIMIT + 1])
+    if len(appraisals) <= NAMED_LIMIT:
+        for appraisal in appraisals:
+            paragraphs.append(appraisal_sentence(appraisal.title, appraisal.n, selectors.appraisal_results(appraisal)))
+    else:
+        paragraphs.append(_("Leading cadres were appraised by the delegates in more than %(n)s democratic appraisals.") % {
+            "n": NAMED_LIMIT})
     return [Section(key="congress", order=ORDER, heading=_("Advancing democratic management"), paragraphs=paragraphs,
                     figures=figures, shortcomings=shortcomings)]

@@ -93,3 +93,31 @@ def test_the_api_refuses_a_member_closing_an_item_with_the_message(cast, client_
     item = services.resolution_add(actor=cast.chair, session=s, title="审议")
     response = client_as(cast.member).post(f"/api/v1/congress/resolutions/{item.pk}/close")
     assert response.status_code == 403 and "无权" in response.json()["detail"]
+
+
+def test_the_motion_list_asks_the_same_queries_for_three_motions_or_nine(cast, client_as, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .factories import motion as a_motion
+
+    s = session(cast, delegates=5)
+    client = client_as(cast.chair)
+    counts = []
+    for n in (3, 9):
+        while s.motions.count() < n:
+            a_motion(cast, s, title=f"提案{s.motions.count()}")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/congress/motions/").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_the_summary_asks_a_fixed_number_of_queries(cast, django_assert_max_num_queries):
+    from gonghui.congress import summary
+    from gonghui.core.summary import Period
+
+    s = session(cast, delegates=5)
+    assigned_motion(cast, s, list(s.delegates.all()))
+    with django_assert_max_num_queries(12):
+        summary.sections(org=cast.union, period=Period.year(2025))
