@@ -598,3 +598,144 @@ def hand_in_sheet(request, appraisal_id: int, payload: SheetIn):
 @router.post("/appraisals/{int:appraisal_id}/close", response=AppraisalOut)
 def close_appraisal(request, appraisal_id: int):
     return services.appraisal_close(actor=request.user, appraisal=selectors.appraisal_get(visible_to=request.user, pk=appraisal_id))
+
+
+# ── collective contracts ──
+
+class ContractOut(Schema):
+    id: int
+    org_id: int
+    title: str
+    kind: str
+    status: str
+    requested_on: dt.date
+    reply_due: dt.date
+    resolution_id: int | None
+    signed_on: dt.date | None
+    term_start: dt.date | None
+    term_end: dt.date | None
+    filed_on: dt.date | None
+    bureau_answer_on: dt.date | None
+    bureau_note: str
+
+
+class NegotiatorOut(Schema):
+    id: int
+    side: str
+    name: str
+    is_chief: bool
+
+
+class RoundOut(Schema):
+    id: int
+    held_on: dt.date
+    summary: str
+    suspended: bool
+    resumes_on: dt.date | None
+
+
+class ContractDetailOut(ContractOut):
+    negotiators: list[NegotiatorOut]
+    rounds: list[RoundOut]
+
+    @staticmethod
+    def resolve_negotiators(obj):
+        return list(obj.negotiators.all())
+
+    @staticmethod
+    def resolve_rounds(obj):
+        return list(obj.rounds.all())
+
+
+class ContractIn(Schema):
+    org_id: int
+    title: str
+    kind: str = "general"
+    requested_on: dt.date
+
+
+class NegotiatorIn(Schema):
+    side: str
+    name: str
+    is_chief: bool = False
+
+
+class RoundIn(Schema):
+    held_on: dt.date
+    summary: str
+    suspended: bool = False
+    resumes_on: dt.date | None = None
+
+
+class ApproveIn(Schema):
+    resolution_id: int
+
+
+class SignIn(Schema):
+    signed_on: dt.date
+    term_start: dt.date
+    term_end: dt.date
+
+
+class FileIn(Schema):
+    filed_on: dt.date
+
+
+class BureauIn(Schema):
+    objected: bool
+    on: dt.date
+    note: str = ""
+
+
+@router.get("/contracts", response=list[ContractOut])
+@paginate(Pages)
+def list_contracts(request, org_id: int | None = None):
+    return selectors.contract_list(visible_to=request.user, org=_org(request, org_id))
+
+
+@router.get("/contracts/{int:contract_id}", response=ContractDetailOut)
+def get_contract(request, contract_id: int):
+    return selectors.contract_get(visible_to=request.user, pk=contract_id)
+
+
+@router.post("/contracts", response={201: ContractOut})
+def request_contract(request, payload: ContractIn):
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=payload.org_id)
+    return Status(201, services.contract_request(actor=request.user, org=org, **payload.dict(exclude={"org_id"})))
+
+
+@router.post("/contracts/{int:contract_id}/negotiators", response={201: NegotiatorOut})
+def add_negotiator(request, contract_id: int, payload: NegotiatorIn):
+    contract = selectors.contract_get(visible_to=request.user, pk=contract_id)
+    return Status(201, services.negotiator_add(actor=request.user, contract=contract, **payload.dict()))
+
+
+@router.post("/contracts/{int:contract_id}/rounds", response={201: RoundOut})
+def record_round(request, contract_id: int, payload: RoundIn):
+    contract = selectors.contract_get(visible_to=request.user, pk=contract_id)
+    return Status(201, services.negotiation_record(actor=request.user, contract=contract, **payload.dict()))
+
+
+@router.post("/contracts/{int:contract_id}/approval", response=ContractOut)
+def approve_contract(request, contract_id: int, payload: ApproveIn):
+    contract = selectors.contract_get(visible_to=request.user, pk=contract_id)
+    resolution = _in(Resolution.objects.filter(session__org__path__startswith=contract.org.path), payload.resolution_id)
+    return services.contract_approve(actor=request.user, contract=contract, resolution=resolution)
+
+
+@router.post("/contracts/{int:contract_id}/signing", response=ContractOut)
+def sign_contract(request, contract_id: int, payload: SignIn):
+    contract = selectors.contract_get(visible_to=request.user, pk=contract_id)
+    return services.contract_sign(actor=request.user, contract=contract, **payload.dict())
+
+
+@router.post("/contracts/{int:contract_id}/filing", response=ContractOut)
+def file_contract(request, contract_id: int, payload: FileIn):
+    contract = selectors.contract_get(visible_to=request.user, pk=contract_id)
+    return services.contract_file(actor=request.user, contract=contract, **payload.dict())
+
+
+@router.post("/contracts/{int:contract_id}/bureau-answer", response=ContractOut)
+def bureau_answer(request, contract_id: int, payload: BureauIn):
+    contract = selectors.contract_get(visible_to=request.user, pk=contract_id)
+    return services.contract_bureau_answer(actor=request.user, contract=contract, **payload.dict())

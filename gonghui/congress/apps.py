@@ -18,6 +18,7 @@ class CongressConfig(registry.GonghuiAppConfig):
         "congress.motion.answer": MANAGING_ROLES,
         "congress.election.manage": MANAGING_ROLES,
         "congress.appraisal.manage": MANAGING_ROLES,
+        "congress.contract.manage": MANAGING_ROLES,
     }
     urls = ("congress/", "gonghui.congress.urls")
     api = ("/congress", "gonghui.congress.api.router")
@@ -26,6 +27,7 @@ class CongressConfig(registry.GonghuiAppConfig):
         registry.NavEntry("democracy", "congress:motions", _("Motions"), "member"),
         registry.NavEntry("democracy", "congress:elections", _("Elections"), "member"),
         registry.NavEntry("democracy", "congress:appraisals", _("Democratic appraisal"), "member"),
+        registry.NavEntry("democracy", "congress:contracts", _("Collective contracts"), "congress.contract.manage"),
     )
     attention = "gonghui.congress.selectors.attention"
     summary = "gonghui.congress.summary"

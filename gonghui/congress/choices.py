@@ -94,3 +94,24 @@ class Band(models.TextChoices):
 
 # 民主测评 dimensions named in the seed summaries (RULES.md b).
 DEFAULT_DIMENSIONS = ("廉政建设", "履行职责", "工作业绩", "管理效能", "学习进步", "工作作风")
+
+
+class ContractKind(models.TextChoices):
+    GENERAL = "general", _("collective contract")
+    WAGE = "wage", _("wage agreement")
+    WOMEN = "women", _("women workers' special contract")
+    SAFETY = "safety", _("labour safety special contract")
+
+
+class ContractStatus(models.TextChoices):
+    NEGOTIATING = "negotiating", _("under negotiation")
+    APPROVED = "approved", _("approved by the congress")
+    SIGNED = "signed", pgettext_lazy("contract", "signed")
+    FILED = "filed", _("filed with the labour bureau")
+    EFFECTIVE = "effective", _("in effect")
+    OBJECTED = "objected", _("objected to by the labour bureau")
+
+
+class Side(models.TextChoices):
+    UNION = "union", _("workers' side")
+    EMPLOYER = "employer", _("employer's side")

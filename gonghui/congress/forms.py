@@ -5,7 +5,7 @@ from gonghui.members.models import Member
 from gonghui.orgs.models import Org
 
 from .choices import (
-    DEFAULT_DIMENSIONS, CongressKind, DelegateCategory, ElectionMode, Rating, SessionStatus, TellerRole, VoteChoice,
+    DEFAULT_DIMENSIONS, ContractKind, Side, CongressKind, DelegateCategory, ElectionMode, Rating, SessionStatus, TellerRole, VoteChoice,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -145,3 +145,58 @@ class AppraiseeForm(forms.Form):
     name = forms.CharField(label=_("full name"), max_length=50)
     post = forms.CharField(label=_("post"), max_length=60, required=False)
     report = forms.CharField(label=_("report of duties"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+
+class ContractForm(forms.Form):
+    org = forms.ModelChoiceField(label=_("organisation"), queryset=Org.objects.none())
+    title = forms.CharField(label=_("title"), max_length=120)
+    kind = forms.ChoiceField(label=_("kind"), choices=ContractKind.choices)
+    requested_on = forms.DateField(label=_("talks requested on"), widget=DATE,
+                                   help_text=_("the other side answers a written request within 20 days"))
+
+    def __init__(self, *args, orgs=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["org"].queryset = orgs if orgs is not None else Org.objects.none()
+
+
+class NegotiatorForm(forms.Form):
+    side = forms.ChoiceField(label=_("side"), choices=Side.choices)
+    name = forms.CharField(label=_("full name"), max_length=50)
+    is_chief = forms.BooleanField(label=_("chief negotiator"), required=False)
+
+
+class RoundForm(forms.Form):
+    held_on = forms.DateField(label=_("held on"), widget=DATE)
+    summary = forms.CharField(label=_("minutes"), widget=forms.Textarea(attrs={"rows": 3}))
+    suspended = forms.BooleanField(label=_("suspended"), required=False)
+    resumes_on = forms.DateField(label=_("resumes on"), widget=DATE, required=False)
+
+
+class ApproveForm(forms.Form):
+    resolution = forms.ModelChoiceField(label=_("congress resolution"), queryset=None)
+
+    def __init__(self, *args, contract=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import Resolution
+
+        qs = Resolution.objects.none()
+        if contract is not None:
+            qs = Resolution.objects.filter(session__org__path__startswith=contract.org.path, status="passed")
+        self.fields["resolution"].queryset = qs
+
+
+class SignForm(forms.Form):
+    signed_on = forms.DateField(label=_("signed on"), widget=DATE)
+    term_start = forms.DateField(label=_("in force from"), widget=DATE)
+    term_end = forms.DateField(label=_("in force until"), widget=DATE)
+
+
+class FileForm(forms.Form):
+    filed_on = forms.DateField(label=_("filed on"), widget=DATE)
+
+
+class BureauForm(forms.Form):
+    objected = forms.TypedChoiceField(label=_("the bureau's answer"), coerce=lambda v: v == "yes",
+                                      choices=[("no", _("no objection: in effect")), ("yes", _("objected"))])
+    on = forms.DateField(label=_("bureau answered on"), widget=DATE)
+    note = forms.CharField(label=_("bureau's note"), max_length=300, required=False)

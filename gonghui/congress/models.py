@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.core.models import OrgOwned, TimeStamped
 
 from .choices import (
-    AppraisalStatus, Band, BallotSource, Body, CongressKind, DelegateCategory, ElectionMode, ElectionStatus, MotionStatus,
+    AppraisalStatus, Band, ContractKind, ContractStatus, Side, BallotSource, Body, CongressKind, DelegateCategory, ElectionMode, ElectionStatus, MotionStatus,
     Rating, ResolutionStatus, SessionStatus, TellerRole, VoteChoice,
 )
 
@@ -334,3 +334,66 @@ class AppraisalMark(models.Model):
     appraisee = models.ForeignKey(Appraisee, on_delete=models.CASCADE, related_name="+")
     dimension = models.CharField(max_length=20)
     band = models.CharField(max_length=12, choices=Band.choices)
+
+
+class CollectiveContract(OrgOwned):
+    """A collective contract (集体合同) from the written request to talks to its taking effect.
+    The articles cited are those of 集体合同规定 (劳动和社会保障部令第22号), RULES.md c."""
+
+    title = models.CharField(_("title"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=10, choices=ContractKind.choices, default=ContractKind.GENERAL)
+    status = models.CharField(_("status"), max_length=12, choices=ContractStatus.choices, default=ContractStatus.NEGOTIATING)
+    requested_on = models.DateField(_("talks requested on"))
+    reply_due = models.DateField(_("reply due"))
+    resolution = models.ForeignKey(Resolution, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name=_("congress resolution"))
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    term_start = models.DateField(_("in force from"), null=True, blank=True)
+    term_end = models.DateField(_("in force until"), null=True, blank=True)
+    filed_on = models.DateField(_("filed on"), null=True, blank=True)
+    bureau_answer_on = models.DateField(_("bureau answered on"), null=True, blank=True)
+    bureau_note = models.CharField(_("bureau's note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("collective contract")
+        verbose_name_plural = _("collective contracts")
+        ordering = ["-requested_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Negotiator(models.Model):
+    contract = models.ForeignKey(CollectiveContract, on_delete=models.CASCADE, related_name="negotiators",
+                                 verbose_name=_("collective contract"))
+    side = models.CharField(_("side"), max_length=10, choices=Side.choices)
+    name = models.CharField(_("full name"), max_length=50)
+    is_chief = models.BooleanField(_("chief negotiator"), default=False)
+
+    class Meta:
+        verbose_name = _("negotiator")
+        verbose_name_plural = _("negotiators")
+        ordering = ["contract", "side", "-is_chief", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["contract", "side", "name"], name="congress_negotiator_once"),
+            models.UniqueConstraint(fields=["contract", "side"], condition=Q(is_chief=True), name="congress_one_chief_a_side"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NegotiationRound(models.Model):
+    """One round of talks; talks may be suspended with the date they resume (Art 35)."""
+
+    contract = models.ForeignKey(CollectiveContract, on_delete=models.CASCADE, related_name="rounds",
+                                 verbose_name=_("collective contract"))
+    held_on = models.DateField(_("held on"))
+    summary = models.TextField(_("minutes"))
+    suspended = models.BooleanField(_("suspended"), default=False)
+    resumes_on = models.DateField(_("resumes on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("round of talks")
+        verbose_name_plural = _("rounds of talks")
+        ordering = ["contract", "held_on", "id"]

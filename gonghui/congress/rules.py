@@ -176,3 +176,34 @@ def tally(*, candidates: list[str], ballots: list[list[tuple[str, str]]], seats:
 def receipt_hash(election_id: int, code: str) -> str:
     """What a ballot keeps of its receipt code: the voter alone holds the code itself."""
     return hashlib.sha256(f"{election_id}:{code.strip().upper()}".encode()).hexdigest()
+
+
+# ── collective contracts: 集体合同规定 (劳动和社会保障部令第22号), RULES.md c ──
+
+REPLY_DAYS = 20          # Art 32: the other side answers a written request within 20 days
+NEGOTIATORS = (3, 10)    # Art 8: 3–10 a side, equal numbers, one chief each
+TERM_YEARS = (1, 3)      # Art 38: a term of one to three years
+FILE_DAYS = 10           # Art 42: filed with the labour bureau within 10 days of signing
+OBJECTION_DAYS = 15      # Art 45–47: no objection within 15 days of filing and it takes effect
+RENEWAL_MONTHS = 3       # Art 38: renewal may be asked for in the last 3 months
+
+
+def negotiator_problems(union: int, employer: int, union_chiefs: int, employer_chiefs: int) -> list[str]:
+    """Keys of what is wrong with the two delegations: size, equal, chief."""
+    found = []
+    if not (NEGOTIATORS[0] <= union <= NEGOTIATORS[1] and NEGOTIATORS[0] <= employer <= NEGOTIATORS[1]):
+        found.append("size")
+    if union != employer:
+        found.append("equal")
+    if union_chiefs != 1 or employer_chiefs != 1:
+        found.append("chief")
+    return found
+
+
+def term_years_ok(start, end) -> bool:
+    """A term of one to three years (a day short of the anniversary counts as the full year)."""
+
+    if end <= start:
+        return False
+    days = (end - start).days + 1
+    return 365 * TERM_YEARS[0] - 1 <= days <= 366 * TERM_YEARS[1]

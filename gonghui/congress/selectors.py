@@ -351,3 +351,60 @@ def attention(*, visible_to) -> list[Attention]:
         return []
     return [Attention(_("motions past their answer date"), overdue_motions(visible_to=visible_to).count(),
                       reverse("congress:motions") + "?overdue=1")]
+
+
+# ── collective contracts ─────────────────────────────────────────────────────
+
+def contract_list(*, visible_to, org=None) -> QuerySet:
+    from .models import CollectiveContract
+
+    return CollectiveContract.objects.filter(_managed(visible_to, action="congress.contract.manage")).filter(
+        _under(org)).select_related("org")
+
+
+def contract_get(*, visible_to, pk: int):
+    from .models import CollectiveContract
+
+    try:
+        return contract_list(visible_to=visible_to).get(pk=pk)
+    except CollectiveContract.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+@dataclass
+class ContractDates:
+    """What the dates of a contract ask for today (集体合同规定 Art 32, 38, 42, 45–47)."""
+
+    reply_overdue: bool
+    file_by: dt.date | None
+    filed_late: bool
+    objection_until: dt.date | None
+    renewal_from: dt.date | None
+    renewal_open: bool
+    expired: bool
+
+
+def contract_dates(contract, today: dt.date | None = None) -> ContractDates:
+    today = today or timezone.localdate()
+    file_by = contract.signed_on + dt.timedelta(days=rules.FILE_DAYS) if contract.signed_on else None
+    renewal_from = None
+    if contract.term_end:
+        month = contract.term_end.month - rules.RENEWAL_MONTHS
+        year = contract.term_end.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        renewal_from = contract.term_end.replace(year=year, month=month, day=min(contract.term_end.day, 28))
+    return ContractDates(
+        reply_overdue=contract.status == "negotiating" and not contract.rounds.exists() and today > contract.reply_due,
+        file_by=file_by,
+        filed_late=bool(file_by and contract.filed_on and contract.filed_on > file_by),
+        objection_until=contract.filed_on + dt.timedelta(days=rules.OBJECTION_DAYS) if contract.filed_on else None,
+        renewal_from=renewal_from,
+        renewal_open=bool(renewal_from and renewal_from <= today <= contract.term_end and contract.status == "effective"),
+        expired=bool(contract.term_end and today > contract.term_end),
+    )
+
+
+def contracts_in_force(*, org, on: dt.date) -> QuerySet:
+    from .models import CollectiveContract
+
+    return CollectiveContract.objects.filter(_under(org), status="effective", term_start__lte=on, term_end__gte=on)

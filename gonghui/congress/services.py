@@ -15,7 +15,7 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,10 +25,11 @@ from gonghui.core.services import notice_send
 
 from . import rules
 from .choices import (
-    DEFAULT_DIMENSIONS, AppraisalStatus, Band, BallotSource, CongressKind, DelegateCategory, ElectionMode, ElectionStatus,
+    DEFAULT_DIMENSIONS, ContractKind, ContractStatus, Side, AppraisalStatus, Band, BallotSource, CongressKind, DelegateCategory, ElectionMode, ElectionStatus,
     MotionStatus, Rating, ResolutionStatus, SessionStatus, TellerRole, VoteChoice,
 )
 from .models import (
+    CollectiveContract, Negotiator, NegotiationRound,
     Appraisal, AppraisalMark, AppraisalSheet, Appraisee, Ballot, BallotMark, Candidate, CongressSession, Delegate, Election,
     Motion, MotionAnswer, MotionHandler, Rated, Resolution, ResolutionVote, Seconder, Teller, Voted,
 )
@@ -695,3 +696,155 @@ def appraisal_close(*, actor, appraisal: Appraisal) -> Appraisal:
     history_record(obj=appraisal, org=appraisal.org, actor=actor, action="state",
                    changes={"status": [AppraisalStatus.OPEN, AppraisalStatus.CLOSED], "sheets": [None, appraisal.sheets.count()]})
     return appraisal
+
+
+# ── collective contracts (集体合同规定, 劳动和社会保障部令第22号; RULES.md c) ──
+
+CONTRACT_ACTION = "congress.contract.manage"
+
+
+@transaction.atomic
+def contract_request(*, actor, org, title: str, requested_on: dt.date, kind: str = ContractKind.GENERAL) -> CollectiveContract:
+    """The written request for talks; the other side's reply is due within 20 days (Art 32)."""
+    require(actor=actor, action=CONTRACT_ACTION, org=org)
+    if kind not in ContractKind.values:
+        raise ValidationError({"kind": _("Unknown kind of contract.")})
+    if not title.strip():
+        raise ValidationError({"title": _("Name the contract.")})
+    same = CollectiveContract.objects.filter(org=org, title=title.strip(), requested_on=requested_on).first()
+    if same is not None:
+        return same
+    contract = CollectiveContract.objects.create(org=org, title=title.strip(), kind=kind, requested_on=requested_on,
+                                                 reply_due=requested_on + dt.timedelta(days=rules.REPLY_DAYS))
+    history_record(obj=contract, org=org, actor=actor, action="create",
+                   changes={"title": [None, contract.title], "reply_due": [None, contract.reply_due.isoformat()]})
+    return contract
+
+
+def _contract(contract: CollectiveContract, *allowed: str) -> CollectiveContract:
+    contract = _locked(CollectiveContract, contract.pk)
+    if allowed and contract.status not in allowed:
+        raise ValidationError(_("The contract is not at this stage."))
+    return contract
+
+
+@transaction.atomic
+def negotiator_add(*, actor, contract: CollectiveContract, side: str, name: str, is_chief: bool = False) -> Negotiator:
+    require(actor=actor, action=CONTRACT_ACTION, org=contract.org)
+    if side not in Side.values or not name.strip():
+        raise ValidationError(_("Name the negotiator and their side."))
+    contract = _contract(contract, ContractStatus.NEGOTIATING)
+    same = contract.negotiators.filter(side=side, name=name.strip()).first()
+    if same is not None:
+        return same
+    if is_chief and contract.negotiators.filter(side=side, is_chief=True).exists():
+        raise ValidationError({"is_chief": _("Each side has one chief negotiator.")})
+    if contract.negotiators.filter(side=side).count() >= rules.NEGOTIATORS[1]:
+        raise ValidationError(_("At most ten negotiators a side."))
+    row = Negotiator.objects.create(contract=contract, side=side, name=name.strip(), is_chief=is_chief)
+    history_record(obj=contract, org=contract.org, actor=actor, action="update",
+                   changes={"negotiators": [None, row.name]}, note=str(row.get_side_display()))
+    return row
+
+
+@transaction.atomic
+def negotiation_record(*, actor, contract: CollectiveContract, held_on: dt.date, summary: str, suspended: bool = False,
+                       resumes_on: dt.date | None = None) -> NegotiationRound:
+    """A round of talks; a suspension names the day talks resume (Art 35)."""
+    require(actor=actor, action=CONTRACT_ACTION, org=contract.org)
+    if not summary.strip():
+        raise ValidationError({"summary": _("Write what the round agreed.")})
+    if suspended and (resumes_on is None or resumes_on <= held_on):
+        raise ValidationError({"resumes_on": _("Suspended talks name the later day they resume.")})
+    contract = _contract(contract, ContractStatus.NEGOTIATING)
+    same = contract.rounds.filter(held_on=held_on, summary=summary.strip()).first()
+    if same is not None:
+        return same
+    row = NegotiationRound.objects.create(contract=contract, held_on=held_on, summary=summary.strip(), suspended=suspended,
+                                          resumes_on=resumes_on if suspended else None)
+    history_record(obj=contract, org=contract.org, actor=actor, action="update",
+                   changes={"rounds": [None, held_on.isoformat()]}, note=_("suspended") if suspended else "")
+    return row
+
+
+@transaction.atomic
+def contract_approve(*, actor, contract: CollectiveContract, resolution: Resolution) -> CollectiveContract:
+    """The congress's vote on the draft: two thirds present, more than half of all delegates for (Art 36)."""
+    require(actor=actor, action=CONTRACT_ACTION, org=contract.org)
+    contract = _locked(CollectiveContract, contract.pk)
+    if contract.status == ContractStatus.APPROVED and contract.resolution_id == resolution.pk:
+        return contract
+    if contract.status != ContractStatus.NEGOTIATING:
+        raise ValidationError(_("The contract is not at this stage."))
+    if not resolution.session.org.path.startswith(contract.org.path) or resolution.status != ResolutionStatus.PASSED:
+        raise ValidationError({"resolution": _("Only a resolution the congress passed approves the contract.")})
+    n = contract.negotiators.values("side").annotate(c=Count("id"), chiefs=Count("id", filter=Q(is_chief=True)))
+    by_side = {row["side"]: row for row in n}
+    problems = rules.negotiator_problems(by_side.get("union", {}).get("c", 0), by_side.get("employer", {}).get("c", 0),
+                                         by_side.get("union", {}).get("chiefs", 0), by_side.get("employer", {}).get("chiefs", 0))
+    if problems:
+        raise ValidationError(_("Each side needs three to ten negotiators, as many as the other, with one chief."))
+    contract.status, contract.resolution = ContractStatus.APPROVED, resolution
+    contract.save(update_fields=["status", "resolution", "updated_at"])
+    history_record(obj=contract, org=contract.org, actor=actor, action="state",
+                   changes={"status": [ContractStatus.NEGOTIATING, ContractStatus.APPROVED], "resolution": [None, resolution.title]})
+    return contract
+
+
+@transaction.atomic
+def contract_sign(*, actor, contract: CollectiveContract, signed_on: dt.date, term_start: dt.date,
+                  term_end: dt.date) -> CollectiveContract:
+    """The two chiefs sign (Art 37); the term runs one to three years (Art 38)."""
+    require(actor=actor, action=CONTRACT_ACTION, org=contract.org)
+    if not rules.term_years_ok(term_start, term_end):
+        raise ValidationError({"term_end": _("A contract runs for one to three years.")})
+    contract = _locked(CollectiveContract, contract.pk)
+    if contract.status == ContractStatus.SIGNED and contract.signed_on == signed_on:
+        return contract
+    if contract.status != ContractStatus.APPROVED:
+        raise ValidationError(_("The congress approves the contract before it is signed."))
+    contract.status, contract.signed_on, contract.term_start, contract.term_end = ContractStatus.SIGNED, signed_on, term_start, term_end
+    contract.save(update_fields=["status", "signed_on", "term_start", "term_end", "updated_at"])
+    history_record(obj=contract, org=contract.org, actor=actor, action="state",
+                   changes={"status": [ContractStatus.APPROVED, ContractStatus.SIGNED], "signed_on": [None, signed_on.isoformat()]})
+    return contract
+
+
+@transaction.atomic
+def contract_file(*, actor, contract: CollectiveContract, filed_on: dt.date) -> CollectiveContract:
+    """Filed with the labour bureau (Art 42: within 10 days of signing; a late filing is kept and flagged)."""
+    require(actor=actor, action=CONTRACT_ACTION, org=contract.org)
+    contract = _locked(CollectiveContract, contract.pk)
+    if contract.status == ContractStatus.FILED and contract.filed_on == filed_on:
+        return contract
+    if contract.status != ContractStatus.SIGNED:
+        raise ValidationError(_("The contract is not at this stage."))
+    if filed_on < contract.signed_on:
+        raise ValidationError({"filed_on": _("A contract is filed after it is signed.")})
+    contract.status, contract.filed_on = ContractStatus.FILED, filed_on
+    contract.save(update_fields=["status", "filed_on", "updated_at"])
+    history_record(obj=contract, org=contract.org, actor=actor, action="state",
+                   changes={"status": [ContractStatus.SIGNED, ContractStatus.FILED], "filed_on": [None, filed_on.isoformat()]})
+    return contract
+
+
+@transaction.atomic
+def contract_bureau_answer(*, actor, contract: CollectiveContract, objected: bool, on: dt.date, note: str = ""
+                           ) -> CollectiveContract:
+    """The labour bureau's answer: an objection within 15 days stops it; otherwise it takes effect (Art 45–47)."""
+    require(actor=actor, action=CONTRACT_ACTION, org=contract.org)
+    contract = _locked(CollectiveContract, contract.pk)
+    target = ContractStatus.OBJECTED if objected else ContractStatus.EFFECTIVE
+    if contract.status == target:
+        return contract
+    if contract.status != ContractStatus.FILED:
+        raise ValidationError(_("The contract is not at this stage."))
+    if objected and not note.strip():
+        raise ValidationError({"note": _("Record what the bureau objected to.")})
+    if objected and on > contract.filed_on + dt.timedelta(days=rules.OBJECTION_DAYS):
+        raise ValidationError({"on": _("An objection after fifteen days comes too late: the contract is in effect.")})
+    contract.status, contract.bureau_answer_on, contract.bureau_note = target, on, note.strip()[:300]
+    contract.save(update_fields=["status", "bureau_answer_on", "bureau_note", "updated_at"])
+    history_record(obj=contract, org=contract.org, actor=actor, action="state",
+                   changes={"status": [ContractStatus.FILED, target]}, note=contract.bureau_note)
+    return contract

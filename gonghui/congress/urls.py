@@ -39,4 +39,13 @@ urlpatterns = [
     path("appraisals/<int:pk>/appraisees/", views.appraisee_add, name="appraisee_add"),
     path("appraisals/<int:pk>/rate/", views.appraisal_rate, name="appraisal_rate"),
     path("appraisals/<int:pk>/close/", views.appraisal_close, name="appraisal_close"),
+    path("contracts/", views.contract_list, name="contracts"),
+    path("contracts/new/", views.contract_create, name="contract_create"),
+    path("contracts/<int:pk>/", views.contract_detail, name="contract"),
+    path("contracts/<int:pk>/negotiators/", views.negotiator_add, name="negotiator_add"),
+    path("contracts/<int:pk>/rounds/", views.negotiation_record, name="negotiation_record"),
+    path("contracts/<int:pk>/approve/", views.contract_approve, name="contract_approve"),
+    path("contracts/<int:pk>/sign/", views.contract_sign, name="contract_sign"),
+    path("contracts/<int:pk>/file/", views.contract_file, name="contract_file"),
+    path("contracts/<int:pk>/bureau/", views.contract_bureau, name="contract_bureau"),
 ]

@@ -22,6 +22,7 @@ from gonghui.core.scoping import may, org_from_query, orgs_in_reach
 from . import selectors, services
 from .choices import Band, MotionStatus, VoteChoice
 from .forms import (
+    ApproveForm, BureauForm, ContractForm, FileForm, NegotiatorForm, RoundForm, SignForm,
     AnswerForm, AppraisalForm, AppraiseeForm, AssignForm, CandidateForm, DecideForm, DelegateForm, ElectionForm, IssueForm,
     MotionForm, RateForm, ReceiptForm, ResolutionForm, SessionForm, StatusForm, SuperviseForm, TellerForm, VoteForm,
 )
@@ -442,3 +443,87 @@ def appraisal_close(request, pk: int):
     appraisal = selectors.appraisal_get(visible_to=request.user, pk=pk)
     return _done(request, lambda: services.appraisal_close(actor=request.user, appraisal=appraisal),
                  _("The appraisal is closed."), reverse("congress:appraisal", args=[pk]))
+
+
+# ── collective contracts ─────────────────────────────────────────────────────
+
+@login_required
+def contract_list(request):
+    org = org_from_query(request)
+    return render(request, "congress/contract_list.html", {
+        "contracts": selectors.contract_list(visible_to=request.user, org=org),
+        "may_create": may(request.user, "congress.contract.manage")})
+
+
+@login_required
+def contract_create(request):
+    orgs = orgs_in_reach(request.user, action="congress.contract.manage")
+    if not orgs.exists():
+        raise Http404
+    form = ContractForm(request.POST or None, orgs=orgs)
+    contract = form_submitted(request, form, lambda d: services.contract_request(actor=request.user, **d))
+    if contract:
+        messages.success(request, _("Request for talks recorded."))
+        return redirect("congress:contract", pk=contract.pk)
+    return render(request, "core/form.html", {"form": form, "title": _("New collective contract")})
+
+
+@login_required
+def contract_detail(request, pk: int):
+    contract = selectors.contract_get(visible_to=request.user, pk=pk)
+    return render(request, "congress/contract_detail.html", {
+        "contract": contract, "dates": selectors.contract_dates(contract),
+        "negotiators": contract.negotiators.all(), "rounds": contract.rounds.all(),
+        "negotiator_form": NegotiatorForm(), "round_form": RoundForm(), "approve_form": ApproveForm(contract=contract),
+        "sign_form": SignForm(), "file_form": FileForm(), "bureau_form": BureauForm(),
+        "history": history_for(contract)[:30],
+    })
+
+
+def _contract_action(request, pk: int, form_class, call, ok: str):
+    contract = selectors.contract_get(visible_to=request.user, pk=pk)
+    form = form_class(request.POST, contract=contract) if form_class is ApproveForm else form_class(request.POST)
+    return _form_post(request, form, lambda d: call(contract, d), ok, reverse("congress:contract", args=[pk]))
+
+
+@login_required
+@require_POST
+def negotiator_add(request, pk: int):
+    return _contract_action(request, pk, NegotiatorForm,
+                            lambda c, d: services.negotiator_add(actor=request.user, contract=c, **d), _("Negotiator added."))
+
+
+@login_required
+@require_POST
+def negotiation_record(request, pk: int):
+    return _contract_action(request, pk, RoundForm,
+                            lambda c, d: services.negotiation_record(actor=request.user, contract=c, **d), _("Round recorded."))
+
+
+@login_required
+@require_POST
+def contract_approve(request, pk: int):
+    return _contract_action(request, pk, ApproveForm,
+                            lambda c, d: services.contract_approve(actor=request.user, contract=c, **d), _("Approval recorded."))
+
+
+@login_required
+@require_POST
+def contract_sign(request, pk: int):
+    return _contract_action(request, pk, SignForm,
+                            lambda c, d: services.contract_sign(actor=request.user, contract=c, **d), _("Signing recorded."))
+
+
+@login_required
+@require_POST
+def contract_file(request, pk: int):
+    return _contract_action(request, pk, FileForm,
+                            lambda c, d: services.contract_file(actor=request.user, contract=c, **d), _("Filing recorded."))
+
+
+@login_required
+@require_POST
+def contract_bureau(request, pk: int):
+    return _contract_action(request, pk, BureauForm,
+                            lambda c, d: services.contract_bureau_answer(actor=request.user, contract=c, **d),
+                            _("The bureau's answer is recorded."))

@@ -45,11 +45,12 @@ def _scene(cast):
     services.election_open(actor=chair, election=election)
     appraisal = services.appraisal_create(actor=chair, session=s, title="2025年度民主测评", held_on=DAY)
     services.appraisee_add(actor=chair, appraisal=appraisal, name="王建国", post="工会主席", report="述职报告")
-    return s, delegates, item, motion, answered, fresh, election, draft, appraisal
+    contract = services.contract_request(actor=chair, org=cast.union, title="2025年集体合同", requested_on=DAY)
+    return s, delegates, item, motion, answered, fresh, election, draft, appraisal, contract
 
 
 def private_urls(cast) -> list[tuple]:
-    s, _delegates, item, motion, _answered, _fresh, election, _draft, appraisal = _scene(cast)
+    s, _delegates, item, motion, _answered, _fresh, election, _draft, appraisal, contract = _scene(cast)
     p = "/api/v1/congress"
     return [
         ("GET", f"/congress/?org={cast.union.pk}"),
@@ -124,11 +125,28 @@ def private_urls(cast) -> list[tuple]:
         ("POST", f"{p}/appraisals/{appraisal.pk}/appraisees", {"name": "x"}),
         ("POST", f"{p}/appraisals/{appraisal.pk}/sheets", {"marks": {}}),
         ("POST", f"{p}/appraisals/{appraisal.pk}/close"),
+        ("GET", f"/congress/contracts/?org={cast.union.pk}"),
+        ("GET", f"/congress/contracts/{contract.pk}/"),
+        ("POST", f"/congress/contracts/{contract.pk}/negotiators/", {"side": "union", "name": "x"}),
+        ("POST", f"/congress/contracts/{contract.pk}/rounds/", {"held_on": "2025-05-01", "summary": "x"}),
+        ("POST", f"/congress/contracts/{contract.pk}/approve/", {"resolution": item.pk}),
+        ("POST", f"/congress/contracts/{contract.pk}/sign/", {"signed_on": "2025-05-01"}),
+        ("POST", f"/congress/contracts/{contract.pk}/file/", {"filed_on": "2025-05-05"}),
+        ("POST", f"/congress/contracts/{contract.pk}/bureau/", {"objected": "no", "on": "2025-05-20"}),
+        ("GET", f"{p}/contracts?org_id={cast.union.pk}"),
+        ("GET", f"{p}/contracts/{contract.pk}"),
+        ("POST", f"{p}/contracts", {"org_id": cast.union.pk, "title": "x", "requested_on": "2025-04-01"}),
+        ("POST", f"{p}/contracts/{contract.pk}/negotiators", {"side": "union", "name": "x"}),
+        ("POST", f"{p}/contracts/{contract.pk}/rounds", {"held_on": "2025-05-01", "summary": "x"}),
+        ("POST", f"{p}/contracts/{contract.pk}/approval", {"resolution_id": item.pk}),
+        ("POST", f"{p}/contracts/{contract.pk}/signing", {"signed_on": "2025-05-01", "term_start": "2025-05-01", "term_end": "2028-04-30"}),
+        ("POST", f"{p}/contracts/{contract.pk}/filing", {"filed_on": "2025-05-05"}),
+        ("POST", f"{p}/contracts/{contract.pk}/bureau-answer", {"objected": False, "on": "2025-05-20"}),
     ]
 
 
 def service_calls(cast) -> list[tuple[str, object]]:
-    s, delegates, item, motion, answered, fresh, election, draft, appraisal = _scene(cast)
+    s, delegates, item, motion, answered, fresh, election, draft, appraisal, contract = _scene(cast)
     member = delegates[3].member
     appraisee = appraisal.appraisees.first()
     first = election.candidates.first()
@@ -161,4 +179,12 @@ def service_calls(cast) -> list[tuple[str, object]]:
         ("appraisal_rate", lambda a: services.appraisal_rate(actor=a, appraisal=appraisal,
                                                              marks={appraisee.pk: {d: "excellent" for d in appraisal.dimensions}})),
         ("appraisal_close", lambda a: services.appraisal_close(actor=a, appraisal=appraisal)),
+        ("contract_request", lambda a: services.contract_request(actor=a, org=cast.union, title="x", requested_on=DAY)),
+        ("negotiator_add", lambda a: services.negotiator_add(actor=a, contract=contract, side="union", name="x")),
+        ("negotiation_record", lambda a: services.negotiation_record(actor=a, contract=contract, held_on=DAY, summary="x")),
+        ("contract_approve", lambda a: services.contract_approve(actor=a, contract=contract, resolution=item)),
+        ("contract_sign", lambda a: services.contract_sign(actor=a, contract=contract, signed_on=DAY, term_start=DAY,
+                                                           term_end=DAY.replace(year=2028) - dt.timedelta(days=1))),
+        ("contract_file", lambda a: services.contract_file(actor=a, contract=contract, filed_on=DAY)),
+        ("contract_bureau_answer", lambda a: services.contract_bureau_answer(actor=a, contract=contract, objected=False, on=DAY)),
     ]
