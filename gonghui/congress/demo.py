@@ -13,6 +13,7 @@ DEMO = {
     "resolutions": ["审议《工会工作报告》", "审议《职工代表大会工作条例》", "审议《集体合同》"],
     "motions": {"collected": 10, "accepted": 8, "answered": 6, "satisfied": 4, "unsatisfied": 1},
     "election": {"title": "第一届工会委员会选举", "seats": 5, "candidates": 6},
+    "contract": {"title": "本部集体合同（{year}—{end}年）", "negotiators": 5, "years": 3},
     "appraisal": {"title": "{year}年度领导干部民主测评", "cadres": [
         {"name": "王建国", "post": "工会主席", "report": "一年来，工会坚持以职工为中心，组织劳动竞赛，推进厂务公开，办好职工实事。"},
         {"name": "李秀英", "post": "工会副主席", "report": "分管女职工和帮扶工作，全年走访困难职工，落实金秋助学。"},
@@ -24,7 +25,8 @@ def load(ctx) -> None:
     union = ctx.union
     members = list(Member.objects.filter(union=union).select_related("org").order_by("id"))
     own = [m for m in members if m.user_id in (ctx.member_user.pk,)]
-    spec = {**DEMO, "appraisal": {**DEMO["appraisal"], "title": DEMO["appraisal"]["title"].format(year=ctx.year)}}
+    spec = {**DEMO, "appraisal": {**DEMO["appraisal"], "title": DEMO["appraisal"]["title"].format(year=ctx.year)},
+            "contract": {**DEMO["contract"], "title": DEMO["contract"]["title"].format(year=ctx.year, end=ctx.year + 3)}}
     departments = list(Org.objects.filter(parent=union, is_active=True).order_by("path")[:5])
     congress_load(spec, union=union, actor=ctx.chair, members=members, year=ctx.year, rng=ctx.rng,
                   departments=departments, first=own)

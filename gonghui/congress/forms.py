@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gonghui.members.models import Member
 from gonghui.orgs.models import Org
@@ -14,7 +15,7 @@ DATE = forms.DateInput(attrs={"type": "date"})
 class SessionForm(forms.Form):
     org = forms.ModelChoiceField(label=_("organisation"), queryset=Org.objects.none())
     kind = forms.ChoiceField(label=_("congress of"), choices=CongressKind.choices)
-    term = forms.IntegerField(label=_("term"), min_value=1, initial=1)
+    term = forms.IntegerField(label=pgettext_lazy("congress", "term"), min_value=1, initial=1)
     sitting = forms.IntegerField(label=_("sitting"), min_value=1, initial=1)
     title = forms.CharField(label=_("title"), max_length=120, required=False,
                             help_text=_("e.g. the first sitting of the first congress; left empty, it is named for you"))
@@ -63,7 +64,7 @@ class MotionForm(forms.Form):
 
 
 class DecideForm(forms.Form):
-    accept = forms.TypedChoiceField(label=_("decision"), coerce=lambda v: v == "yes",
+    accept = forms.TypedChoiceField(label=_("the committee's decision"), coerce=lambda v: v == "yes",
                                     choices=[("yes", _("accept")), ("no", _("turn into a suggestion"))])
     reason = forms.CharField(label=_("reason"), max_length=300, required=False)
 
@@ -114,7 +115,7 @@ class CandidateForm(forms.Form):
 
 class TellerForm(forms.Form):
     delegate = forms.ModelChoiceField(label=_("delegate"), queryset=None)
-    role = forms.ChoiceField(label=_("role"), choices=TellerRole.choices)
+    role = forms.ChoiceField(label=pgettext_lazy("teller", "role"), choices=TellerRole.choices)
 
     def __init__(self, *args, election=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -167,7 +168,7 @@ class NegotiatorForm(forms.Form):
 
 class RoundForm(forms.Form):
     held_on = forms.DateField(label=_("held on"), widget=DATE)
-    summary = forms.CharField(label=_("minutes"), widget=forms.Textarea(attrs={"rows": 3}))
+    summary = forms.CharField(label=pgettext_lazy("talks", "minutes"), widget=forms.Textarea(attrs={"rows": 3}))
     suspended = forms.BooleanField(label=_("suspended"), required=False)
     resumes_on = forms.DateField(label=_("resumes on"), widget=DATE, required=False)
 

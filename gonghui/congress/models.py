@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gonghui.core.models import OrgOwned, TimeStamped
 
@@ -29,7 +30,7 @@ class CongressSession(OrgOwned):
 
     kind = models.CharField(_("congress of"), max_length=10, choices=CongressKind.choices, default=CongressKind.WORKERS)
     body = models.CharField(_("body"), max_length=20, choices=Body.choices, editable=False)
-    term = models.PositiveSmallIntegerField(_("term"))
+    term = models.PositiveSmallIntegerField(pgettext_lazy("congress", "term"))
     sitting = models.PositiveSmallIntegerField(_("sitting"))
     title = models.CharField(_("title"), max_length=120)
     date = models.DateField(_("date"))
@@ -54,7 +55,7 @@ class CongressSession(OrgOwned):
 
 
 class Delegate(TimeStamped):
-    session = models.ForeignKey(CongressSession, on_delete=models.CASCADE, related_name="delegates", verbose_name=_("session"))
+    session = models.ForeignKey(CongressSession, on_delete=models.CASCADE, related_name="delegates", verbose_name=pgettext_lazy("congress", "session"))
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+", verbose_name=_("member"))
     name = models.CharField(_("full name"), max_length=50)
     group = models.CharField(_("delegation"), max_length=60, blank=True)
@@ -74,7 +75,7 @@ class Delegate(TimeStamped):
 class Resolution(TimeStamped):
     """An agenda item put to the vote; its counts are filled from the votes when it is closed."""
 
-    session = models.ForeignKey(CongressSession, on_delete=models.CASCADE, related_name="resolutions", verbose_name=_("session"))
+    session = models.ForeignKey(CongressSession, on_delete=models.CASCADE, related_name="resolutions", verbose_name=pgettext_lazy("congress", "session"))
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("agenda item"), max_length=200)
     text = models.TextField(_("text"), blank=True)
@@ -112,7 +113,7 @@ class ResolutionVote(models.Model):
 class Motion(OrgOwned):
     """A delegate's motion (提案), from collection to the proposer's rating of the answer."""
 
-    session = models.ForeignKey(CongressSession, on_delete=models.PROTECT, related_name="motions", verbose_name=_("session"))
+    session = models.ForeignKey(CongressSession, on_delete=models.PROTECT, related_name="motions", verbose_name=pgettext_lazy("congress", "session"))
     number = models.PositiveIntegerField(_("number"))
     title = models.CharField(_("subject"), max_length=120)
     reasons = models.TextField(_("reasons"))
@@ -182,7 +183,7 @@ class MotionAnswer(models.Model):
 class Election(OrgOwned):
     """A secret-ballot election (换届选举) of a committee by the delegates of a session."""
 
-    session = models.ForeignKey(CongressSession, on_delete=models.PROTECT, related_name="elections", verbose_name=_("session"))
+    session = models.ForeignKey(CongressSession, on_delete=models.PROTECT, related_name="elections", verbose_name=pgettext_lazy("congress", "session"))
     title = models.CharField(_("title"), max_length=120)
     seats = models.PositiveSmallIntegerField(_("seats"))
     mode = models.CharField(_("mode"), max_length=12, choices=ElectionMode.choices, default=ElectionMode.CONTESTED)
@@ -231,7 +232,7 @@ class Candidate(models.Model):
 class Teller(models.Model):
     election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="tellers", verbose_name=_("election"))
     delegate = models.ForeignKey(Delegate, on_delete=models.PROTECT, related_name="+", verbose_name=_("delegate"))
-    role = models.CharField(_("role"), max_length=12, choices=TellerRole.choices)
+    role = models.CharField(pgettext_lazy("teller", "role"), max_length=12, choices=TellerRole.choices)
 
     class Meta:
         verbose_name = _("teller")
@@ -284,7 +285,7 @@ class BallotMark(models.Model):
 class Appraisal(OrgOwned):
     """A democratic appraisal (民主测评) of cadres by the delegates of a session."""
 
-    session = models.ForeignKey(CongressSession, on_delete=models.PROTECT, related_name="appraisals", verbose_name=_("session"))
+    session = models.ForeignKey(CongressSession, on_delete=models.PROTECT, related_name="appraisals", verbose_name=pgettext_lazy("congress", "session"))
     title = models.CharField(_("title"), max_length=120)
     held_on = models.DateField(_("held on"))
     dimensions = models.JSONField(_("dimensions"), default=list)
@@ -389,7 +390,7 @@ class NegotiationRound(models.Model):
     contract = models.ForeignKey(CollectiveContract, on_delete=models.CASCADE, related_name="rounds",
                                  verbose_name=_("collective contract"))
     held_on = models.DateField(_("held on"))
-    summary = models.TextField(_("minutes"))
+    summary = models.TextField(pgettext_lazy("talks", "minutes"))
     suspended = models.BooleanField(_("suspended"), default=False)
     resumes_on = models.DateField(_("resumes on"), null=True, blank=True)
 

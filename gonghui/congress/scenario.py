@@ -11,6 +11,8 @@ Reads the optional `congress` block; every key is optional, an unknown key is an
                    # (the rest overdue), satisfied + unsatisfied ≤ answered
       election:    {title?, seats, candidates, turnout?}   # turnout: ballots returned, default all
       appraisal:   {title?, cadres: [{name, post?, report?}], dimensions?: [..]}
+      contract:    {title, kind?, negotiators?, years?}   # talks before the session, approved by the
+                   # first resolution whose title names 集体合同, signed, filed and in effect
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ from .choices import DEFAULT_DIMENSIONS
 
 ORDER = 45
 
-KEYS = {"session", "resolutions", "motions", "election", "appraisal"}
+KEYS = {"session", "resolutions", "motions", "election", "appraisal", "contract"}
 SESSION_KEYS = {"title", "term", "sitting", "month", "delegates", "frontline", "management", "women"}
 MOTION_KEYS = {"collected", "accepted", "answered", "satisfied", "unsatisfied"}
 ELECTION_KEYS = {"title", "seats", "candidates", "turnout"}
 APPRAISAL_KEYS = {"title", "cadres", "dimensions"}
+CONTRACT_KEYS = {"title", "kind", "negotiators", "years"}
 
 SUBJECTS = ("改善{x}更衣室条件", "增设{x}饮水点", "完善{x}夜班交通", "加强{x}劳动防护用品管理", "优化{x}排班制度",
             "改造{x}职工食堂", "建设{x}职工书屋", "增加{x}健身器材", "规范{x}加班费核算", "开展{x}技能培训")
@@ -71,13 +74,17 @@ def congress_load(part: dict, *, union, actor, members, year: int, rng, departme
                                                group=m.org.name, is_woman=i >= n - women))
     _motions(part.get("motions") or {}, session, delegates, actor, rng, departments, date)
     services.session_set_status(actor=actor, session=session, status="open")
+    items = []
     for title in part.get("resolutions") or []:
         item = services.resolution_add(actor=actor, session=session, title=title)
+        items.append(item)
         present = delegates[: max(len(delegates) - rng.randint(0, 3), 0)]
         for j, d in enumerate(present):
             services.resolution_vote(actor=actor, resolution=item, delegate=d,
                                      choice="for" if j % 15 else "abstain", idempotency_key=f"s{session.pk}-{item.pk}-{d.pk}")
         services.resolution_close(actor=actor, resolution=item)
+    if part.get("contract"):
+        _contract(part["contract"], session, items, actor, rng, date)
     if part.get("election"):
         _election(part["election"], session, delegates, actor, rng, date)
     if part.get("appraisal"):
@@ -153,3 +160,31 @@ def _appraisal(spec: dict, session, delegates, actor, rng, date) -> None:
         marks = {c.pk: {dim: rng.choice(bands) for dim in appraisal.dimensions} for c in cadres}
         services.appraisal_rate(actor=actor, appraisal=appraisal, marks=marks, delegate=d)
     services.appraisal_close(actor=actor, appraisal=appraisal)
+
+
+NEGOTIATORS = {"union": ("工会主席", "工会副主席", "职工代表", "女职工委员会主任", "劳动保护监督员"),
+               "employer": ("总经理", "人力资源部部长", "财务部部长", "生产部部长", "安全环保部部长")}
+
+
+def _contract(spec: dict, session, items, actor, rng, date) -> None:
+    _check(spec, CONTRACT_KEYS, "congress.contract")
+    requested = date - dt.timedelta(days=75)
+    contract = services.contract_request(actor=actor, org=session.org, title=spec["title"], kind=spec.get("kind", "general"),
+                                         requested_on=requested)
+    n = int(spec.get("negotiators", 3))
+    for side, posts in NEGOTIATORS.items():
+        for i in range(n):
+            services.negotiator_add(actor=actor, contract=contract, side=side, name=posts[i % len(posts)] + ("" if i < len(posts) else str(i)),
+                                    is_chief=i == 0)
+    services.negotiation_record(actor=actor, contract=contract, held_on=requested + dt.timedelta(days=15),
+                                summary="双方就工资增长、工作时间、休息休假、劳动安全卫生等条款进行协商，形成合同草案。")
+    passed = [i for i in items if "集体合同" in i.title and i.status == "passed"]
+    if not passed:
+        return
+    services.contract_approve(actor=actor, contract=contract, resolution=passed[0])
+    start = date + dt.timedelta(days=12)
+    years = int(spec.get("years", 3))
+    end = start.replace(year=start.year + years) - dt.timedelta(days=1)
+    services.contract_sign(actor=actor, contract=contract, signed_on=date + dt.timedelta(days=5), term_start=start, term_end=end)
+    services.contract_file(actor=actor, contract=contract, filed_on=date + dt.timedelta(days=9))
+    services.contract_bureau_answer(actor=actor, contract=contract, objected=False, on=date + dt.timedelta(days=24))

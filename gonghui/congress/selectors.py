@@ -345,12 +345,29 @@ def appraisal_results(appraisal: Appraisal) -> list[AppraisalResult]:
 
 # ── the home page ────────────────────────────────────────────────────────────
 
+def contracts_waiting(*, visible_to=None, org=None, today: dt.date | None = None) -> QuerySet:
+    """Contracts that wait on a date the rules set: a reply past its 20 days with no talks yet
+    (Art 32), a signed contract not filed within 10 days (Art 42)."""
+    from .models import CollectiveContract
+
+    today = today or timezone.localdate()
+    qs = CollectiveContract.objects.filter(
+        Q(status="negotiating", reply_due__lt=today, rounds__isnull=True)
+        | Q(status="signed", signed_on__lt=today - dt.timedelta(days=rules.FILE_DAYS)))
+    if visible_to is not None:
+        qs = qs.filter(_managed(visible_to, action="congress.contract.manage"))
+    return qs.filter(_under(org)).distinct()
+
+
 def attention(*, visible_to) -> list[Attention]:
-    """待办: motions past their answer date, for the committee and the departments handling them."""
-    if not reach_paths(visible_to, action="congress.motion.answer") and reach_paths(visible_to, action="congress.motion.answer") is not None:
+    """待办: motions past their answer date (for the committee and the departments handling them),
+    and collective contracts past a date the rules set."""
+    if reach_paths(visible_to, action="congress.motion.answer") == []:
         return []
     return [Attention(_("motions past their answer date"), overdue_motions(visible_to=visible_to).count(),
-                      reverse("congress:motions") + "?overdue=1")]
+                      reverse("congress:motions") + "?overdue=1"),
+            Attention(_("collective contracts past a due date"), contracts_waiting(visible_to=visible_to).count(),
+                      reverse("congress:contracts"))]
 
 
 # ── collective contracts ─────────────────────────────────────────────────────
@@ -408,3 +425,10 @@ def contracts_in_force(*, org, on: dt.date) -> QuerySet:
     from .models import CollectiveContract
 
     return CollectiveContract.objects.filter(_under(org), status="effective", term_start__lte=on, term_end__gte=on)
+
+
+def motions_by_union(*, org, start: dt.date, end: dt.date, union_of: dict[int, int]) -> dict[int, int]:
+    """{union id: motions to sessions held in the period} for a federation's unions, in one grouped query."""
+    from gonghui.orgs.selectors import count_by_union
+
+    return count_by_union(Motion.objects.filter(_under(org), session__date__range=(start, end)), union_of)

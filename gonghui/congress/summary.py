@@ -11,8 +11,8 @@ from __future__ import annotations
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from gonghui.core.formatting import format_count, format_percent
-from gonghui.core.summary import Figure, Period, Section
+from gonghui.core.formatting import format_count, format_date, format_percent
+from gonghui.core.summary import Figure, Period, Section, headline_sections
 
 from . import selectors
 from .models import CongressSession
@@ -52,13 +52,17 @@ def appraisal_sentence(title: str, sheets: int, results: list[selectors.Appraisa
         "title": title, "n": format_count(sheets), "parts": "，".join(parts) or "—"}
 
 
+def contract_sentence(title: str, signed_on, start, end) -> str:
+    return _("%(title)s was signed on %(signed)s after equal consultation and approval by the congress, in force from "
+             "%(start)s to %(end)s.") % {"title": title, "signed": format_date(signed_on), "start": format_date(start),
+                                         "end": format_date(end)}
+
+
 def sections(*, org, period: Period) -> list[Section]:
     sessions = list(CongressSession.objects.filter(selectors._under(org), date__range=(period.start, period.end))
                     .annotate(n=Count("delegates")).order_by("date", "id"))
     motions = selectors.motion_figures(org=org, start=period.start, end=period.end)
     elections = selectors.election_figures(org=org, start=period.start, end=period.end)
-    if not sessions and not motions.collected and not elections.held:
-        return []
     paragraphs, figures, shortcomings = [], [], []
     if sessions:
         if len(sessions) <= NAMED_LIMIT:
@@ -119,5 +123,32 @@ def sections(*, org, period: Period) -> list[Section]:
     else:
         paragraphs.append(_("Leading cadres were appraised by the delegates in more than %(n)s democratic appraisals.") % {
             "n": NAMED_LIMIT})
+    in_force = list(selectors.contracts_in_force(org=org, on=period.end).order_by("term_start", "id")[:NAMED_LIMIT + 1])
+    if in_force:
+        if len(in_force) <= NAMED_LIMIT:
+            for c in in_force:
+                paragraphs.append(contract_sentence(c.title, c.signed_on, c.term_start, c.term_end))
+        else:
+            paragraphs.append(_("More than %(n)s collective contracts are in force.") % {"n": NAMED_LIMIT})
+        figures.append(Figure("congress.contracts.in_force", _("collective contracts in force"),
+                              selectors.contracts_in_force(org=org, on=period.end).count(),
+                              format_count(selectors.contracts_in_force(org=org, on=period.end).count()),
+                              source="/congress/contracts/"))
+    waiting = selectors.contracts_waiting(org=org).count()
+    if waiting:
+        shortcomings.append(_("%(n)s collective contracts are past a date the rules set (a reply to a request for talks, "
+                              "or filing with the labour bureau).") % {"n": format_count(waiting)})
+    if not paragraphs and not shortcomings:
+        return []
     return [Section(key="congress", order=ORDER, heading=_("Advancing democratic management"), paragraphs=paragraphs,
                     figures=figures, shortcomings=shortcomings)]
+
+
+def _motions_figure(n: int) -> Figure:
+    return Figure("congress.motions.collected", _("motions collected"), n, format_count(n), source="/congress/motions/")
+
+
+def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
+    """The motions each union's congress collected in the period, for the federation's per-union lines."""
+    return headline_sections(selectors.motions_by_union(org=org, start=period.start, end=period.end, union_of=union_of),
+                             key="congress", order=ORDER, heading=_("Advancing democratic management"), figure=_motions_figure)

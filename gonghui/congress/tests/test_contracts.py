@@ -74,3 +74,30 @@ def test_the_contract_page_shows_the_dates_the_rules_ask_for(cast, client_as):
     c = services.contract_request(actor=cast.chair, org=cast.union, title="2025年集体合同", requested_on=DAY)
     page = client_as(cast.chair).get(f"/congress/contracts/{c.pk}/").content.decode()
     assert "2025年3月21日" in page and "集体合同" in page
+
+
+def test_a_contract_signed_and_not_filed_in_ten_days_waits_in_the_chairs_attention(cast):
+    c = services.contract_request(actor=cast.chair, org=cast.union, title="集体合同", requested_on=DAY)
+    _negotiators(cast, c)
+    services.negotiation_record(actor=cast.chair, contract=c, held_on=dt.date(2025, 3, 5), summary="达成一致")
+    services.contract_approve(actor=cast.chair, contract=c, resolution=_passed_resolution(cast))
+    services.contract_sign(actor=cast.chair, contract=c, signed_on=dt.date(2025, 4, 1), term_start=dt.date(2025, 4, 1),
+                           term_end=dt.date(2027, 3, 31))
+    _motions, contracts = selectors.attention(visible_to=cast.chair)
+    assert contracts.count == 1
+    assert selectors.attention(visible_to=cast.member) == []
+
+
+def test_the_summary_names_the_contract_in_force(cast):
+    from gonghui.congress import summary
+    from gonghui.core.summary import Period
+
+    c = services.contract_request(actor=cast.chair, org=cast.union, title="2025年集体合同", requested_on=DAY)
+    _negotiators(cast, c)
+    services.contract_approve(actor=cast.chair, contract=c, resolution=_passed_resolution(cast))
+    services.contract_sign(actor=cast.chair, contract=c, signed_on=dt.date(2025, 4, 20), term_start=dt.date(2025, 5, 1),
+                           term_end=dt.date(2028, 4, 30))
+    services.contract_file(actor=cast.chair, contract=c, filed_on=dt.date(2025, 4, 28))
+    services.contract_bureau_answer(actor=cast.chair, contract=c, objected=False, on=dt.date(2025, 5, 14))
+    [section] = summary.sections(org=cast.union, period=Period.year(2025))
+    assert any("2025年集体合同" in p and "2028年4月30日" in p for p in section.paragraphs)

@@ -130,8 +130,8 @@ def test_the_handling_department_sees_only_its_motions(cast):
 def test_an_overdue_answer_waits_in_the_cadres_attention(cast):
     s = session(cast, delegates=5)
     assigned_motion(cast, s, list(s.delegates.all()), deadline=dt.date(2020, 1, 1))
-    [item] = selectors.attention(visible_to=cast.cadre)
-    assert item.count == 1
+    motions, contracts = selectors.attention(visible_to=cast.cadre)
+    assert (motions.count, contracts.count) == (1, 0)
     assert selectors.attention(visible_to=cast.outsider)[0].count == 0
 
 

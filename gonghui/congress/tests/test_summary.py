@@ -51,3 +51,13 @@ def test_an_unknown_key_in_the_scenario_is_an_error(cast):
 
 def test_a_year_without_a_congress_writes_no_section(cast):
     assert summary.sections(org=cast.union, period=Period.year(2024)) == []
+
+
+def test_a_federation_line_counts_each_unions_motions_in_one_query(cast, django_assert_num_queries):
+    from gonghui.orgs.selectors import union_ids_by_org
+
+    _load(cast, _spec())
+    union_of = union_ids_by_org(cast.federation)
+    with django_assert_num_queries(1):
+        lines = summary.union_headlines(org=cast.federation, period=Period.year(2025), union_of=union_of)
+    assert lines[cast.union.pk].figures[0].value == 6
