@@ -77,12 +77,11 @@ def congress_load(part: dict, *, union, actor, members, year: int, rng, departme
     items = []
     for title in part.get("resolutions") or []:
         item = services.resolution_add(actor=actor, session=session, title=title)
-        items.append(item)
         present = delegates[: max(len(delegates) - rng.randint(0, 3), 0)]
         for j, d in enumerate(present):
             services.resolution_vote(actor=actor, resolution=item, delegate=d,
                                      choice="for" if j % 15 else "abstain", idempotency_key=f"s{session.pk}-{item.pk}-{d.pk}")
-        services.resolution_close(actor=actor, resolution=item)
+        items.append(services.resolution_close(actor=actor, resolution=item))
     if part.get("contract"):
         _contract(part["contract"], session, items, actor, rng, date)
     if part.get("election"):

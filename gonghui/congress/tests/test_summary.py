@@ -12,6 +12,7 @@ def _spec():
     return {
         "session": {"title": "第一届第一次职工代表大会", "delegates": 12, "frontline": 8, "management": 1, "women": 3},
         "resolutions": ["审议《集体合同》"],
+        "contract": {"title": "2025年集体合同", "negotiators": 4},
         "motions": {"collected": 6, "accepted": 5, "answered": 4, "satisfied": 3, "unsatisfied": 1},
         "election": {"seats": 2, "candidates": 3},
         "appraisal": {"cadres": [{"name": "王建国", "post": "工会主席"}]},
@@ -40,6 +41,7 @@ def test_the_summary_states_the_motions_and_the_election_from_the_records(cast):
     assert figures["congress.motions.collected"] == "6" and figures["congress.motions.accepted"] == "5"
     assert figures["congress.motions.satisfaction"] == "75%"
     assert figures["congress.elections.turnout"] == "100%"
+    assert figures["congress.contracts.in_force"] == "1"
     # the one never answered and the one sent back under supervision are both past their date today
     assert "有2件提案逾期未答复。" in section.shortcomings
 
