@@ -145,6 +145,7 @@ def test_a_secret_ballot_keeps_no_path_to_the_voter(cast):
     assert Voted.objects.filter(election=e).count() == 1
     assert not HistoryEntry.objects.filter(actor=cast.member).exists()
     assert selectors.receipt_counted(election=e, code=receipt)
+    assert receipt not in Ballot.objects.get(election=e).receipt_hash  # only its hash is kept
     assert not selectors.receipt_counted(election=e, code="WRONGCODE1")
     with pytest.raises(ValidationError, match="您已在本次选举中投过票"):
         services.ballot_cast(actor=cast.member, election=e, marks={a.pk: "for"})
@@ -231,3 +232,17 @@ def test_a_member_who_is_no_delegate_may_not_rate(cast):
     ap = services.appraisal_create(actor=cast.chair, session=s, title="测评", held_on=DAY)
     with pytest.raises(NotAllowed, match="无权"):
         services.appraisal_rate(actor=cast.member, appraisal=ap, marks={})
+
+
+def test_closing_the_vote_stores_the_ballots_again_under_new_keys(cast):
+    s = session(cast, delegates=8)
+    e = election(cast, s, list(s.delegates.all()))
+    [a, b, c] = list(e.candidates.all())
+    receipt = services.ballot_cast(actor=cast.member, election=e, marks={a.pk: "for", b.pk: "against"})
+    services.ballot_cast(actor=cast.rep, election=e, marks={c.pk: "for"})
+    before = set(Ballot.objects.filter(election=e).values_list("id", flat=True))
+    services.election_close(actor=cast.chair, election=e)
+    after = set(Ballot.objects.filter(election=e).values_list("id", flat=True))
+    assert len(after) == 2 and not before & after
+    assert selectors.receipt_counted(election=e, code=receipt)
+    assert not HistoryEntry.objects.filter(actor__in=[cast.member, cast.rep]).exists()
