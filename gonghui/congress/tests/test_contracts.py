@@ -101,3 +101,18 @@ def test_the_summary_names_the_contract_in_force(cast):
     services.contract_bureau_answer(actor=cast.chair, contract=c, objected=False, on=dt.date(2025, 5, 14))
     [section] = summary.sections(org=cast.union, period=Period.year(2025))
     assert any("2025年集体合同" in p and "2028年4月30日" in p for p in section.paragraphs)
+
+
+def test_the_chair_requests_talks_and_names_the_negotiators_on_the_pages(cast, client_as):
+    from gonghui.congress.models import CollectiveContract
+
+    client = client_as(cast.chair)
+    response = client.post("/congress/contracts/new/", {"org": cast.union.pk, "title": "2025年工资专项集体合同",
+                                                         "kind": "wage", "requested_on": "2025-03-01"})
+    c = CollectiveContract.objects.get()
+    assert response.status_code == 302 and c.reply_due == dt.date(2025, 3, 21)
+    client.post(f"/congress/contracts/{c.pk}/negotiators/", {"side": "union", "name": "王建国", "is_chief": "on"})
+    client.post(f"/congress/contracts/{c.pk}/negotiators/", {"side": "union", "name": "李四", "is_chief": "on"})
+    page = client.get(f"/congress/contracts/{c.pk}/", follow=True).content.decode()
+    assert c.negotiators.count() == 1 and "王建国" in page
+    assert client_as(cast.cadre).get(f"/congress/contracts/{c.pk}/").status_code == 404
