@@ -1,5 +1,6 @@
 """The demo's congress for BENBU: a session whose delegates include the demo member (张三), motions
-in every state, a finished election and a closed appraisal, built by the scenario's loader."""
+in every state, a finished election and one still open for the member's phone vote, a closed
+appraisal and a collective contract in effect, built by the scenario's loader."""
 
 from __future__ import annotations
 
@@ -28,5 +29,20 @@ def load(ctx) -> None:
     spec = {**DEMO, "appraisal": {**DEMO["appraisal"], "title": DEMO["appraisal"]["title"].format(year=ctx.year)},
             "contract": {**DEMO["contract"], "title": DEMO["contract"]["title"].format(year=ctx.year, end=ctx.year + 3)}}
     departments = list(Org.objects.filter(parent=union, is_active=True).order_by("path")[:5])
-    congress_load(spec, union=union, actor=ctx.chair, members=members, year=ctx.year, rng=ctx.rng,
-                  departments=departments, first=own)
+    session = congress_load(spec, union=union, actor=ctx.chair, members=members, year=ctx.year, rng=ctx.rng,
+                            departments=departments, first=own)
+    _open_election(session, ctx)
+
+
+def _open_election(session, ctx) -> None:
+    """An uncontested election still open, so the demo member (a delegate) can vote on a phone."""
+    from . import services
+
+    delegates = list(session.delegates.order_by("id"))
+    election = services.election_create(actor=ctx.chair, session=session, title="第一届经费审查委员会选举", seats=3,
+                                        held_on=session.date, mode="uncontested")
+    for d in delegates[10:13]:
+        services.candidate_add(actor=ctx.chair, election=election, name="", member=d.member)
+    services.teller_appoint(actor=ctx.chair, election=election, delegate=delegates[20], role="scrutineer")
+    services.teller_appoint(actor=ctx.chair, election=election, delegate=delegates[21], role="counter")
+    services.election_open(actor=ctx.chair, election=election)
