@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "gonghui.care",
     "gonghui.funds",
     "gonghui.activities",
+    "gonghui.congress",
     "gonghui.alarms",
     "gonghui.reports",
 ]

@@ -1,0 +1,48 @@
+"""The demo's congress for BENBU: a session whose delegates include the demo member (张三), motions
+in every state, a finished election and one still open for the member's phone vote, a closed
+appraisal and a collective contract in effect, built by the scenario's loader."""
+
+from __future__ import annotations
+
+from gonghui.members.models import Member
+from gonghui.orgs.models import Org
+
+from .scenario import congress_load
+
+DEMO = {
+    "session": {"title": "第一届第一次职工代表大会", "month": 4, "delegates": 100, "frontline": 62, "management": 12, "women": 50},
+    "resolutions": ["审议《工会工作报告》", "审议《职工代表大会工作条例》", "审议《集体合同》"],
+    "motions": {"collected": 10, "accepted": 8, "answered": 6, "satisfied": 4, "unsatisfied": 1},
+    "election": {"title": "第一届工会委员会选举", "seats": 5, "candidates": 6},
+    "contract": {"title": "本部集体合同（{year}—{end}年）", "negotiators": 5, "years": 3},
+    "appraisal": {"title": "{year}年度领导干部民主测评", "cadres": [
+        {"name": "王建国", "post": "工会主席", "report": "一年来，工会坚持以职工为中心，组织劳动竞赛，推进厂务公开，办好职工实事。"},
+        {"name": "李秀英", "post": "工会副主席", "report": "分管女职工和帮扶工作，全年走访困难职工，落实金秋助学。"},
+    ]},
+}
+
+
+def load(ctx) -> None:
+    union = ctx.union
+    members = list(Member.objects.filter(union=union).select_related("org").order_by("id"))
+    own = [m for m in members if m.user_id in (ctx.member_user.pk,)]
+    spec = {**DEMO, "appraisal": {**DEMO["appraisal"], "title": DEMO["appraisal"]["title"].format(year=ctx.year)},
+            "contract": {**DEMO["contract"], "title": DEMO["contract"]["title"].format(year=ctx.year, end=ctx.year + 3)}}
+    departments = list(Org.objects.filter(parent=union, is_active=True).order_by("path")[:5])
+    session = congress_load(spec, union=union, actor=ctx.chair, members=members, year=ctx.year, rng=ctx.rng,
+                            departments=departments, first=own)
+    _open_election(session, ctx)
+
+
+def _open_election(session, ctx) -> None:
+    """An uncontested election still open, so the demo member (a delegate) can vote on a phone."""
+    from . import services
+
+    delegates = list(session.delegates.order_by("id"))
+    election = services.election_create(actor=ctx.chair, session=session, title="第一届经费审查委员会选举", seats=3,
+                                        held_on=session.date, mode="uncontested")
+    for d in delegates[10:13]:
+        services.candidate_add(actor=ctx.chair, election=election, name="", member=d.member)
+    services.teller_appoint(actor=ctx.chair, election=election, delegate=delegates[20], role="scrutineer")
+    services.teller_appoint(actor=ctx.chair, election=election, delegate=delegates[21], role="counter")
+    services.election_open(actor=ctx.chair, election=election)

@@ -1,0 +1,444 @@
+"""Reads of the congress: what each person may see, the composition, the counts, the figures
+the summary states. Every list starts from `core.scoping`.
+
+Who sees what:
+- the union's cadres (a managing role on the congress's org or above): everything of it;
+- a delegate: the sessions they sit in, their elections and appraisals, and the motions they
+  proposed or seconded;
+- a handling department's cadres: only the motions their department must answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from django.db.models import CharField, Count, Q, QuerySet
+from django.db.models.functions import Cast
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gonghui.core.scoping import path_filter, reach_paths
+from gonghui.core.selectors import Attention
+
+from . import rules
+from .choices import Band, BallotSource, DelegateCategory, ElectionStatus, MotionStatus, Rating
+from .models import (
+    Appraisal, AppraisalMark, Ballot, BallotMark, CongressSession, Delegate, Election, Motion, MotionHandler, Resolution,
+    Voted,
+)
+
+MANAGE = "congress.session.manage"
+
+
+def _under(org, via: str = "org") -> Q:
+    return Q(**{f"{via}__path__startswith": org.path}) if org is not None else Q()
+
+
+def _managed(user, via: str = "org", action: str = MANAGE) -> Q:
+    return path_filter(reach_paths(user, action=action), via)
+
+
+def _as_delegate(user, via: str) -> Q:
+    if not getattr(user, "is_authenticated", False):
+        return Q(pk__in=[])
+    return Q(**{f"{via}delegates__member__user": user})
+
+
+# ── sessions ─────────────────────────────────────────────────────────────────
+
+def session_list(*, visible_to, org=None) -> QuerySet[CongressSession]:
+    qs = CongressSession.objects.select_related("org").filter(_managed(visible_to) | _as_delegate(visible_to, ""))
+    return qs.filter(_under(org)).distinct()
+
+
+def session_get(*, visible_to, pk: int) -> CongressSession:
+    try:
+        return session_list(visible_to=visible_to).get(pk=pk)
+    except CongressSession.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def session_manageable(*, visible_to, pk: int) -> CongressSession:
+    """A session the user manages (cadre pages), else 404."""
+    try:
+        return CongressSession.objects.select_related("org").filter(_managed(visible_to)).get(pk=pk)
+    except CongressSession.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def may_manage(user, session) -> bool:
+    from gonghui.core.scoping import may
+
+    return may(user, MANAGE, session.org)
+
+
+def delegate_of(user, session) -> Delegate | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Delegate.objects.filter(session=session, member__user=user).first()
+
+
+def composition(session: CongressSession) -> rules.Composition:
+    """The delegates counted by category against the rules (RULES.md a); one query."""
+    row = session.delegates.aggregate(
+        n=Count("id"), frontline=Count("id", filter=Q(category=DelegateCategory.FRONTLINE)),
+        management=Count("id", filter=Q(category=DelegateCategory.MANAGEMENT)), women=Count("id", filter=Q(is_woman=True)),
+    )
+    return rules.composition_check(delegates=row["n"], frontline=row["frontline"], management=row["management"],
+                                   women=row["women"], headcount=session.headcount, women_on_roll=session.women_on_roll)
+
+
+def compositions(sessions: list[CongressSession]) -> dict[int, rules.Composition]:
+    """`composition` for many sessions in one grouped query (the summary of a federation)."""
+    rows = {r["session_id"]: r for r in Delegate.objects.filter(session__in=[s.pk for s in sessions]).values("session_id").annotate(
+        n=Count("id"), frontline=Count("id", filter=Q(category=DelegateCategory.FRONTLINE)),
+        management=Count("id", filter=Q(category=DelegateCategory.MANAGEMENT)), women=Count("id", filter=Q(is_woman=True)))}
+    found = {}
+    for s in sessions:
+        r = rows.get(s.pk, {"n": 0, "frontline": 0, "management": 0, "women": 0})
+        found[s.pk] = rules.composition_check(delegates=r["n"], frontline=r["frontline"], management=r["management"],
+                                              women=r["women"], headcount=s.headcount, women_on_roll=s.women_on_roll)
+    return found
+
+
+PROBLEM_TEXT = {
+    "frontline": lambda c: _("Frontline workers are %(n)s of %(d)s delegates; the rule asks at least half.") % {"n": c.frontline, "d": c.delegates},
+    "management": lambda c: _("Middle management and above are %(n)s of %(d)s delegates; the rule allows at most a fifth.") % {"n": c.management, "d": c.delegates},
+    "women": lambda c: _("Women are %(n)s of the delegates; in proportion to the roll there should be at least %(need)s.") % {"n": c.women, "need": c.women_needed},
+    "size": lambda c: _("%(d)s delegates; a roll of this size asks at least %(need)s.") % {"d": c.delegates, "need": c.min_delegates},
+}
+
+
+def composition_problems(c: rules.Composition) -> list[str]:
+    return [PROBLEM_TEXT[p](c) for p in c.problems]
+
+
+def delegate_list(session) -> QuerySet[Delegate]:
+    return session.delegates.select_related("member").order_by("group", "id")
+
+
+def resolution_list(session) -> QuerySet[Resolution]:
+    return session.resolutions.annotate(recorded=Count("votes"))
+
+
+# ── motions ──────────────────────────────────────────────────────────────────
+
+def motion_list(*, visible_to, org=None, session=None, status: str | None = None) -> QuerySet[Motion]:
+    """Motions of the orgs the user manages, motions their department handles, and their own."""
+    answering = reach_paths(visible_to, action="congress.motion.answer")
+    handled = MotionHandler.objects.filter(path_filter(answering, "org")).values("motion_id")
+    own = Q(pk__in=[])
+    if getattr(visible_to, "is_authenticated", False):
+        own = Q(proposer__member__user=visible_to) | Q(seconders__delegate__member__user=visible_to)
+    qs = Motion.objects.filter(_managed(visible_to, action="congress.motion.decide") | Q(pk__in=handled) | own)
+    qs = qs.select_related("session", "proposer", "org").distinct().filter(_under(org))
+    if session is not None:
+        qs = qs.filter(session=session)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-session__date", "number")
+
+
+def motion_get(*, visible_to, pk: int) -> Motion:
+    try:
+        return motion_list(visible_to=visible_to).get(pk=pk)
+    except Motion.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+OPEN_FOR_ANSWER = (MotionStatus.ASSIGNED, MotionStatus.SUPERVISED)
+
+
+def overdue_motions(*, visible_to=None, org=None, today: dt.date | None = None) -> QuerySet[Motion]:
+    today = today or timezone.localdate()
+    qs = Motion.objects.filter(status__in=OPEN_FOR_ANSWER, deadline__lt=today)
+    if visible_to is not None:
+        qs = qs.filter(pk__in=motion_list(visible_to=visible_to).values("pk"))
+    return qs.filter(_under(org))
+
+
+@dataclass
+class MotionFigures:
+    collected: int
+    accepted: int        # 立案, including those assigned, answered, closed and supervised
+    converted: int
+    answered: int        # with at least one written answer
+    rated: int
+    satisfied: int       # 满意 or 基本满意
+    overdue: int
+
+    @property
+    def satisfaction(self):
+        from gonghui.core.formatting import ratio
+
+        return ratio(self.satisfied * 100, self.rated, 2)
+
+
+def motion_figures(*, org, start: dt.date, end: dt.date, today: dt.date | None = None) -> MotionFigures:
+    """Motions to sessions held in [start, end] under `org`; one query."""
+    today = today or timezone.localdate()
+    accepted = [MotionStatus.ACCEPTED, MotionStatus.ASSIGNED, MotionStatus.ANSWERED, MotionStatus.SUPERVISED, MotionStatus.CLOSED]
+    row = Motion.objects.filter(_under(org), session__date__range=(start, end)).aggregate(
+        collected=Count("id"), accepted=Count("id", filter=Q(status__in=accepted)),
+        converted=Count("id", filter=Q(status=MotionStatus.CONVERTED)),
+        answered=Count("id", filter=Q(answers__isnull=False), distinct=True),
+        rated=Count("id", filter=~Q(rating=""), distinct=True),
+        satisfied=Count("id", filter=Q(rating__in=[Rating.SATISFIED, Rating.BASICALLY]), distinct=True),
+        overdue=Count("id", filter=Q(status__in=OPEN_FOR_ANSWER, deadline__lt=today), distinct=True),
+    )
+    return MotionFigures(**row)
+
+
+def motion_report(*, session) -> list[Motion]:
+    """Every motion of a session with its handlers and answers: the report to the next session."""
+    return list(session.motions.select_related("proposer").prefetch_related("handlers__org", "answers__org", "seconders__delegate"))
+
+
+# ── elections ────────────────────────────────────────────────────────────────
+
+def election_list(*, visible_to, org=None) -> QuerySet[Election]:
+    qs = Election.objects.filter(_managed(visible_to, action="congress.election.manage") | _as_delegate(visible_to, "session__"))
+    return qs.select_related("session", "org").filter(_under(org)).distinct()
+
+
+def election_get(*, visible_to, pk: int) -> Election:
+    try:
+        return election_list(visible_to=visible_to).get(pk=pk)
+    except Election.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def has_voted(*, election, delegate) -> bool:
+    return delegate is not None and Voted.objects.filter(election=election, delegate=delegate).exists()
+
+
+def receipt_counted(*, election, code: str) -> bool:
+    """Whether a valid ballot carrying this receipt was stored (and, once closed, counted)."""
+    if not code.strip():
+        return False
+    return Ballot.objects.filter(election=election, receipt_hash=rules.receipt_hash(election.pk, code), is_valid=True).exists()
+
+
+def stored_tally(election: Election) -> rules.Tally:
+    """The tally recomputed from the stored ballots: what the close announces and `gonghui tally` checks.
+    Three plain queries (candidates, ballots, marks); the rules are applied in Python (rules.tally)."""
+    names, listed = {}, []
+    for pk, name, is_write_in in election.candidates.values_list("id", "name", "is_write_in"):
+        names[pk] = name
+        if not is_write_in:
+            listed.append(name)
+    # ballot keys read as text: turning every mark's key into a uuid.UUID would cost more than the count
+    ballots: dict = {}
+    phone = 0
+    for key, source in election.ballots.annotate(key=Cast("id", CharField())).values_list("key", "source"):
+        ballots[key] = []
+        phone += source == BallotSource.PHONE
+    for ballot_id, candidate_id, write_in, choice in BallotMark.objects.filter(ballot__election=election).annotate(
+            key=Cast("ballot_id", CharField())).values_list("key", "candidate_id", "write_in", "choice").iterator(chunk_size=5000):
+        ballots[ballot_id].append((names[candidate_id] if candidate_id else write_in, choice))
+    return rules.tally(candidates=listed, ballots=list(ballots.values()), seats=election.seats,
+                       electorate=election.electorate, issued=election.paper_issued + phone)
+
+
+def tally_differences(election: Election) -> list[str]:
+    """What differs between the announced result and a fresh count of the stored ballots ([] when they agree)."""
+    t = stored_tally(election)
+    found = []
+    if (election.returned, election.valid, election.quorum_met) != (t.returned, t.valid, t.quorum_met):
+        found.append(f"ballots: announced {election.returned}/{election.valid} valid, counted {t.returned}/{t.valid}")
+    for c in election.candidates.all():
+        fresh = t.counts.get(c.name, rules.CandidateCount())
+        if (c.votes_for, c.votes_against, c.abstentions, c.elected) != (
+                fresh.votes_for, fresh.votes_against, fresh.abstentions, fresh.elected):
+            found.append(f"{c.name}: announced {c.votes_for}/{c.votes_against}/{c.abstentions} "
+                         f"{'elected' if c.elected else ''}, counted {fresh.votes_for}/{fresh.votes_against}/"
+                         f"{fresh.abstentions} {'elected' if fresh.elected else ''}")
+    return found
+
+
+@dataclass
+class ElectionFigures:
+    held: int
+    electorate: int
+    returned: int
+
+    @property
+    def turnout(self):
+        from gonghui.core.formatting import ratio
+
+        return ratio(self.returned * 100, self.electorate, 2)
+
+
+def election_figures(*, org, start: dt.date, end: dt.date) -> ElectionFigures:
+    from django.db.models import Sum
+
+    row = Election.objects.filter(_under(org), held_on__range=(start, end), status=ElectionStatus.CLOSED).aggregate(
+        n=Count("id"), e=Sum("electorate"), r=Sum("returned"))
+    return ElectionFigures(row["n"], row["e"] or 0, row["r"] or 0)
+
+
+def elected_in(*, org, start: dt.date, end: dt.date) -> list[tuple[str, list[str]]]:
+    out = []
+    for election in Election.objects.filter(_under(org), held_on__range=(start, end), status=ElectionStatus.CLOSED
+                                            ).prefetch_related("candidates").order_by("held_on", "id"):
+        out.append((election.title, [c.name for c in election.candidates.all() if c.elected]))
+    return out
+
+
+# ── appraisal ────────────────────────────────────────────────────────────────
+
+def appraisal_list(*, visible_to, org=None) -> QuerySet[Appraisal]:
+    qs = Appraisal.objects.filter(_managed(visible_to, action="congress.appraisal.manage") | _as_delegate(visible_to, "session__"))
+    return qs.select_related("session", "org").filter(_under(org)).distinct()
+
+
+def appraisal_get(*, visible_to, pk: int) -> Appraisal:
+    try:
+        return appraisal_list(visible_to=visible_to).get(pk=pk)
+    except Appraisal.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def has_rated(*, appraisal, delegate) -> bool:
+    from .models import Rated
+
+    return delegate is not None and Rated.objects.filter(appraisal=appraisal, delegate=delegate).exists()
+
+
+BAND_ORDER = list(Band.values)
+
+
+@dataclass
+class AppraisalResult:
+    appraisee_id: int
+    name: str
+    post: str
+    report: str
+    by_dimension: dict[str, dict[str, int]]   # dimension -> band -> count
+    overall: dict[str, int]                   # band -> count over every dimension
+
+    @property
+    def good_share(self):
+        """Share of 优秀 and 称职 marks over all of the cadre's marks."""
+        from gonghui.core.formatting import ratio
+
+        total = sum(self.overall.values())
+        return ratio((self.overall.get("excellent", 0) + self.overall.get("competent", 0)) * 100, total, 2)
+
+    @property
+    def band(self) -> str:
+        """The cadre's band: the one most marks name (the better band on a tie)."""
+        if not any(self.overall.values()):
+            return ""
+        return max(BAND_ORDER, key=lambda b: (self.overall.get(b, 0), -BAND_ORDER.index(b)))
+
+
+def appraisal_results(appraisal: Appraisal) -> list[AppraisalResult]:
+    """Per cadre per dimension, the count of each band; one grouped query."""
+    counts: dict = defaultdict(lambda: defaultdict(Counter))
+    for appraisee_id, dimension, band, n in (
+        AppraisalMark.objects.filter(sheet__appraisal=appraisal).values("appraisee_id", "dimension", "band")
+        .annotate(n=Count("id")).values_list("appraisee_id", "dimension", "band", "n")
+    ):
+        counts[appraisee_id][dimension][band] = n
+    out = []
+    for a in appraisal.appraisees.all():
+        by_dim = {d: {b: counts[a.pk][d].get(b, 0) for b in BAND_ORDER} for d in appraisal.dimensions}
+        overall = {b: sum(by_dim[d][b] for d in by_dim) for b in BAND_ORDER}
+        out.append(AppraisalResult(a.pk, a.name, a.post, a.report, by_dim, overall))
+    return out
+
+
+# ── the home page ────────────────────────────────────────────────────────────
+
+def contracts_waiting(*, visible_to=None, org=None, today: dt.date | None = None) -> QuerySet:
+    """Contracts that wait on a date the rules set: a reply past its 20 days with no talks yet
+    (Art 32), a signed contract not filed within 10 days (Art 42)."""
+    from .models import CollectiveContract
+
+    today = today or timezone.localdate()
+    qs = CollectiveContract.objects.filter(
+        Q(status="negotiating", reply_due__lt=today, rounds__isnull=True)
+        | Q(status="signed", signed_on__lt=today - dt.timedelta(days=rules.FILE_DAYS)))
+    if visible_to is not None:
+        qs = qs.filter(_managed(visible_to, action="congress.contract.manage"))
+    return qs.filter(_under(org)).distinct()
+
+
+def attention(*, visible_to) -> list[Attention]:
+    """待办: motions past their answer date (for the committee and the departments handling them),
+    and collective contracts past a date the rules set."""
+    if reach_paths(visible_to, action="congress.motion.answer") == []:
+        return []
+    return [Attention(_("motions past their answer date"), overdue_motions(visible_to=visible_to).count(),
+                      reverse("congress:motions") + "?overdue=1"),
+            Attention(_("collective contracts past a due date"), contracts_waiting(visible_to=visible_to).count(),
+                      reverse("congress:contracts"))]
+
+
+# ── collective contracts ─────────────────────────────────────────────────────
+
+def contract_list(*, visible_to, org=None) -> QuerySet:
+    from .models import CollectiveContract
+
+    return CollectiveContract.objects.filter(_managed(visible_to, action="congress.contract.manage")).filter(
+        _under(org)).select_related("org")
+
+
+def contract_get(*, visible_to, pk: int):
+    from .models import CollectiveContract
+
+    try:
+        return contract_list(visible_to=visible_to).get(pk=pk)
+    except CollectiveContract.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+@dataclass
+class ContractDates:
+    """What the dates of a contract ask for today (集体合同规定 Art 32, 38, 42, 45–47)."""
+
+    reply_overdue: bool
+    file_by: dt.date | None
+    filed_late: bool
+    objection_until: dt.date | None
+    renewal_from: dt.date | None
+    renewal_open: bool
+    expired: bool
+
+
+def contract_dates(contract, today: dt.date | None = None) -> ContractDates:
+    today = today or timezone.localdate()
+    file_by = contract.signed_on + dt.timedelta(days=rules.FILE_DAYS) if contract.signed_on else None
+    renewal_from = None
+    if contract.term_end:
+        month = contract.term_end.month - rules.RENEWAL_MONTHS
+        year = contract.term_end.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        renewal_from = contract.term_end.replace(year=year, month=month, day=min(contract.term_end.day, 28))
+    return ContractDates(
+        reply_overdue=contract.status == "negotiating" and not contract.rounds.exists() and today > contract.reply_due,
+        file_by=file_by,
+        filed_late=bool(file_by and contract.filed_on and contract.filed_on > file_by),
+        objection_until=contract.filed_on + dt.timedelta(days=rules.OBJECTION_DAYS) if contract.filed_on else None,
+        renewal_from=renewal_from,
+        renewal_open=bool(renewal_from and renewal_from <= today <= contract.term_end and contract.status == "effective"),
+        expired=bool(contract.term_end and today > contract.term_end),
+    )
+
+
+def contracts_in_force(*, org, on: dt.date) -> QuerySet:
+    from .models import CollectiveContract
+
+    return CollectiveContract.objects.filter(_under(org), status="effective", term_start__lte=on, term_end__gte=on)
+
+
+def motions_by_union(*, org, start: dt.date, end: dt.date, union_of: dict[int, int]) -> dict[int, int]:
+    """{union id: motions to sessions held in the period} for a federation's unions, in one grouped query."""
+    from gonghui.orgs.selectors import count_by_union
+
+    return count_by_union(Motion.objects.filter(_under(org), session__date__range=(start, end)), union_of)

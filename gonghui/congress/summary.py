@@ -1,0 +1,154 @@
+"""The congress in the work summary: 推进民主管理 (section order 20).
+
+Sentences are assembled by small functions over the selectors' plain figures; every number
+comes from the records (sessions held, delegates seated, motions counted, ballots cast).
+Shortcomings are read off the records: motions past their answer date, a composition
+outside the rules (RULES.md a).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from gonghui.core.formatting import format_count, format_date, format_percent
+from gonghui.core.summary import Figure, Period, Section, headline_sections
+
+from . import selectors
+from .models import CongressSession
+
+ORDER = 20
+# Up to this many sessions, elections or appraisals, the summary names each; more are added up.
+NAMED_LIMIT = 5
+
+
+def session_sentence(held: list[tuple[str, int]]) -> str:
+    """召开第一届第一次职工代表大会，职工代表60名。"""
+    parts = [_("%(title)s was held with %(n)s delegates") % {"title": title, "n": format_count(n)} for title, n in held]
+    return "；".join(parts) + "。"
+
+
+def motions_sentence(f: selectors.MotionFigures) -> str:
+    sentence = _("Delegates put forward %(c)s motions; %(a)s were accepted and assigned for handling, %(v)s turned "
+                 "into suggestions; %(ans)s have been answered in writing") % {
+        "c": format_count(f.collected), "a": format_count(f.accepted), "v": format_count(f.converted),
+        "ans": format_count(f.answered)}
+    if f.rated:
+        sentence += _(", and proposers were satisfied or basically satisfied with %(rate)s of the answers they rated") % {
+            "rate": format_percent(f.satisfied, f.rated)}
+    return sentence + "。"
+
+
+def election_sentence(title: str, electorate: int, returned: int, elected: list[str]) -> str:
+    return _("%(title)s was held by secret ballot: %(r)s of %(e)s electors voted (%(t)s), and %(names)s were elected.") % {
+        "title": title, "r": format_count(returned), "e": format_count(electorate), "t": format_percent(returned, electorate),
+        "names": "、".join(elected) or "—"}
+
+
+def appraisal_sentence(title: str, sheets: int, results: list[selectors.AppraisalResult]) -> str:
+    parts = [f"{r.name}{format_percent(r.overall.get('excellent', 0) + r.overall.get('competent', 0), sum(r.overall.values()))}"
+             for r in results if sum(r.overall.values())]
+    return _("In %(title)s, %(n)s delegates appraised the leading cadres; the share rated excellent or competent: %(parts)s.") % {
+        "title": title, "n": format_count(sheets), "parts": "，".join(parts) or "—"}
+
+
+def contract_sentence(title: str, signed_on, start, end) -> str:
+    return _("%(title)s was signed on %(signed)s after equal consultation and approval by the congress, in force from "
+             "%(start)s to %(end)s.") % {"title": title, "signed": format_date(signed_on), "start": format_date(start),
+                                         "end": format_date(end)}
+
+
+def sections(*, org, period: Period) -> list[Section]:
+    sessions = list(CongressSession.objects.filter(selectors._under(org), date__range=(period.start, period.end))
+                    .annotate(n=Count("delegates")).order_by("date", "id"))
+    motions = selectors.motion_figures(org=org, start=period.start, end=period.end)
+    elections = selectors.election_figures(org=org, start=period.start, end=period.end)
+    paragraphs, figures, shortcomings = [], [], []
+    if sessions:
+        if len(sessions) <= NAMED_LIMIT:
+            paragraphs.append(session_sentence([(s.title, s.n) for s in sessions]))
+        else:  # a federation's summary adds its unions' congresses up
+            paragraphs.append(_("%(n)s congress sessions were held with %(d)s delegates in all.") % {
+                "n": format_count(len(sessions)), "d": format_count(sum(s.n for s in sessions))})
+        figures.append(Figure("congress.sessions", _("congress sessions held"), len(sessions), f"{len(sessions)}",
+                              source="/congress/"))
+        figures.append(Figure("congress.delegates", _("delegates"), sum(s.n for s in sessions),
+                              format_count(sum(s.n for s in sessions)), source="/congress/"))
+        checked = selectors.compositions(sessions)
+        for s in sessions:
+            problems = selectors.composition_problems(checked[s.pk])
+            if problems:
+                shortcomings.append(_("The delegates of %(title)s were not composed as the rules ask: %(p)s") % {
+                    "title": s.title, "p": " ".join(problems)})
+    if motions.collected:
+        paragraphs.append(motions_sentence(motions))
+        figures += [
+            Figure("congress.motions.collected", _("motions collected"), motions.collected, format_count(motions.collected),
+                   source="/congress/motions/"),
+            Figure("congress.motions.accepted", _("motions accepted"), motions.accepted, format_count(motions.accepted),
+                   source="/congress/motions/"),
+            Figure("congress.motions.answered", _("motions answered"), motions.answered, format_count(motions.answered),
+                   source="/congress/motions/"),
+        ]
+        if motions.rated:
+            figures.append(Figure("congress.motions.satisfaction", _("satisfaction with the answers"), motions.satisfaction,
+                                  format_percent(motions.satisfied, motions.rated), source="/congress/motions/"))
+    overdue = selectors.overdue_motions(org=org).count()
+    if overdue:
+        shortcomings.append(_("%(n)s motions are past their answer date and still unanswered.") % {"n": format_count(overdue)})
+    if elections.held:
+        from .models import Election
+
+        if elections.held <= NAMED_LIMIT:
+            for election in Election.objects.filter(selectors._under(org), held_on__range=(period.start, period.end),
+                                                    status="closed").prefetch_related("candidates").order_by("held_on", "id"):
+                paragraphs.append(election_sentence(election.title, election.electorate, election.returned,
+                                                    [c.name for c in election.candidates.all() if c.elected]))
+        else:
+            paragraphs.append(_("%(n)s elections were held by secret ballot; %(r)s of %(e)s electors voted (%(t)s).") % {
+                "n": format_count(elections.held), "r": format_count(elections.returned),
+                "e": format_count(elections.electorate), "t": format_percent(elections.returned, elections.electorate)})
+        figures.append(Figure("congress.elections.held", _("elections held"), elections.held, f"{elections.held}",
+                              source="/congress/elections/"))
+        figures.append(Figure("congress.elections.turnout", _("turnout"), elections.turnout,
+                              format_percent(elections.returned, elections.electorate), source="/congress/elections/"))
+    from .models import Appraisal
+
+    # each appraisal names its cadres; a federation with more than a few states the count only
+    appraisals = list(Appraisal.objects.filter(selectors._under(org), held_on__range=(period.start, period.end),
+                                               status="closed").annotate(n=Count("sheets")).order_by("held_on", "id")[:NAMED_LIMIT + 1])
+    if len(appraisals) <= NAMED_LIMIT:
+        for appraisal in appraisals:
+            paragraphs.append(appraisal_sentence(appraisal.title, appraisal.n, selectors.appraisal_results(appraisal)))
+    else:
+        paragraphs.append(_("Leading cadres were appraised by the delegates in more than %(n)s democratic appraisals.") % {
+            "n": NAMED_LIMIT})
+    in_force = list(selectors.contracts_in_force(org=org, on=period.end).order_by("term_start", "id")[:NAMED_LIMIT + 1])
+    if in_force:
+        if len(in_force) <= NAMED_LIMIT:
+            for c in in_force:
+                paragraphs.append(contract_sentence(c.title, c.signed_on, c.term_start, c.term_end))
+        else:
+            paragraphs.append(_("More than %(n)s collective contracts are in force.") % {"n": NAMED_LIMIT})
+        figures.append(Figure("congress.contracts.in_force", _("collective contracts in force"),
+                              selectors.contracts_in_force(org=org, on=period.end).count(),
+                              format_count(selectors.contracts_in_force(org=org, on=period.end).count()),
+                              source="/congress/contracts/"))
+    waiting = selectors.contracts_waiting(org=org).count()
+    if waiting:
+        shortcomings.append(_("%(n)s collective contracts are past a date the rules set (a reply to a request for talks, "
+                              "or filing with the labour bureau).") % {"n": format_count(waiting)})
+    if not paragraphs and not shortcomings:
+        return []
+    return [Section(key="congress", order=ORDER, heading=_("Advancing democratic management"), paragraphs=paragraphs,
+                    figures=figures, shortcomings=shortcomings)]
+
+
+def _motions_figure(n: int) -> Figure:
+    return Figure("congress.motions.collected", _("motions collected"), n, format_count(n), source="/congress/motions/")
+
+
+def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
+    """The motions each union's congress collected in the period, for the federation's per-union lines."""
+    return headline_sections(selectors.motions_by_union(org=org, start=period.start, end=period.end, union_of=union_of),
+                             key="congress", order=ORDER, heading=_("Advancing democratic management"), figure=_motions_figure)
