@@ -49,7 +49,7 @@ class HardshipCase(OrgOwned):
 
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+", verbose_name=_("member"))
     kind = models.CharField(_("kind of file"), max_length=10, choices=CaseKind.choices, default=CaseKind.NEW)
-    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    level = models.CharField(_("hardship level"), max_length=10, choices=Level.choices)
     status = models.CharField(_("status"), max_length=10, choices=CaseStatus.choices, default=CaseStatus.OPEN)
     household_size = models.PositiveSmallIntegerField(_("household size"))
     income_encrypted = models.TextField(editable=False)
@@ -83,7 +83,7 @@ class CaseCheck(models.Model):
 
     case = models.ForeignKey(HardshipCase, on_delete=models.CASCADE, related_name="checks", verbose_name=_("hardship file"))
     date = models.DateField(_("date"))
-    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    level = models.CharField(_("hardship level"), max_length=10, choices=Level.choices)
     checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+", verbose_name=_("re-checked by"))
     note = models.CharField(_("note"), max_length=300, blank=True)

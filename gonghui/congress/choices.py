@@ -30,14 +30,14 @@ class DelegateCategory(models.TextChoices):
 
 
 class VoteChoice(models.TextChoices):
-    FOR = "for", _("for")
+    FOR = "for", _("votes for")
     AGAINST = "against", _("against")
     ABSTAIN = "abstain", _("abstain")
 
 
 class ResolutionStatus(models.TextChoices):
     OPEN = "open", _("open for votes")
-    PASSED = "passed", _("passed")
+    PASSED = "passed", _("carried")
     FAILED = "failed", _("not passed")
     NO_QUORUM = "no_quorum", _("no quorum")
 

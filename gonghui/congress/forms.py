@@ -100,7 +100,7 @@ class ElectionForm(forms.Form):
     title = forms.CharField(label=_("title"), max_length=120)
     seats = forms.IntegerField(label=_("seats"), min_value=1)
     mode = forms.ChoiceField(label=_("mode"), choices=ElectionMode.choices)
-    held_on = forms.DateField(label=_("held on"), widget=DATE)
+    held_on = forms.DateField(label=_("date held"), widget=DATE)
 
 
 class CandidateForm(forms.Form):
@@ -134,7 +134,7 @@ class ReceiptForm(forms.Form):
 
 class AppraisalForm(forms.Form):
     title = forms.CharField(label=_("title"), max_length=120)
-    held_on = forms.DateField(label=_("held on"), widget=DATE)
+    held_on = forms.DateField(label=_("date held"), widget=DATE)
     dimensions = forms.CharField(label=_("dimensions"), initial="、".join(DEFAULT_DIMENSIONS),
                                  help_text=_("separated by 、"))
 
@@ -167,7 +167,7 @@ class NegotiatorForm(forms.Form):
 
 
 class RoundForm(forms.Form):
-    held_on = forms.DateField(label=_("held on"), widget=DATE)
+    held_on = forms.DateField(label=_("date held"), widget=DATE)
     summary = forms.CharField(label=pgettext_lazy("talks", "minutes"), widget=forms.Textarea(attrs={"rows": 3}))
     suspended = forms.BooleanField(label=_("suspended"), required=False)
     resumes_on = forms.DateField(label=_("resumes on"), widget=DATE, required=False)
@@ -193,7 +193,7 @@ class SignForm(forms.Form):
 
 
 class FileForm(forms.Form):
-    filed_on = forms.DateField(label=_("filed on"), widget=DATE)
+    filed_on = forms.DateField(label=_("filed with the bureau on"), widget=DATE)
 
 
 class BureauForm(forms.Form):

@@ -82,7 +82,7 @@ class Resolution(TimeStamped):
     status = models.CharField(_("status"), max_length=10, choices=ResolutionStatus.choices, default=ResolutionStatus.OPEN)
     delegates = models.PositiveIntegerField(_("delegates"), default=0)
     present = models.PositiveIntegerField(_("present"), default=0)
-    votes_for = models.PositiveIntegerField(_("for"), default=0)
+    votes_for = models.PositiveIntegerField(_("votes for"), default=0)
     votes_against = models.PositiveIntegerField(_("against"), default=0)
     abstentions = models.PositiveIntegerField(_("abstentions"), default=0)
 
@@ -114,7 +114,7 @@ class Motion(OrgOwned):
     """A delegate's motion (提案), from collection to the proposer's rating of the answer."""
 
     session = models.ForeignKey(CongressSession, on_delete=models.PROTECT, related_name="motions", verbose_name=pgettext_lazy("congress", "session"))
-    number = models.PositiveIntegerField(_("number"))
+    number = models.PositiveIntegerField(_("sitting number"))
     title = models.CharField(_("subject"), max_length=120)
     reasons = models.TextField(_("reasons"))
     proposal = models.TextField(_("proposed measures"))
@@ -188,7 +188,7 @@ class Election(OrgOwned):
     seats = models.PositiveSmallIntegerField(_("seats"))
     mode = models.CharField(_("mode"), max_length=12, choices=ElectionMode.choices, default=ElectionMode.CONTESTED)
     status = models.CharField(_("status"), max_length=8, choices=ElectionStatus.choices, default=ElectionStatus.DRAFT)
-    held_on = models.DateField(_("held on"))
+    held_on = models.DateField(_("date held"))
     # filled when the tellers close the count
     electorate = models.PositiveIntegerField(_("electorate"), default=0)
     paper_issued = models.PositiveIntegerField(_("paper ballots issued"), default=0)
@@ -214,7 +214,7 @@ class Candidate(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     is_write_in = models.BooleanField(_("written in"), default=False)
     # the announced tally, kept when the election is closed; `gonghui tally` recomputes it
-    votes_for = models.PositiveIntegerField(_("for"), default=0)
+    votes_for = models.PositiveIntegerField(_("votes for"), default=0)
     votes_against = models.PositiveIntegerField(_("against"), default=0)
     abstentions = models.PositiveIntegerField(_("abstentions"), default=0)
     elected = models.BooleanField(_("elected"), default=False)
@@ -287,7 +287,7 @@ class Appraisal(OrgOwned):
 
     session = models.ForeignKey(CongressSession, on_delete=models.PROTECT, related_name="appraisals", verbose_name=pgettext_lazy("congress", "session"))
     title = models.CharField(_("title"), max_length=120)
-    held_on = models.DateField(_("held on"))
+    held_on = models.DateField(_("date held"))
     dimensions = models.JSONField(_("dimensions"), default=list)
     status = models.CharField(_("status"), max_length=8, choices=AppraisalStatus.choices, default=AppraisalStatus.OPEN)
 
@@ -351,7 +351,7 @@ class CollectiveContract(OrgOwned):
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     term_start = models.DateField(_("in force from"), null=True, blank=True)
     term_end = models.DateField(_("in force until"), null=True, blank=True)
-    filed_on = models.DateField(_("filed on"), null=True, blank=True)
+    filed_on = models.DateField(_("filed with the bureau on"), null=True, blank=True)
     bureau_answer_on = models.DateField(_("bureau answered on"), null=True, blank=True)
     bureau_note = models.CharField(_("bureau's note"), max_length=300, blank=True)
 
@@ -389,7 +389,7 @@ class NegotiationRound(models.Model):
 
     contract = models.ForeignKey(CollectiveContract, on_delete=models.CASCADE, related_name="rounds",
                                  verbose_name=_("collective contract"))
-    held_on = models.DateField(_("held on"))
+    held_on = models.DateField(_("date held"))
     summary = models.TextField(pgettext_lazy("talks", "minutes"))
     suspended = models.BooleanField(_("suspended"), default=False)
     resumes_on = models.DateField(_("resumes on"), null=True, blank=True)

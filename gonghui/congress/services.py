@@ -416,7 +416,7 @@ def teller_appoint(*, actor, election: Election, delegate: Delegate, role: str) 
     """监票人/计票人: never a candidate (RULES.md b, unverified: a default to confirm)."""
     require(actor=actor, action="congress.election.manage", org=election.org)
     if role not in TellerRole.values:
-        raise ValidationError({"role": _("Unknown role.")})
+        raise ValidationError({"role": _("Unknown role in the negotiations.")})
     election = _draft(election)
     if delegate.session_id != election.session_id:
         raise ValidationError(_("This delegate does not sit in this session."))
