@@ -8,7 +8,7 @@ from typing import Any
 from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
@@ -50,37 +50,44 @@ def history_record(*, obj: models.Model, org, actor, action: str, changes: dict 
 
 
 def model_update(*, obj: models.Model, changes: dict[str, Any], allowed: Iterable[str], actor, org,
-                 validate=None, summarised: Iterable[str] = (), action: str = "update") -> tuple[models.Model, dict]:
-    """Edit-with-history, the one way: (the saved row, what changed).
+                 before_save=None, summarised: Iterable[str] = (), more: dict | None = None,
+                 action: str | Any = "update") -> dict[str, list[Any]]:
+    """Edit-with-history, the one way every `*_update` service takes; returns what changed.
 
-    Inside the caller's transaction it locks the row and applies `changes` to the fresh copy,
-    so two concurrent edits are applied one after the other, never over a stale read. Only
-    `allowed` fields may change (anything else is a ValidationError naming it); `validate(row)`
-    runs the model's own rules before the save; fields in `summarised` (minutes, long texts)
-    are recorded as changed without their text. No change, no save and no history row.
+    Inside the caller's transaction it re-reads `obj` with its row locked, so two concurrent
+    edits are applied one after the other, never over a stale read. Only `allowed` fields may
+    change (any other is refused, named as the pages name it); `before_save(obj)` runs the
+    model's own checks and fills derived fields; fields in `summarised` (minutes, long texts)
+    are recorded as changed without their text; `more` adds changes the caller made beside
+    the fields (a meeting's decisions). `action` may be a callable of what changed. No change:
+    no save and no history row.
     """
-    from django.core.exceptions import ValidationError
-
     unknown = sorted(set(changes) - set(allowed))
     if unknown:
-        raise ValidationError({name: _("This field cannot be changed here.") for name in unknown})
-    row = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
-    before = snapshot(row, changes)
+        raise ValidationError(_("These fields cannot be changed here: %(f)s") % {"f": "、".join(_field_label(type(obj), n) for n in unknown)})
+    obj.refresh_from_db(from_queryset=type(obj)._base_manager.select_for_update(of=("self",)).order_by())
+    before = snapshot(obj, changes)
     for name, value in changes.items():
-        setattr(row, name, value)
-    if validate is not None:
-        validate(row)
-    changed = diff(before, snapshot(row, changes))
+        setattr(obj, name, value)
+    if before_save is not None:
+        before_save(obj)
+    changed = diff(before, snapshot(obj, changes))
     if changed:
-        row.save(update_fields=[*changes, *(["updated_at"] if hasattr(row, "updated_at") else [])])
+        obj.save()
+    changed |= more or {}
+    if changed:
         for name in summarised:
             if name in changed:
                 changed[name] = ["…", "…"]
-        history_record(obj=row, org=org, actor=actor, action=action, changes=changed)
-    # the caller's object reflects the saved row
-    for name in changes:
-        setattr(obj, name, getattr(row, name))
-    return row, changed
+        history_record(obj=obj, org=org, actor=actor, action=action(changed) if callable(action) else action, changes=changed)
+    return changed
+
+
+def _field_label(model: type[models.Model], name: str) -> str:
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
 
 
 def history_rows_insert(model: type[models.Model], *, actor, action: str, entries: Iterable[tuple[Any, Any, str]],

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from gonghui.core import scoping
 from gonghui.core.formatting import format_date
-from gonghui.core.history import diff, history_record, snapshot
+from gonghui.core.history import diff, history_record, model_update, snapshot
 from gonghui.orgs.models import Org
 
 from .choices import CheckKind, MeetingKind, ObjectionStatus, PlanStatus
@@ -81,18 +81,13 @@ def target_create(*, actor, org: Org, year: int, name: str, unit: str, target: D
 def target_update(*, actor, target: Target, changes: dict[str, Any]) -> Target:
     # `changes` is a dict, not **kwargs: the model has a field called `target`.
     scoping.require(actor=actor, action="governance.target.edit", org=target.org)
-    _check_only(changes, TARGET_FIELDS, Target)
-    _locked(target)
-    before = snapshot(target, changes)
-    for name, value in changes.items():
-        setattr(target, name, value)
-    _validate_target(target)
-    if "name" in changes and Target.objects.filter(org=target.org_id, year=target.year, name=target.name).exclude(pk=target.pk).exists():
-        raise ValidationError({"name": _("This organisation already has this indicator for the year.")})
-    target.save()
-    changed = diff(before, snapshot(target, changes))
-    if changed:
-        history_record(obj=target, org=target.org, actor=actor, action="update", changes=changed)
+
+    def checked(row: Target) -> None:
+        _validate_target(row)
+        if "name" in changes and Target.objects.filter(org=row.org_id, year=row.year, name=row.name).exclude(pk=row.pk).exists():
+            raise ValidationError({"name": _("This organisation already has this indicator for the year.")})
+
+    model_update(obj=target, changes=changes, allowed=TARGET_FIELDS, actor=actor, org=target.org, before_save=checked)
     return target
 
 
@@ -177,24 +172,16 @@ def meeting_update(*, actor, meeting: Meeting, decisions: list[str] | None = Non
     scoping.require(actor=actor, action="governance.meeting.record", org=meeting.org)
     _check_only(changes, MEETING_FIELDS, Meeting)
     _locked(meeting)
-    before = snapshot(meeting, changes)
-    for name, value in changes.items():
-        setattr(meeting, name, value)
-    _validate_meeting(meeting)
-    meeting.save()
-    changed = diff(before, snapshot(meeting, changes))
+    more = {}
     if decisions is not None:
         old = list(meeting.decisions.values_list("text", flat=True))
         new = [d.strip() for d in decisions if d.strip()]
         if old != new:
             _decisions_replace(meeting, new)
-            changed["decisions"] = [len(old), len(new)]
-    if changed:
-        # minutes can be long: the history says they changed, not what they say
-        for long_field in ("minutes", "agenda"):
-            if long_field in changed:
-                changed[long_field] = ["…", "…"]
-        history_record(obj=meeting, org=meeting.org, actor=actor, action="update", changes=changed)
+            more["decisions"] = [len(old), len(new)]
+    # minutes can be long: the history says they changed, not what they say
+    model_update(obj=meeting, changes=changes, allowed=MEETING_FIELDS, actor=actor, org=meeting.org,
+                 before_save=_validate_meeting, summarised=("minutes", "agenda"), more=more)
     return meeting
 
 
@@ -248,17 +235,8 @@ def plan_create(
 @transaction.atomic
 def plan_update(*, actor, plan: Plan, **changes: Any) -> Plan:
     scoping.require(actor=actor, action="governance.plan.edit", org=plan.org)
-    _check_only(changes, PLAN_FIELDS, Plan)
-    _locked(plan)
-    before = snapshot(plan, changes)
-    for name, value in changes.items():
-        setattr(plan, name, value)
-    _validate_plan(plan)
-    plan.save()
-    changed = diff(before, snapshot(plan, changes))
-    if changed:
-        action = "state" if set(changed) <= {"status", "result"} else "update"
-        history_record(obj=plan, org=plan.org, actor=actor, action=action, changes=changed)
+    model_update(obj=plan, changes=changes, allowed=PLAN_FIELDS, actor=actor, org=plan.org, before_save=_validate_plan,
+                 action=lambda changed: "state" if set(changed) <= {"status", "result"} else "update")
     return plan
 
 
@@ -287,20 +265,14 @@ def disclosure_create(*, actor, org: Org, title: str, body: str, category: str, 
 @transaction.atomic
 def disclosure_update(*, actor, disclosure: Disclosure, **changes: Any) -> Disclosure:
     scoping.require(actor=actor, action="governance.disclosure.edit", org=disclosure.org)
-    _check_only(changes, DISCLOSURE_FIELDS, Disclosure)
-    _locked(disclosure)
-    if disclosure.published_on and set(changes) - {"notice_until"}:
-        # what members have read must not change under them; publish a correction instead
-        raise ValidationError(_("A published disclosure cannot be changed; publish a correction."))
-    before = snapshot(disclosure, changes)
-    for name, value in changes.items():
-        setattr(disclosure, name, value)
-    disclosure.save()
-    changed = diff(before, snapshot(disclosure, changes))
-    if changed:
-        if "body" in changed:
-            changed["body"] = ["…", "…"]
-        history_record(obj=disclosure, org=disclosure.org, actor=actor, action="update", changes=changed)
+
+    def unpublished(row: Disclosure) -> None:
+        if row.published_on and set(changes) - {"notice_until"}:
+            # what members have read must not change under them; publish a correction instead
+            raise ValidationError(_("A published disclosure cannot be changed; publish a correction."))
+
+    model_update(obj=disclosure, changes=changes, allowed=DISCLOSURE_FIELDS, actor=actor, org=disclosure.org,
+                 before_save=unpublished, summarised=("body",))
     return disclosure
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_noop
 
 from gonghui.core import crypto, idcard, scoping
 from gonghui.core.bulk import rows_insert
-from gonghui.core.history import diff, history_record, history_rows_insert, snapshot
+from gonghui.core.history import diff, history_record, history_rows_insert, model_update, snapshot
 from gonghui.orgs.choices import OrgKind
 from gonghui.orgs.models import Org
 from gonghui.orgs.selectors import union_of
@@ -178,30 +178,24 @@ def member_create(*, actor, data: MemberData) -> Member:
 @transaction.atomic
 def member_update(*, actor, member: Member, **changes: Any) -> Member:
     scoping.require(actor=actor, action="members.member.update", org=member.org)
-    unknown = set(changes) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise ValidationError(_("These fields cannot be changed here: %(f)s") % {"f": ", ".join(sorted(unknown))})
     changes = {name: _TEXT_CLEANING[name](value) if name in _TEXT_CLEANING else value for name, value in changes.items()}
     if "name" in changes and not changes["name"]:
         raise ValidationError({"name": _("must be filled in")})
     _refuse(_too_long({name: value for name, value in changes.items() if name in _TEXT_CLEANING}))
-    after = {name: changes.get(name, getattr(member, name)) for name in EDITABLE_FIELDS}
-    # The sex is checked against the number (one bit, shown anyway); the join date only against
-    # the birth year, so no edit can find out the day of birth.
-    number = crypto.decrypt(member.id_number_encrypted) if "sex" in changes else None
-    _refuse(record_problems(
-        number=number, born=member.birth_year, sex=after["sex"], join_date=after["join_date"],
-        contract_status=after["contract_status"], contract_start=after["contract_start"], contract_end=after["contract_end"],
-    ))
-    before = snapshot(member, changes)
-    for name, value in changes.items():
-        setattr(member, name, value)
-    if "name" in changes:
-        member.name_pinyin, member.name_initials = pinyin_keys(member.name)
-    member.save()
-    changed = diff(before, snapshot(member, changes))
-    if changed:
-        history_record(obj=member, org=member.org, actor=actor, action="update", changes=changed)
+
+    def checked(row: Member) -> None:
+        # The record's own rules on the row as it will be saved. The sex is checked against the
+        # number (one bit, shown anyway); the join date only against the birth year, so no edit
+        # can find out the day of birth.
+        number = crypto.decrypt(row.id_number_encrypted) if "sex" in changes else None
+        _refuse(record_problems(
+            number=number, born=row.birth_year, sex=row.sex, join_date=row.join_date,
+            contract_status=row.contract_status, contract_start=row.contract_start, contract_end=row.contract_end,
+        ))
+        if "name" in changes:
+            row.name_pinyin, row.name_initials = pinyin_keys(row.name)
+
+    model_update(obj=member, changes=changes, allowed=EDITABLE_FIELDS, actor=actor, org=member.org, before_save=checked)
     return member
 
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gonghui.core import scoping
-from gonghui.core.history import history_record
+from gonghui.core.history import history_record, model_update
 
 from .choices import ALLOWED_CHILDREN, CommitteeKind, OrgKind, SeatTitle
 from .models import Committee, CommitteeSeat, Org
@@ -51,10 +51,7 @@ def org_rename(*, actor, org: Org, name: str) -> Org:
     name = single_line(name)
     if not name:
         raise ValidationError({"name": _("Give the organisation a name.")})
-    before = org.name
-    org.name = name
-    org.save(update_fields=["name", "updated_at"])
-    history_record(obj=org, org=org, actor=actor, action="update", changes={"name": [before, name]})
+    model_update(obj=org, changes={"name": name}, allowed=("name",), actor=actor, org=org)
     return org
 
 

@@ -13,10 +13,10 @@ pytestmark = pytest.mark.django_db
 def test_a_change_is_saved_with_one_history_row_and_a_repeat_adds_none(cast):
     org = cast.branch
     with transaction.atomic():
-        _row, changed = model_update(obj=org, changes={"name": "炼钢一作业区"}, allowed=("name",), actor=cast.chair, org=org)
+        changed = model_update(obj=org, changes={"name": "炼钢一作业区"}, allowed=("name",), actor=cast.chair, org=org)
     assert changed == {"name": ["炼钢作业区", "炼钢一作业区"]}
     with transaction.atomic():
-        _row, changed = model_update(obj=org, changes={"name": "炼钢一作业区"}, allowed=("name",), actor=cast.chair, org=org)
+        changed = model_update(obj=org, changes={"name": "炼钢一作业区"}, allowed=("name",), actor=cast.chair, org=org)
     assert changed == {}
     org.refresh_from_db()
     assert org.name == "炼钢一作业区"
@@ -26,7 +26,7 @@ def test_a_change_is_saved_with_one_history_row_and_a_repeat_adds_none(cast):
 def test_a_field_not_allowed_is_refused_by_name(cast):
     with pytest.raises(ValidationError) as refused, transaction.atomic():
         model_update(obj=cast.branch, changes={"path": "x"}, allowed=("name",), actor=cast.chair, org=cast.branch)
-    assert refused.value.message_dict == {"path": ["此处不能修改该项。"]}
+    assert refused.value.messages == ["以下字段不能在此修改：path"]
 
 
 def test_validation_runs_on_the_fresh_row_and_nothing_is_saved_when_it_refuses(cast):
@@ -36,6 +36,6 @@ def test_validation_runs_on_the_fresh_row_and_nothing_is_saved_when_it_refuses(c
 
     with pytest.raises(ValidationError), transaction.atomic():
         model_update(obj=cast.branch, changes={"name": " "}, allowed=("name",), actor=cast.chair, org=cast.branch,
-                     validate=no_empty_name)
+                     before_save=no_empty_name)
     cast.branch.refresh_from_db()
     assert cast.branch.name == "炼钢作业区"
