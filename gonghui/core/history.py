@@ -49,6 +49,13 @@ def history_record(*, obj: models.Model, org, actor, action: str, changes: dict 
     )
 
 
+def locked(obj: models.Model) -> models.Model:
+    """Re-read `obj` with its row locked until the transaction ends, so a check made on it now
+    still holds when the write lands (on SQLite the IMMEDIATE transaction holds the write lock)."""
+    obj.refresh_from_db(from_queryset=type(obj)._base_manager.select_for_update(of=("self",)).order_by())
+    return obj
+
+
 def model_update(*, obj: models.Model, changes: dict[str, Any], allowed: Iterable[str], actor, org,
                  before_save=None, summarised: Iterable[str] = (), more: dict | None = None,
                  action: str | Any = "update") -> dict[str, list[Any]]:
@@ -65,7 +72,7 @@ def model_update(*, obj: models.Model, changes: dict[str, Any], allowed: Iterabl
     unknown = sorted(set(changes) - set(allowed))
     if unknown:
         raise ValidationError(_("These fields cannot be changed here: %(f)s") % {"f": "、".join(_field_label(type(obj), n) for n in unknown)})
-    obj.refresh_from_db(from_queryset=type(obj)._base_manager.select_for_update(of=("self",)).order_by())
+    locked(obj)
     before = snapshot(obj, changes)
     for name, value in changes.items():
         setattr(obj, name, value)

@@ -15,6 +15,8 @@ from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
 
+from .text import multi_line
+
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "yyyy-mm-dd"
 
@@ -23,6 +25,9 @@ def row_cells(sheet, values: Iterable[Any]) -> list[Any]:
     """One row for `sheet.append` on a write-only sheet: text stays text, dates are dates."""
     row = []
     for value in values:
+        if isinstance(value, str):
+            # text stored before input was cleaned cannot break the file (XML forbids control characters)
+            value = multi_line(value)
         if isinstance(value, str) and value.startswith("="):
             cell = WriteOnlyCell(sheet, value=value)
             cell.data_type = "s"  # an inline string, never a formula

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from gonghui.core import scoping
 from gonghui.core.formatting import format_date
-from gonghui.core.history import diff, history_record, model_update, snapshot
+from gonghui.core.history import diff, history_record, locked, model_update, snapshot
 from gonghui.orgs.models import Org
 
 from .choices import CheckKind, MeetingKind, ObjectionStatus, PlanStatus
@@ -34,13 +34,6 @@ DISCLOSURE_FIELDS = ("title", "body", "category", "notice_until")
 def _created(obj, fields: tuple[str, ...]) -> dict[str, list]:
     """A create's history: every field from nothing to its value (the history list shows before → after)."""
     return {name: [None, value] for name, value in snapshot(obj, fields).items()}
-
-
-def _locked(obj) -> None:
-    """Re-read `obj` with its row locked until the transaction ends (SQLite's IMMEDIATE
-    transactions already hold the database's write lock), so a check made now still holds
-    when the write lands."""
-    obj.refresh_from_db(from_queryset=type(obj).objects.select_for_update(of=("self",)).order_by())
 
 
 def _check_only(changes: dict[str, Any], allowed: tuple[str, ...], model) -> None:
@@ -107,7 +100,7 @@ def target_check_record(
         raise ValidationError({"date": _("The check must fall in the target's year (or the January after).")})
     if Decimal(actual) < 0:
         raise ValidationError({"actual": _("The actual cannot be negative.")})
-    _locked(target)
+    locked(target)
     same = target.checks.filter(kind=kind, date=date, actual=Decimal(actual), remark=remark).order_by("id").first()
     if same is not None:
         return same
@@ -171,7 +164,7 @@ def meeting_update(*, actor, meeting: Meeting, decisions: list[str] | None = Non
     """Edit a meeting; the minutes and decisions are usually written after it was held."""
     scoping.require(actor=actor, action="governance.meeting.record", org=meeting.org)
     _check_only(changes, MEETING_FIELDS, Meeting)
-    _locked(meeting)
+    locked(meeting)
     more = {}
     if decisions is not None:
         old = list(meeting.decisions.values_list("text", flat=True))
@@ -281,7 +274,7 @@ def disclosure_publish(*, actor, disclosure: Disclosure, on: dt.date | None = No
     """Put a draft up for the members. Publishing what is already up changes nothing: the
     repeat returns the disclosure as it was published, with its first date."""
     scoping.require(actor=actor, action="governance.disclosure.publish", org=disclosure.org)
-    _locked(disclosure)
+    locked(disclosure)
     if disclosure.published_on:
         return disclosure
     disclosure.published_on = on or timezone.localdate()
@@ -334,7 +327,7 @@ def objection_answer(*, actor, objection: Objection, answer: str) -> Objection:
     scoping.require(actor=actor, action="governance.objection.answer", org=objection.disclosure.org)
     if not answer.strip():
         raise ValidationError({"answer": _("Write the answer.")})
-    _locked(objection)
+    locked(objection)
     if objection.status == ObjectionStatus.ANSWERED:
         if objection.answer == answer.strip():
             return objection

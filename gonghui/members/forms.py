@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.core import idcard
 from gonghui.orgs.forms import OrgChoiceField, org_choices  # noqa: F401 - org_choices is the views' too
 from gonghui.orgs.models import Org
-from gonghui.orgs.text import single_line
+from gonghui.core.text import single_line
 
 from .choices import ContractStatus
 from .models import Member

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from gonghui.core import crypto, idcard
 
-from gonghui.orgs.text import single_line
+from gonghui.core.text import single_line
 
 from .choices import ContractStatus, Sex
 from .rules import InvalidValue, phone_number, record_problems

@@ -15,11 +15,11 @@ from django.utils.translation import gettext_noop
 
 from gonghui.core import crypto, idcard, scoping
 from gonghui.core.bulk import rows_insert
-from gonghui.core.history import diff, history_record, history_rows_insert, model_update, snapshot
+from gonghui.core.history import diff, history_record, history_rows_insert, locked, model_update, snapshot
 from gonghui.orgs.choices import OrgKind
 from gonghui.orgs.models import Org
 from gonghui.orgs.selectors import union_of
-from gonghui.orgs.text import multi_line, single_line
+from gonghui.core.text import multi_line, single_line
 
 from .choices import ContractStatus, MembershipEventKind, MemberStatus
 from .models import Member, MembershipEvent
@@ -204,6 +204,7 @@ def member_transfer(*, actor, member: Member, to_org: Org, date: dt.date, note: 
     # Out of one org and into another: the actor must keep the book at both ends.
     scoping.require(actor=actor, action="members.member.transfer", org=member.org)
     scoping.require(actor=actor, action="members.member.transfer", org=to_org)
+    locked(member)  # twenty taps of 调动 move the member once
     if member.status != MemberStatus.ACTIVE:
         raise ValidationError(_("Only a member on the roll can be transferred."))
     if to_org.pk == member.org_id:
@@ -227,6 +228,7 @@ def member_transfer(*, actor, member: Member, to_org: Org, date: dt.date, note: 
 def member_leave(*, actor, member: Member, date: dt.date, note: str = "") -> Member:
     """Take a member off the roll. The record stays: the member book keeps its history."""
     scoping.require(actor=actor, action="members.member.leave", org=member.org)
+    locked(member)  # twenty taps of 离会 take the member off once
     if member.status == MemberStatus.LEFT:
         raise ValidationError(_("This member has already left."))
     note = multi_line(note)

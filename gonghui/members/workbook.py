@@ -19,7 +19,7 @@ from django.utils.translation import pgettext
 from gonghui.core import idcard
 from gonghui.core.xlsx import row_cells
 from gonghui.orgs.selectors import org_labels
-from gonghui.orgs.text import single_line
+from gonghui.core.text import single_line
 
 from .choices import ContractStatus, Sex
 from . import conf

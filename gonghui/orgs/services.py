@@ -13,7 +13,7 @@ from gonghui.core.history import history_record, model_update
 
 from .choices import ALLOWED_CHILDREN, CommitteeKind, OrgKind, SeatTitle
 from .models import Committee, CommitteeSeat, Org
-from .text import single_line
+from gonghui.core.text import single_line
 
 
 @transaction.atomic

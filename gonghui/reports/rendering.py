@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import io
 
+
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+
+from gonghui.core.text import multi_line
 
 from .document import is_subheading, signature_date
 
@@ -192,7 +195,20 @@ def _heading(document, text: str, style: str):
     return paragraph
 
 
+def _without_control_characters(value):
+    """The content with every text cleaned: a control character stored before input was cleaned
+    (a title pasted from another program) cannot be written into the document's XML."""
+    if isinstance(value, str):
+        return multi_line(value)
+    if isinstance(value, dict):
+        return {key: _without_control_characters(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_control_characters(item) for item in value]
+    return value
+
+
 def render_docx(content: dict) -> bytes:
+    content = _without_control_characters(content)
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)

@@ -35,3 +35,12 @@ def test_a_required_field_left_out_or_a_field_that_does_not_exist_is_refused(cas
         rows_insert(MembershipEvent, [{"member": cast.member_record, "kind": "join", "date": dt.date(2025, 3, 1)}])
     with pytest.raises(KeyError, match="colour"):
         rows_insert(Member, [{"colour": "red"}])
+
+
+def test_an_export_row_takes_out_control_characters_stored_before_input_was_cleaned():
+    from openpyxl import Workbook
+
+    from gonghui.core.xlsx import row_cells
+
+    sheet = Workbook(write_only=True).create_sheet()
+    assert row_cells(sheet, ["张\x0b三", "备注\x01", 3]) == ["张三", "备注", 3]

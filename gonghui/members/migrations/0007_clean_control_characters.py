@@ -10,7 +10,7 @@ BATCH = 2000
 
 
 def clean(apps, schema_editor):
-    from gonghui.orgs.text import has_control_characters, multi_line, single_line
+    from gonghui.core.text import has_control_characters, multi_line, single_line
 
     for model, fields, cleaner in (
         ("Member", ("name", "ethnic_group", "phone", "post"), single_line),

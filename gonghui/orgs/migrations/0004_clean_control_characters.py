@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def clean(apps, schema_editor):
-    from gonghui.orgs.text import has_control_characters, single_line
+    from gonghui.core.text import has_control_characters, single_line
 
     for model in ("Org", "Committee"):
         Model = apps.get_model("orgs", model)

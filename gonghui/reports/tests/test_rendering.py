@@ -153,3 +153,16 @@ def test_without_libreoffice_the_pdf_is_the_built_in_layout(monkeypatch):
 
     monkeypatch.setattr(pdf, "libreoffice", lambda: None)
     assert render_pdf(CONTENT).startswith(b"%PDF")
+
+
+def test_a_control_character_stored_in_a_title_cannot_break_the_word_file():
+    import io as _io
+
+    from docx import Document as _Document
+
+    from gonghui.reports.rendering import render_docx
+
+    content = {"title": "本部工会\x0b2025年工作总结", "org_name": "本部工会\x01", "date": "2025年12月31日",
+               "period": {"end": "2025-12-31"}, "blocks": [{"heading": "一、组织\x0b建设", "paragraphs": ["在册\x0b职工1,853名。"]}]}
+    text = "\n".join(p.text for p in _Document(_io.BytesIO(render_docx(content))).paragraphs)
+    assert "本部工会2025年工作总结" in text and "在册职工1,853名。" in text
