@@ -8,17 +8,17 @@ user's reach (or as the rep's own) or the answer is 404.
 from __future__ import annotations
 
 import datetime as dt
-import mimetypes
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gonghui.core.files import private_file_response
 from gonghui.core.formatting import format_date
 from gonghui.core.forms import form_add_service_error
 from gonghui.core.history import history_for
@@ -33,16 +33,6 @@ from gonghui.voice.views import PAGE_SIZE, manager_required
 from . import forms, selectors, services
 from .choices import FollowUpKind, OPEN_REPORT_STATES, ReportStatus
 from .models import Exposure, FollowUp, HazardPost, SafetyGroup, SafetyRep
-
-
-def _photo(file_field):
-    if not file_field:
-        raise Http404
-    content_type = mimetypes.guess_type(file_field.name)[0] or "application/octet-stream"
-    response = FileResponse(file_field.open("rb"), content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
 
 
 # ---------------------------------------------------------------- the rep's own reports
@@ -144,9 +134,9 @@ def report_act(request, pk: int, action: str):
 
 
 @login_required
-def report_photo(request, pk: int):
+def reportprivate_file_response(request, pk: int):
     report, _manages = selectors.report_for(user=request.user, pk=pk)
-    return _photo(report.photo)
+    return private_file_response(report.photo)
 
 
 # ---------------------------------------------------------------- the network

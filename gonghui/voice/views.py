@@ -7,18 +7,18 @@ user's reach (or as the user's own) or the answer is 404.
 from __future__ import annotations
 
 import datetime as dt
-import mimetypes
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gonghui.core.files import private_file_response
 from gonghui.orgs.selectors import placement_org_list
 from gonghui.core.forms import form_add_service_error
 from gonghui.core.scoping import org_from_query
@@ -47,17 +47,6 @@ def manager_required(view):
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-
-def _photo(file_field):
-    if not file_field:
-        raise Http404
-    content_type = mimetypes.guess_type(file_field.name)[0] or "application/octet-stream"
-    response = FileResponse(file_field.open("rb"), content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
 
 
 # ---------------------------------------------------------------- members: my voice
@@ -198,9 +187,9 @@ def suggestion_act(request, pk: int, action: str):
 
 
 @login_required
-def suggestion_photo(request, pk: int):
+def suggestionprivate_file_response(request, pk: int):
     suggestion, _manages = selectors.suggestion_for(user=request.user, pk=pk)
-    return _photo(suggestion.photo)
+    return private_file_response(suggestion.photo)
 
 
 # ---------------------------------------------------------------- talks
