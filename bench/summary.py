@@ -7,7 +7,7 @@ The scenario (scenarios/benbu-2025.yaml) is loaded at ten times its volume
   the union and 2025, assembled into the document);
 - limit: the best of several runs of raw SQL computing the same figures — written here for
   the member book, and taken from each other app's optional `raw_sql_figures(connection,
-  org, period)`: bench/_raw_sql_<app>.py, else the app's summary module (see
+  org, period)`: bench/raw_sql/<app>.py, else the app's summary module (see
   gonghui/reports/providers.py); apps without it are named, not timed.
 
 The raw figures must equal the summary's, or the comparison would be of different work,
@@ -57,14 +57,14 @@ def remove_database(db_path: Path) -> None:
 
 
 def bench_reference(label: str):
-    """An app's `raw_sql_figures` kept here with the bench (bench/_raw_sql_<label>.py), if any:
+    """An app's `raw_sql_figures` kept here with the bench (bench/raw_sql/<label>.py), if any:
     hand-written SQL that only the bench runs stays out of the product."""
     import importlib
 
     try:
-        return importlib.import_module(f"bench._raw_sql_{label}").raw_sql_figures
+        return importlib.import_module(f"bench.raw_sql.{label}").raw_sql_figures
     except ModuleNotFoundError as exc:
-        if exc.name not in {"bench", f"bench._raw_sql_{label}"}:
+        if exc.name not in {"bench", "bench.raw_sql", f"bench.raw_sql.{label}"}:
             raise
         return None
 

@@ -1,7 +1,7 @@
 """The alarm system's part of the work summary: what the panel caught in the period and how fast people answered.
 
 The same figures in hand-written SQL, the summary bench's reference, live with the bench
-(bench/_raw_sql_alarms.py): each figure keeps one home in the product.
+(bench/raw_sql/alarms.py): each figure keeps one home in the product.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The workers' congress (职代会/会员代表大会): sessions, delegates, resolutions, motions,
 elections by secret ballot and democratic appraisal.
 
-The rules and their sources are in ../shared/RULES.md §a and §b; each is cited where it
-is applied (services.py and rules.py).
+Each rule is cited where it is applied (services.py and rules.py) by the document and
+article it comes from.
 
 Secrecy (RULES.md b, DESIGN.md "Money and secrets"): `Ballot` and `AppraisalSheet` keep no
 path to the person who filled them in: no voter column, no timestamp, a random UUID key.

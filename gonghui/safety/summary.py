@@ -1,7 +1,7 @@
 """The safety network and the hazard census in the work summary (劳动安全保护三级网络, 接害岗位).
 
 Every number comes from safety.selectors; shortcomings and plans are read off the records.
-The hand-written SQL stating the same figures for the summary bench is in bench/_raw_sql_voice.py.
+The hand-written SQL stating the same figures for the summary bench is in bench/raw_sql/voice.py.
 """
 
 from __future__ import annotations

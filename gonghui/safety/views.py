@@ -134,7 +134,7 @@ def report_act(request, pk: int, action: str):
 
 
 @login_required
-def reportprivate_file_response(request, pk: int):
+def report_photo(request, pk: int):
     report, _manages = selectors.report_for(user=request.user, pk=pk)
     return private_file_response(report.photo)
 

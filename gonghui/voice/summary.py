@@ -2,7 +2,7 @@
 
 Every number comes from voice.selectors; shortcomings and plans are read off the records.
 (The safety network and hazard posts are gonghui.safety.summary's section. The hand-written
-SQL that states the same figures for the summary bench lives in bench/_raw_sql_voice.py.)
+SQL that states the same figures for the summary bench lives in bench/raw_sql/voice.py.)
 """
 
 from __future__ import annotations

@@ -187,7 +187,7 @@ def suggestion_act(request, pk: int, action: str):
 
 
 @login_required
-def suggestionprivate_file_response(request, pk: int):
+def suggestion_photo(request, pk: int):
     suggestion, _manages = selectors.suggestion_for(user=request.user, pk=pk)
     return private_file_response(suggestion.photo)
 

@@ -1,5 +1,4 @@
 import pytest
-from django.conf import settings
 
 from gonghui.activities import scenario
 from gonghui.activities.models import Honour, Patent
@@ -51,13 +50,10 @@ def test_an_unknown_key_in_an_activities_block_is_an_error():
         scenario_load({**BASE, "innovations": [{"title": "x", "kind": "小发明", "savings": 1}]})
 
 
-def test_the_reference_scenario_s_activity_blocks_use_only_known_keys():
-    path = settings.BASE_DIR.parent / "shared" / "scenarios" / "benbu-2025.yaml"
-    if not path.exists():
-        pytest.skip("the shared folder is not beside this checkout")
-    from gonghui.reports.scenarios import read_scenario
+def test_the_project_scenario_s_activity_blocks_use_only_known_keys():
+    from gonghui.reports.scenarios import read_scenario, scenario_path
 
-    spec = read_scenario(path)
+    spec = read_scenario(scenario_path("benbu-2025"))
     scenario._check("honours", spec["honours"])
     for row in spec["innovations"]:
         scenario._check("innovations", row)

@@ -13,15 +13,10 @@ from .factories import build_plant
 
 
 def _bench_reference():
-    """bench/_raw_sql_alarms.py, the summary bench's hand-written SQL: kept out of the product, read from there."""
-    import importlib.util
+    """bench/raw_sql/alarms.py, the summary bench's hand-written SQL: kept out of the product."""
+    from bench.raw_sql import alarms
 
-    from django.conf import settings
-
-    spec = importlib.util.spec_from_file_location("_raw_sql_alarms", settings.BASE_DIR / "bench" / "_raw_sql_alarms.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return alarms
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""`raw_sql_figures` (bench/_raw_sql_governance.py), the bench's hand-written reference, states exactly the summary's figures."""
+"""`raw_sql_figures` (bench/raw_sql/governance.py), the bench's hand-written reference, states exactly the summary's figures."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.db import connection
 from django.utils import translation
 
 from gonghui.governance import services
-from bench._raw_sql_governance import raw_sql_figures
+from bench.raw_sql.governance import raw_sql_figures
 from gonghui.governance.summary import sections
 from gonghui.core.summary import Period
 from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_path

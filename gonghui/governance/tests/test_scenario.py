@@ -1,4 +1,4 @@
-"""The governance part of shared/scenarios/benbu-2025.yaml, loaded through the services."""
+"""The governance part of scenarios/benbu-2025.yaml, loaded through the services."""
 
 import re
 

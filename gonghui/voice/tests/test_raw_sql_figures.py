@@ -1,11 +1,10 @@
-"""raw_sql_figures (bench/_raw_sql_voice.py), the bench's reference, states exactly the summary's voice and
+"""raw_sql_figures (bench/raw_sql/voice.py), the bench's reference, states exactly the summary's voice and
 safety figures: same keys, same values."""
 
 import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
 from django.db import connection
 
 from gonghui.core.summary import Period
@@ -20,13 +19,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _bench_reference():
-    """bench/_raw_sql_voice.py, the summary bench's hand-written SQL: kept out of the product, read from there."""
-    import importlib.util
+    """bench/raw_sql/voice.py, the summary bench's hand-written SQL: kept out of the product."""
+    from bench.raw_sql import voice
 
-    spec = importlib.util.spec_from_file_location("_raw_sql_voice", settings.BASE_DIR / "bench" / "_raw_sql_voice.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.raw_sql_figures
+    return voice.raw_sql_figures
 
 
 def raw_sql_figures(connection, org, period):
