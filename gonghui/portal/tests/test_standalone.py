@@ -1,7 +1,7 @@
 """The project stands on its own: a copy of the repository alone, with nothing beside it,
 reads its scenario and loads the demo.
 
-A sibling folder (`../shared`) once held the scenario file; a copy in a fresh, empty
+A sibling folder beside the checkout once held the scenario file; a copy in a fresh, empty
 folder is the only place where such a dependency shows up, because on a developer's
 machine the sibling is usually there. The copy is made from what git tracks (plus
 new files not yet ignored), so the test sees the tree as it would be committed.
