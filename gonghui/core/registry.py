@@ -9,7 +9,6 @@ An app subclasses `GonghuiAppConfig` and declares, by dotted path where it is co
 | `api`       | (prefix, router) of its API, e.g. ("/voice", "gonghui.voice.api.router")     |
 | `nav`       | [NavEntry]: its menu entries, each in a group of union work                 |
 | `attention` | selector(visible_to=user) -> [Attention]: what waits for a cadre (待办)       |
-| `dashboard` | selector(visible_to=user, org, year) -> [Tile]: its key figures for the home |
 | `summary`   | module with `sections(org, period)` (and optionally `union_headlines`)      |
 | `scenario`  | module with `load(spec, ctx)` and `ORDER`: its part of a scenario file      |
 | `demo`      | callable(ctx) loading its part of the demo                                  |
@@ -54,7 +53,6 @@ class GonghuiAppConfig(AppConfig):
     api: tuple[str, str] | None = None
     nav: tuple[NavEntry, ...] = ()
     attention: str | None = None
-    dashboard: str | None = None
     summary: str | None = None
     scenario: str | None = None
     demo: str | None = None

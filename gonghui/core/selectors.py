@@ -34,20 +34,3 @@ def attention_for(user) -> list[Attention]:
         found += [item for item in selector(visible_to=user) if item.count]
     return found
 
-
-@dataclass(frozen=True)
-class Tile:
-    """One key figure of an area on the chair's dashboard: this year against last year.
-
-    An AppConfig's `dashboard` names a selector(visible_to=user, org=org, year=year) -> [Tile],
-    each figure from the same selectors as the work summary."""
-
-    label: str
-    value: int
-    previous: int | None
-    url: str
-    unit: str = ""
-
-    @property
-    def trend(self) -> int | None:
-        return None if self.previous is None else self.value - self.previous
