@@ -51,7 +51,19 @@ def _check_only(changes: dict[str, Any], allowed: tuple[str, ...], model) -> Non
 
 # ── targets ──────────────────────────────────────────────────────────────────
 
+def _fits(model, name: str, value) -> None:
+    """The figure fits its column (digits before and after the point), or a ValidationError on
+    it: a target of 1e-30 would otherwise be stored and break every completion rate after it."""
+    if value is None:
+        return
+    try:
+        model._meta.get_field(name).clean(value, None)
+    except ValidationError as exc:
+        raise ValidationError({name: exc.messages}) from None
+
+
 def _validate_target(target: Target) -> None:
+    _fits(Target, "target", target.target)
     if target.target is None or Decimal(target.target) <= 0:
         raise ValidationError({"target": _("The target must be more than zero.")})
     if not target.name.strip():
@@ -98,6 +110,7 @@ def target_check_record(
     if date.year not in (target.year, target.year + 1):
         # the year-end assessment may sit in January of the following year, nothing later
         raise ValidationError({"date": _("The check must fall in the target's year (or the January after).")})
+    _fits(TargetCheck, "actual", actual)
     if Decimal(actual) < 0:
         raise ValidationError({"actual": _("The actual cannot be negative.")})
     locked(target)

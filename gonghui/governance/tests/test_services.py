@@ -54,6 +54,18 @@ def test_a_zero_target_is_refused(cast):
         target(cast.union, target="0")
 
 
+def test_a_target_or_an_actual_that_does_not_fit_its_column_is_refused_and_the_list_still_reads(cast, client_as):
+    with pytest.raises(ValidationError) as refused:
+        target(cast.union, target="0.0000001")
+    assert list(refused.value.message_dict) == ["target"]
+    row = target(cast.union, name="安全生产")
+    with pytest.raises(ValidationError) as refused:
+        services.target_check_record(actor=None, target=row, kind="mid_year", date=dt.date(2025, 6, 30),
+                                     actual=Decimal("1e20"))
+    assert list(refused.value.message_dict) == ["actual"]
+    assert client_as(cast.chair).get(f"/api/v1/governance/targets?org_id={cast.union.pk}").status_code == 200
+
+
 def test_a_meeting_keeps_its_decisions_in_order_and_edits_log_them(cast):
     m = meeting(cast.union, kind="congress", decisions=["《职工代表大会工作条例》", "《集体合同》"], actor=cast.chair)
     assert list(m.decisions.values_list("text", flat=True)) == ["《职工代表大会工作条例》", "《集体合同》"]
