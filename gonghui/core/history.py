@@ -72,6 +72,9 @@ def model_update(*, obj: models.Model, changes: dict[str, Any], allowed: Iterabl
     unknown = sorted(set(changes) - set(allowed))
     if unknown:
         raise ValidationError(_("These fields cannot be changed here: %(f)s") % {"f": "、".join(_field_label(type(obj), n) for n in unknown)})
+    empty = sorted(name for name, value in changes.items() if value is None and not _nullable(type(obj), name))
+    if empty:
+        raise ValidationError({name: _("This field cannot be empty.") for name in empty})
     locked(obj)
     before = snapshot(obj, changes)
     for name, value in changes.items():
@@ -88,6 +91,13 @@ def model_update(*, obj: models.Model, changes: dict[str, Any], allowed: Iterabl
                 changed[name] = ["…", "…"]
         history_record(obj=obj, org=org, actor=actor, action=action(changed) if callable(action) else action, changes=changed)
     return changed
+
+
+def _nullable(model: type[models.Model], name: str) -> bool:
+    try:
+        return model._meta.get_field(name).null
+    except FieldDoesNotExist:
+        return True
 
 
 def _field_label(model: type[models.Model], name: str) -> str:

@@ -39,3 +39,9 @@ def test_validation_runs_on_the_fresh_row_and_nothing_is_saved_when_it_refuses(c
                      before_save=no_empty_name)
     cast.branch.refresh_from_db()
     assert cast.branch.name == "炼钢作业区"
+
+
+def test_an_empty_value_for_a_field_that_must_hold_one_is_refused_by_name(cast):
+    with pytest.raises(ValidationError) as refused, transaction.atomic():
+        model_update(obj=cast.branch, changes={"name": None}, allowed=("name",), actor=cast.chair, org=cast.branch)
+    assert refused.value.message_dict == {"name": ["此项不能为空。"]}
