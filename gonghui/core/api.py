@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from ninja import Field, NinjaAPI, Schema
@@ -66,6 +66,13 @@ REFUSALS = {
     "404": "不存在，或不在您的查看范围内 (not found, or out of your reach)",
     "422": "内容有误，逐项说明 (the input is wrong; each field says why)",
 }
+class Refusal(Schema):
+    """Every refusal of the API: {"detail": a message, or one per field}. An operation that also
+    answers a status with a body of its own declares `ItsOut | Refusal` for it."""
+
+    detail: Any
+
+
 DETAIL_SCHEMA = {"type": "object", "properties": {"detail": {}}, "required": ["detail"]}
 
 

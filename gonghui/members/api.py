@@ -5,7 +5,7 @@ from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
-from gonghui.core.api import Pages
+from gonghui.core.api import Pages, Refusal
 from gonghui.core.scoping import get_in_reach_or_404
 from gonghui.orgs.models import Org
 
@@ -153,7 +153,7 @@ class ImportOut(Schema):
     more_errors: int = 0  # problems beyond those listed in `errors`
 
 
-@router.post("/import", response={200: ImportOut, 201: ImportOut, 400: ImportOut, 422: ImportOut})
+@router.post("/import", response={200: ImportOut, 201: ImportOut, 400: ImportOut | Refusal, 422: ImportOut | Refusal})
 def import_members(request, org_id: int, dry_run: bool = False, file: UploadedFile | None = File(None)):
     """A roster (.xlsx, multipart field `file`) into an org in reach; all rows or none. 422 lists the bad cells
     (the first 100; `more_errors` counts the rest). The file is checked as on the page: size, zip, sheet area."""
