@@ -20,19 +20,33 @@ BRANCH_NAMES = ("炼铁作业区", "炼钢作业区", "热轧作业区", "冷轧
                 "质量检验作业区", "综合管理作业区", "安全环保作业区")
 
 
-def _org(code: str, name: str, kind: str, parent: Org | None, actor) -> Org:
+UNION_KEYS = {"code", "name", "parent", "sector", "staff_term"}
+MEMBERS_KEYS = {"count", "branches", "branch_names"}
+
+
+def _org(code: str, name: str, kind: str, parent: Org | None, actor, **describe) -> Org:
     existing = Org.objects.filter(code=code).first()
-    return existing or org_create(actor=actor, code=code, name=name, kind=kind, parent=parent)
+    return existing or org_create(actor=actor, code=code, name=name, kind=kind, parent=parent, **describe)
+
+
+def _check(block: dict, keys: set[str], where: str) -> None:
+    unknown = set(block) - keys
+    if unknown:
+        raise ValueError(f"unknown key(s) in scenario {where}: {sorted(unknown)}")
 
 
 def load(spec: dict, ctx) -> None:
     fed_spec, union_spec = spec["federation"], spec["union"]
-    ctx.federation = _org(fed_spec["code"], fed_spec["name"], OrgKind.FEDERATION, None, ctx.actor)
-    ctx.union = _org(union_spec["code"], union_spec["name"], OrgKind.UNION, ctx.federation, ctx.actor)
     people = spec.get("members", {})
+    _check(union_spec, UNION_KEYS, "union")
+    _check(people, MEMBERS_KEYS, "members")
+    ctx.federation = _org(fed_spec["code"], fed_spec["name"], OrgKind.FEDERATION, None, ctx.actor)
+    ctx.union = _org(union_spec["code"], union_spec["name"], OrgKind.UNION, ctx.federation, ctx.actor,
+                     sector=union_spec.get("sector", ""), staff_term=union_spec.get("staff_term", ""))
     n_branches = int(people.get("branches", 0))
+    names = people.get("branch_names") or BRANCH_NAMES
     ctx.branches = [
-        _org(f"{ctx.union.code}-{i + 1:02d}", BRANCH_NAMES[i % len(BRANCH_NAMES)], OrgKind.BRANCH, ctx.union, ctx.actor)
+        _org(f"{ctx.union.code}-{i + 1:02d}", names[i % len(names)], OrgKind.BRANCH, ctx.union, ctx.actor)
         for i in range(n_branches)
     ]
     if ctx.actor is None:

@@ -7,7 +7,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import ALLOWED_CHILDREN, CommitteeKind, OrgKind, SeatTitle
+from .choices import ALLOWED_CHILDREN, CommitteeKind, OrgKind, SeatTitle, Sector
 from .models import Org
 from .selectors import org_labels
 
@@ -31,6 +31,10 @@ class ChildOrgForm(forms.Form):
 
 class RenameForm(forms.Form):
     name = forms.CharField(label=_("name"), max_length=100)
+    sector = forms.ChoiceField(label=_("sector"), choices=Sector.choices, required=False,
+                               help_text=_("Decides the words the union writes: 校务公开 at a school, 厂务公开 at a factory."))
+    staff_term = forms.CharField(label=_("what the union calls its people"), max_length=10, required=False,
+                                 help_text=_("Left empty: by the sector (教职工 at a school, 职工 elsewhere), e.g. 员工."))
 
 
 class CommitteeForm(forms.Form):

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import TimeStamped
 
-from .choices import CommitteeKind, OrgKind, SeatTitle
+from .choices import DEFAULT_STAFF_WORD, DISCLOSURE_WORD, STAFF_WORD, CommitteeKind, OrgKind, SeatTitle, Sector
 
 
 class Org(TimeStamped):
@@ -24,6 +24,11 @@ class Org(TimeStamped):
     path = models.CharField(max_length=255, db_index=True, editable=False)
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
     is_active = models.BooleanField(_("active"), default=True)
+    # What the workplace is (a school, a factory…); a new org takes its parent's. It decides the words.
+    sector = models.CharField(_("sector"), max_length=12, choices=Sector.choices, default=Sector.FACTORY)
+    staff_term = models.CharField(
+        _("what the union calls its people"), max_length=10, blank=True,
+        help_text=_("Left empty: by the sector (教职工 at a school, 职工 elsewhere), e.g. 员工."))
 
     class Meta:
         verbose_name = _("organisation")
@@ -32,6 +37,16 @@ class Org(TimeStamped):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def disclosure_word(self) -> str:
+        """厂务公开 / 企务公开 / 校务公开 …, as this org's kind of workplace writes it."""
+        return str(DISCLOSURE_WORD.get(self.sector, DISCLOSURE_WORD[Sector.FACTORY]))
+
+    @property
+    def staff_word(self) -> str:
+        """职工 / 教职工 / 员工: what this union calls the people it serves."""
+        return self.staff_term or str(STAFF_WORD.get(self.sector, DEFAULT_STAFF_WORD))
 
     def is_within(self, other: "Org") -> bool:
         return self.path.startswith(other.path)

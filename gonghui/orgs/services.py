@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 from gonghui.core import scoping
 from gonghui.core.history import history_record, model_update
 
-from .choices import ALLOWED_CHILDREN, CommitteeKind, OrgKind, SeatTitle
+from .choices import ALLOWED_CHILDREN, CommitteeKind, OrgKind, SeatTitle, Sector
 from .models import Committee, CommitteeSeat, Org
 from gonghui.core.text import single_line
 
 
 @transaction.atomic
-def org_create(*, actor, code: str, name: str, kind: str, parent: Org | None = None) -> Org:
+def org_create(*, actor, code: str, name: str, kind: str, parent: Org | None = None, sector: str = "",
+               staff_term: str = "") -> Org:
     if parent is None:
         # A new top of a tree (a federation, a stand-alone union) is set up by the system or an administrator.
         if actor is not None and not (actor.is_active and actor.is_superuser):
@@ -36,7 +37,11 @@ def org_create(*, actor, code: str, name: str, kind: str, parent: Org | None = N
         )
     if Org.objects.filter(code=code).exists():
         raise ValidationError(_("The code %(code)s is already taken.") % {"code": code})
-    org = Org.objects.create(code=code, name=name, kind=kind, parent=parent, path="", depth=0)
+    sector = sector or (parent.sector if parent else Sector.FACTORY)
+    if sector not in Sector.values:
+        raise ValidationError({"sector": _("Choose one of the listed sectors.")})
+    org = Org.objects.create(code=code, name=name, kind=kind, parent=parent, path="", depth=0, sector=sector,
+                             staff_term=single_line(staff_term))
     # The id is known only after the insert; the path is built from it.
     org.path = f"{parent.path if parent else '/'}{org.pk}/"
     org.depth = (parent.depth + 1) if parent else 0
@@ -52,6 +57,30 @@ def org_rename(*, actor, org: Org, name: str) -> Org:
     if not name:
         raise ValidationError({"name": _("Give the organisation a name.")})
     model_update(obj=org, changes={"name": name}, allowed=("name",), actor=actor, org=org)
+    return org
+
+
+@transaction.atomic
+def org_edit(*, actor, org: Org, name: str | None = None, sector: str | None = None, staff_term: str | None = None) -> Org:
+    """The org's edit page and PATCH: whichever of name, sector and staff term is given."""
+    if name is not None:
+        org_rename(actor=actor, org=org, name=name)
+    sector = sector or None      # a form that leaves it out keeps the org's
+    if sector is not None or staff_term is not None:
+        org_describe(actor=actor, org=org, sector=org.sector if sector is None else sector,
+                     staff_term=org.staff_term if staff_term is None else staff_term)
+    return org
+
+
+@transaction.atomic
+def org_describe(*, actor, org: Org, sector: str, staff_term: str = "") -> Org:
+    """Set what the workplace is and what the union calls its people; the orgs under it follow the sector."""
+    scoping.require(actor=actor, action="orgs.org.rename", org=org)
+    if sector not in Sector.values:
+        raise ValidationError({"sector": _("Choose one of the listed sectors.")})
+    model_update(obj=org, changes={"sector": sector, "staff_term": single_line(staff_term)},
+                 allowed=("sector", "staff_term"), actor=actor, org=org)
+    Org.objects.filter(path__startswith=org.path).exclude(pk=org.pk).update(sector=sector)
     return org
 
 

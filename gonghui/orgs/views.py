@@ -71,8 +71,8 @@ def org_add_child(request, pk: int):
 @login_required
 def org_rename(request, pk: int):
     org = _org(request, pk, "orgs.org.rename")
-    form = RenameForm(request.POST or None, initial={"name": org.name})
-    if form_submitted(request, form, lambda data: services.org_rename(actor=request.user, org=org, name=data["name"])):
+    form = RenameForm(request.POST or None, initial={"name": org.name, "sector": org.sector, "staff_term": org.staff_term})
+    if form_submitted(request, form, lambda data: services.org_edit(actor=request.user, org=org, **data)):
         messages.success(request, _("Saved."))
         return redirect("orgs:detail", pk=org.pk)
     return _form_page(request, form, _("Rename %(name)s") % {"name": org.name}, reverse("orgs:detail", args=[org.pk]))

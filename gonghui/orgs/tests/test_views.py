@@ -87,3 +87,26 @@ def test_a_committee_lists_its_chair_then_vice_chairs_then_members(cast, client_
                               start=dt.date(2025, 4, 20))
     page = client_as(cast.chair).get(f"/orgs/committees/{committee.pk}/").content.decode()
     assert page.index("丙主席") < page.index("乙副主席") < page.index("甲委员")
+
+
+def test_the_chair_says_the_union_is_a_school_and_its_branches_write_school_affairs_disclosure(cast, client_as):
+    client = client_as(cast.chair)
+    response = client.post(f"/orgs/{cast.union.pk}/rename/", {"name": cast.union.name, "sector": "school", "staff_term": ""})
+    assert response.status_code == 302
+    cast.branch.refresh_from_db()
+    cast.union.refresh_from_db()
+    assert (cast.union.disclosure_word, cast.union.staff_word) == ("校务公开", "教职工")
+    assert cast.branch.sector == "school"
+    response = client.post(f"/orgs/{cast.union.pk}/rename/", {"name": cast.union.name, "sector": "mine"})
+    assert "mine" in response.content.decode() and cast.union.sector == "school"
+
+
+def test_the_api_changes_what_a_union_calls_its_people_and_refuses_an_unknown_sector(cast, client):
+    from gonghui.accounts.services import api_token_create
+
+    _token, key = api_token_create(user=cast.chair, name="test")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    response = client.patch(f"/api/v1/orgs/{cast.union.pk}", {"staff_term": "员工"}, content_type="application/json", **auth)
+    assert response.status_code == 200 and response.json()["staff_word"] == "员工"
+    response = client.patch(f"/api/v1/orgs/{cast.union.pk}", {"sector": "mine"}, content_type="application/json", **auth)
+    assert response.status_code == 422 and response.json()["detail"]["sector"] == ["请从所列单位类型中选择。"]

@@ -68,7 +68,12 @@ def pdf_lines(data: bytes) -> list[str]:
 
 @pytest.fixture(scope="module")
 def built_in_lines():
-    return pdf_lines(pdf_built_in(CONTENT))
+    # The lines are read back from the CID font's UTF-16 strings; a TrueType face found on the
+    # machine would write subset codes instead, so the built-in font is asked for here.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("gonghui.reports.pdf.TRUETYPE_CJK_FONTS", ())
+        mp.delenv("GONGHUI_PDF_FONT", raising=False)
+        return pdf_lines(pdf_built_in(CONTENT))
 
 
 def test_the_built_in_pdf_has_every_character_of_the_text(built_in_lines):

@@ -33,8 +33,9 @@ SCENARIO = scenario_path("benbu-2025")
 
 # (code, name, [(branch code, branch name, [group names])], members)
 OTHER_UNIONS = [
-    ("SANLIAN", "三连工会", [("SANLIAN-ZZ", "种植班", ["一组", "二组"]), ("SANLIAN-JX", "农机班", ["机修组"])], 64, "连队职工"),
-    ("XUEXIAO", "学校工会", [("XUEXIAO-YW", "语文教研组", []), ("XUEXIAO-SX", "数学教研组", []), ("XUEXIAO-XZ", "行政后勤组", [])], 92, "教师"),
+    ("SANLIAN", "三连工会", [("SANLIAN-ZZ", "种植班", ["一组", "二组"]), ("SANLIAN-JX", "农机班", ["机修组"])], 64, "连队职工", "farm"),
+    ("XUEXIAO", "学校工会", [("XUEXIAO-YW", "语文教研组", []), ("XUEXIAO-SX", "数学教研组", []), ("XUEXIAO-XZ", "行政后勤组", [])], 92, "教师",
+     "school"),
 ]
 
 
@@ -68,8 +69,8 @@ class Command(BaseCommand):
                 org_create(actor=admin, code=f"{branch.code}-{j + 1}", name=name, kind="group", parent=branch)
 
         serial = Member.objects.count() + 5000
-        for code, name, branches, headcount, post in OTHER_UNIONS:
-            union = org_create(actor=admin, code=code, name=name, kind="union", parent=fed_org)
+        for code, name, branches, headcount, post, sector in OTHER_UNIONS:
+            union = org_create(actor=admin, code=code, name=name, kind="union", parent=fed_org, sector=sector)
             places = [union]
             for bcode, bname, groups in branches:
                 branch = org_create(actor=admin, code=bcode, name=bname, kind="branch", parent=union)
