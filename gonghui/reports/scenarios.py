@@ -38,14 +38,15 @@ class ScenarioContext:
     members: list[Any] = field(default_factory=list)   # members.Member, in creation order
     users: dict[str, Any] = field(default_factory=dict)
     scale: int = 1                          # benches multiply the counts
+    half: int | None = None                 # `period: {year, half: 1}`: records fall in that half only
 
     @property
     def start(self) -> dt.date:
-        return dt.date(self.year, 1, 1)
+        return dt.date(self.year, 7 if self.half == 2 else 1, 1)
 
     @property
     def end(self) -> dt.date:
-        return dt.date(self.year, 12, 31)
+        return dt.date(self.year, 6, 30) if self.half == 1 else dt.date(self.year, 12, 31)
 
     def random_date(self, start: dt.date | None = None, end: dt.date | None = None) -> dt.date:
         start, end = start or self.start, end or self.end
@@ -83,7 +84,9 @@ def read_scenario(path: str | Path) -> dict[str, Any]:
 @transaction.atomic
 def scenario_load(spec: dict[str, Any], *, seed: int = 2025, scale: int = 1, actor=None) -> ScenarioContext:
     """Load a whole scenario in one transaction: a failure leaves nothing half-loaded."""
-    ctx = ScenarioContext(spec=spec, rng=random.Random(seed), year=int(spec["period"]["year"]), actor=actor, scale=scale)
+    period = spec["period"]
+    ctx = ScenarioContext(spec=spec, rng=random.Random(seed), year=int(period["year"]), actor=actor, scale=scale,
+                          half=int(period["half"]) if period.get("half") else None)
     for _order, _label, load in scenario_loaders():
         load(spec, ctx)
     return ctx
