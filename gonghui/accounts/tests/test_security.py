@@ -43,8 +43,12 @@ def test_the_chair_resets_a_members_password_and_the_member_must_change_it(cast,
     client.logout()
     login = client.post("/accounts/login/", {"username": "member", "password": password})
     assert login.url == "/accounts/password/"
+    # Walking past the password page to any other page leads back to it, until the password is changed.
+    for page in ("/", "/members/", "/voice/"):
+        assert client.get(page).url == "/accounts/password/"
     client.post("/accounts/password/", {"old_password": password, "new_password": NEW, "new_password_again": NEW})
     assert not User.objects.get(pk=cast.member.pk).must_change_password
+    assert client.get("/").status_code == 200
 
 
 def test_a_cadre_cannot_reset_and_a_chair_cannot_reset_the_federations_officer(cast):
