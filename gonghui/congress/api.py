@@ -235,6 +235,11 @@ class ElectionOut(Schema):
     valid: int
     quorum_met: bool
     outcome: str
+    committee_kind: str
+    fills: str
+    term_years: int
+    disclosure_id: int | None
+    committee_id: int | None
 
 
 class ElectionDetailOut(ElectionOut):
@@ -250,6 +255,9 @@ class ElectionIn(Schema):
     seats: int
     mode: str = "contested"
     held_on: dt.date
+    committee_kind: str = "union"
+    fills: str = "member"
+    term_years: int = 5
 
 
 class CandidateIn(Schema):
@@ -548,6 +556,13 @@ def enter_paper_ballot(request, election_id: int, payload: PaperBallotIn):
 @router.post("/elections/{int:election_id}/close", response=ElectionDetailOut)
 def close_election(request, election_id: int):
     return services.election_close(actor=request.user, election=selectors.election_get(visible_to=request.user, pk=election_id))
+
+
+@router.post("/elections/{int:election_id}/publication", response=ElectionOut)
+def publish_election_result(request, election_id: int):
+    """Publish a counted result on the notice board and seat the elected (once; a repeat is refused)."""
+    election = selectors.election_get(visible_to=request.user, pk=election_id)
+    return services.election_publish(actor=request.user, election=election)
 
 
 @router.post("/elections/{int:election_id}/receipt-check", response=CountedOut)

@@ -202,7 +202,7 @@ def motion_report(*, session) -> list[Motion]:
 
 def election_list(*, visible_to, org=None) -> QuerySet[Election]:
     qs = Election.objects.filter(_managed(visible_to, action="congress.election.manage") | _as_delegate(visible_to, "session__"))
-    return qs.select_related("session", "org").filter(_under(org)).distinct()
+    return qs.select_related("session", "org", "disclosure", "committee").filter(_under(org)).distinct()
 
 
 def election_get(*, visible_to, pk: int) -> Election:

@@ -331,6 +331,13 @@ def election_close(request, pk: int):
 
 
 @login_required
+@require_POST
+def election_publish(request, pk: int):
+    return _election_action(request, pk, lambda e, d: services.election_publish(actor=request.user, election=e),
+                            _("The result is on the notice board and the elected hold their seats."))
+
+
+@login_required
 def ballot(request, pk: int):
     """The phone ballot: for, against or abstain per candidate, and names written in."""
     election = selectors.election_get(visible_to=request.user, pk=pk)
