@@ -249,8 +249,9 @@ def plan_status(request, pk: int):
 def disclosure_list(request):
     orgs = _managed_orgs(request.user)
     category = request.GET.get("category") if request.GET.get("category") in DisclosureCategory.values else None
+    org = org_from_query(request)
     return render(request, "governance/disclosure_list.html", {
-        "disclosures": selectors.disclosure_list(visible_to=request.user, org=org_from_query(request), category=category),
+        "disclosures": selectors.disclosure_list(visible_to=request.user, org=org, category=category), "org": org,
         "orgs": orgs, "category": category, "categories": DisclosureCategory.choices,
     })
 
