@@ -144,6 +144,11 @@ class MotionOut(Schema):
     supervision_note: str
 
 
+class MotionToSecondOut(MotionOut):
+    n_seconders: int
+    seconded: bool
+
+
 class HandlerOut(Schema):
     org_id: int
     is_lead: bool
@@ -446,6 +451,12 @@ def submit_motion(request, session_id: int, payload: MotionIn):
     proposer = _in(Delegate.objects.filter(session=session), payload.proposer_id) if payload.proposer_id else None
     return Status(201, services.motion_submit(actor=request.user, session=session, proposer=proposer,
                                               **payload.dict(exclude={"proposer_id"})))
+
+
+@router.get("/motions/to-second", response=list[MotionToSecondOut])
+def list_motions_to_second(request):
+    """The motions of the caller's sessions still collecting seconders, other than their own."""
+    return list(selectors.motions_to_second(user=request.user))
 
 
 @router.post("/motions/{int:motion_id}/seconders", response={201: DoneOut})

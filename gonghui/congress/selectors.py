@@ -14,7 +14,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import CharField, Count, Q, QuerySet
+from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.urls import reverse
@@ -28,7 +28,7 @@ from . import rules
 from .choices import Band, BallotSource, DelegateCategory, ElectionStatus, MotionStatus, Rating
 from .models import (
     Appraisal, AppraisalMark, Ballot, BallotMark, CongressSession, Delegate, Election, Motion, MotionHandler, Resolution,
-    Voted,
+    Seconder, Voted,
 )
 
 MANAGE = "congress.session.manage"
@@ -133,7 +133,10 @@ def motion_list(*, visible_to, org=None, session=None, status: str | None = None
     handled = MotionHandler.objects.filter(path_filter(answering, "org")).values("motion_id")
     own = Q(pk__in=[])
     if getattr(visible_to, "is_authenticated", False):
-        own = Q(proposer__member__user=visible_to) | Q(seconders__delegate__member__user=visible_to)
+        # a delegate's own motions and those they seconded, and, to read before seconding, those
+        # of their session still collecting seconders
+        own = (Q(proposer__member__user=visible_to) | Q(seconders__delegate__member__user=visible_to)
+               | Q(status=MotionStatus.SUBMITTED, session__delegates__member__user=visible_to))
     qs = Motion.objects.filter(_managed(visible_to, action="congress.motion.decide") | Q(pk__in=handled) | own)
     qs = qs.select_related("session", "proposer", "org").distinct().filter(_under(org))
     if session is not None:
@@ -141,6 +144,18 @@ def motion_list(*, visible_to, org=None, session=None, status: str | None = None
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("-session__date", "number")
+
+
+def motions_to_second(*, user) -> QuerySet[Motion]:
+    """The motions of the sessions the user sits in that still collect seconders (not yet decided), other
+    than their own, each with its seconders counted and whether the user has seconded it; one query."""
+    if not getattr(user, "is_authenticated", False):
+        return Motion.objects.none()
+    mine = Seconder.objects.filter(motion=OuterRef("pk"), delegate__member__user=user)
+    return (Motion.objects.filter(status=MotionStatus.SUBMITTED, session__delegates__member__user=user)
+            .exclude(proposer__member__user=user).select_related("session", "proposer")
+            .annotate(n_seconders=Count("seconders", distinct=True), seconded=Exists(mine))
+            .order_by("-session__date", "number"))
 
 
 def motion_get(*, visible_to, pk: int) -> Motion:
