@@ -14,8 +14,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Cast
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -240,29 +239,54 @@ def receipt_counted(*, election, code: str) -> bool:
 
 def stored_tally(election: Election) -> rules.Tally:
     """The tally recomputed from the stored ballots: what the close announces and `gonghui tally` checks.
-    Three plain queries (candidates, ballots, marks); the rules are applied in Python (rules.tally)."""
+
+    The database adds up the marks of the valid ballots by (candidate, written-in name, choice) in
+    one aggregate query, and counts the ballots in another; the rules (rules.decide) are applied
+    to the sums. A ballot's validity was judged by the rule when it was stored (services._ballot_store);
+    `tally_differences` checks every stored flag against its marks again.
+    A listed name left unmarked on a valid ballot counts as an abstention, as in rules.tally."""
     names, listed = {}, []
     for pk, name, is_write_in in election.candidates.values_list("id", "name", "is_write_in"):
         names[pk] = name
         if not is_write_in:
             listed.append(name)
-    # ballot keys read as text: turning every mark's key into a uuid.UUID would cost more than the count
-    ballots: dict = {}
-    phone = 0
-    for key, source in election.ballots.annotate(key=Cast("id", CharField())).values_list("key", "source"):
-        ballots[key] = []
-        phone += source == BallotSource.PHONE
-    for ballot_id, candidate_id, write_in, choice in BallotMark.objects.filter(ballot__election=election).annotate(
-            key=Cast("ballot_id", CharField())).values_list("key", "candidate_id", "write_in", "choice").iterator(chunk_size=5000):
-        ballots[ballot_id].append((names[candidate_id] if candidate_id else write_in, choice))
-    return rules.tally(candidates=listed, ballots=list(ballots.values()), seats=election.seats,
-                       electorate=election.electorate, issued=election.paper_issued + phone)
+    totals = Ballot.objects.filter(election=election).aggregate(
+        returned=Count("id"), valid=Count("id", filter=Q(is_valid=True)),
+        phone=Count("id", filter=Q(source=BallotSource.PHONE)))
+    counts = {name: rules.CandidateCount() for name in listed}
+    marked: Counter = Counter()
+    rows = (BallotMark.objects.filter(ballot__election=election, ballot__is_valid=True)
+            .values_list("candidate_id", "write_in", "choice").annotate(n=Count("id")).order_by())
+    for candidate_id, write_in, choice, n in rows:
+        name = names[candidate_id] if candidate_id else write_in
+        c = counts.setdefault(name, rules.CandidateCount())
+        marked[name] += n
+        if choice == "for":
+            c.votes_for += n
+        elif choice == "against":
+            c.votes_against += n
+        else:
+            c.abstentions += n
+    for name in listed:
+        counts[name].abstentions += totals["valid"] - marked[name]
+    return rules.decide(counts=counts, returned=totals["returned"], valid=totals["valid"], seats=election.seats,
+                        electorate=election.electorate, issued=election.paper_issued + totals["phone"])
+
+
+def misjudged_ballots(election: Election) -> int:
+    """Stored ballots whose validity flag disagrees with their marks (more names voted for than seats)."""
+    per_ballot = Ballot.objects.filter(election=election).annotate(
+        n_for=Count("marks", filter=Q(marks__choice="for")))
+    return per_ballot.filter(Q(is_valid=True, n_for__gt=election.seats) | Q(is_valid=False, n_for__lte=election.seats)).count()
 
 
 def tally_differences(election: Election) -> list[str]:
     """What differs between the announced result and a fresh count of the stored ballots ([] when they agree)."""
     t = stored_tally(election)
     found = []
+    misjudged = misjudged_ballots(election)
+    if misjudged:
+        found.append(f"ballots: {misjudged} stored as valid or invalid against their marks")
     if (election.returned, election.valid, election.quorum_met) != (t.returned, t.valid, t.quorum_met):
         found.append(f"ballots: announced {election.returned}/{election.valid} valid, counted {t.returned}/{t.valid}")
     for c in election.candidates.all():
