@@ -144,6 +144,11 @@ class MotionOut(Schema):
     supervision_note: str
 
 
+class MotionToSecondOut(MotionOut):
+    n_seconders: int
+    seconded: bool
+
+
 class HandlerOut(Schema):
     org_id: int
     is_lead: bool
@@ -235,6 +240,11 @@ class ElectionOut(Schema):
     valid: int
     quorum_met: bool
     outcome: str
+    committee_kind: str
+    fills: str
+    term_years: int
+    disclosure_id: int | None
+    committee_id: int | None
 
 
 class ElectionDetailOut(ElectionOut):
@@ -250,6 +260,9 @@ class ElectionIn(Schema):
     seats: int
     mode: str = "contested"
     held_on: dt.date
+    committee_kind: str = "union"
+    fills: str = "member"
+    term_years: int = 5
 
 
 class CandidateIn(Schema):
@@ -440,6 +453,12 @@ def submit_motion(request, session_id: int, payload: MotionIn):
                                               **payload.dict(exclude={"proposer_id"})))
 
 
+@router.get("/motions/to-second", response=list[MotionToSecondOut])
+def list_motions_to_second(request):
+    """The motions of the caller's sessions still collecting seconders, other than their own."""
+    return list(selectors.motions_to_second(user=request.user))
+
+
 @router.post("/motions/{int:motion_id}/seconders", response={201: DoneOut})
 def second_motion(request, motion_id: int, payload: SecondIn):
     motion = selectors.motion_get(visible_to=request.user, pk=motion_id)
@@ -548,6 +567,13 @@ def enter_paper_ballot(request, election_id: int, payload: PaperBallotIn):
 @router.post("/elections/{int:election_id}/close", response=ElectionDetailOut)
 def close_election(request, election_id: int):
     return services.election_close(actor=request.user, election=selectors.election_get(visible_to=request.user, pk=election_id))
+
+
+@router.post("/elections/{int:election_id}/publication", response=ElectionOut)
+def publish_election_result(request, election_id: int):
+    """Publish a counted result on the notice board and seat the elected (once; a repeat is refused)."""
+    election = selectors.election_get(visible_to=request.user, pk=election_id)
+    return services.election_publish(actor=request.user, election=election)
 
 
 @router.post("/elections/{int:election_id}/receipt-check", response=CountedOut)

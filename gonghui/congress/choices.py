@@ -63,6 +63,24 @@ class ElectionMode(models.TextChoices):
     UNCONTESTED = "uncontested", _("uncontested (as many candidates as seats)")
 
 
+class ElectedCommittee(models.TextChoices):
+    """The committees a congress elects (RULES.md a: the committee, the 经审会, the 女职委);
+    the values are those of orgs.CommitteeKind, so the result seats its people there."""
+
+    UNION = "union", _("union committee")
+    FUNDS_REVIEW = "funds_review", _("funds review committee")
+    WOMEN = "women", _("women workers' committee")
+
+
+class ElectionFills(models.TextChoices):
+    """Whether the election fills the committee's seats or its chair or vice chairs (RULES.md b:
+    the chair and vice chairs are elected by the congress or the committee)."""
+
+    MEMBERS = "member", _("committee members")
+    CHAIR = "chair", _("chair")
+    VICE_CHAIR = "vice_chair", _("vice chairs")
+
+
 class ElectionStatus(models.TextChoices):
     DRAFT = "draft", _("in preparation")
     OPEN = "open", _("voting")

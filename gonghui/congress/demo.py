@@ -32,17 +32,41 @@ def load(ctx) -> None:
     session = congress_load(spec, union=union, actor=ctx.chair, members=members, year=ctx.year, rng=ctx.rng,
                             departments=departments, first=own)
     _open_election(session, ctx)
+    _next_sitting(session, ctx)
 
 
 def _open_election(session, ctx) -> None:
-    """An uncontested election still open, so the demo member (a delegate) can vote on a phone."""
+    """An uncontested election of the funds review committee still open: the tellers have entered
+    most paper ballots, so the demo member (a delegate) can vote on a phone and the chair can
+    close the count, publish the result and see the elected take their seats."""
     from . import services
 
     delegates = list(session.delegates.order_by("id"))
     election = services.election_create(actor=ctx.chair, session=session, title="第一届经费审查委员会选举", seats=3,
-                                        held_on=session.date, mode="uncontested")
-    for d in delegates[10:13]:
-        services.candidate_add(actor=ctx.chair, election=election, name="", member=d.member)
+                                        held_on=session.date, mode="uncontested", committee_kind="funds_review")
+    candidates = [services.candidate_add(actor=ctx.chair, election=election, name="", member=d.member) for d in delegates[10:13]]
     services.teller_appoint(actor=ctx.chair, election=election, delegate=delegates[20], role="scrutineer")
     services.teller_appoint(actor=ctx.chair, election=election, delegate=delegates[21], role="counter")
     services.election_open(actor=ctx.chair, election=election)
+    paper = len(delegates) - 1 - 5  # one phone vote (the member's), five delegates absent
+    services.paper_ballots_issue(actor=None, election=election, issued=paper)
+    for i in range(paper):
+        marks = {c.pk: ctx.rng.choices(["for", "against", "abstain"], (0.85, 0.08, 0.07))[0] for c in candidates}
+        services.paper_ballot_enter(actor=None, election=election, marks=marks, entry_key=f"demo-funds-{i}")
+
+
+def _next_sitting(session, ctx) -> None:
+    """The next sitting, collecting motions: the demo member is a delegate and a colleague's
+    motion waits for seconders, so the member can move a motion and second one on a phone."""
+    from . import services
+
+    later = services.session_create(actor=ctx.chair, org=session.org, term=session.term, sitting=session.sitting + 1,
+                                    title="第一届第二次职工代表大会", date=session.date.replace(year=session.date.year + 1),
+                                    headcount=session.headcount, women_on_roll=session.women_on_roll)
+    for d in session.delegates.order_by("id")[:20]:
+        services.delegate_add(actor=ctx.chair, session=later, member=d.member, category=d.category, group=d.group,
+                              is_woman=d.is_woman)
+    colleague = later.delegates.exclude(member__user=ctx.member_user).order_by("id").first()
+    services.motion_submit(actor=ctx.chair, session=later, proposer=colleague, title="关于增设夜班职工班车的提案",
+                           reasons="夜班职工凌晨下班，公交已停运，步行回家存在安全隐患。",
+                           proposal="在夜班下班时段开通两条职工班车线路，覆盖主要生活区。")

@@ -6,7 +6,7 @@ from gonghui.members.models import Member
 from gonghui.orgs.models import Org
 
 from .choices import (
-    DEFAULT_DIMENSIONS, ContractKind, Side, CongressKind, DelegateCategory, ElectionMode, Rating, SessionStatus, TellerRole, VoteChoice,
+    DEFAULT_DIMENSIONS, ContractKind, Side, CongressKind, DelegateCategory, ElectedCommittee, ElectionFills, ElectionMode, Rating, SessionStatus, TellerRole, VoteChoice,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -101,6 +101,9 @@ class ElectionForm(forms.Form):
     seats = forms.IntegerField(label=_("seats"), min_value=1)
     mode = forms.ChoiceField(label=_("mode"), choices=ElectionMode.choices)
     held_on = forms.DateField(label=_("date held"), widget=DATE)
+    committee_kind = forms.ChoiceField(label=_("committee elected"), choices=ElectedCommittee.choices)
+    fills = forms.ChoiceField(label=_("seats filled"), choices=ElectionFills.choices)
+    term_years = forms.IntegerField(label=_("term in years"), min_value=3, max_value=5, initial=5)
 
 
 class CandidateForm(forms.Form):

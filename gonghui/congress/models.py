@@ -20,7 +20,7 @@ from django.utils.translation import pgettext_lazy
 from gonghui.core.models import OrgOwned, TimeStamped
 
 from .choices import (
-    AppraisalStatus, Band, ContractKind, ContractStatus, Side, BallotSource, Body, CongressKind, DelegateCategory, ElectionMode, ElectionStatus, MotionStatus,
+    AppraisalStatus, Band, ContractKind, ContractStatus, Side, BallotSource, Body, ElectedCommittee, ElectionFills, CongressKind, DelegateCategory, ElectionMode, ElectionStatus, MotionStatus,
     Rating, ResolutionStatus, SessionStatus, TellerRole, VoteChoice,
 )
 
@@ -196,6 +196,16 @@ class Election(OrgOwned):
     valid = models.PositiveIntegerField(_("valid ballots"), default=0)
     quorum_met = models.BooleanField(_("quorum met"), default=False)
     outcome = models.TextField(_("outcome"), blank=True)
+    # what the result seats: which committee, which of its seats, for how long (RULES.md a: 3–5 years)
+    committee_kind = models.CharField(_("committee elected"), max_length=20, choices=ElectedCommittee.choices,
+                                      default=ElectedCommittee.UNION)
+    fills = models.CharField(_("seats filled"), max_length=12, choices=ElectionFills.choices, default=ElectionFills.MEMBERS)
+    term_years = models.PositiveSmallIntegerField(_("term in years"), default=5)
+    # set once, when the result is published on the notice board and the elected take their seats
+    disclosure = models.ForeignKey("governance.Disclosure", null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+", verbose_name=_("result published as"))
+    committee = models.ForeignKey("orgs.Committee", null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="+", verbose_name=_("committee seated"))
 
     class Meta:
         verbose_name = _("election")

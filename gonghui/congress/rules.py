@@ -146,7 +146,15 @@ def tally(*, candidates: list[str], ballots: list[list[tuple[str, str]]], seats:
         for name in candidates:
             if not marked[name]:
                 counts[name].abstentions += 1
-    t = Tally(electorate=electorate, issued=issued, returned=len(ballots), valid=valid, seats=seats, counts=counts)
+    return decide(counts=counts, returned=len(ballots), valid=valid, seats=seats, electorate=electorate, issued=issued)
+
+
+def decide(*, counts: dict[str, CandidateCount], returned: int, valid: int, seats: int, electorate: int,
+           issued: int) -> Tally:
+    """The outcome from the counts: void when more ballots came back than were issued, else the
+    quorum, then who is elected (the rules of `tally`); the stored ballots' count (selectors.stored_tally)
+    arrives here with the same counts, added up by the database."""
+    t = Tally(electorate=electorate, issued=issued, returned=returned, valid=valid, seats=seats, counts=counts)
     if t.returned > issued:
         t.void = True
         t.unfilled = seats

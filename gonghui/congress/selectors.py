@@ -14,8 +14,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import CharField, Count, Q, QuerySet
-from django.db.models.functions import Cast
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -28,7 +27,7 @@ from . import rules
 from .choices import Band, BallotSource, DelegateCategory, ElectionStatus, MotionStatus, Rating
 from .models import (
     Appraisal, AppraisalMark, Ballot, BallotMark, CongressSession, Delegate, Election, Motion, MotionHandler, Resolution,
-    Voted,
+    Seconder, Voted,
 )
 
 MANAGE = "congress.session.manage"
@@ -133,7 +132,10 @@ def motion_list(*, visible_to, org=None, session=None, status: str | None = None
     handled = MotionHandler.objects.filter(path_filter(answering, "org")).values("motion_id")
     own = Q(pk__in=[])
     if getattr(visible_to, "is_authenticated", False):
-        own = Q(proposer__member__user=visible_to) | Q(seconders__delegate__member__user=visible_to)
+        # a delegate's own motions and those they seconded, and, to read before seconding, those
+        # of their session still collecting seconders
+        own = (Q(proposer__member__user=visible_to) | Q(seconders__delegate__member__user=visible_to)
+               | Q(status=MotionStatus.SUBMITTED, session__delegates__member__user=visible_to))
     qs = Motion.objects.filter(_managed(visible_to, action="congress.motion.decide") | Q(pk__in=handled) | own)
     qs = qs.select_related("session", "proposer", "org").distinct().filter(_under(org))
     if session is not None:
@@ -141,6 +143,18 @@ def motion_list(*, visible_to, org=None, session=None, status: str | None = None
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("-session__date", "number")
+
+
+def motions_to_second(*, user) -> QuerySet[Motion]:
+    """The motions of the sessions the user sits in that still collect seconders (not yet decided), other
+    than their own, each with its seconders counted and whether the user has seconded it; one query."""
+    if not getattr(user, "is_authenticated", False):
+        return Motion.objects.none()
+    mine = Seconder.objects.filter(motion=OuterRef("pk"), delegate__member__user=user)
+    return (Motion.objects.filter(status=MotionStatus.SUBMITTED, session__delegates__member__user=user)
+            .exclude(proposer__member__user=user).select_related("session", "proposer")
+            .annotate(n_seconders=Count("seconders", distinct=True), seconded=Exists(mine))
+            .order_by("-session__date", "number"))
 
 
 def motion_get(*, visible_to, pk: int) -> Motion:
@@ -202,7 +216,7 @@ def motion_report(*, session) -> list[Motion]:
 
 def election_list(*, visible_to, org=None) -> QuerySet[Election]:
     qs = Election.objects.filter(_managed(visible_to, action="congress.election.manage") | _as_delegate(visible_to, "session__"))
-    return qs.select_related("session", "org").filter(_under(org)).distinct()
+    return qs.select_related("session", "org", "disclosure", "committee").filter(_under(org)).distinct()
 
 
 def election_get(*, visible_to, pk: int) -> Election:
@@ -225,29 +239,54 @@ def receipt_counted(*, election, code: str) -> bool:
 
 def stored_tally(election: Election) -> rules.Tally:
     """The tally recomputed from the stored ballots: what the close announces and `gonghui tally` checks.
-    Three plain queries (candidates, ballots, marks); the rules are applied in Python (rules.tally)."""
+
+    The database adds up the marks of the valid ballots by (candidate, written-in name, choice) in
+    one aggregate query, and counts the ballots in another; the rules (rules.decide) are applied
+    to the sums. A ballot's validity was judged by the rule when it was stored (services._ballot_store);
+    `tally_differences` checks every stored flag against its marks again.
+    A listed name left unmarked on a valid ballot counts as an abstention, as in rules.tally."""
     names, listed = {}, []
     for pk, name, is_write_in in election.candidates.values_list("id", "name", "is_write_in"):
         names[pk] = name
         if not is_write_in:
             listed.append(name)
-    # ballot keys read as text: turning every mark's key into a uuid.UUID would cost more than the count
-    ballots: dict = {}
-    phone = 0
-    for key, source in election.ballots.annotate(key=Cast("id", CharField())).values_list("key", "source"):
-        ballots[key] = []
-        phone += source == BallotSource.PHONE
-    for ballot_id, candidate_id, write_in, choice in BallotMark.objects.filter(ballot__election=election).annotate(
-            key=Cast("ballot_id", CharField())).values_list("key", "candidate_id", "write_in", "choice").iterator(chunk_size=5000):
-        ballots[ballot_id].append((names[candidate_id] if candidate_id else write_in, choice))
-    return rules.tally(candidates=listed, ballots=list(ballots.values()), seats=election.seats,
-                       electorate=election.electorate, issued=election.paper_issued + phone)
+    totals = Ballot.objects.filter(election=election).aggregate(
+        returned=Count("id"), valid=Count("id", filter=Q(is_valid=True)),
+        phone=Count("id", filter=Q(source=BallotSource.PHONE)))
+    counts = {name: rules.CandidateCount() for name in listed}
+    marked: Counter = Counter()
+    rows = (BallotMark.objects.filter(ballot__election=election, ballot__is_valid=True)
+            .values_list("candidate_id", "write_in", "choice").annotate(n=Count("id")).order_by())
+    for candidate_id, write_in, choice, n in rows:
+        name = names[candidate_id] if candidate_id else write_in
+        c = counts.setdefault(name, rules.CandidateCount())
+        marked[name] += n
+        if choice == "for":
+            c.votes_for += n
+        elif choice == "against":
+            c.votes_against += n
+        else:
+            c.abstentions += n
+    for name in listed:
+        counts[name].abstentions += totals["valid"] - marked[name]
+    return rules.decide(counts=counts, returned=totals["returned"], valid=totals["valid"], seats=election.seats,
+                        electorate=election.electorate, issued=election.paper_issued + totals["phone"])
+
+
+def misjudged_ballots(election: Election) -> int:
+    """Stored ballots whose validity flag disagrees with their marks (more names voted for than seats)."""
+    per_ballot = Ballot.objects.filter(election=election).annotate(
+        n_for=Count("marks", filter=Q(marks__choice="for")))
+    return per_ballot.filter(Q(is_valid=True, n_for__gt=election.seats) | Q(is_valid=False, n_for__lte=election.seats)).count()
 
 
 def tally_differences(election: Election) -> list[str]:
     """What differs between the announced result and a fresh count of the stored ballots ([] when they agree)."""
     t = stored_tally(election)
     found = []
+    misjudged = misjudged_ballots(election)
+    if misjudged:
+        found.append(f"ballots: {misjudged} stored as valid or invalid against their marks")
     if (election.returned, election.valid, election.quorum_met) != (t.returned, t.valid, t.quorum_met):
         found.append(f"ballots: announced {election.returned}/{election.valid} valid, counted {t.returned}/{t.valid}")
     for c in election.candidates.all():

@@ -19,13 +19,14 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.core.formatting import format_date
 from gonghui.core.history import history_record
 from gonghui.core.scoping import NotAllowed, may, require
 from gonghui.core.services import notice_send
 
 from . import rules
 from .choices import (
-    DEFAULT_DIMENSIONS, ContractKind, ContractStatus, Side, AppraisalStatus, Band, BallotSource, CongressKind, DelegateCategory, ElectionMode, ElectionStatus,
+    DEFAULT_DIMENSIONS, ContractKind, ContractStatus, Side, AppraisalStatus, Band, BallotSource, CongressKind, DelegateCategory, ElectedCommittee, ElectionFills, ElectionMode, ElectionStatus,
     MotionStatus, Rating, ResolutionStatus, SessionStatus, TellerRole, VoteChoice,
 )
 from .models import (
@@ -370,17 +371,27 @@ def motion_supervise(*, actor, motion: Motion, note: str, deadline: dt.date) -> 
 
 @transaction.atomic
 def election_create(*, actor, session: CongressSession, title: str, seats: int, held_on: dt.date,
-                    mode: str = ElectionMode.CONTESTED) -> Election:
+                    mode: str = ElectionMode.CONTESTED, committee_kind: str = ElectedCommittee.UNION,
+                    fills: str = ElectionFills.MEMBERS, term_years: int = 5) -> Election:
     require(actor=actor, action="congress.election.manage", org=session.org)
     if seats < 1:
         raise ValidationError({"seats": _("An election fills at least one seat.")})
     if mode not in ElectionMode.values:
         raise ValidationError({"mode": _("Unknown mode.")})
+    if committee_kind not in ElectedCommittee.values:
+        raise ValidationError({"committee_kind": _("Choose one of the listed committees.")})
+    if fills not in ElectionFills.values:
+        raise ValidationError({"fills": _("Choose one of the listed kinds of seat.")})
+    # RULES.md a: a committee's term is 3 to 5 years
+    if not 3 <= term_years <= 5:
+        raise ValidationError({"term_years": _("A committee's term is 3 to 5 years.")})
+    if fills == ElectionFills.CHAIR and seats != 1:
+        raise ValidationError({"seats": _("A chair is elected to one seat.")})
     same = Election.objects.filter(session=session, title=title.strip()).first()
     if same is not None:
         return same
     election = Election.objects.create(org=session.org, session=session, title=title.strip(), seats=seats, mode=mode,
-                                       held_on=held_on)
+                                       held_on=held_on, committee_kind=committee_kind, fills=fills, term_years=term_years)
     history_record(obj=election, org=session.org, actor=actor, action="create",
                    changes={"title": [None, election.title], "seats": [None, seats], "mode": [None, mode]})
     return election
@@ -619,6 +630,118 @@ def _outcome_text(t: rules.Tally) -> str:
     if t.unfilled:
         parts.append(_("%(n)s seat(s) unfilled.") % {"n": t.unfilled})
     return " ".join(parts)
+
+
+# ── publishing the result; the elected take their seats ──────────────────────
+
+def _years_on(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _elected_members(election: Election, elected: list[Candidate]) -> list:
+    """The member record of each elected candidate: their own, or for a written-in name the one
+    member of the org's subtree who bears it. Nobody can take a seat who is not on the roll."""
+    from gonghui.members.models import Member
+
+    found, missing = [], []
+    for c in elected:
+        member = c.member
+        if member is None:
+            same = list(Member.objects.filter(org__path__startswith=election.org.path, name=c.name)[:2])
+            member = same[0] if len(same) == 1 else None
+        if member is None:
+            missing.append(c.name)
+        else:
+            found.append(member)
+    if missing:
+        raise ValidationError(_("%(names)s cannot take a seat: not found once on the member roll; add the member "
+                                "record and link it before publishing.") % {"names": "、".join(missing)})
+    return found
+
+
+def _result_text(election: Election, candidates: list[Candidate], issued: int, start: dt.date, end: dt.date) -> str:
+    lines = [_("%(session)s held this election on %(date)s, for %(seats)s seat(s).") % {
+        "session": election.session.title, "date": format_date(election.held_on), "seats": election.seats},
+        _("Delegates in the electorate: %(electorate)s. Ballots issued: %(issued)s; returned: %(returned)s; "
+          "valid: %(valid)s; invalid: %(invalid)s.") % {
+            "electorate": election.electorate, "issued": issued, "returned": election.returned,
+            "valid": election.valid, "invalid": election.returned - election.valid},
+        _("Votes per candidate:")]
+    for c in candidates:
+        lines.append(_("%(name)s: %(for)s for, %(against)s against, %(abstain)s abstaining") % {
+            "name": c.name, "for": c.votes_for, "against": c.votes_against, "abstain": c.abstentions}
+            + (_(" (elected)") if c.elected else ""))
+    lines.append(election.outcome)
+    if election.fills == ElectionFills.MEMBERS:
+        lines.append(_("Term of office: %(start)s to %(end)s.") % {"start": format_date(start), "end": format_date(end)})
+    return "\n".join(lines)
+
+
+def _seats_follow(actor, election: Election, members: list, start: dt.date):
+    """The elected take their seats through the org's committee services. A members' election
+    seats a new committee and ends the previous one's open seats the day before; a chair or
+    vice-chair election gives that title on the committee in office."""
+    from gonghui.orgs import services as orgs
+    from gonghui.orgs.choices import SeatTitle
+    from gonghui.orgs.models import Committee, CommitteeSeat
+
+    if election.fills == ElectionFills.MEMBERS:
+        end = _years_on(start, election.term_years) - dt.timedelta(days=1)
+        previous = list(Committee.objects.filter(org=election.org, kind=election.committee_kind).values_list("pk", flat=True))
+        committee = orgs.committee_create(actor=actor, org=election.org, kind=election.committee_kind,
+                                          term_start=start, term_end=end)
+        day_before = start - dt.timedelta(days=1)
+        for seat in CommitteeSeat.objects.filter(committee__in=previous, end__isnull=True).select_related("committee", "member"):
+            orgs.committee_seat_end(actor=actor, seat=seat, end=max(day_before, seat.start))
+        for member in members:
+            orgs.committee_seat_assign(actor=actor, committee=committee, member=member, title=SeatTitle.MEMBER, start=start)
+        return committee
+    committee = (Committee.objects.filter(org=election.org, kind=election.committee_kind, term_start__lte=start)
+                 .order_by("-term_start", "-id").first())
+    if committee is None:
+        raise ValidationError(_("This committee has not been elected yet: publish its members' election first."))
+    for member in members:
+        seat = CommitteeSeat.objects.filter(committee=committee, member=member, end__isnull=True).select_related(
+            "committee", "member").first()
+        if seat is not None and seat.title == election.fills:
+            continue
+        if seat is not None:
+            orgs.committee_seat_end(actor=actor, seat=seat, end=max(start, seat.start))
+        orgs.committee_seat_assign(actor=actor, committee=committee, member=member, title=election.fills, start=start)
+    return committee
+
+
+@transaction.atomic
+def election_publish(*, actor, election: Election, on: dt.date | None = None) -> Election:
+    """Put a counted election's result on the notice board (公开栏) with its numbers, and seat the
+    elected on the committee it was for. Once only: the row is locked and a second publish refused."""
+    require(actor=actor, action="congress.election.manage", org=election.org)
+    election = _locked(Election, election.pk)
+    if election.disclosure_id is not None:
+        raise ValidationError(_("The result of this election has already been published."))
+    if election.status != ElectionStatus.CLOSED:
+        raise ValidationError(_("Only a counted election's result can be published."))
+    from gonghui.governance import services as governance
+    from gonghui.governance.choices import DisclosureCategory
+
+    candidates = list(election.candidates.select_related("member"))
+    members = _elected_members(election, [c for c in candidates if c.elected])
+    issued = election.paper_issued + election.ballots.filter(source=BallotSource.PHONE).count()
+    start = election.held_on
+    end = _years_on(start, election.term_years) - dt.timedelta(days=1)
+    disclosure = governance.disclosure_create(
+        actor=actor, org=election.org, title=_("Election result: %(title)s") % {"title": election.title},
+        body=_result_text(election, candidates, issued, start, end), category=DisclosureCategory.LISTS)
+    governance.disclosure_publish(actor=actor, disclosure=disclosure, on=on)
+    committee = _seats_follow(actor, election, members, start) if members else None
+    election.disclosure, election.committee = disclosure, committee
+    election.save(update_fields=["disclosure", "committee", "updated_at"])
+    history_record(obj=election, org=election.org, actor=actor, action="state",
+                   changes={"disclosure": [None, disclosure.title], "committee": [None, str(committee or "")]})
+    return election
 
 
 # ── democratic appraisal ─────────────────────────────────────────────────────

@@ -30,6 +30,7 @@ urlpatterns = [
     path("elections/<int:pk>/tellers/", views.teller_appoint, name="teller_appoint"),
     path("elections/<int:pk>/open/", views.election_open, name="election_open"),
     path("elections/<int:pk>/close/", views.election_close, name="election_close"),
+    path("elections/<int:pk>/publish/", views.election_publish, name="election_publish"),
     path("elections/<int:pk>/ballot/", views.ballot, name="ballot"),
     path("elections/<int:pk>/paper/issue/", views.paper_issue, name="paper_issue"),
     path("elections/<int:pk>/paper/", views.paper_enter, name="paper_enter"),

@@ -172,7 +172,9 @@ def motion_list(request):
     if request.GET.get("overdue"):
         motions = motions.filter(pk__in=selectors.overdue_motions(visible_to=request.user).values("pk"))
     return render(request, "congress/motion_list.html", {"motions": motions, "status": status,
-                                                         "statuses": MotionStatus.choices})
+                                                         "statuses": MotionStatus.choices,
+                                                         "to_second": selectors.motions_to_second(user=request.user),
+                                                         "min_seconders": services.MIN_SECONDERS})
 
 
 @login_required
@@ -186,7 +188,8 @@ def motion_detail(request, pk: int):
     return render(request, "congress/motion_detail.html", {
         "motion": motion, "handlers": handlers, "answers": motion.answers.select_related("org"),
         "seconders": motion.seconders.select_related("delegate"),
-        "may_second": delegate is not None and delegate.pk != motion.proposer_id and motion.status == MotionStatus.SUBMITTED,
+        "may_second": (delegate is not None and delegate.pk != motion.proposer_id and motion.status == MotionStatus.SUBMITTED
+                       and not motion.seconders.filter(delegate=delegate).exists()),
         "may_rate": delegate is not None and delegate.pk == motion.proposer_id and motion.status == MotionStatus.ANSWERED,
         "decide": decide, "may_answer": bool(answers_for) and motion.status in (MotionStatus.ASSIGNED, MotionStatus.SUPERVISED, MotionStatus.ANSWERED),
         "decide_form": DecideForm(), "assign_form": AssignForm(motion=motion), "answer_form": AnswerForm(),
@@ -207,7 +210,10 @@ def _motion_action(request, pk: int, call, ok: str, form_class=None, **form_kwar
 @login_required
 @require_POST
 def motion_second(request, pk: int):
-    return _motion_action(request, pk, lambda m, d: services.motion_second(actor=request.user, motion=m), _("You seconded the motion."))
+    """附议, from the motion's page or the delegate's list (which it returns to)."""
+    motion = selectors.motion_get(visible_to=request.user, pk=pk)
+    back = reverse("congress:motions") if request.POST.get("back") == "list" else reverse("congress:motion", args=[pk])
+    return _done(request, lambda: services.motion_second(actor=request.user, motion=motion), _("You seconded the motion."), back)
 
 
 @login_required
@@ -328,6 +334,13 @@ def election_open(request, pk: int):
 def election_close(request, pk: int):
     return _election_action(request, pk, lambda e, d: services.election_close(actor=request.user, election=e),
                             _("The vote is closed and counted."))
+
+
+@login_required
+@require_POST
+def election_publish(request, pk: int):
+    return _election_action(request, pk, lambda e, d: services.election_publish(actor=request.user, election=e),
+                            _("The result is on the notice board and the elected hold their seats."))
 
 
 @login_required

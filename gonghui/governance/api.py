@@ -1,9 +1,12 @@
-"""Targets, meetings and plans over the API: list, detail, create (and a target's checks)."""
+"""Targets, meetings, plans and disclosures over the API: list, detail, create (a target's checks, a
+notice's attachments, the answer to an objection)."""
 
 import datetime as dt
 from decimal import Decimal
 
-from ninja import Router, Schema, Status
+from django.shortcuts import get_object_or_404
+from ninja import File, Router, Schema, Status
+from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from gonghui.core.api import Half, Pages, Year
@@ -197,3 +200,74 @@ def get_plan(request, plan_id: int):
 def create_plan(request, payload: PlanIn):
     org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action=selectors.VIEW, pk=payload.org_id)
     return Status(201, services.plan_create(actor=request.user, org=org, **payload.dict(exclude={"org_id"})))
+
+
+# ── disclosures: the notice, its attachments, the answers to objections ──
+
+class AttachmentOut(Schema):
+    id: int
+    name: str
+    size: int
+    url: str
+
+    @staticmethod
+    def resolve_url(obj):
+        from django.urls import reverse
+
+        return reverse("governance:attachment", args=[obj.disclosure_id, obj.pk])
+
+
+class ObjectionOut(Schema):
+    id: int
+    text: str
+    status: str
+    answer: str
+
+
+class DisclosureOut(Schema):
+    id: int
+    org_id: int
+    title: str
+    body: str
+    category: str
+    published_on: dt.date | None
+    notice_until: dt.date | None
+
+
+class AnswerIn(Schema):
+    answer: str
+
+
+@router.get("/disclosures", response=list[DisclosureOut])
+@paginate(Pages)
+def list_disclosures(request, category: str | None = None, org_id: int | None = None):
+    return selectors.disclosure_list(visible_to=request.user, org=_org(request, org_id), category=category)
+
+
+@router.get("/disclosures/{int:disclosure_id}", response=DisclosureOut)
+def get_disclosure(request, disclosure_id: int):
+    """A cadre's disclosure (drafts too), or a notice published to the member asking."""
+    return selectors.disclosure_seen(user=request.user, pk=disclosure_id)
+
+
+@router.get("/disclosures/{int:disclosure_id}/attachments", response=list[AttachmentOut])
+def list_attachments(request, disclosure_id: int):
+    return list(selectors.attachments_of(selectors.disclosure_seen(user=request.user, pk=disclosure_id)))
+
+
+@router.post("/disclosures/{int:disclosure_id}/attachments", response={201: AttachmentOut})
+def add_attachment(request, disclosure_id: int, file: UploadedFile = File(...)):
+    disclosure = selectors.disclosure_get(visible_to=request.user, pk=disclosure_id)
+    return Status(201, services.disclosure_attachment_add(actor=request.user, disclosure=disclosure, upload=file))
+
+
+@router.get("/disclosures/{int:disclosure_id}/objections", response=list[ObjectionOut])
+def list_objections(request, disclosure_id: int):
+    return list(selectors.objections_of(selectors.disclosure_get(visible_to=request.user, pk=disclosure_id)))
+
+
+@router.post("/disclosures/{int:disclosure_id}/objections/{int:objection_id}/answer", response=ObjectionOut)
+def answer_objection(request, disclosure_id: int, objection_id: int, payload: AnswerIn):
+    disclosure = selectors.disclosure_get(visible_to=request.user, pk=disclosure_id)
+    objection = get_object_or_404(disclosure.objections.all(), pk=objection_id)
+    return services.objection_answer(actor=request.user, objection=objection, answer=payload.answer)

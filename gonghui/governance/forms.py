@@ -110,3 +110,8 @@ class ObjectionForm(forms.Form):
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(label=_("answer"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("attachment (PDF, image, .xlsx or .docx)"), widget=forms.ClearableFileInput(
+        attrs={"accept": ".pdf,.jpg,.jpeg,.png,.webp,.xlsx,.docx"}))

@@ -194,3 +194,28 @@ class Objection(TimeStamped):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class DisclosureAttachment(models.Model):
+    """A file put up with a notice: the list 附后, the accounts' 明细 (PDF, image, Excel, Word).
+    Stored under a random name; served only to those the notice is published to."""
+
+    disclosure = models.ForeignKey(Disclosure, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("disclosure"))
+    file = models.FileField(_("file"), upload_to="governance/disclosures/%Y/%m/")
+    name = models.CharField(_("file name"), max_length=120)
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name=_("uploaded by"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["disclosure", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def kind(self) -> str:
+        return self.file.name.rsplit(".", 1)[-1].upper() if "." in self.file.name else ""

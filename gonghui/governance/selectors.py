@@ -416,6 +416,30 @@ def disclosure_get_for_member(*, user, pk: int) -> Disclosure:
     return found
 
 
+def attachments_of(disclosure: Disclosure) -> QuerySet:
+    return disclosure.attachments.all()
+
+
+def attachment_get(*, user, disclosure_pk: int, pk: int):
+    """A notice's file for someone the notice is published to, or a cadre who manages it (a draft's too); else 404."""
+    from django.http import Http404
+
+    found = attachments_of(disclosure_seen(user=user, pk=disclosure_pk)).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def disclosure_seen(*, user, pk: int) -> Disclosure:
+    """A notice for a member it is published to, or for a cadre who manages it; else 404."""
+    from django.http import Http404
+
+    found = (disclosures_for_member(user) | in_reach(Disclosure.objects.select_related("org"), user, action=VIEW)).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
 def objections_of(disclosure: Disclosure, *, user=None) -> QuerySet[Objection]:
     qs = disclosure.objections.select_related("author")
     return qs.filter(author=user) if user is not None else qs

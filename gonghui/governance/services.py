@@ -9,9 +9,11 @@ the state already reached and returns it, with no second history row and no seco
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -23,7 +25,7 @@ from gonghui.core.history import diff, history_record, locked, model_update, sna
 from gonghui.orgs.models import Org
 
 from .choices import CheckKind, MeetingKind, ObjectionStatus, PlanStatus
-from .models import Disclosure, Meeting, MeetingDecision, MeetingRule, Objection, Plan, Target, TargetCheck
+from .models import Disclosure, DisclosureAttachment, Meeting, MeetingDecision, MeetingRule, Objection, Plan, Target, TargetCheck
 
 TARGET_FIELDS = ("name", "unit", "target", "note")
 MEETING_FIELDS = ("kind", "title", "date", "place", "present", "expected", "agenda", "minutes")
@@ -356,3 +358,58 @@ def objection_answer(*, actor, objection: Objection, answer: str) -> Objection:
                 title=_("Your objection was answered: %(t)s") % {"t": objection.disclosure.title},
                 body=objection.answer[:200], url=f"/governance/notices/{objection.disclosure.pk}/")
     return objection
+
+
+# ── a notice's attachments ───────────────────────────────────────────────────
+
+# What a notice may carry, by extension, and how each file type begins. An xlsx and a docx
+# are zip packages; the type is then told by the extension the office gave it.
+ATTACHMENT_SIGNATURES = {
+    "pdf": (b"%PDF-",), "jpg": (b"\xff\xd8\xff",), "jpeg": (b"\xff\xd8\xff",), "png": (b"\x89PNG\r\n\x1a\n",),
+    "webp": (b"RIFF",), "xlsx": (b"PK\x03\x04",), "docx": (b"PK\x03\x04",),
+}
+
+
+def _attachment_limits() -> tuple[int, int]:
+    """(most bytes a file may have, most files a notice may carry); settings may change both."""
+    return (int(getattr(settings, "GONGHUI_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)),
+            int(getattr(settings, "GONGHUI_ATTACHMENTS_PER_NOTICE", 10)))
+
+
+def _attachment_check(upload, disclosure: Disclosure) -> str:
+    """The upload's extension once its count, size, name and first bytes are in bounds; a refusal by message otherwise.
+    The count and size are checked before a byte of the file is read."""
+    max_bytes, max_count = _attachment_limits()
+    if disclosure.attachments.count() >= max_count:
+        raise ValidationError({"file": _("A notice carries at most %(n)s attachments.") % {"n": max_count}})
+    if upload.size > max_bytes:
+        raise ValidationError({"file": _("An attachment may be at most %(mb)s MB; this one is %(size)s MB.") % {
+            "mb": max_bytes // (1024 * 1024), "size": f"{upload.size / (1024 * 1024):.1f}"}})
+    if upload.size == 0:
+        raise ValidationError({"file": _("The file is empty.")})
+    ext = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    if ext not in ATTACHMENT_SIGNATURES:
+        raise ValidationError({"file": _("An attachment must be a PDF, an image (JPG, PNG, WebP), an Excel (.xlsx) or "
+                                         "a Word (.docx) file.")})
+    head = upload.read(12)
+    upload.seek(0)
+    ok = any(head.startswith(sig) for sig in ATTACHMENT_SIGNATURES[ext]) and (ext != "webp" or head[8:12] == b"WEBP")
+    if not ok:
+        raise ValidationError({"file": _("The file is not the %(kind)s it claims to be.") % {"kind": ext.upper()}})
+    return ext
+
+
+@transaction.atomic
+def disclosure_attachment_add(*, actor, disclosure: Disclosure, upload) -> DisclosureAttachment:
+    """Put a file up with a notice. Adding to a published notice changes nothing members have
+    read: the file is listed beside the text, and the history says who added it when."""
+    scoping.require(actor=actor, action="governance.disclosure.edit", org=disclosure.org)
+    locked(disclosure)  # two uploads at once still count against the limit one after the other
+    ext = _attachment_check(upload, disclosure)
+    name = (upload.name.replace("\\", "/").rsplit("/", 1)[-1].strip() or f"attachment.{ext}")[:120]
+    attachment = DisclosureAttachment(disclosure=disclosure, name=name, size=upload.size,
+                                      uploaded_by=actor if actor is not None and actor.is_authenticated else None)
+    attachment.file.save(f"{uuid.uuid4().hex}.{ext}", upload, save=False)
+    attachment.save()
+    history_record(obj=disclosure, org=disclosure.org, actor=actor, action="update", changes={"attachments": [None, name]})
+    return attachment

@@ -157,14 +157,19 @@ def plan_check_sentence(plans: PlanFigures) -> str:
         "n": format_count(len(plans.items)), "done": format_count(plans.done)}
 
 
-def disclosure_sentence(figs: DisclosureFigures) -> str:
-    """坚持厂务公开，在公开栏公开重大决策1项、财务收支1项…，共4项；公示期间职工提出异议1件，已全部答复."""
+def disclosure_sentence(figs: DisclosureFigures, *, word: str = "") -> str:
+    """坚持厂务公开，在公开栏公开重大决策1项、财务收支1项…，共4项；公示期间职工提出异议1件，已全部答复.
+    `word` is the org's own (org.disclosure_word: 校务公开 at a school); a factory's when not given."""
     if not figs.published:
         return ""
     parts = [_("%(category)s %(n)s") % {"category": category.label, "n": format_count(figs.by_category[category.value])}
              for category in DisclosureCategory if figs.by_category.get(category.value)]
-    sentence = _("The union kept to open management, publishing %(parts)s on the notice board") % {
-        "parts": pgettext("list separator", ", ").join(parts)}
+    if not word:
+        from gonghui.orgs.choices import DISCLOSURE_WORD, Sector
+
+        word = str(DISCLOSURE_WORD[Sector.FACTORY])
+    sentence = _("The union kept to %(word)s, publishing %(parts)s on the notice board") % {
+        "word": word, "parts": pgettext("list separator", ", ").join(parts)}
     if len(parts) > 1:
         sentence += _(", %(n)s matters in all") % {"n": format_count(figs.published)}
     if figs.objections:
@@ -260,7 +265,7 @@ def sections(*, org, period: Period) -> list[Section]:
         figures.append(Figure("governance.meetings.missed", _("meetings missed"), len(missed),
                               _("%(n)s times") % {"n": format_count(len(missed))}, source="/governance/meetings/missing/"))
 
-    sentence = disclosure_sentence(disclosed)
+    sentence = disclosure_sentence(disclosed, word=org.disclosure_word)
     if sentence:
         paragraphs.append(sentence)
         figures += disclosure_figure_list(disclosed)

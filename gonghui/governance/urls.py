@@ -26,6 +26,8 @@ urlpatterns = [
     path("disclosures/<int:pk>/edit/", views.disclosure_edit, name="disclosure_edit"),
     path("disclosures/<int:pk>/publish/", views.disclosure_publish, name="disclosure_publish"),
     path("disclosures/<int:pk>/objections/<int:objection_pk>/answer/", views.objection_answer, name="objection_answer"),
+    path("disclosures/<int:pk>/attachments/", views.attachment_add, name="attachment_add"),
     path("notices/", views.notice_board, name="notices"),
+    path("notices/<int:pk>/files/<int:attachment_pk>/", views.attachment_file, name="attachment"),
     path("notices/<int:pk>/", views.notice_read, name="notice"),
 ]

@@ -14,13 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.utils import timezone
 
+from gonghui.core.files import private_file_response
 from gonghui.core.forms import form_submitted
 from gonghui.core.history import history_for
 from gonghui.core.scoping import default_org, org_from_query, orgs_in_reach
 
 from . import selectors, services
 from .choices import DisclosureCategory, MeetingKind, PlanStatus
-from .forms import AnswerForm, CheckForm, DisclosureForm, MeetingForm, ObjectionForm, PlanForm, RuleForm, TargetForm
+from .forms import AnswerForm, AttachmentForm, CheckForm, DisclosureForm, MeetingForm, ObjectionForm, PlanForm, RuleForm, TargetForm
 from .models import Objection
 
 
@@ -248,8 +249,9 @@ def plan_status(request, pk: int):
 def disclosure_list(request):
     orgs = _managed_orgs(request.user)
     category = request.GET.get("category") if request.GET.get("category") in DisclosureCategory.values else None
+    org = org_from_query(request)
     return render(request, "governance/disclosure_list.html", {
-        "disclosures": selectors.disclosure_list(visible_to=request.user, org=org_from_query(request), category=category),
+        "disclosures": selectors.disclosure_list(visible_to=request.user, org=org, category=category), "org": org,
         "orgs": orgs, "category": category, "categories": DisclosureCategory.choices,
     })
 
@@ -268,6 +270,7 @@ def disclosure_detail(request, pk: int):
     disclosure = selectors.disclosure_get(visible_to=request.user, pk=pk)
     return render(request, "governance/disclosure_detail.html", {
         "d": disclosure, "objections": selectors.objections_of(disclosure), "answer_form": AnswerForm(),
+        "attachments": selectors.attachments_of(disclosure), "attachment_form": AttachmentForm(),
         "history": history_for(disclosure)[:30],
     })
 
@@ -312,6 +315,29 @@ def objection_answer(request, pk: int, objection_pk: int):
     return redirect("governance:disclosure", pk=disclosure.pk)
 
 
+@login_required
+@require_POST
+def attachment_add(request, pk: int):
+    disclosure = selectors.disclosure_get(visible_to=request.user, pk=pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    else:
+        try:
+            attachment = services.disclosure_attachment_add(actor=request.user, disclosure=disclosure, upload=form.cleaned_data["file"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Attached: %(name)s") % {"name": attachment.name})
+    return redirect("governance:disclosure", pk=disclosure.pk)
+
+
+@login_required
+def attachment_file(request, pk: int, attachment_pk: int):
+    """A notice's file, for those the notice is published to (and its cadres); 404 for anyone else."""
+    return private_file_response(selectors.attachment_get(user=request.user, disclosure_pk=pk, pk=attachment_pk).file)
+
+
 # ── the member's notice board ────────────────────────────────────────────────
 
 @login_required
@@ -332,6 +358,6 @@ def notice_read(request, pk: int):
         messages.success(request, _("Your objection was sent to the union."))
         return redirect("governance:notice", pk=disclosure.pk)
     return render(request, "governance/notice_read.html", {
-        "d": disclosure, "form": form, "open": open_for_objections,
+        "d": disclosure, "form": form, "open": open_for_objections, "attachments": selectors.attachments_of(disclosure),
         "mine": selectors.objections_of(disclosure, user=request.user),
     })

@@ -3,6 +3,12 @@
 from .factories import meeting, published_disclosure, target
 
 
+def _pdf():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("经费收支明细.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+
+
 def private_urls(cast) -> list[tuple]:
     from gonghui.governance import services
 
@@ -11,6 +17,7 @@ def private_urls(cast) -> list[tuple]:
     p = services.plan_create(actor=cast.chair, org=cast.union, year=2026, text="深化厂务公开")
     d = published_disclosure(cast.union, actor=cast.chair)
     o = services.objection_raise(author=cast.member, disclosure=d, text="请说明福利费支出明细")
+    a = services.disclosure_attachment_add(actor=cast.chair, disclosure=d, upload=_pdf())
     body_check = {"kind": "other", "date": "2025-09-30", "actual": "800"}
     return [
         ("GET", f"/governance/targets/{t.pk}/"),
@@ -36,6 +43,14 @@ def private_urls(cast) -> list[tuple]:
         ("POST", f"/governance/disclosures/{d.pk}/objections/{o.pk}/answer/", {"answer": "已公示明细"}),
         ("GET", f"/governance/disclosures/?org={cast.union.pk}"),
         ("GET", f"/governance/notices/{d.pk}/"),
+        ("GET", f"/governance/notices/{d.pk}/files/{a.pk}/"),
+        ("POST", f"/governance/disclosures/{d.pk}/attachments/"),
+        ("GET", f"/api/v1/governance/disclosures/{d.pk}"),
+        ("GET", f"/api/v1/governance/disclosures/{d.pk}/attachments"),
+        ("POST", f"/api/v1/governance/disclosures/{d.pk}/attachments"),
+        ("GET", f"/api/v1/governance/disclosures/{d.pk}/objections"),
+        ("POST", f"/api/v1/governance/disclosures/{d.pk}/objections/{o.pk}/answer", {"answer": "已公示明细"}),
+        ("GET", f"/api/v1/governance/disclosures?org_id={cast.union.pk}"),
         ("POST", f"/governance/notices/{d.pk}/", {"text": "有异议"}),
         ("GET", f"/api/v1/governance/targets/{t.pk}"),
         ("GET", f"/api/v1/governance/targets?org_id={cast.union.pk}"),
@@ -87,4 +102,5 @@ def service_calls(cast) -> list[tuple[str, object]]:
         ("disclosure_publish", lambda actor: services.disclosure_publish(actor=actor, disclosure=draft)),
         ("objection_raise", lambda actor: services.objection_raise(author=actor, disclosure=elsewhere, text="有异议")),
         ("objection_answer", lambda actor: services.objection_answer(actor=actor, objection=o, answer="已公示明细")),
+        ("disclosure_attachment_add", lambda actor: services.disclosure_attachment_add(actor=actor, disclosure=d, upload=_pdf())),
     ]
