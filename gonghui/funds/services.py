@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from collections.abc import Iterable
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -21,7 +22,9 @@ from django.utils.translation import gettext as _
 
 from gonghui.core.money import yuan
 from gonghui.core import crypto
+from gonghui.core.bulk import rows_insert
 from gonghui.core.history import history_record
+from gonghui.core.models import HistoryEntry
 from gonghui.core.scoping import require
 from gonghui.members.models import Member
 from gonghui.orgs.models import Org
@@ -103,6 +106,71 @@ def entry_post(*, actor, org: Org, date: dt.date, memo: str, lines: Iterable[Lin
     _lock(org)
     entry, _new = _post(actor=actor, org=org, date=date, memo=memo, lines=lines, idempotency_key=idempotency_key, source=source)
     return entry
+
+
+@dataclass(frozen=True)
+class EntrySpec:
+    """One entry of a batch to post: as `entry_post` takes it."""
+
+    date: dt.date
+    memo: str
+    lines: tuple[LineSpec, ...]
+    idempotency_key: str
+
+
+@transaction.atomic
+def entries_post_bulk(*, actor, org: Org, entries: Iterable[EntrySpec], source: str = EntrySource.MANUAL,
+                      batch_size: int = 5000) -> int:
+    """Post many entries to the org's books at once (a year carried over from another system, a
+    bench): each checked as `entry_post` checks one, numbered on from each year's last voucher,
+    with one history row each. All or nothing: one entry that does not balance refuses the batch,
+    naming it. An entry whose key was already posted is skipped, so a retried batch posts the
+    rest once. Returns how many entries were new. Queries grow with batches, not with entries."""
+    require(actor=actor, action="funds.ledger.post", org=org)
+    _lock(org)
+    specs: dict[str, EntrySpec] = {}
+    for n, spec in enumerate(entries, start=1):
+        key = (spec.idempotency_key or "").strip()[:120]
+        if not key:
+            raise ValidationError({"idempotency_key": _("Entry %(n)s: a posting needs an idempotency key.") % {"n": n}})
+        if not (spec.memo or "").strip():
+            raise ValidationError({"memo": _("Entry %(n)s: write what the entry is for.") % {"n": n}})
+        try:
+            lines = lines_checked(spec.lines)
+        except ValidationError as exc:
+            raise ValidationError({"lines": _("Entry %(n)s: %(error)s") % {"n": n, "error": " ".join(exc.messages)}}) from None
+        specs.setdefault(key, EntrySpec(spec.date, spec.memo.strip()[:200], tuple(lines), key))
+    keys = list(specs)
+    for i in range(0, len(keys), batch_size):
+        for key in Entry.objects.filter(org=org, idempotency_key__in=keys[i:i + batch_size]).values_list("idempotency_key", flat=True):
+            specs.pop(key, None)
+    if not specs:
+        return 0
+    years = {spec.date.year for spec in specs.values()}
+    number = {y: n or 0 for y, n in (Entry.objects.filter(org=org, year__in=years).values_list("year")
+                                     .annotate(n=Max("number")).order_by())}
+    posted_by_id = actor.pk if actor is not None and actor.is_authenticated else None
+    content_type = ContentType.objects.get_for_model(Entry)
+    ordered = sorted(specs.values(), key=lambda s: (s.date, s.idempotency_key))
+    for i in range(0, len(ordered), batch_size):
+        chunk = ordered[i:i + batch_size]
+        rows = []
+        for spec in chunk:
+            number[spec.date.year] = number.get(spec.date.year, 0) + 1
+            rows.append({"org": org.pk, "year": spec.date.year, "number": number[spec.date.year], "date": spec.date,
+                         "memo": spec.memo, "source": source, "idempotency_key": spec.idempotency_key, "posted_by": posted_by_id})
+        rows_insert(Entry, rows)
+        ids = dict(Entry.objects.filter(org=org, idempotency_key__in=[s.idempotency_key for s in chunk])
+                   .values_list("idempotency_key", "pk"))
+        rows_insert(Line, [{"entry": ids[spec.idempotency_key], "account": s.account, "debit": s.debit, "credit": s.credit}
+                           for spec in chunk for s in spec.lines])
+        rows_insert(HistoryEntry, [
+            {"org": org.pk, "content_type": content_type.pk, "object_id": str(ids[spec.idempotency_key]),
+             "object_repr": f"{row['year']}-{row['number']:04d} {spec.memo}"[:200], "actor": posted_by_id,
+             "action": HistoryEntry.Action.IMPORT, "changes": {"amount": [None, str(sum(x.debit for x in spec.lines))]},
+             "note": spec.memo[:300]}
+            for spec, row in zip(chunk, rows)])
+    return len(ordered)
 
 
 @transaction.atomic
