@@ -122,11 +122,14 @@ def trial_balance(*, org: Org, year: int) -> TrialBalance:
     return TrialBalance(org=org, year=year, rows=rows, entries=Entry.objects.filter(org=org, year=year).count())
 
 
-def account_totals(*, org: Org, start: dt.date, end: dt.date, kind: str | None = None) -> dict[str, Decimal]:
-    """{account: net movement on its normal side} over the org's subtree between two dates; one query."""
+def account_totals(*, org: Org, start: dt.date, end: dt.date, kind: str | None = None,
+                   kinds: tuple[str, ...] = ()) -> dict[str, Decimal]:
+    """{account: net movement on its normal side} over the org's subtree between two dates, of the
+    accounts of `kind` (or `kinds`; every account when neither is given); one query."""
     qs = Line.objects.filter(under(org, "entry__org"), entry__date__gte=start, entry__date__lte=end)
-    if kind:
-        qs = qs.filter(account__in=chart.codes_of(kind))
+    wanted = [code for k in ((kind,) if kind else kinds) for code in chart.codes_of(k)]
+    if wanted:
+        qs = qs.filter(account__in=wanted)
     found = {}
     for row in qs.values("account").order_by("account").annotate(d=Sum("debit"), c=Sum("credit")):
         d, c = _cents(row["d"]), _cents(row["c"])
@@ -325,7 +328,8 @@ class FundsFigures:
 
 
 def funds_figures(*, org: Org, start: dt.date, end: dt.date) -> FundsFigures:
-    totals = account_totals(org=org, start=start, end=end)
+    # only the statement's accounts: half of all lines are 银行存款, which it does not state
+    totals = account_totals(org=org, start=start, end=end, kinds=(chart.INCOME, chart.SPENDING))
     return FundsFigures(
         income={c: v for c, v in totals.items() if chart.account(c).kind == chart.INCOME and v},
         spending={c: v for c, v in totals.items() if chart.account(c).kind == chart.SPENDING and v},
