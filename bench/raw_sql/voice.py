@@ -15,7 +15,7 @@ from gonghui.core.formatting import ratio
 from gonghui.core.summary import Period
 from gonghui.members.choices import MemberStatus
 from gonghui.safety.choices import OPEN_REPORT_STATES, ReportStatus
-from gonghui.voice.choices import ADOPTED_STATES, SuggestionStatus, TalkKind
+from gonghui.voice.choices import ADOPTED_STATES, SuggestionStatus
 
 
 def _placeholders(name: str, values: Iterable[str]) -> tuple[str, dict[str, str]]:
@@ -29,7 +29,7 @@ def _placeholders(name: str, values: Iterable[str]) -> tuple[str, dict[str, str]
 # once, by their materialised path. Plain SQL for both backends.
 _RAW_SQL = """
 WITH subtree AS (SELECT id FROM orgs_org WHERE path LIKE %(path)s)
-SELECT s.*, m.*, r.*, g.*, p.*, h.*, e.*, t.*
+SELECT s.*, m.*, r.*, g.*, p.*, h.*, e.*
 FROM (
   SELECT
     SUM(CASE WHEN x.submitted_on BETWEEN %(start)s AND %(end)s THEN 1 ELSE 0 END),
@@ -68,10 +68,7 @@ FROM (
 ) h, (
   SELECT COUNT(DISTINCT x.member_id) FROM voice_exposure x JOIN subtree o ON o.id = x.org_id
   WHERE x.since <= %(end)s AND (x.until IS NULL OR x.until >= %(start)s)
-) e, (
-  SELECT COUNT(*) FROM voice_talk x JOIN subtree o ON o.id = x.org_id
-  WHERE x.kind IN ({talk_kinds}) AND x.date BETWEEN %(start)s AND %(end)s
-) t
+) e
 """
 
 
@@ -87,18 +84,17 @@ def raw_sql_figures(connection, org, period: Period) -> dict[str, Decimal | int 
     last = period.same_period_last_year()
     adopted_in, adopted = _placeholders("adopted", ADOPTED_STATES)
     open_in, open_ = _placeholders("open", OPEN_REPORT_STATES)
-    talks_in, talk_kinds = _placeholders("talk_kind", (TalkKind.TALK, TalkKind.HOME_VISIT))
     params = {
         "path": org.path + "%", "start": period.start, "end": period.end, "last_start": last.start, "last_end": last.end,
         "today": dt.date.today(), "rejected": str(SuggestionStatus.REJECTED), "resolved": str(ReportStatus.RESOLVED),
-        "active": str(MemberStatus.ACTIVE), **adopted, **open_, **talk_kinds,
+        "active": str(MemberStatus.ACTIVE), **adopted, **open_,
     }
-    sql = _RAW_SQL.format(adopted=adopted_in, open=open_in, talk_kinds=talks_in)
+    sql = _RAW_SQL.format(adopted=adopted_in, open=open_in)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = [v or 0 for v in cursor.fetchone()]
     (submitted, adopted_n, rejected, golden, saving, before_submitted, before_adopted, before_rejected,
-     on_roll, before_on_roll, received, resolved, in_progress, overdue, groups, reps, posts, exposed, talks) = row
+     on_roll, before_on_roll, received, resolved, in_progress, overdue, groups, reps, posts, exposed) = row
 
     found: dict[str, Decimal | int | None] = {}
     if submitted:
@@ -118,8 +114,6 @@ def raw_sql_figures(connection, org, period: Period) -> dict[str, Decimal | int 
                 found["voice.suggestions.per_member.previous"] = ratio(before_submitted, before_on_roll, 2)
         if before_decided:
             found["voice.suggestions.adoption_rate.previous"] = ratio(before_adopted * 100, before_decided, 2)
-    if talks:
-        found["voice.talks"] = talks
     # The safety app's section: empty without groups, reps, reports or hazard posts.
     if groups or reps:
         found |= {"safety.network.groups": groups, "safety.network.reps": reps}

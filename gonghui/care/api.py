@@ -1,4 +1,4 @@
-"""Care over the API: files (open, re-check, close), visits and aid, as on the pages."""
+"""Care over the API: files (open, re-check, close), visits, aid, talks and home visits, as on the pages."""
 
 import datetime as dt
 from decimal import Decimal
@@ -112,6 +112,25 @@ class AidIn(Schema):
     goods_value: Decimal = Decimal(0)
 
 
+class TalkOut(Schema):
+    id: int
+    member_id: int
+    kind: str
+    date: dt.date
+    topic: str
+    outcome: str
+    follow_up: str
+
+
+class TalkIn(Schema):
+    member_id: int
+    kind: str = "talk"
+    date: dt.date
+    topic: str
+    outcome: str = ""
+    follow_up: str = ""
+
+
 class SettingsIO(Schema):
     org_id: int
     low_income_line: Decimal
@@ -192,6 +211,19 @@ def get_aid(request, aid_id: int):
 def pay_aid(request, payload: AidIn):
     member = _member(request, payload.member_id, "care.aid.pay")
     return Status(201, services.aid_pay(actor=request.user, member=member, **payload.dict(exclude={"member_id"})))
+
+
+@router.get("/talks", response=list[TalkOut])
+@paginate(Pages)
+def list_talks(request, org_id: int | None = None, kind: str = ""):
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=org_id) if org_id else None
+    return selectors.talk_list(visible_to=request.user, org=org, kind=kind or None)
+
+
+@router.post("/talks", response={201: TalkOut})
+def record_talk(request, payload: TalkIn):
+    member = _member(request, payload.member_id, "care.talk.record")
+    return Status(201, services.talk_record(actor=request.user, member=member, **payload.dict(exclude={"member_id"})))
 
 
 @router.get("/settings", response=SettingsIO)

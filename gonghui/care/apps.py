@@ -12,6 +12,9 @@ from gonghui.core.roles import Role
 # the union's ordinary record of its work and the federation may read them; aid is money out
 # of the fund, so the funds review committee (经费审查) reads it too.
 CADRES = frozenset({Role.CHAIR, Role.CADRE})
+# Talks and home visits (谈心家访) are private between the worker and the union: its chair and
+# cadres, nobody above (they came over from the voice app with their rule).
+TALK_ROLES = CADRES
 
 
 class CareConfig(registry.GonghuiAppConfig):
@@ -25,6 +28,8 @@ class CareConfig(registry.GonghuiAppConfig):
         "care.visit.record": CADRES,
         "care.aid.view": CADRES | {Role.FEDERATION_OFFICER, Role.FUNDS_REVIEWER},
         "care.aid.pay": CADRES,
+        "care.talk.view": TALK_ROLES,
+        "care.talk.record": TALK_ROLES,
         "care.settings.set": frozenset({Role.CHAIR}),
     }
     urls = ("care/", "gonghui.care.urls")
@@ -33,6 +38,7 @@ class CareConfig(registry.GonghuiAppConfig):
         registry.NavEntry("care", "care:cases", _("Hardship files"), "care.case.view"),
         registry.NavEntry("care", "care:visits", _("Visits"), "care.visit.view"),
         registry.NavEntry("care", "care:aid", _("Aid payments"), "care.aid.view"),
+        registry.NavEntry("care", "care:talks", _("Talks and home visits"), "care.talk.view"),
     )
     attention = "gonghui.care.selectors.attention"
     summary = "gonghui.care.summary"

@@ -53,3 +53,8 @@ class AidKind(models.TextChoices):
 class AidStatus(models.TextChoices):
     PAID = "paid", _("paid")
     REFUSED = "refused", _("refused")
+
+
+class TalkKind(models.TextChoices):
+    TALK = "talk", _("heart-to-heart talk")
+    HOME_VISIT = "home_visit", _("home visit")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.members.forms import DATE, OrgChoiceField
 from gonghui.orgs.models import Org
 
-from .choices import AidKind, CaseKind, Occasion, Visitee
+from .choices import AidKind, CaseKind, Occasion, TalkKind, Visitee
 
 MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": 0}
 
@@ -93,3 +93,35 @@ class SettingsForm(forms.Form):
     low_income_line = forms.DecimalField(label=_("minimum-living line (yuan a month per person)"), **MONEY)
     aid_limit = forms.DecimalField(label=_("aid limit per person a year"), **MONEY)
     education_grant = forms.DecimalField(label=_("Golden Autumn grant"), **MONEY)
+
+
+class TalkForm(forms.Form):
+    member = forms.CharField(label=_("Worker (name or phone)"), max_length=50)
+    kind = forms.ChoiceField(label=_("Kind"), choices=TalkKind.choices)
+    date = forms.DateField(label=_("Date"), initial=timezone.localdate, widget=DATE)
+    topic = forms.CharField(label=_("Topic"), max_length=120)
+    outcome = forms.CharField(label=_("Outcome"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    follow_up = forms.CharField(label=_("Follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class TalkFilterForm(forms.Form):
+    """The talks list's query string (?q=…&kind=…&page=…&format=xlsx); what does not parse is dropped, never an error."""
+
+    q = forms.CharField(required=False, max_length=200)
+    kind = forms.TypedChoiceField(choices=TalkKind.choices, required=False, empty_value=None)
+    format = forms.ChoiceField(choices=[("xlsx", "xlsx")], required=False)
+    page = forms.CharField(required=False, max_length=10)
+
+    def __init__(self, query, *args, **kwargs):
+        super().__init__(query, *args, **kwargs)
+        self.is_valid()
+
+    def value(self, name: str):
+        return self.cleaned_data.get(name, getattr(self.fields[name], "empty_value", None))
+
+    def filters(self) -> dict:
+        return {"q": (self.value("q") or "")[:50], "kind": self.value("kind")}
+
+    @property
+    def wants_xlsx(self) -> bool:
+        return self.value("format") == "xlsx"

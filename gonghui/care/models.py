@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import OrgOwned
 
-from .choices import AidKind, AidStatus, CaseKind, CaseStatus, Level, Occasion, Visitee
+from .choices import AidKind, AidStatus, CaseKind, CaseStatus, Level, Occasion, TalkKind, Visitee
 
 AMOUNT = {"max_digits": 12, "decimal_places": 2}
 
@@ -160,3 +160,27 @@ class AidPayment(OrgOwned):
     @property
     def value(self) -> Decimal:
         return self.amount + self.goods_value
+
+
+class Talk(OrgOwned):
+    """谈心、家访: seen only by the cadres of the member's union, nobody above it.
+
+    It came over from the voice app (care 0004): its table keeps the name it was made with."""
+
+    member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+", verbose_name=_("worker"))
+    kind = models.CharField(_("kind"), max_length=12, choices=TalkKind.choices, default=TalkKind.TALK)
+    date = models.DateField(_("date"))
+    topic = models.CharField(_("topic"), max_length=120)
+    outcome = models.TextField(_("outcome"), blank=True)
+    follow_up = models.TextField(_("follow-up"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+                                    verbose_name=_("recorded by"))
+
+    class Meta:
+        db_table = "voice_talk"
+        verbose_name = _("talk or home visit")
+        verbose_name_plural = _("talks and home visits")
+        ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.member} · {self.topic}"

@@ -115,7 +115,7 @@ def _visits(block: dict, ctx, people: list) -> None:
             visit_record(actor=ctx.actor, org=ctx.union, occasion=occasion, date=dt.date(ctx.year, month, day),
                          member=member, visitee_name=member.name, visitors="工会主席、分工会主席", cash=cash,
                          goods=goods, goods_value=goods_value if goods else Decimal(0),
-                         idempotency_key=f"scenario:visit:{ctx.year}:{n}")
+                         idempotency_key=f"scenario:{ctx.union.code}:visit:{ctx.year}:{n}")
             n += 1
 
 
@@ -132,10 +132,10 @@ def _aid(block: dict, ctx, people: list, files: list) -> None:
             values = ({"goods": "米、面、油", "goods_value": Decimal(300)} if kind == AidKind.GOODS
                       else {"amount": grant if kind == AidKind.EDUCATION else AID_AMOUNTS[kind]})
             aid_pay(actor=ctx.actor, member=member, kind=kind, case=case, date=dt.date(ctx.year, 1 + n % 12, 15),
-                    idempotency_key=f"scenario:aid:{ctx.year}:{n}", **values)
+                    idempotency_key=f"scenario:{ctx.union.code}:aid:{ctx.year}:{n}", **values)
             n += 1
     limit = settings_for(ctx.union).aid_limit
     for i in range(int(block.get("aid_refused", 0))):
         member = files[0].member if files else people[0]
         aid_pay(actor=ctx.actor, member=member, kind=AidKind.RELIEF, date=dt.date(ctx.year, 12, 1 + i), amount=limit,
-                idempotency_key=f"scenario:aid:{ctx.year}:refused:{i}")
+                idempotency_key=f"scenario:{ctx.union.code}:aid:{ctx.year}:refused:{i}")

@@ -1,4 +1,4 @@
-"""Reads of care: files, visits and aid in reach, the figures the summary states, and 待办.
+"""Reads of care: files, visits, aid, talks and home visits in reach, the figures the summary states, and 待办.
 
 Figure functions take an org (its whole subtree counts) and a date range and run a fixed
 number of queries.
@@ -20,8 +20,8 @@ from gonghui.core.scoping import get_in_reach_or_404, in_reach, under
 from gonghui.core.selectors import Attention
 from gonghui.orgs.models import Org
 
-from .choices import AidStatus, CaseStatus
-from .models import AidPayment, CareSettings, HardshipCase, Visit
+from .choices import AidStatus, CaseStatus, TalkKind
+from .models import AidPayment, CareSettings, HardshipCase, Talk, Visit
 
 
 def union_of(org: Org) -> Org:
@@ -152,6 +152,25 @@ def care_figures(*, org: Org, start: dt.date, end: dt.date) -> CareFigures:
                      .values("level").order_by("level").annotate(n=Count("id")).values_list("level", "n")):
         fig.files_by_level[level] = n
     return fig
+
+
+def talk_list(*, visible_to, org: Org | None = None, kind: str | None = None, q: str = "") -> QuerySet[Talk]:
+    """谈心家访 in reach of the union's own cadres (care.talk.view): never the federation's."""
+    qs = in_reach(Talk.objects.select_related("member", "org", "recorded_by"), visible_to, action="care.talk.view")
+    if org is not None:
+        qs = qs.filter(under(org))
+    if kind:
+        qs = qs.filter(kind=kind)
+    if q.strip():
+        qs = qs.filter(Q(topic__contains=q.strip()) | Q(member__name__contains=q.strip()))
+    return qs
+
+
+def talk_figures(*, org: Org, start: dt.date, end: dt.date) -> dict[str, int]:
+    """Talks and home visits in the org's subtree in [start, end]; one query, counts only."""
+    row = Talk.objects.filter(under(org), date__gte=start, date__lte=end).aggregate(
+        talks=Count("id", filter=Q(kind=TalkKind.TALK)), visits=Count("id", filter=Q(kind=TalkKind.HOME_VISIT)))
+    return {"talks": row["talks"], "visits": row["visits"]}
 
 
 def attention(*, visible_to) -> list[Attention]:

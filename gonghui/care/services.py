@@ -1,4 +1,4 @@
-"""Every write in care: settings, hardship files (open, re-check, close), visits and aid.
+"""Every write in care: settings, hardship files (open, re-check, close), visits, aid, talks and home visits.
 
 Each asks `scoping.require` first, runs in one transaction, locks what it re-checks and
 writes one history row; a repeat does nothing. Household figures go into the file
@@ -29,8 +29,8 @@ from gonghui.members.models import Member
 from gonghui.orgs.models import Org
 
 from . import rules
-from .choices import AidKind, AidStatus, CaseKind, CaseStatus, Occasion, Visitee
-from .models import AidPayment, CareSettings, CaseCheck, HardshipCase, Visit
+from .choices import AidKind, AidStatus, CaseKind, CaseStatus, Occasion, TalkKind, Visitee
+from .models import AidPayment, CareSettings, CaseCheck, HardshipCase, Talk, Visit
 from .selectors import settings_for, union_of
 
 # The account each kind of aid is spent from (2009 chart): help for members in hardship is
@@ -187,6 +187,8 @@ def visit_record(*, actor, org: Org, occasion: str, date: dt.date, visitee_name:
     Org.objects.select_for_update().filter(pk=union_of(org).pk).first()
     existing = Visit.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
+        if existing.org_id != org.pk:  # another union's key: never hand its visit back
+            raise ValidationError({"idempotency_key": _("This key was already used for another record.")})
         return existing
     if occasion not in Occasion.values:
         raise ValidationError({"occasion": _("Unknown occasion.")})
@@ -234,6 +236,8 @@ def aid_pay(*, actor, member: Member, kind: str, date: dt.date, idempotency_key:
         raise ValidationError({"idempotency_key": _("A payment needs an idempotency key.")})
     existing = AidPayment.objects.filter(idempotency_key=key).first()
     if existing is not None:
+        if existing.member_id != member.pk:  # someone else's key: never hand their payment back
+            raise ValidationError({"idempotency_key": _("This key was already used for another record.")})
         return existing
     if kind not in AidKind.values:
         raise ValidationError({"kind": _("Unknown kind of aid.")})
@@ -272,3 +276,22 @@ def aid_pay(*, actor, member: Member, kind: str, date: dt.date, idempotency_key:
     history_record(obj=row, org=row.org, actor=actor, action="create",
                    changes={"status": [None, "paid"], "amount": [None, str(amount)], "goods_value": [None, str(goods_value)]})
     return row
+
+
+# ---------------------------------------------------------------- talks and home visits (谈心家访)
+
+@transaction.atomic
+def talk_record(*, actor, member: Member, kind: str, date: dt.date, topic: str, outcome: str = "", follow_up: str = "") -> Talk:
+    # Only the union's own chair and cadres: a talk stays between the worker and their union.
+    require(actor=actor, action="care.talk.record", org=member.org)
+    if kind not in TalkKind.values:
+        raise ValidationError({"kind": _("Choose a talk or a home visit.")})
+    if date > timezone.localdate():
+        raise ValidationError({"date": _("A talk is recorded after it took place.")})
+    topic = (topic or "").strip()
+    if not topic:
+        raise ValidationError({"topic": _("Say what the talk was about.")})
+    talk = Talk.objects.create(org=member.org, member=member, kind=kind, date=date, topic=topic[:120],
+                               outcome=outcome, follow_up=follow_up, recorded_by=_user(actor))
+    history_record(obj=talk, org=talk.org, actor=actor, action="create", changes={"kind": kind, "topic": talk.topic})
+    return talk

@@ -1,4 +1,4 @@
-"""Care in the work summary (section 40: 送温暖). Sentences are small functions over the
+"""Care in the work summary (section 40: 送温暖, and the cadres' talks and home visits). Sentences are small functions over the
 selectors' plain figures; shortcomings are read off the records (files not re-checked this
 year, aid refused above the limit)."""
 
@@ -11,7 +11,7 @@ from gonghui.core.formatting import format_count, format_yuan
 from gonghui.core.summary import Figure, Period, Section, headline_sections
 
 from .choices import AidKind, Level, Occasion
-from .selectors import CareFigures, care_figures
+from .selectors import CareFigures, care_figures, talk_figures
 
 ORDER = 40
 
@@ -41,6 +41,11 @@ def files_sentence(fig: CareFigures) -> str:
         "opened": format_count(fig.files_opened), "closed": format_count(fig.files_closed)}
 
 
+def talks_sentence(n: int) -> str:
+    """工会干部与职工谈心、家访24人次。"""
+    return _("Union cadres talked with workers and visited their homes %(n)s times.") % {"n": f"{format_count(n)}人次"}
+
+
 def _heading() -> str:
     return _("Care for members in hardship")
 
@@ -62,7 +67,9 @@ def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[in
 
 def sections(*, org, period: Period) -> list[Section]:
     fig = care_figures(org=org, start=period.start, end=period.end)
-    if not (fig.visits_by_occasion or fig.people_aided or fig.files_open or fig.files_closed or fig.aid_refused):
+    talks = talk_figures(org=org, start=period.start, end=period.end)
+    n_talks = talks["talks"] + talks["visits"]
+    if not (fig.visits_by_occasion or fig.people_aided or fig.files_open or fig.files_closed or fig.aid_refused or n_talks):
         return []
     section = Section(key="care", order=ORDER, heading=_heading())
     if fig.visits_by_occasion:
@@ -82,6 +89,10 @@ def sections(*, org, period: Period) -> list[Section]:
         section.paragraphs.append(files_sentence(fig))
         section.figures.append(Figure("care.files_open", _("hardship files open"), fig.files_open, format_count(fig.files_open),
                                       source="/care/cases/"))
+    if n_talks:
+        section.items.append(talks_sentence(n_talks))
+        section.figures.append(Figure("care.talks", _("talks and home visits"), n_talks, f"{format_count(n_talks)}人次",
+                                      source="/care/talks/"))
     if fig.files_unchecked:
         section.shortcomings.append(_("%(n)s hardship files have not been re-checked this year.") % {"n": format_count(fig.files_unchecked)})
     if fig.aid_refused:

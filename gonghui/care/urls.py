@@ -16,5 +16,6 @@ urlpatterns = [
     path("aid/", views.aid, name="aid"),
     path("aid/new/", views.aid_create, name="aid_create"),
     path("aid/<int:pk>/", views.aid_detail, name="aid_payment"),
+    path("talks/", views.talks, name="talks"),
     path("settings/", views.settings_edit, name="settings"),
 ]

@@ -5,21 +5,23 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gonghui.core.forms import form_submitted
+from gonghui.core.forms import form_add_service_error, form_submitted
 from gonghui.core.history import history_for
-from gonghui.core.scoping import orgs_in_reach
+from gonghui.core.scoping import org_from_query, orgs_in_reach
 from gonghui.members.forms import member_from_form
 
 from . import selectors, services
-from .choices import AidStatus, CaseStatus, Level, Occasion
-from .forms import AidForm, CaseForm, CloseForm, RecheckForm, SettingsForm, VisitForm
+from .choices import AidStatus, CaseStatus, Level, Occasion, TalkKind
+from .forms import AidForm, CaseForm, CloseForm, RecheckForm, SettingsForm, TalkFilterForm, TalkForm, VisitForm
 
 
 def _year(request) -> int:
@@ -178,6 +180,55 @@ def aid_create(request):
 def aid_detail(request, pk: int):
     payment = selectors.aid_get(visible_to=request.user, pk=pk)
     return render(request, "care/aid_detail.html", {"payment": payment, "history": history_for(payment)[:20]})
+
+
+TALKS_PAGE = 50
+
+
+@login_required
+def talks(request):
+    """谈心家访: the union's cadres record and read them; anyone else gets 404."""
+    if not orgs_in_reach(request.user, action="care.talk.view").exists():
+        raise Http404
+    query = TalkFilterForm(request.GET)
+    qs = selectors.talk_list(visible_to=request.user, org=org_from_query(request), **query.filters())
+    form = TalkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        member = member_from_form(form, visible_to=request.user)
+        data = {k: v for k, v in form.cleaned_data.items() if k != "member"}
+        if member is not None:
+            try:
+                services.talk_record(actor=request.user, member=member, **data)
+            except ValidationError as exc:
+                form_add_service_error(form, exc)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("care:talks")
+    if query.wants_xlsx:
+        return talks_xlsx(qs)
+    return render(request, "care/talk_list.html", {
+        "page": Paginator(qs, TALKS_PAGE).get_page(query.value("page")), "form": form, "kinds": TalkKind.choices,
+        "kind": query.value("kind"), "query": request.GET.urlencode(), "year": timezone.localdate().year})
+
+
+def talks_xlsx(qs) -> HttpResponse:
+    import io
+
+    from openpyxl import Workbook
+
+    from gonghui.core.xlsx import CONTENT_TYPE, row_cells
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=str(_("Talks and home visits"))[:31])
+    sheet.append([str(h) for h in (_("Date"), _("Kind"), _("Worker"), _("Topic"), _("Outcome"), _("Follow-up"), _("Recorded by"))])
+    for t in qs.iterator():
+        sheet.append(row_cells(sheet, [str(t.date), t.get_kind_display(), t.member.name, t.topic, t.outcome, t.follow_up,
+                                       str(t.recorded_by or "")]))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="talks.xlsx"'
+    return response
 
 
 @login_required

@@ -203,7 +203,7 @@ def list_arrears(request, org_id: int, as_of: dt.date | None = None):
     rows = selectors.wage_list(visible_to=request.user, org=org)
     return [{"member_id": a.member_id, "name": a.name, "months_unpaid": len(a.unpaid), "running": a.running,
              "owed": a.owed, "flagged": a.flagged}
-            for a in selectors.arrears(org=org, as_of=as_of or dt.date.today(), rows=rows)]
+            for a in selectors.arrears(org=org, as_of=as_of or selectors.arrears_judged_on(rows=rows), rows=rows)]
 
 
 @router.get("/wages", response=list[WageOut])

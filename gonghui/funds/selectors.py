@@ -11,8 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Max, QuerySet, Sum
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.core import crypto
@@ -121,11 +122,14 @@ def trial_balance(*, org: Org, year: int) -> TrialBalance:
     return TrialBalance(org=org, year=year, rows=rows, entries=Entry.objects.filter(org=org, year=year).count())
 
 
-def account_totals(*, org: Org, start: dt.date, end: dt.date, kind: str | None = None) -> dict[str, Decimal]:
-    """{account: net movement on its normal side} over the org's subtree between two dates; one query."""
+def account_totals(*, org: Org, start: dt.date, end: dt.date, kind: str | None = None,
+                   kinds: tuple[str, ...] = ()) -> dict[str, Decimal]:
+    """{account: net movement on its normal side} over the org's subtree between two dates, of the
+    accounts of `kind` (or `kinds`; every account when neither is given); one query."""
     qs = Line.objects.filter(under(org, "entry__org"), entry__date__gte=start, entry__date__lte=end)
-    if kind:
-        qs = qs.filter(account__in=chart.codes_of(kind))
+    wanted = [code for k in ((kind,) if kind else kinds) for code in chart.codes_of(k)]
+    if wanted:
+        qs = qs.filter(account__in=wanted)
     found = {}
     for row in qs.values("account").order_by("account").annotate(d=Sum("debit"), c=Sum("credit")):
         d, c = _cents(row["d"]), _cents(row["c"])
@@ -227,6 +231,26 @@ class Arrear:
         return self.running >= MONTHS_BEFORE_FLAG
 
 
+def judged_on(start: dt.date, end: dt.date, *, today: dt.date | None = None) -> dt.date:
+    """The day a period's arrears are judged on: today while the period runs, else its last day.
+
+    "Six months unpaid" (章程 Art 6) is a fact about a date. A past year's page or summary states
+    how things stood at the year's end, not how the same members look today (a year later
+    nobody has paid for the new year's months yet, and everyone would seem behind)."""
+    today = today or timezone.localdate()
+    return today if start <= today <= end else end
+
+
+def arrears_judged_on(*, rows: QuerySet[WageBase], today: dt.date | None = None) -> dt.date:
+    """For a page with no period of its own (the 待办, the API without `as_of`): the latest year
+    whose dues were collected, judged as `judged_on` says; today when nothing was ever collected."""
+    today = today or timezone.localdate()
+    latest = DuesPayment.objects.filter(member_id__in=rows.values("member_id")).aggregate(m=Max("month"))["m"]
+    if latest is None or latest.year >= today.year:
+        return today
+    return judged_on(dt.date(latest.year, 1, 1), dt.date(latest.year, 12, 31), today=today)
+
+
 def arrears(*, org: Org, as_of: dt.date, rows: QuerySet[WageBase] | None = None) -> list[Arrear]:
     """Members of the org's subtree with dues unpaid between January (or their wage base's start)
     and `as_of`'s month; two queries. The longest-running first."""
@@ -273,7 +297,7 @@ def dues_figures(*, org: Org, start: dt.date, end: dt.date) -> DuesFigures:
     due = 0
     for since in WageBase.objects.filter(under(org), since__lte=end, dues__gt=0, member__status="active").values_list("since", flat=True):
         due += len(months_between(max(month_start(start), since), end))
-    behind = arrears(org=org, as_of=min(end, dt.date.today())) if start.year == end.year else []
+    behind = arrears(org=org, as_of=judged_on(start, end)) if start.year == end.year else []
     return DuesFigures(_cents(paid["s"]), paid["n"] or 0, due, paid["m"] or 0,
                        in_arrears=len(behind), flagged=sum(1 for a in behind if a.flagged))
 
@@ -304,7 +328,8 @@ class FundsFigures:
 
 
 def funds_figures(*, org: Org, start: dt.date, end: dt.date) -> FundsFigures:
-    totals = account_totals(org=org, start=start, end=end)
+    # only the statement's accounts: half of all lines are 银行存款, which it does not state
+    totals = account_totals(org=org, start=start, end=end, kinds=(chart.INCOME, chart.SPENDING))
     return FundsFigures(
         income={c: v for c, v in totals.items() if chart.account(c).kind == chart.INCOME and v},
         spending={c: v for c, v in totals.items() if chart.account(c).kind == chart.SPENDING and v},
@@ -316,7 +341,7 @@ def attention(*, visible_to) -> list[Attention]:
     rows = in_reach(WageBase.objects.all(), visible_to, action="funds.dues.collect")
     if not rows.exists():
         return []
-    flagged = [a for a in arrears(org=None, as_of=dt.date.today(), rows=rows) if a.flagged]
+    flagged = [a for a in arrears(org=None, as_of=arrears_judged_on(rows=rows), rows=rows) if a.flagged]
     return [Attention(_("members six months behind with their dues"), len(flagged), reverse("funds:arrears"))]
 
 

@@ -168,8 +168,9 @@ def dues(request):
 @login_required
 def arrears(request):
     org = _book(request)
-    # the shown year's arrears as they stood at its end (or today, in the current year)
-    as_of = min(timezone.localdate(), dt.date(_year(request, org), 12, 31))
+    # the shown year's arrears as they stood at its end (or today, while the year runs)
+    year = _year(request, org)
+    as_of = selectors.judged_on(dt.date(year, 1, 1), dt.date(year, 12, 31))
     try:
         as_of = dt.date.fromisoformat(request.GET["as_of"])
     except (KeyError, ValueError):

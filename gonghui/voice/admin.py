@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from gonghui.core.admin import ReadOnlyAdmin
 
-from .models import AnswerTemplate, Suggestion, Talk, Theme
+from .models import AnswerTemplate, Suggestion, Theme
 
 
 @admin.register(Suggestion)
@@ -15,9 +15,3 @@ class SuggestionAdmin(ReadOnlyAdmin):
 
 
 admin.site.register([Theme, AnswerTemplate], ReadOnlyAdmin)
-
-
-@admin.register(Talk)
-class TalkAdmin(ReadOnlyAdmin):
-    list_display = ("date", "kind", "org")
-    exclude = ("outcome", "follow_up")  # seen only by the union's cadres, on the talks page

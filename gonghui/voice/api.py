@@ -71,25 +71,6 @@ class ActionIn(Schema):
     resolved: bool = False
 
 
-class TalkOut(Schema):
-    id: int
-    member_id: int
-    kind: str
-    date: dt.date
-    topic: str
-    outcome: str
-    follow_up: str
-
-
-class TalkIn(Schema):
-    member_id: int
-    kind: str = "talk"
-    date: dt.date
-    topic: str
-    outcome: str = ""
-    follow_up: str = ""
-
-
 def _own_member(request):
     member = member_of_user(request.user)
     if member is None:
@@ -160,22 +141,7 @@ def suggestion_by_receipt(request, code: str):
     return suggestion
 
 
-# ---------------------------------------------------------------- talks, figures
-
-@router.get("/talks", response=list[TalkOut])
-@paginate(Pages)
-def list_talks(request, org_id: int | None = None, kind: str = ""):
-    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", pk=org_id) if org_id else None
-    return selectors.talk_list(visible_to=request.user, org=org, kind=kind or None)
-
-
-@router.post("/talks", response={201: TalkOut})
-def record_talk(request, payload: TalkIn):
-    from gonghui.members.selectors import member_get
-
-    member = member_get(visible_to=request.user, pk=payload.member_id)
-    return Status(201, services.talk_record(actor=request.user, member=member, **payload.dict(exclude={"member_id"})))
-
+# ---------------------------------------------------------------- figures
 
 @router.get("/figures")
 def figures(request, org_id: int | None = None, start: dt.date | None = None, end: dt.date | None = None):

@@ -1,10 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core import registry
-from gonghui.core.roles import BELONGING_ROLES, MANAGING_ROLES, Role
+from gonghui.core.roles import BELONGING_ROLES, MANAGING_ROLES
 
-# Talks are private between the worker and the union: its chair and cadres, nobody above.
-TALK_ROLES = frozenset({Role.CHAIR, Role.CADRE})
 
 
 class VoiceConfig(registry.GonghuiAppConfig):
@@ -22,8 +20,6 @@ class VoiceConfig(registry.GonghuiAppConfig):
         "voice.suggestion.promote": MANAGING_ROLES,
         "voice.suggestion.import": MANAGING_ROLES,
         "voice.theme.manage": MANAGING_ROLES,          # themes and answer templates
-        "voice.talk.view": TALK_ROLES,
-        "voice.talk.record": TALK_ROLES,
     }
     urls = ("voice/", "gonghui.voice.urls")
     api = ("/voice", "gonghui.voice.api.router")
@@ -35,5 +31,4 @@ class VoiceConfig(registry.GonghuiAppConfig):
     attention = "gonghui.voice.selectors.attention"
     summary = "gonghui.voice.summary"
     scenario = "gonghui.voice.scenario"
-    demo = "gonghui.voice.demo.load"
     walk = "gonghui.voice.tests.walk"

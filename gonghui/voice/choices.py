@@ -21,8 +21,3 @@ class Rating(models.TextChoices):
     SATISFIED = "satisfied", _("satisfied")
     FAIRLY = "fairly", _("fairly satisfied")
     DISSATISFIED = "dissatisfied", _("dissatisfied")
-
-
-class TalkKind(models.TextChoices):
-    TALK = "talk", _("heart-to-heart talk")
-    HOME_VISIT = "home_visit", _("home visit")

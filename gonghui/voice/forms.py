@@ -4,7 +4,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Rating, SuggestionStatus, TalkKind
+from .choices import Rating, SuggestionStatus
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -60,15 +60,6 @@ class ReopenForm(forms.Form):
 
 class ReceiptForm(forms.Form):
     code = forms.CharField(label=_("Receipt code"), max_length=20)
-
-
-class TalkForm(forms.Form):
-    member = forms.CharField(label=_("Worker (name or phone)"), max_length=50)
-    kind = forms.ChoiceField(label=_("Kind"), choices=TalkKind.choices)
-    date = forms.DateField(label=_("Date"), initial=dt.date.today, widget=DATE)
-    topic = forms.CharField(label=_("Topic"), max_length=120)
-    outcome = forms.CharField(label=_("Outcome"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    follow_up = forms.CharField(label=_("Follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ThemeForm(forms.Form):
@@ -137,10 +128,6 @@ class SuggestionFilterForm(SearchFilterForm):
     end = forms.DateField(required=False)
     golden = forms.TypedChoiceField(choices=[("1", "1")], coerce=_flag, required=False, empty_value=None)
     reopened = forms.TypedChoiceField(choices=[("1", "1")], coerce=_flag, required=False, empty_value=False)
-
-
-class TalkFilterForm(SearchFilterForm):
-    kind = forms.TypedChoiceField(choices=TalkKind.choices, required=False, empty_value=None)
 
 
 class YearForm(ListFilterForm):

@@ -1,21 +1,21 @@
-"""The workers' voice: suggestions (合理化建议), talks and home visits, and the answer templates.
+"""The workers' voice: suggestions (合理化建议) and the answer templates.
 
 Every loop ends with a written answer the person who spoke up can find again: a
 suggestion's author through "my suggestions" (or the receipt code when anonymous).
-The safety network and hazard posts are their own app, `gonghui.safety`.
+The safety network and hazard posts are their own app, `gonghui.safety`; talks and home
+visits (谈心家访) are care's (`gonghui.care`).
 """
 
 from __future__ import annotations
 
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import OrgOwned
 
-from .choices import Rating, SuggestionStatus, TalkKind
+from .choices import Rating, SuggestionStatus
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
@@ -79,27 +79,6 @@ class Suggestion(OrgOwned):
 
     def __str__(self) -> str:
         return self.title
-
-
-class Talk(OrgOwned):
-    """谈心、家访: seen only by the cadres of the union."""
-
-    member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+", verbose_name=_("worker"))
-    kind = models.CharField(_("kind"), max_length=12, choices=TalkKind.choices, default=TalkKind.TALK)
-    date = models.DateField(_("date"))
-    topic = models.CharField(_("topic"), max_length=120)
-    outcome = models.TextField(_("outcome"), blank=True)
-    follow_up = models.TextField(_("follow-up"), blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
-                                    verbose_name=_("recorded by"))
-
-    class Meta:
-        verbose_name = _("talk or home visit")
-        verbose_name_plural = _("talks and home visits")
-        ordering = ["-date", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} · {self.member} · {self.topic}"
 
 
 class AnswerTemplate(OrgOwned):

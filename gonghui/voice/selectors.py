@@ -27,7 +27,7 @@ from gonghui.orgs.models import Org
 from gonghui.orgs.selectors import count_by_union
 
 from .choices import ADOPTED_STATES, SuggestionStatus
-from .models import AnswerTemplate, Suggestion, Talk, Theme
+from .models import AnswerTemplate, Suggestion, Theme
 
 ZERO = Decimal("0.00")
 
@@ -104,17 +104,6 @@ def answer_templates_for(org: Org, *, theme_id: int | None = None) -> QuerySet[A
 
 def answer_template_list(*, visible_to) -> QuerySet[AnswerTemplate]:
     return in_reach(AnswerTemplate.objects.select_related("theme", "org"), visible_to, action="voice.theme.manage")
-
-
-def talk_list(*, visible_to, org: Org | None = None, kind: str | None = None, q: str = "") -> QuerySet[Talk]:
-    qs = in_reach(Talk.objects.select_related("member", "org", "recorded_by"), visible_to, action="voice.talk.view")
-    if org is not None:
-        qs = qs.filter(under(org))
-    if kind:
-        qs = qs.filter(kind=kind)
-    if q.strip():
-        qs = qs.filter(Q(topic__contains=q.strip()) | Q(member__name__contains=q.strip()))
-    return qs
 
 
 # ---------------------------------------------------------------- figures
@@ -251,12 +240,6 @@ def suggestion_breakdown(*, org: Org, start: dt.date, end: dt.date) -> dict[str,
     by_branch = _by_child(org, _children_of(org), list(base.values("org__path").annotate(**counts).order_by()), keys)
     months = base.annotate(y=ExtractYear("submitted_on"), m=ExtractMonth("submitted_on")).values("y", "m").annotate(**counts).order_by()
     return {"theme": by_theme, "branch": by_branch, "month": by_month(start, end, list(months), keys)}
-
-
-def talk_figures(*, org: Org, start: dt.date, end: dt.date) -> dict[str, int]:
-    row = Talk.objects.filter(under(org), date__gte=start, date__lte=end).aggregate(
-        talks=Count("id", filter=Q(kind="talk")), visits=Count("id", filter=Q(kind="home_visit")))
-    return {"talks": row["talks"], "visits": row["visits"]}
 
 
 def latest_year(*, org) -> int:

@@ -26,8 +26,8 @@ from gonghui.members.models import Member
 from gonghui.orgs.models import Org
 
 from . import conf
-from .choices import ADOPTED_STATES, DECIDED_STATES, Rating, SuggestionStatus, TalkKind
-from .models import AnswerTemplate, Suggestion, Talk, Theme
+from .choices import ADOPTED_STATES, DECIDED_STATES, Rating, SuggestionStatus
+from .models import AnswerTemplate, Suggestion, Theme
 from .steps import (
     bulk_history as _bulk_history, last_reopen_reason as _last_reopen_reason, lock as _lock, notify_member as _notify_member,
     require_own as _require_own, required as _required, with_ids as _with_ids,
@@ -382,21 +382,3 @@ def suggestions_bulk_create(*, actor, union: Org, rows: list[SuggestionRow], not
     created = _with_ids(Suggestion, Suggestion.objects.bulk_create(built, batch_size=1000), "idempotency_key")
     _bulk_history(created, actor=actor, note=note)
     return created
-
-
-# ---------------------------------------------------------------- talks and home visits
-
-@transaction.atomic
-def talk_record(*, actor, member: Member, kind: str, date: dt.date, topic: str, outcome: str = "", follow_up: str = "") -> Talk:
-    # Only the union's own chair and cadres: a talk stays between the worker and their union.
-    scoping.require(actor=actor, action="voice.talk.record", org=member.org)
-    if kind not in TalkKind.values:
-        raise ValidationError({"kind": _("Choose a talk or a home visit.")})
-    if date > dt.date.today():
-        raise ValidationError({"date": _("A talk is recorded after it took place.")})
-    talk = Talk.objects.create(org=member.org, member=member, kind=kind, date=date,
-                               topic=_required(topic, "topic", _("Say what the talk was about."))[:120],
-                               outcome=outcome, follow_up=follow_up, recorded_by=actor)
-    history_record(obj=talk, org=talk.org, actor=actor, action="create", changes={"kind": kind, "topic": talk.topic})
-    return talk
-

@@ -1,7 +1,8 @@
-"""The workers' voice in the work summary: suggestions, talks and home visits.
+"""The workers' voice in the work summary: rationalisation suggestions.
 
 Every number comes from voice.selectors; shortcomings and plans are read off the records.
-(The safety network and hazard posts are gonghui.safety.summary's section. The hand-written
+(The safety network and hazard posts are gonghui.safety.summary's section, talks and home visits
+gonghui.care.summary's. The hand-written
 SQL that states the same figures for the summary bench lives in bench/raw_sql/voice.py.)
 """
 
@@ -14,7 +15,7 @@ from gonghui.core.formatting import format_count, format_decimal, format_percent
 from gonghui.members.selectors import members_on_roll
 from gonghui.core.summary import Figure, Period, Section, headline_sections
 
-from .selectors import suggestion_counts_by_union, suggestion_figures, suggestion_themes, talk_figures
+from .selectors import suggestion_counts_by_union, suggestion_figures, suggestion_themes
 
 
 def _theme_phrase(themes: list[str]) -> str:
@@ -47,8 +48,7 @@ def sections(*, org, period: Period) -> list[Section]:
     on_roll = members_on_roll(org=org, days=[period.end, last.end])  # both years' divisors in one query
     s = suggestion_figures(org=org, start=period.start, end=period.end, on_roll=on_roll[period.end])
     s_before = suggestion_figures(org=org, start=last.start, end=last.end, on_roll=on_roll[last.end])
-    talks = talk_figures(org=org, start=period.start, end=period.end)
-    if not (s.submitted or talks["talks"] or talks["visits"]):
+    if not s.submitted:
         return []
     figures: list[Figure] = []
     paragraphs: list[str] = []
@@ -88,11 +88,6 @@ def sections(*, org, period: Period) -> list[Section]:
         if undecided:
             plans.append(_("Decide the %(n)s suggestions still awaiting review and answer every author in writing.") % {
                 "n": f"{format_count(undecided)}条"})
-
-    if talks["talks"] or talks["visits"]:
-        n = talks["talks"] + talks["visits"]
-        figures.append(Figure("voice.talks", _("talks and home visits"), n, f"{format_count(n)}人次"))
-        items.append(_("Union cadres talked with workers and visited their homes %(n)s times.") % {"n": f"{format_count(n)}人次"})
 
     return [Section(key="voice", order=ORDER, heading=_heading(),
                     paragraphs=paragraphs, items=items, figures=figures, shortcomings=shortcomings, plans=plans)]

@@ -20,7 +20,8 @@ urlpatterns = [
     path("suggestions/<int:pk>/", views.suggestion_detail, name="suggestion"),
     path("suggestions/<int:pk>/photo/", views.suggestion_photo, name="suggestion_photo"),
     path("suggestions/<int:pk>/<slug:action>/", views.suggestion_act, name="suggestion_act"),
-    path("talks/", views.talks, name="talks"),
+    # Talks and home visits moved to /care/talks/ (gonghui.care): old links and bookmarks still arrive.
+    path("talks/", RedirectView.as_view(pattern_name="care:talks", query_string=True, permanent=True)),
     path("answers/", views.answers, name="answers"),
     path("answers/<int:pk>/delete/", views.answer_delete, name="answer_delete"),
     path("reports/", moved("reports")),

@@ -25,11 +25,10 @@ from gonghui.core.scoping import org_from_query
 from gonghui.core.formatting import format_date
 from gonghui.core.history import history_for
 from gonghui.core.scoping import default_org, get_in_reach_or_404, in_reach, orgs_in_reach, reach_paths
-from gonghui.members.forms import member_from_form
 from gonghui.members.selectors import member_of_user
 
 from . import conf, forms, selectors, services
-from .choices import DECIDED_STATES, SuggestionStatus, TalkKind
+from .choices import DECIDED_STATES, SuggestionStatus
 from .exports import xlsx_response
 from .models import AnswerTemplate, Theme
 
@@ -192,34 +191,6 @@ def suggestion_photo(request, pk: int):
     return private_file_response(suggestion.photo)
 
 
-# ---------------------------------------------------------------- talks
-
-@manager_required
-def talks(request):
-    query = forms.TalkFilterForm(request.GET)
-    kind = query.value("kind")
-    qs = selectors.talk_list(visible_to=request.user, org=org_from_query(request), **query.filters())
-    form = forms.TalkForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        member = member_from_form(form, visible_to=request.user)
-        data = {k: v for k, v in form.cleaned_data.items() if k != "member"}
-        if member is not None:
-            try:
-                services.talk_record(actor=request.user, member=member, **data)
-            except ValidationError as exc:
-                form_add_service_error(form, exc)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("voice:talks")
-    if query.wants_xlsx:
-        return xlsx_response("talks", _("Talks and home visits"), [_("Date"), _("Kind"), _("Worker"), _("Topic"), _("Outcome"),
-                             _("Follow-up"), _("Recorded by")],
-                             ((t.date, t.get_kind_display(), t.member.name, t.topic, t.outcome, t.follow_up, t.recorded_by or "")
-                              for t in qs.iterator()))
-    return render(request, "voice/talks.html", {"page": Paginator(qs, PAGE_SIZE).get_page(query.value("page")), "form": form,
-                                                "kinds": TalkKind.choices, "kind": kind, "query": request.GET.urlencode()})
-
-
 # ---------------------------------------------------------------- themes and answer templates
 
 @manager_required
@@ -265,6 +236,5 @@ def dashboard(request):
         "orgs": orgs_in_reach(request.user),
         "s": selectors.suggestion_figures(org=org, start=start, end=end),
         "s_by": selectors.suggestion_breakdown(org=org, start=start, end=end),
-        "talks": selectors.talk_figures(org=org, start=start, end=end),
         "period": f"{format_date(start)}—{format_date(end)}",
     })

@@ -43,6 +43,8 @@ def private_urls(cast) -> list[tuple]:
                                          "visitors": "主席", "visitee_name": "x", "idempotency_key": "walk:api:visit"}),
         ("GET", f"/api/v1/care/aid/{aid.pk}"),
         ("GET", f"/api/v1/care/settings?org_id={cast.union.pk}"),
+        ("GET", f"/care/talks/?org={cast.union.pk}"),
+        ("GET", f"/api/v1/care/talks?org_id={cast.union.pk}"),
         ("POST", "/api/v1/care/settings", {"org_id": cast.union.pk, "low_income_line": "900", "aid_limit": "1",
                                            "education_grant": "1"}),
         ("POST", "/api/v1/care/aid", {"member_id": m, "kind": "relief", "date": "2025-03-01", "amount": "100",
@@ -64,4 +66,6 @@ def service_calls(cast) -> list[tuple[str, object]]:
                                                              visitee_name="x", visitors="y", idempotency_key="walk:o:visit")),
         ("aid_pay", lambda actor: services.aid_pay(actor=actor, member=cast.member_record, kind="relief", date=dt.date(2025, 3, 1),
                                                    amount=Decimal(100), idempotency_key="walk:o:aid")),
+        ("talk_record", lambda actor: services.talk_record(actor=actor, member=cast.member_record, kind="talk", date=dt.date(2025, 4, 1),
+                                                           topic="走查")),
     ]

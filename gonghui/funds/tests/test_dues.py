@@ -143,3 +143,26 @@ def test_members_six_months_behind_wait_on_the_home_page(cast):
     today = dt.date.today()
     assert item.count == (1 if today.month >= 6 else 0) and item.url == "/funds/dues/arrears/"
     assert selectors.attention(visible_to=cast.member) == []
+
+
+def test_arrears_are_judged_at_the_periods_end_or_today_while_it_runs():
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert selectors.judged_on(*year, today=dt.date(2026, 11, 26)) == dt.date(2025, 12, 31)
+    assert selectors.judged_on(*year, today=dt.date(2025, 7, 4)) == dt.date(2025, 7, 4)
+
+
+def test_a_past_year_of_dues_paid_flags_only_the_members_who_stopped_paying_not_everyone(cast, client_as):
+    """The demo's case: a year of dues all paid but by one who stopped in July. Read a year later, the
+    summary, the arrears page and the 待办 still find one member six months behind, not all three."""
+    _two_members(cast)
+    third = make_member(cast.union, "王五")
+    services.wage_set(actor=cast.chair, member=third, wage=D(5000), since=dt.date(2025, 1, 1))
+    for month in range(1, 13):
+        payers = [cast.member_record, cast.rep_record, third] if month < 7 else [cast.member_record, third]
+        services.dues_collect(actor=cast.chair, org=cast.union, month=dt.date(2025, month, 1), members=payers)
+    fig = selectors.dues_figures(org=cast.union, start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31))
+    assert (fig.in_arrears, fig.flagged) == (1, 1)
+    [item] = selectors.attention(visible_to=cast.chair)  # today is after 2025: judged at 2025's end
+    assert item.count == 1
+    page = client_as(cast.chair).get(f"/funds/dues/arrears/?org={cast.union.pk}&year=2025").content.decode()
+    assert "李安全" in page and "王五" not in page and "张三" not in page

@@ -140,3 +140,31 @@ def test_debits_always_equal_credits_whatever_is_posted_and_reversed(cast, seed)
         tb = selectors.trial_balance(org=cast.union, year=2025)
         assert tb.total_debit == tb.total_credit
         assert tb.balances
+
+
+def _batch(n, start=0, amount="100"):
+    return [services.EntrySpec(dt.date(2025, 1 + i % 12, 5), f"批量{i}", (LineSpec(chart.BANK, debit=D(amount)), LineSpec("402", credit=D(amount))),
+                               f"bulk:{i}") for i in range(start, start + n)]
+
+
+def test_a_batch_of_entries_posts_numbered_on_with_a_history_row_each_and_a_retry_posts_nothing_twice(cast):
+    post(cast)  # voucher 1 of 2025
+    assert services.entries_post_bulk(actor=cast.chair, org=cast.union, entries=_batch(5), batch_size=2) == 5
+    numbers = sorted(Entry.objects.filter(org=cast.union, year=2025).values_list("number", flat=True))
+    assert numbers == [1, 2, 3, 4, 5, 6]
+    assert all(len(history_for(e)) == 1 for e in Entry.objects.filter(idempotency_key__startswith="bulk:"))
+    assert services.entries_post_bulk(actor=cast.chair, org=cast.union, entries=_batch(7)) == 2  # the retry adds the two new
+    tb = selectors.trial_balance(org=cast.union, year=2025)
+    assert tb.balances and tb.entries == 8 and Line.objects.count() == 16
+
+
+def test_a_batch_with_one_entry_that_does_not_balance_posts_nothing_and_names_it(cast):
+    bad = _batch(3) + [services.EntrySpec(dt.date(2025, 2, 1), "不平", (LineSpec(chart.BANK, debit=D(5)), LineSpec("402", credit=D(4))), "bulk:bad")]
+    with pytest.raises(ValidationError, match="第4笔凭证"):
+        services.entries_post_bulk(actor=cast.chair, org=cast.union, entries=bad)
+    assert Entry.objects.count() == 0
+
+
+def test_a_federation_officer_may_not_post_a_batch_to_a_unions_books(cast):
+    with pytest.raises(NotAllowed):
+        services.entries_post_bulk(actor=cast.fed, org=cast.union, entries=_batch(1))

@@ -65,6 +65,8 @@ def service_calls(cast) -> list[tuple[str, object]]:
     return [
         ("entry_post", lambda actor: services.entry_post(actor=actor, org=cast.union, date=dt.date(2025, 5, 1), memo="x",
                                                          lines=lines, idempotency_key="walk:outsider")),
+        ("entries_post_bulk", lambda actor: services.entries_post_bulk(
+            actor=actor, org=cast.union, entries=[services.EntrySpec(dt.date(2025, 5, 1), "x", tuple(lines), "walk:bulk")])),
         ("entry_reverse", lambda actor: services.entry_reverse(actor=actor, entry=e)),
         ("budget_set", lambda actor: services.budget_set(actor=actor, org=cast.union, year=2025, account="501", amount=Decimal(1))),
         ("wage_set", lambda actor: services.wage_set(actor=actor, member=cast.member_record, wage=Decimal(1), since=dt.date(2025, 1, 1))),

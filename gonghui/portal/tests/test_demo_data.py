@@ -37,7 +37,9 @@ def test_the_demo_prints_its_logins_and_every_login_works(demo):
 def test_the_member_reads_the_published_notices_and_the_answer_to_their_objection(demo):
     page = login("member").get("/governance/notices/").content.decode()
     published = Disclosure.objects.filter(org__code="BENBU", published_on__isnull=False)
-    assert published.count() == 4
+    # governance's four notices and the funds review committee's report on the year (funds.demo)
+    assert published.count() == 4 + 1
+    assert published.filter(category="finance", title__contains="经费审查").count() == 1
     assert all(d.title in page for d in published)
     assert "筹备方案（草案）" not in page  # a draft stays with the cadres
     objection = Objection.objects.get()
@@ -64,6 +66,6 @@ def test_the_member_and_the_chair_find_their_own_records_under_their_own_names(d
 
 
 def test_the_chair_finds_a_year_of_talks_and_home_visits_and_the_outsider_none(demo):
-    page = login("chair").get("/voice/talks/").content.decode()
+    page = login("chair").get("/care/talks/").content.decode()
     assert "生病住院探望" in page and "岗位调整后思想有波动" in page
-    assert "生病住院探望" not in login("outsider").get("/voice/talks/").content.decode()
+    assert "生病住院探望" not in login("outsider").get("/care/talks/").content.decode()

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from gonghui.voice.forms import SuggestionFilterForm, TalkFilterForm, YearForm
+from gonghui.voice.forms import SuggestionFilterForm, YearForm
 
 from .factories import suggestion
 
@@ -24,7 +24,6 @@ def test_a_suggestion_filter_reads_each_value_once_and_drops_what_does_not_parse
 def test_an_empty_query_string_filters_nothing():
     assert SuggestionFilterForm({}).filters() == {"q": "", "status": None, "theme": None, "start": None, "end": None,
                                                   "golden": None, "reopened": False}
-    assert TalkFilterForm({"kind": "gossip"}).filters() == {"q": "", "kind": None}
     assert YearForm({"year": "20x5"}).value("year") is None and YearForm({"year": "2024"}).value("year") == 2024
 
 

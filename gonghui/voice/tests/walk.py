@@ -25,12 +25,10 @@ def private_urls(cast) -> list[tuple]:
         ("GET", f"/voice/suggestions/?org={cast.union.pk}"),
         ("POST", f"/voice/answers/{template.pk}/delete/"),
         ("GET", f"/voice/dashboard/?org={cast.union.pk}"),
-        ("GET", f"/voice/talks/?org={cast.union.pk}"),
         ("GET", f"/api/v1/voice/suggestions/{s.pk}"),
         ("POST", f"/api/v1/voice/suggestions/{s.pk}/review", {}),
         ("GET", f"/api/v1/voice/suggestions?org_id={cast.union.pk}"),
         ("GET", f"/api/v1/voice/figures?org_id={cast.union.pk}"),
-        ("GET", f"/api/v1/voice/talks?org_id={cast.union.pk}"),
     ]
 
 
@@ -65,5 +63,4 @@ def service_calls(cast) -> list[tuple[str, object]]:
         ("suggestion_rate", lambda a: services.suggestion_rate(suggestion=rep_suggestion, rating="satisfied", by=a)),
         ("suggestion_reopen", lambda a: services.suggestion_reopen(suggestion=rep_suggestion, reason="没改", by=a)),
         ("suggestions_bulk_create", lambda a: services.suggestions_bulk_create(actor=a, union=cast.union, rows=[row])),
-        ("talk_record", lambda a: services.talk_record(actor=a, member=cast.member_record, kind="talk", date=day, topic="走查")),
     ]

@@ -121,5 +121,5 @@ class Command(BaseCommand):
     def print_logins(self) -> None:
         self.stdout.write(
             "demo logins (password gonghui-demo): admin (superuser), chair (本部工会主席), fed (上级工会), "
-            "member (本部工会会员), outsider (学校工会干部)"
+            "member (本部工会会员), reviewer (本部经审会), outsider (学校工会干部)"
         )

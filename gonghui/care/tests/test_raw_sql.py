@@ -1,0 +1,63 @@
+"""`raw_sql_figures` (bench/raw_sql/care.py), the bench's hand-written reference, states exactly care's summary figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.utils import translation
+
+from bench.raw_sql.care import raw_sql_figures
+from gonghui.care import scenario, services
+from gonghui.care.demo import DEMO
+from gonghui.care.summary import sections
+from gonghui.core.summary import Period
+from gonghui.portal.tests.personas import make_member
+
+pytestmark = pytest.mark.django_db
+YEAR = Period.year(2025)
+
+
+def summary_figures(org, period: Period) -> dict:
+    found = {}
+    with translation.override("zh-hans"):
+        for section in sections(org=org, period=period):
+            for figure in section.figures:
+                found[figure.key] = figure.value
+                if figure.previous is not None:
+                    found[f"{figure.key}.previous"] = figure.previous
+    return found
+
+
+def assert_same(org, period: Period) -> dict:
+    expected = summary_figures(org, period)
+    raw = raw_sql_figures(connection, org, period)
+    assert set(raw) == set(expected), (sorted(raw), sorted(expected))
+    for key, value in expected.items():
+        assert Decimal(str(raw[key])) == Decimal(str(value)), (key, raw[key], value)
+    return expected
+
+
+class _Ctx:
+    def __init__(self, cast):
+        self.union, self.year, self.actor, self.rng = cast.union, 2025, cast.chair, random.Random(3)
+        self.members = [cast.member_record, cast.rep_record] + [make_member(cast.branch, f"职工{i}") for i in range(14)]
+
+
+def test_the_demo_year_of_care_gives_every_figure_of_the_summary(cast):
+    scenario.load({"care": DEMO}, _Ctx(cast))
+    services.talk_record(actor=cast.chair, member=cast.member_record, kind="talk", date=dt.date(2025, 6, 1), topic="谈心")
+    services.visit_record(actor=cast.chair, org=cast.union, occasion="retirement", date=dt.date(2025, 8, 1), visitee_kind="retiree",
+                          visitee_name="退休老职工", visitors="主席", cash=Decimal("88.80"), idempotency_key="raw:retiree")
+    expected = assert_same(cast.union, YEAR)
+    assert {"care.households_visited", "care.visit_cash", "care.people_aided", "care.aid", "care.files_open",
+            "care.talks"} <= set(expected)
+    assert_same(cast.federation, YEAR)   # the federation adds up its unions
+    assert_same(cast.branch, YEAR)       # a branch: only its own members' records
+
+
+def test_nothing_recorded_gives_no_figures(cast):
+    assert raw_sql_figures(connection, cast.union, YEAR) == {} == summary_figures(cast.union, YEAR)

@@ -1,0 +1,59 @@
+"""`raw_sql_figures` (bench/raw_sql/funds.py), the bench's hand-written reference, states exactly funds' summary figures."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.utils import translation
+
+from bench.raw_sql.funds import raw_sql_figures
+from gonghui.core.summary import Period
+from gonghui.funds import scenario
+from gonghui.funds.demo import DEMO
+from gonghui.funds.summary import sections
+from gonghui.portal.tests.personas import make_member
+
+pytestmark = pytest.mark.django_db
+
+
+def summary_figures(org, period: Period) -> dict:
+    found = {}
+    with translation.override("zh-hans"):
+        for section in sections(org=org, period=period):
+            for figure in section.figures:
+                found[figure.key] = figure.value
+                if figure.previous is not None:
+                    found[f"{figure.key}.previous"] = figure.previous
+    return found
+
+
+def assert_same(org, period: Period) -> dict:
+    expected = summary_figures(org, period)
+    raw = raw_sql_figures(connection, org, period)
+    assert set(raw) == set(expected), (sorted(raw), sorted(expected))
+    for key, value in expected.items():
+        assert Decimal(str(raw[key])) == Decimal(str(value)), (key, raw[key], value)
+    return expected
+
+
+class _Ctx:
+    def __init__(self, cast):
+        self.union, self.year, self.actor, self.rng = cast.union, 2025, cast.chair, random.Random(5)
+        self.members = [cast.member_record, cast.rep_record] + [make_member(cast.branch, f"职工{i}") for i in range(10)]
+
+
+def test_the_demo_year_of_books_and_dues_gives_every_figure_of_the_summary(cast):
+    scenario.load({"funds": DEMO}, _Ctx(cast))
+    expected = assert_same(cast.union, Period.year(2025))
+    assert {"funds.dues.collected", "funds.dues.rate", "funds.spending", "funds.spending.502"} <= set(expected)
+    assert expected["funds.dues.rate"] < 100  # four members stopped paying in June
+    assert_same(cast.union, Period.half(2025, 2))   # a half year: dues due from July only
+    assert_same(cast.federation, Period.year(2025))
+    assert_same(cast.branch, Period.year(2025))     # a branch keeps no books: its members' dues only
+
+
+def test_nothing_recorded_gives_no_figures(cast):
+    assert raw_sql_figures(connection, cast.union, Period.year(2025)) == {} == summary_figures(cast.union, Period.year(2025))
