@@ -896,13 +896,11 @@ def facility_week(request, week: dt.date | None = None, org_id: OrgQuery = None)
 @router.post("/facilities/{pk}/bookings", response={201: ActivityBookingOut})
 def facility_book(request, pk: PathId, payload: ActivityBookingIn):
     """Book a slot: for oneself (no member_id), or for a member in the cadre's reach."""
-    facility = selectors.facility_get_published(visible_to=request.user, pk=pk) if payload.member_id is None else None
     own = selectors.member_of(request.user)
     if payload.member_id is None or (own is not None and own.pk == payload.member_id):
         if own is None:
             raise Http404
-        member = own
-        facility = facility or selectors.facility_get_published(visible_to=request.user, pk=pk)
+        member, facility = own, selectors.facility_get_published(visible_to=request.user, pk=pk)
     else:
         facility = selectors.facility_get(visible_to=request.user, pk=pk)
         member = get_in_reach_or_404(Member.objects.select_related("org"), request.user, action=selectors.FACILITY,

@@ -329,7 +329,7 @@ class FacilityForm(_OrgForm):
 
 class BookingForm(forms.Form):
     on = forms.DateField(label=_("date"), widget=DATE)
-    starts_at = forms.TimeField(label=_("from"), widget=TIME)
-    ends_at = forms.TimeField(label=_("until"), widget=TIME)
+    starts_at = forms.TimeField(label=_("start time"), widget=TIME)
+    ends_at = forms.TimeField(label=_("end time"), widget=TIME)
     people = forms.IntegerField(label=_("people"), min_value=1, max_value=100_000, initial=1)
     purpose = forms.CharField(label=_("purpose"), max_length=100, required=False)

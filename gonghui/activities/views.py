@@ -791,7 +791,7 @@ def facility_week(request):
     facilities, days, grid = selectors.facility_week(visible_to=request.user, monday=monday, org=org_from_query(request))
     rows = [(f, [(d, grid.get((f.pk, d), [])) for d in days]) for f in facilities]
     return render(request, "activities/facility_week.html", {
-        "rows": rows, "days": days, "monday": monday, "previous": monday - dt.timedelta(days=7),
+        "rows": rows, "days": days, "monday": monday, "sunday": days[-1], "previous": monday - dt.timedelta(days=7),
         "next": monday + dt.timedelta(days=7)})
 
 

@@ -185,3 +185,25 @@ def test_the_summary_states_the_facilities_and_how_often_they_were_used(cast):
     assert "职工书屋" in text and "预约使用2次、4人次" in text
     figures = {fig.key: fig.value for fig in section.figures}
     assert figures["activities.facilities.bookings"] == 2 and figures["activities.facilities.people"] == 4
+
+
+def test_the_week_page_and_the_members_page_read_the_same_number_of_times_however_many_bookings(cast, client_as,
+                                                                                              django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    room = library(cast)
+    book(cast, room, 9, 10)
+    chair, week = client_as(cast.chair), f"/activities/facilities/week/?week={tomorrow().isoformat()}"
+    with CaptureQueriesContext(connection) as one:
+        chair.get(week)
+    for hour in range(10, 20):
+        book(cast, room, hour, hour + 1, actor=cast.rep, member=cast.rep_record)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        chair.get(week)
+    member = client_as(cast.member)
+    with CaptureQueriesContext(connection) as few:
+        member.get(f"/activities/rooms/{room.pk}/")
+    book(cast, room, 20, 21, actor=cast.rep, member=cast.rep_record)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        member.get(f"/activities/rooms/{room.pk}/")
