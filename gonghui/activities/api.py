@@ -10,13 +10,17 @@ from typing import Annotated
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from gonghui.core.api import Pages
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gonghui.core.api import Pages, Refusal
 from gonghui.core.scoping import get_in_reach_or_404, in_reach, own_record
 from gonghui.members.models import Member
 from gonghui.orgs.models import Org
 
 from . import selectors, services
-from .models import Entrant, Signup
+from .models import Booking, Entrant, EventPhoto, Signup
 
 router = Router(tags=["activities"])
 
@@ -720,3 +724,201 @@ def rules_get(request, org_id: Annotated[int, Query(ge=1, le=MAX_ID)]):
 def rules_set(request, payload: ActivityRulesIn):
     org = _org(request, payload.org_id, selectors.MENTORSHIP)
     return services.union_rules_set(actor=request.user, org=org, mentor_cap=payload.mentor_cap)
+
+
+# ── event photos and the event's cost ───────────────────────────────────────
+
+class ActivityPhotoOut(Schema):
+    id: int
+    event_id: int
+    caption: str
+    width: int
+    height: int
+    url: str
+
+    @staticmethod
+    def resolve_url(obj):
+        return reverse("activities:event_photo", args=[obj.pk])
+
+
+PHOTO_BODY = {"requestBody": {"content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["photo"],
+    "properties": {"photo": {"type": "string", "format": "binary"}, "caption": {"type": "string", "maxLength": 100}}}}}}}
+
+
+@router.get("/events/{pk}/photos", response=list[ActivityPhotoOut])
+def event_photos(request, pk: PathId):
+    """The event's photos, for those the event is open to and the cadres who reach it."""
+    event = (selectors.events_published(visible_to=request.user).filter(pk=pk).first()
+             or in_reach(selectors.Event.objects.filter(pk=pk), request.user, action=selectors.EVENT).first())
+    if event is None:
+        raise Http404
+    return list(selectors.event_photos(event))
+
+
+@router.post("/events/{pk}/photos", response={201: ActivityPhotoOut, 413: Refusal}, openapi_extra=PHOTO_BODY)
+def event_photo_add(request, pk: PathId):
+    """Upload a photo (multipart field `photo`, JPG, PNG or WebP, at most 8 MB; `caption` optional).
+    The size is checked from the request's length before its body is read."""
+    event = selectors.event_get(visible_to=request.user, pk=pk)
+    limit = services.PHOTO_MAX_BYTES
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = limit * 2
+    if length > limit + 64 * 1024:
+        return Status(413, {"detail": {"photo": [_("A photo may be at most %(mb)s MB.") % {"mb": limit // (1024 * 1024)}]}})
+    upload = request.FILES.get("photo")
+    caption = request.POST.get("caption", "")[:100]
+    return Status(201, services.event_photo_add(actor=request.user, event=event, upload=upload, caption=caption))
+
+
+@router.post("/photos/{pk}/remove", response={204: None})
+def event_photo_remove(request, pk: PathId):
+    photo = in_reach(EventPhoto.objects.filter(pk=pk), request.user, via="event__org", action=selectors.EVENT).first()
+    if photo is None:
+        raise Http404
+    services.event_photo_remove(actor=request.user, photo=photo)
+    return Status(204, None)
+
+
+class ActivityPayIn(Schema):
+    subline: text(12)
+    on: dt.date | None = None
+
+
+class ActivityPaidOut(ActivityEventOut):
+    cost_entry_id: int | None
+    cost_subline: str
+
+
+@router.post("/events/{pk}/pay", response=ActivityPaidOut)
+def event_cost_pay(request, pk: PathId, payload: ActivityPayIn):
+    """Pay the held event's cost out of the union's books (职工活动支出), once: a repeat pays nothing more."""
+    event = selectors.event_get(visible_to=request.user, pk=pk)
+    return services.event_cost_pay(actor=request.user, event=event, subline=payload.subline, on=payload.on)
+
+
+# ── facilities ───────────────────────────────────────────────────────────────
+
+class ActivityFacilityItem(Schema):
+    name: text(40)
+    quantity: Annotated[int, Field(ge=0, le=10_000_000)]
+    unit: text(8) = ""
+
+
+class ActivityFacilityOut(Schema):
+    id: int
+    org_id: int
+    name: str
+    kind: str
+    place: str
+    opens_at: dt.time
+    closes_at: dt.time
+    open_days: str
+    capacity: int
+    active: bool
+    items: list[ActivityFacilityItem]
+
+    @staticmethod
+    def resolve_items(obj):
+        return [{"name": i.name, "quantity": i.quantity, "unit": i.unit} for i in obj.items.all()]
+
+
+class ActivityFacilityIn(Schema):
+    org_id: Id
+    name: text(60)
+    kind: text(20)
+    opens_at: dt.time
+    closes_at: dt.time
+    open_days: Annotated[str, Field(min_length=1, max_length=7, pattern=r"^[1-7]+$")] = "1234567"
+    place: text(100) = ""
+    capacity: Annotated[int, Field(ge=0, le=100_000)] = 0
+    items: Annotated[list[ActivityFacilityItem], Field(max_length=200)] = []
+
+
+class ActivityBookingOut(Schema):
+    id: int
+    facility_id: int
+    member_id: int
+    on: dt.date
+    starts_at: dt.time
+    ends_at: dt.time
+    people: int
+    purpose: str
+    status: str
+
+
+class ActivityBookingIn(Schema):
+    on: dt.date
+    starts_at: dt.time
+    ends_at: dt.time
+    people: Annotated[int, Field(ge=1, le=100_000)] = 1
+    purpose: text(100) = ""
+    member_id: Id | None = None
+
+
+class ActivityWeekDay(Schema):
+    facility_id: int
+    on: dt.date
+    bookings: list[ActivityBookingOut]
+
+
+@router.get("/facilities", response=list[ActivityFacilityOut])
+def facilities(request):
+    """The facilities the caller may book (of their org or one above it)."""
+    return list(selectors.facilities_published(visible_to=request.user))
+
+
+@router.get("/facilities/managed", response=list[ActivityFacilityOut])
+def facilities_managed(request, org_id: OrgQuery = None):
+    return list(selectors.facility_list(visible_to=request.user, org=_org(request, org_id, selectors.FACILITY)))
+
+
+@router.post("/facilities", response={201: ActivityFacilityOut})
+def facility_create(request, payload: ActivityFacilityIn):
+    data = payload.dict()
+    org = _org(request, data.pop("org_id"), selectors.FACILITY)
+    data["items"] = [(i["name"], i["quantity"], i["unit"]) for i in data["items"]]
+    return Status(201, services.facility_create(actor=request.user, org=org, **data))
+
+
+@router.get("/facilities/week", response=list[ActivityWeekDay])
+def facility_week(request, week: dt.date | None = None, org_id: OrgQuery = None):
+    """The cadre's week from the Monday of `week` (this week by default): each facility's bookings by day."""
+    day = week or timezone.localdate()
+    monday = day - dt.timedelta(days=day.weekday())
+    facilities_, days, grid = selectors.facility_week(visible_to=request.user, monday=monday,
+                                                      org=_org(request, org_id, selectors.FACILITY))
+    return [{"facility_id": f.pk, "on": d, "bookings": grid.get((f.pk, d), [])} for f in facilities_ for d in days]
+
+
+@router.post("/facilities/{pk}/bookings", response={201: ActivityBookingOut})
+def facility_book(request, pk: PathId, payload: ActivityBookingIn):
+    """Book a slot: for oneself (no member_id), or for a member in the cadre's reach."""
+    own = selectors.member_of(request.user)
+    if payload.member_id is None or (own is not None and own.pk == payload.member_id):
+        if own is None:
+            raise Http404
+        member, facility = own, selectors.facility_get_published(visible_to=request.user, pk=pk)
+    else:
+        facility = selectors.facility_get(visible_to=request.user, pk=pk)
+        member = get_in_reach_or_404(Member.objects.select_related("org"), request.user, action=selectors.FACILITY,
+                                     pk=payload.member_id)
+    data = payload.dict()
+    data.pop("member_id")
+    return Status(201, services.facility_book(actor=request.user, facility=facility, member=member, **data))
+
+
+@router.get("/bookings/mine", response=list[ActivityBookingOut])
+def bookings_mine(request):
+    return list(selectors.bookings_of(selectors.member_of(request.user)))
+
+
+@router.post("/bookings/{pk}/cancel", response=ActivityBookingOut)
+def booking_cancel(request, pk: PathId):
+    booking = (own_record(Booking.objects.filter(pk=pk), request.user).first()
+               or in_reach(Booking.objects.filter(pk=pk), request.user, via="facility__org", action=selectors.FACILITY).first())
+    if booking is None:
+        raise Http404
+    return services.booking_cancel(actor=request.user, booking=booking)

@@ -17,17 +17,22 @@ class ActivitiesConfig(registry.GonghuiAppConfig):
         "activities.competition.manage": MANAGING_ROLES,
         "activities.mentorship.manage": MANAGING_ROLES,
         "activities.course.manage": MANAGING_ROLES,
+        "activities.facility.manage": MANAGING_ROLES,
+        # a member books a slot for themselves at a facility of their org (or one above it)
+        "activities.facility.book": BELONGING_ROLES,
     }
     urls = ("activities/", "gonghui.activities.urls")
     api = ("/activities", "gonghui.activities.api.router")
     nav = (
         registry.NavEntry("activities", "activities:join", _("Sign up for activities"), "member"),
         registry.NavEntry("activities", "activities:honour_roll", _("Star board"), "member"),
+        registry.NavEntry("activities", "activities:rooms", _("Book a facility"), "member"),
         registry.NavEntry("activities", "activities:events", _("Events"), "activities.event.manage"),
         registry.NavEntry("activities", "activities:honours", _("Honours"), "activities.honour.manage"),
         registry.NavEntry("activities", "activities:innovations", _("Innovations and patents"), "activities.innovation.manage"),
         registry.NavEntry("activities", "activities:competitions", _("Labour competitions"), "activities.competition.manage"),
         registry.NavEntry("activities", "activities:mentorships", _("Mentors and training"), "activities.mentorship.manage"),
+        registry.NavEntry("activities", "activities:facilities", _("Facilities"), "activities.facility.manage"),
     )
     attention = "gonghui.activities.selectors.attention"
     summary = "gonghui.activities.summary"

@@ -136,3 +136,34 @@ PATENT_KIND_BY_CHINESE = {"发明": PatentKind.INVENTION, "发明专利": Patent
                           "外观设计": PatentKind.DESIGN, "外观设计专利": PatentKind.DESIGN}
 LEVEL_BY_CHINESE = {"工会": HonourLevel.UNION, "公司": HonourLevel.COMPANY, "市": HonourLevel.CITY,
                     "省": HonourLevel.PROVINCE, "全国": HonourLevel.NATIONAL}
+
+
+class FacilityKind(models.TextChoices):
+    ACTIVITY_ROOM = "activity_room", _("activity room")
+    LIBRARY = "library", _("library")
+    READING_ROOM = "reading_room", _("workers' reading room")
+    GYM = "gym", _("gym")
+    COURT = "court", _("sports court")
+    OTHER = "other", pgettext_lazy("facility kind", "other")
+
+
+FACILITY_KIND_BY_CHINESE = {"活动室": FacilityKind.ACTIVITY_ROOM, "图书室": FacilityKind.LIBRARY,
+                            "职工书屋": FacilityKind.READING_ROOM, "健身房": FacilityKind.GYM, "球场": FacilityKind.COURT,
+                            "其他": FacilityKind.OTHER}
+
+
+class BookingStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("booked")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class CostSubline(models.TextChoices):
+    # the sub-lines of 职工活动支出 an event's cost is paid under
+    CULTURE_SPORTS = "culture", _("culture and sports costs")
+    EDUCATION = "education", _("workers' education costs")
+    PUBLICITY = "publicity", _("publicity costs")
+    WELFARE = "welfare", _("collective welfare costs")
+    OTHER = "other", _("other activity costs")
+
+
+WEEKDAYS = [("1", _("Mon")), ("2", _("Tue")), ("3", _("Wed")), ("4", _("Thu")), ("5", _("Fri")), ("6", _("Sat")), ("7", _("Sun"))]

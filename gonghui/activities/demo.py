@@ -4,7 +4,9 @@ an event open for sign-up (and a small one already full, so the member sees the 
 list), a labour competition finished last month with its ranking and winners, honours of
 this year on the 明星榜 beside the scenario's 220 最佳实践者, a small innovation grown from an
 adopted suggestion with its patent, mentor pairs (one overdue for a check, so the chair's
-home page shows it), and a training course held a fortnight ago with its test results.
+home page shows it), a training course held a fortnight ago with its test results, the
+contest's photos and its cost paid out of the books, and the union's reading room, gym and
+activity room with a month of bookings behind them and a few this week.
 """
 
 from __future__ import annotations
@@ -17,6 +19,54 @@ from django.utils import timezone
 from gonghui.members.models import Member
 
 from . import services
+
+
+def _picture(name: str, back, front):
+    """A small stand-in photo drawn with Pillow (the demo ships no pictures of real people)."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (640, 480), back)
+    draw = ImageDraw.Draw(image)
+    for i in range(6):
+        draw.ellipse((60 + i * 90, 250 - (i % 2) * 40, 140 + i * 90, 330 - (i % 2) * 40), fill=front)
+        draw.rectangle((70 + i * 90, 330 - (i % 2) * 40, 130 + i * 90, 470), fill=front)
+    draw.rectangle((0, 0, 640, 60), fill=front)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=80)
+    return SimpleUploadedFile(f"{name}.jpg", buffer.getvalue(), content_type="image/jpeg")
+
+
+def _facilities(ctx, today: dt.date, people: list) -> None:
+    """The union's reading room, gym and activity room, booked this week and over the past month."""
+    union, chair, rng = ctx.union, ctx.chair, ctx.rng
+    rooms = [
+        services.facility_create(actor=chair, org=union, name="职工书屋", kind="reading_room", place="职工之家二楼",
+                                 opens_at=dt.time(8), closes_at=dt.time(21), capacity=40,
+                                 items=services.items_parsed("图书 3200册\n期刊 60种\n阅览座位 40个")),
+        services.facility_create(actor=chair, org=union, name="职工健身房", kind="gym", place="职工之家一楼",
+                                 opens_at=dt.time(6, 30), closes_at=dt.time(22), capacity=30,
+                                 items=services.items_parsed("跑步机 6台\n动感单车 10辆\n乒乓球台 4张")),
+        services.facility_create(actor=chair, org=union, name="职工活动室", kind="activity_room", place="办公楼三楼",
+                                 opens_at=dt.time(9), closes_at=dt.time(21), open_days="123456", capacity=60,
+                                 items=services.items_parsed("棋牌桌 8张\n投影仪 1台\n音响 1套")),
+    ]
+    for back in range(30, 0, -1):
+        day = today - dt.timedelta(days=back)
+        for room in rooms:
+            if str(day.isoweekday()) not in room.open_days or rng.random() < 0.4:
+                continue
+            start = rng.randint(room.opens_at.hour + 1, room.closes_at.hour - 3)
+            services.facility_book(actor=chair, facility=room, member=rng.choice(people), on=day, starts_at=dt.time(start),
+                                   ends_at=dt.time(start + 2), people=rng.randint(1, 12), today=day)
+    for offset, room, start, n, purpose in ((1, rooms[2], 14, 20, "班组学习"), (2, rooms[0], 19, 6, "读书会"),
+                                            (3, rooms[1], 18, 8, "乒乓球训练"), (5, rooms[2], 9, 30, "职工代表小组讨论")):
+        day = today + dt.timedelta(days=offset)
+        if str(day.isoweekday()) in room.open_days:
+            services.facility_book(actor=chair, facility=room, member=rng.choice(people), on=day, starts_at=dt.time(start),
+                                   ends_at=dt.time(start + 2), people=n, purpose=purpose, today=today)
 
 
 def load(ctx) -> None:
@@ -49,6 +99,10 @@ def load(ctx) -> None:
     services.event_attendance_take(actor=chair, event=karaoke, attended=[p.pk for p in singers[:-1]], cost_yuan=Decimal("3600"))
     services.event_result_record(actor=chair, event=karaoke, prize="一等奖", member=singers[0])
     services.event_result_record(actor=chair, event=karaoke, prize="二等奖", member=singers[1])
+    services.event_cost_pay(actor=chair, event=karaoke, subline="culture", on=held_on + dt.timedelta(days=3))
+    for caption, colours in (("决赛现场", ((190, 30, 45), (250, 200, 60))), ("颁奖合影", ((20, 80, 160), (240, 240, 240))),
+                             ("评委席", ((40, 120, 70), (250, 230, 180)))):
+        services.event_photo_add(actor=chair, event=karaoke, upload=_picture(caption, *colours), caption=caption)
 
     # a labour competition finished last month, ranked
     competition = services.competition_create(
@@ -119,3 +173,5 @@ def load(ctx) -> None:
         t.pk: Decimal(rng.randint(72, 96) if i < 9 else rng.randint(40, 58)) for i, t in enumerate(trainees[:11])})
     services.course_plan(actor=chair, org=union, title="工会干部业务培训", audience="cadres",
                          planned_on=today + dt.timedelta(days=21), hours=Decimal(8))
+
+    _facilities(ctx, today, others[42:70])

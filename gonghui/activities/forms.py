@@ -12,7 +12,7 @@ from gonghui.members.models import Member
 from gonghui.orgs.models import Org
 
 from .choices import (
-    AwardKind, CompetitionKind, CourseAudience, EntrantKind, EventKind, HonourKind, HonourLevel, InnovationKind,
+    WEEKDAYS, CostSubline, FacilityKind, AwardKind, CompetitionKind, CourseAudience, EntrantKind, EventKind, HonourKind, HonourLevel, InnovationKind,
     InnovationStatus, MentorshipOutcome, PatentKind,
 )
 
@@ -287,3 +287,49 @@ class HoldForm(forms.Form):
     def __init__(self, *args, members=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["attended"].queryset = members if members is not None else Member.objects.none()
+
+
+# ── photos, the event's cost, facilities ─────────────────────────────────────
+
+TIME = forms.TimeInput(attrs={"type": "time", "step": 900}, format="%H:%M")
+
+
+class PhotoForm(forms.Form):
+    photo = forms.FileField(label=_("photo"), widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}))
+    caption = forms.CharField(label=_("caption"), max_length=100, required=False)
+
+
+class CostPayForm(forms.Form):
+    subline = forms.ChoiceField(label=_("spending sub-line"), choices=CostSubline.choices)
+    on = forms.DateField(label=_("date paid"), widget=DATE, initial=timezone.localdate)
+
+
+class FacilityForm(_OrgForm):
+    name = forms.CharField(label=_("name"), max_length=60)
+    kind = forms.ChoiceField(label=_("kind"), choices=FacilityKind.choices)
+    place = forms.CharField(label=_("place"), max_length=100, required=False)
+    opens_at = forms.TimeField(label=_("opens at"), widget=TIME)
+    closes_at = forms.TimeField(label=_("closes at"), widget=TIME)
+    open_days = forms.MultipleChoiceField(label=_("open days"), choices=WEEKDAYS, widget=forms.CheckboxSelectMultiple,
+                                          initial=["1", "2", "3", "4", "5", "6", "7"])
+    capacity = forms.IntegerField(label=_("people at a time"), min_value=0, max_value=100_000, initial=0,
+                                  help_text=_("0 means no limit"))
+    items = forms.CharField(label=_("what it holds"), required=False, max_length=4000,
+                            widget=forms.Textarea(attrs={"rows": 4, "placeholder": "图书 3200册\n乒乓球台 4张"}),
+                            help_text=_("One item a line: name, quantity, unit."))
+
+    def clean_open_days(self):
+        return "".join(self.cleaned_data["open_days"])
+
+    def clean_items(self):
+        from .services import items_parsed
+
+        return items_parsed(self.cleaned_data["items"])
+
+
+class BookingForm(forms.Form):
+    on = forms.DateField(label=_("date"), widget=DATE)
+    starts_at = forms.TimeField(label=_("start time"), widget=TIME)
+    ends_at = forms.TimeField(label=_("end time"), widget=TIME)
+    people = forms.IntegerField(label=_("people"), min_value=1, max_value=100_000, initial=1)
+    purpose = forms.CharField(label=_("purpose"), max_length=100, required=False)

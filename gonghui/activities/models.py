@@ -8,6 +8,7 @@ through services.py.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from django.db import models
 from django.db.models import Q
@@ -16,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.core.models import OrgOwned, TimeStamped
 
 from .choices import (
-    PATENT_TERM_YEARS, AwardKind, CompetitionKind, CompetitionStatus, CourseAudience, CourseStatus, EntrantKind,
-    EventKind, EventStatus, HonourKind, HonourLevel, HonourStatus, InnovationKind, InnovationStatus, MentorshipOutcome,
-    MentorshipStatus, PatentKind, SignupStatus,
+    PATENT_TERM_YEARS, AwardKind, BookingStatus, CompetitionKind, CompetitionStatus, CostSubline, CourseAudience,
+    CourseStatus, EntrantKind, EventKind, EventStatus, FacilityKind, HonourKind, HonourLevel, HonourStatus, InnovationKind,
+    InnovationStatus, MentorshipOutcome, MentorshipStatus, PatentKind, SignupStatus, WEEKDAYS,
 )
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -60,6 +61,10 @@ class Event(OrgOwned):
     status = models.CharField(_("status"), max_length=10, choices=EventStatus.choices, default=EventStatus.OPEN)
     cost_yuan = models.DecimalField(_("cost (yuan)"), null=True, blank=True, **MONEY)
     participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    # the cost paid out of the union's books (职工活动支出), once; the sub-line it was paid under
+    cost_entry = models.ForeignKey("funds.Entry", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name=_("paid by voucher"))
+    cost_subline = models.CharField(_("spending sub-line"), max_length=12, choices=CostSubline.choices, blank=True)
 
     class Meta:
         verbose_name = _("event")
@@ -91,6 +96,29 @@ class Signup(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.event} {self.member}"
+
+
+def event_photo_path(instance, filename: str) -> str:
+    ext = filename.rsplit(".", 1)[-1].lower()
+    return f"activities/events/{instance.event_id}/{uuid.uuid4().hex}.{ext}"
+
+
+class EventPhoto(TimeStamped):
+    """A photo of the event, put up by a cadre and shown to those the event is open to."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos", verbose_name=_("event"))
+    image = models.FileField(_("photo"), upload_to=event_photo_path)
+    caption = models.CharField(_("caption"), max_length=100, blank=True)
+    width = models.PositiveIntegerField(_("width"), default=0)
+    height = models.PositiveIntegerField(_("height"), default=0)
+
+    class Meta:
+        verbose_name = _("event photo")
+        verbose_name_plural = _("event photos")
+        ordering = ["event", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.event} {self.caption or self.pk}"
 
 
 class EventResult(TimeStamped):
@@ -396,3 +424,83 @@ class Trainee(models.Model):
 
     def __str__(self) -> str:
         return f"{self.course} {self.member}"
+
+
+# ── the union's own facilities ───────────────────────────────────────────────
+
+class Facility(OrgOwned):
+    """A room or ground the union keeps for its members (活动室, 图书室, 职工书屋, 健身房 …), with its hours."""
+
+    name = models.CharField(_("name"), max_length=60)
+    kind = models.CharField(_("kind"), max_length=20, choices=FacilityKind.choices)
+    place = models.CharField(_("place"), max_length=100, blank=True)
+    opens_at = models.TimeField(_("opens at"))
+    closes_at = models.TimeField(_("closes at"))
+    # the days of the week it opens, Monday = 1 … Sunday = 7 ("12345" for weekdays)
+    open_days = models.CharField(_("open days"), max_length=7, default="1234567")
+    capacity = models.PositiveIntegerField(_("people at a time"), default=0, help_text=_("0 means no limit"))
+    active = models.BooleanField(_("open for booking"), default=True)
+
+    class Meta:
+        verbose_name = _("facility")
+        verbose_name_plural = _("facilities")
+        ordering = ["org", "name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["org", "name"], name="activities_facility_name_once"),
+            models.CheckConstraint(condition=Q(closes_at__gt=models.F("opens_at")), name="activities_facility_closes_after_opening"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def days_label(self) -> str:
+        if self.open_days == "1234567":
+            return str(_("every day"))
+        names = dict(WEEKDAYS)
+        return "、".join(str(names[d]) for d in self.open_days if d in names)
+
+
+class FacilityItem(models.Model):
+    """What a facility holds: 图书 3,200册, 乒乓球台 4张."""
+
+    facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="items", verbose_name=_("facility"))
+    name = models.CharField(_("item"), max_length=40)
+    quantity = models.PositiveIntegerField(_("quantity"))
+    unit = models.CharField(_("unit"), max_length=8, blank=True)
+
+    class Meta:
+        verbose_name = _("facility item")
+        verbose_name_plural = _("facility items")
+        ordering = ["facility", "id"]
+        constraints = [models.UniqueConstraint(fields=["facility", "name"], name="activities_facility_item_once")]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.quantity}{self.unit}"
+
+
+class Booking(TimeStamped):
+    """A member's slot at a facility on one day. Two confirmed slots of one facility never overlap:
+    the service checks it under the facility's row lock."""
+
+    facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="bookings", verbose_name=_("facility"))
+    member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+", verbose_name=_("member"))
+    on = models.DateField(_("date"))
+    starts_at = models.TimeField(_("from"))
+    ends_at = models.TimeField(_("until"))
+    people = models.PositiveIntegerField(_("people"), default=1)
+    purpose = models.CharField(_("purpose"), max_length=100, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=BookingStatus.choices, default=BookingStatus.CONFIRMED)
+
+    class Meta:
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+        ordering = ["on", "starts_at", "id"]
+        indexes = [models.Index(fields=["facility", "on", "status"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="activities_booking_ends_after_start"),
+            models.CheckConstraint(condition=Q(people__gte=1), name="activities_booking_someone"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.facility} {self.on} {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"

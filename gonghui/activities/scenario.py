@@ -18,6 +18,10 @@ silently drops a figure):
     mentorships: {pairs: 11, checked?: true}
     training:
       - {title, audience?: cadres|safety_reps|workers, month, trainees, passed?}
+    facilities:                     # the union's own rooms, booked by members over the period
+      - {name, kind?: 活动室|图书室|职工书屋|健身房|球场|其他, place?, opens?: "08:00", closes?: "21:00",
+         days?: "12345" (Monday = 1), capacity?, holds?: ["图书 3200册", "乒乓球台 4张"],
+         bookings?: 120, people?: 360}   # people: the bookings' headcount summed (人次), at least one each
 
 `level` is a HonourLevel value or 工会/公司/市/省/全国; `kind` of an honour a HonourKind value.
 """
@@ -28,7 +32,7 @@ import datetime as dt
 from decimal import Decimal
 
 from .choices import (
-    EVENT_KIND_BY_CHINESE, INNOVATION_KIND_BY_CHINESE, LEVEL_BY_CHINESE, PATENT_KIND_BY_CHINESE, EventKind, HonourKind,
+    FACILITY_KIND_BY_CHINESE, EVENT_KIND_BY_CHINESE, INNOVATION_KIND_BY_CHINESE, LEVEL_BY_CHINESE, PATENT_KIND_BY_CHINESE, EventKind, HonourKind,
     HonourLevel, InnovationKind, InnovationStatus,
 )
 from . import services
@@ -45,6 +49,7 @@ KEYS = {
     "competitions.indicators": {"name", "unit", "weight", "lower"},
     "mentorships": {"pairs", "checked"},
     "training": {"title", "audience", "month", "trainees", "passed"},
+    "facilities": {"name", "kind", "place", "opens", "closes", "days", "capacity", "holds", "bookings", "people"},
 }
 
 
@@ -84,6 +89,8 @@ def load(spec: dict, ctx) -> None:
     _mentorships(spec.get("mentorships") or {}, ctx)
     for row in spec.get("training") or []:
         _course(_check("training", row), ctx)
+    for row in spec.get("facilities") or []:
+        _facility(_check("facilities", row), ctx)
 
 
 def _award(ctx, rows) -> None:
@@ -206,3 +213,42 @@ def _course(row: dict, ctx) -> None:
         passed = min(int(row["passed"]), len(people))
         scores = {m.pk: Decimal(ctx.rng.randint(60, 98) if i < passed else ctx.rng.randint(35, 59)) for i, m in enumerate(people)}
         services.course_results_record(actor=ctx.actor, course=course, scores=scores)
+
+
+def _time(value, default: str) -> dt.time:
+    return dt.time.fromisoformat(str(value or default))
+
+
+def _facility(row: dict, ctx) -> None:
+    kind = row.get("kind", "活动室")
+    kind = FACILITY_KIND_BY_CHINESE.get(kind, kind)
+    opens, closes = _time(row.get("opens"), "08:00"), _time(row.get("closes"), "21:00")
+    days = str(row.get("days", "1234567"))
+    facility = services.facility_create(
+        actor=ctx.actor, org=ctx.union, name=row["name"], kind=kind, place=row.get("place", "职工之家"), opens_at=opens,
+        closes_at=closes, open_days=days, capacity=int(row.get("capacity", 0)),
+        items=services.items_parsed("\n".join(str(line) for line in row.get("holds") or [])))
+    bookings = ctx.count(int(row.get("bookings", 0)))
+    people = max(ctx.count(int(row.get("people", bookings))), bookings)
+    if not bookings or not ctx.members:
+        return
+    hours = max(1, closes.hour - opens.hour - (1 if closes.minute < opens.minute else 0))
+    taken: set[tuple[dt.date, int]] = set()
+    made = 0
+    for i in range(bookings * 50):
+        if made == bookings:
+            break
+        day, hour = ctx.random_date(), ctx.rng.randrange(hours)
+        if str(day.isoweekday()) not in days or (day, hour) in taken:
+            continue
+        taken.add((day, hour))
+        start = dt.datetime.combine(day, opens) + dt.timedelta(hours=hour)
+        share = people // bookings + (1 if made < people % bookings else 0)
+        if facility.capacity:
+            share = min(share, facility.capacity)
+        services.facility_book(actor=ctx.actor, facility=facility, member=ctx.rng.choice(ctx.members), on=day,
+                               starts_at=start.time(), ends_at=(start + dt.timedelta(hours=1)).time(), people=share,
+                               purpose="", today=day)
+        made += 1
+    if made < bookings:
+        raise ValueError(f"scenario facilities: {row['name']} has no room for {bookings} one-hour bookings in the period")

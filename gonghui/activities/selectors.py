@@ -24,10 +24,10 @@ from gonghui.members.choices import MemberStatus, Sex
 from gonghui.members.models import Member
 
 from .choices import (
-    CompetitionStatus, CourseStatus, EventStatus, HonourLevel, HonourStatus, MentorshipStatus, SignupStatus,
+    BookingStatus, CompetitionStatus, CourseStatus, EventStatus, HonourLevel, HonourStatus, MentorshipStatus, SignupStatus,
 )
 from .models import (
-    DEFAULT_MENTOR_CAP, Competition, Course, Entrant, Event, EventResult, Honour, Innovation, InnovationAward, Mentorship,
+    Booking, EventPhoto, Facility, DEFAULT_MENTOR_CAP, Competition, Course, Entrant, Event, EventResult, Honour, Innovation, InnovationAward, Mentorship,
     Patent, ProgressCheck, Signup, Trainee, UnionRules,
 )
 
@@ -37,9 +37,12 @@ INNOVATION = "activities.innovation.manage"
 COMPETITION = "activities.competition.manage"
 MENTORSHIP = "activities.mentorship.manage"
 COURSE = "activities.course.manage"
+FACILITY = "activities.facility.manage"
 SHOWN_HONOURS = (HonourStatus.PUBLIC, HonourStatus.AWARDED)
 # a pair unchecked for this long shows as waiting (待办) and, in the summary, as a shortcoming
 CHECK_EVERY_DAYS = 90
+# how far ahead a member may book a facility
+BOOK_AHEAD_DAYS = 60
 
 
 def _in(queryset, org):
@@ -126,6 +129,100 @@ def signups_of(member: Member | None) -> dict[int, Signup]:
 
 def event_signups(event: Event) -> QuerySet[Signup]:
     return event.signups.exclude(status=SignupStatus.CANCELLED).select_related("member", "member__org").order_by("status", "queued")
+
+
+def event_photos(event: Event) -> QuerySet[EventPhoto]:
+    return event.photos.all()
+
+
+def event_photo_published(*, visible_to, pk: int) -> EventPhoto:
+    """A photo of an event published to the user (the member's page), or of one in a cadre's reach; else 404."""
+    from django.http import Http404
+
+    photo = EventPhoto.objects.filter(pk=pk, event__in=events_published(visible_to=visible_to)).first() or \
+        EventPhoto.objects.filter(pk=pk, event__in=in_reach(Event.objects.all(), visible_to, action=EVENT)).first()
+    if photo is None:
+        raise Http404
+    return photo
+
+
+# ── facilities ───────────────────────────────────────────────────────────────
+
+def facilities_published(*, visible_to) -> QuerySet[Facility]:
+    """The facilities of the orgs the user belongs to (or above them) that take bookings."""
+    return published_to(Facility.objects.filter(active=True), visible_to).select_related("org").prefetch_related("items")
+
+
+def facility_get_published(*, visible_to, pk: int) -> Facility:
+    from django.http import Http404
+
+    facility = facilities_published(visible_to=visible_to).filter(pk=pk).first()
+    if facility is None:
+        raise Http404
+    return facility
+
+
+def facility_list(*, visible_to, org=None) -> QuerySet[Facility]:
+    return _in(in_reach(Facility.objects.all(), visible_to, action=FACILITY), org).select_related("org").prefetch_related("items")
+
+
+def facility_get(*, visible_to, pk: int) -> Facility:
+    return get_in_reach_or_404(Facility.objects.select_related("org").prefetch_related("items"), visible_to, action=FACILITY, pk=pk)
+
+
+def booking_refusal(facility: Facility, member: Member, on: dt.date, starts_at: dt.time, ends_at: dt.time, people: int,
+                    today: dt.date) -> str | dict | None:
+    """Why this member may not book this slot (overlap aside, which the service checks under the lock), or None."""
+    if not facility.active:
+        return _("The facility is not taking bookings.")
+    if member.status != MemberStatus.ACTIVE:
+        return _("Only members on the roll may book.")
+    if not member.org.path.startswith(facility.org.path):
+        return _("The facility is not open to members of your organisation.")
+    if on < today:
+        return {"on": _("The date has passed.")}
+    if on > today + dt.timedelta(days=BOOK_AHEAD_DAYS):
+        return {"on": _("Bookings open %(n)s days ahead.") % {"n": BOOK_AHEAD_DAYS}}
+    if str(on.isoweekday()) not in facility.open_days:
+        return {"on": _("The facility is closed on that day.")}
+    if ends_at <= starts_at:
+        return {"ends_at": _("The slot ends before it starts.")}
+    if starts_at < facility.opens_at or ends_at > facility.closes_at:
+        return {"starts_at": _("The facility is open %(from)s–%(until)s.") % {
+            "from": facility.opens_at.strftime("%H:%M"), "until": facility.closes_at.strftime("%H:%M")}}
+    if people is None or people < 1:
+        return {"people": _("A booking is for at least one person.")}
+    if facility.capacity and people > facility.capacity:
+        return {"people": _("The facility holds at most %(n)s people.") % {"n": facility.capacity}}
+    return None
+
+
+def bookings_on(facility: Facility, days: list[dt.date]) -> dict[dt.date, list[Booking]]:
+    """{day: the confirmed bookings of the facility that day, in time order} for the member's page."""
+    out: dict[dt.date, list[Booking]] = {d: [] for d in days}
+    for b in Booking.objects.filter(facility=facility, on__in=days, status=BookingStatus.CONFIRMED).order_by("on", "starts_at"):
+        out[b.on].append(b)
+    return out
+
+
+def bookings_of(member: Member | None, *, today: dt.date | None = None) -> QuerySet[Booking]:
+    """A member's own bookings from today on."""
+    if member is None:
+        return Booking.objects.none()
+    today = today or timezone.localdate()
+    return (Booking.objects.filter(member=member, on__gte=today, status=BookingStatus.CONFIRMED)
+            .select_related("facility").order_by("on", "starts_at"))
+
+
+def facility_week(*, visible_to, monday: dt.date, org=None) -> tuple[list[Facility], list[dt.date], dict]:
+    """The cadre's week: (facilities in reach, the seven days, {(facility id, day): [bookings]})."""
+    facilities = list(facility_list(visible_to=visible_to, org=org))
+    days = [monday + dt.timedelta(days=i) for i in range(7)]
+    grid: dict[tuple[int, dt.date], list[Booking]] = {}
+    for b in (Booking.objects.filter(facility__in=facilities, on__range=(days[0], days[-1]), status=BookingStatus.CONFIRMED)
+              .select_related("member").order_by("on", "starts_at")):
+        grid.setdefault((b.facility_id, b.on), []).append(b)
+    return facilities, days, grid
 
 
 # ── honours ──────────────────────────────────────────────────────────────────
@@ -275,6 +372,11 @@ class ActivityFigures:
     trained: int = 0
     passed: int = 0
     courses_missed: list[str] = field(default_factory=list)
+    facilities: list[str] = field(default_factory=list)                     # names, in the org's order
+    facility_use: list[tuple[str, int, int]] = field(default_factory=list)  # (facility, bookings, people)
+    bookings: int = 0
+    booking_people: int = 0
+    event_cost_paid: Decimal = Decimal(0)                                   # of event_cost, paid through the ledger
 
 
 def activity_figures(*, org, start: dt.date, end: dt.date, today: dt.date | None = None) -> ActivityFigures:
@@ -318,6 +420,15 @@ def activity_figures(*, org, start: dt.date, end: dt.date, today: dt.date | None
     f.trained = trainees.filter(attended=True).count()
     f.passed = trainees.filter(passed=True).count()
     f.courses_missed = list(courses.filter(status=CourseStatus.PLANNED, planned_on__lt=today).values_list("title", flat=True))
+    f.event_cost_paid = held.filter(cost_entry__isnull=False).aggregate(s=Sum("cost_yuan"))["s"] or Decimal(0)
+    facilities = Facility.objects.filter(under(org)).order_by("org__path", "name", "id").annotate(
+        n=Count("bookings", filter=Q(bookings__status=BookingStatus.CONFIRMED, bookings__on__range=(start, end))),
+        people=Sum("bookings__people", filter=Q(bookings__status=BookingStatus.CONFIRMED, bookings__on__range=(start, end))))
+    for facility in facilities:
+        f.facilities.append(facility.name)
+        f.facility_use.append((facility.name, facility.n, facility.people or 0))
+    f.bookings = sum(n for _name, n, _p in f.facility_use)
+    f.booking_people = sum(p for _name, _n, p in f.facility_use)
     return f
 
 

@@ -16,23 +16,23 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gonghui.core.history import history_record, history_rows_insert
+from gonghui.core.history import history_record, history_rows_insert, locked
 from gonghui.core.scoping import require
 from gonghui.core.services import notice_send
 from gonghui.members.models import Member
 from gonghui.orgs.models import Org
 
 from .choices import (
-    AwardKind, CompetitionStatus, CourseAudience, CourseStatus, EntrantKind, EventKind, EventStatus, HonourKind,
+    BookingStatus, CostSubline, FacilityKind, AwardKind, CompetitionStatus, CourseAudience, CourseStatus, EntrantKind, EventKind, EventStatus, HonourKind,
     HonourLevel, HonourStatus, InnovationKind, InnovationStatus, MentorshipOutcome, MentorshipStatus, PatentKind,
     SignupStatus,
 )
 from .models import (
-    Competition, Course, Entrant, Event, EventResult, Honour, Indicator, Innovation,
+    Booking, EventPhoto, Facility, FacilityItem, Competition, Course, Entrant, Event, EventResult, Honour, Indicator, Innovation,
     InnovationAward, Mentorship, Patent, ProgressCheck, Score, Signup, Trainee, UnionRules,
 )
 from .ranking import standings, weighted_scores
-from .selectors import mentor_cap, signup_refusal
+from .selectors import booking_refusal, mentor_cap, signup_refusal
 
 INNOVATION_ORDER = list(InnovationStatus.values)
 
@@ -191,6 +191,8 @@ def event_attendance_take(*, actor, event: Event, attended: Iterable[int], cost_
         raise ValidationError(_("This event was cancelled."))
     if cost_yuan is not None and Decimal(cost_yuan) < 0:
         raise ValidationError({"cost_yuan": _("The cost cannot be negative.")})
+    if cost_yuan is not None and event.cost_entry_id and Decimal(cost_yuan) != event.cost_yuan:
+        raise ValidationError({"cost_yuan": _("The cost has been paid out of the union's books; it can no longer change.")})
     came = set(int(pk) for pk in attended)
     confirmed = Signup.objects.filter(event=event, status=SignupStatus.CONFIRMED)
     strangers = came - set(confirmed.values_list("member_id", flat=True))
@@ -723,3 +725,202 @@ def course_results_record(*, actor, course: Course, scores: dict[int, Decimal], 
         history_record(obj=course, org=course.org, actor=actor, action="update",
                        changes={"results": [None, len(changed)]})
     return course.trainees.filter(passed=True).count()
+
+
+# ── event photos and the event's cost ───────────────────────────────────────
+
+PHOTO_MAX_BYTES = 8 * 1024 * 1024
+PHOTOS_PER_EVENT = 60
+PHOTO_MAX_PIXELS = 40_000_000
+PHOTO_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+
+
+def photo_checked(upload) -> tuple[str, int, int]:
+    """(extension, width, height) of an uploaded photo, or ValidationError: its size is checked before a byte is
+    read, its type from its content (Pillow reads the header; the name and the declared type count for nothing)."""
+    from PIL import Image, UnidentifiedImageError
+
+    if upload is None or not getattr(upload, "size", 0):
+        raise ValidationError({"photo": _("Choose a photo to upload.")})
+    if upload.size > PHOTO_MAX_BYTES:
+        raise ValidationError({"photo": _("A photo may be at most %(mb)s MB.") % {"mb": PHOTO_MAX_BYTES // (1024 * 1024)}})
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            kind, (width, height) = image.format, image.size
+            if width * height > PHOTO_MAX_PIXELS:
+                raise ValidationError({"photo": _("The photo has too many pixels.")})
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ValidationError({"photo": _("The file is not a JPG, PNG or WebP image.")}) from None
+    if kind not in PHOTO_FORMATS:
+        raise ValidationError({"photo": _("The file is not a JPG, PNG or WebP image.")})
+    upload.seek(0)
+    return PHOTO_FORMATS[kind], width, height
+
+
+@transaction.atomic
+def event_photo_add(*, actor, event: Event, upload, caption: str = "") -> EventPhoto:
+    """Put a photo up on the event's page (at most PHOTOS_PER_EVENT of them)."""
+    require(actor=actor, action="activities.event.manage", org=event.org)
+    event = locked(event)
+    if event.photos.count() >= PHOTOS_PER_EVENT:
+        raise ValidationError({"photo": _("An event shows at most %(n)s photos.") % {"n": PHOTOS_PER_EVENT}})
+    ext, width, height = photo_checked(upload)
+    upload.name = f"photo.{ext}"
+    photo = EventPhoto(event=event, caption=caption.strip()[:100], width=width, height=height)
+    photo.image.save(upload.name, upload, save=False)
+    photo.save()
+    history_record(obj=event, org=event.org, actor=actor, action="update", changes={"photos": [None, photo.caption or str(photo.pk)]})
+    return photo
+
+
+@transaction.atomic
+def event_photo_remove(*, actor, photo: EventPhoto) -> None:
+    event = Event.objects.get(pk=photo.event_id)
+    require(actor=actor, action="activities.event.manage", org=event.org)
+    locked(event)
+    photo = EventPhoto.objects.filter(pk=photo.pk).first()
+    if photo is None:
+        return
+    name = photo.image.name
+    photo.delete()
+    transaction.on_commit(lambda: photo.image.storage.delete(name))
+    history_record(obj=event, org=event.org, actor=actor, action="update", changes={"photos": [photo.caption or str(photo.pk), None]})
+
+
+@transaction.atomic
+def event_cost_pay(*, actor, event: Event, subline: str, on: dt.date | None = None) -> Event:
+    """Pay the held event's cost out of the union's books: 职工活动支出 (its sub-line in the memo) against the bank,
+    posted once under the key event-cost:<id>; a second call pays nothing more and returns the event as it is."""
+    from gonghui.funds import chart
+    from gonghui.funds.services import LineSpec, entry_post
+    from gonghui.orgs.selectors import union_of
+
+    require(actor=actor, action="activities.event.manage", org=event.org)
+    event = locked(event)
+    if event.cost_entry_id:
+        return event
+    if subline not in CostSubline.values:
+        raise ValidationError({"subline": _("Choose the sub-line of 职工活动支出 the cost is paid under.")})
+    if event.status != EventStatus.HELD:
+        raise ValidationError(_("An event's cost is paid once it has been held."))
+    if not event.cost_yuan:
+        raise ValidationError({"cost_yuan": _("Record what the event cost before paying it.")})
+    union = union_of(event.org) or event.org
+    label = CostSubline(subline).label
+    entry = entry_post(actor=actor, org=union, date=on or _today(None),
+                       memo=_("%(title)s: %(line)s (%(sub)s)") % {"title": event.title, "line": chart.account(chart.ACTIVITIES).name,
+                                                                  "sub": label},
+                       lines=[LineSpec(chart.ACTIVITIES, debit=event.cost_yuan), LineSpec(chart.BANK, credit=event.cost_yuan)],
+                       idempotency_key=f"event-cost:{event.pk}")
+    event.cost_entry, event.cost_subline = entry, subline
+    event.save(update_fields=["cost_entry", "cost_subline", "updated_at"])
+    history_record(obj=event, org=event.org, actor=actor, action="update",
+                   changes={"cost_entry": [None, str(entry)], "cost_subline": [None, subline]})
+    return event
+
+
+# ── facilities ───────────────────────────────────────────────────────────────
+
+
+def items_parsed(text: str) -> list[tuple[str, int, str]]:
+    """'图书 3200册' lines (or 图书 3,200 册) as (name, quantity, unit); a line that is not one is named in the error."""
+    import re
+
+    rows = []
+    for n, line in enumerate((text or "").splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        match = re.fullmatch(r"(.+?)\s*([0-9][0-9,]*)\s*(\S{0,8})", line)
+        if not match or not match.group(1).strip():
+            raise ValidationError({"items": _("Line %(n)s of the inventory is not “name quantity unit”, e.g. 图书 3200册.") % {"n": n}})
+        quantity = int(match.group(2).replace(",", ""))
+        if quantity > 10_000_000:
+            raise ValidationError({"items": _("Line %(n)s of the inventory: the quantity is too large.") % {"n": n}})
+        rows.append((match.group(1).strip()[:40], quantity, match.group(3)))
+    return rows
+
+
+@transaction.atomic
+def facility_create(*, actor, org: Org, name: str, kind: str, opens_at: dt.time, closes_at: dt.time,
+                    open_days: str = "1234567", place: str = "", capacity: int = 0,
+                    items: Iterable[tuple[str, int, str]] = ()) -> Facility:
+    """A room or ground the union keeps, with what it holds and its opening hours."""
+    require(actor=actor, action="activities.facility.manage", org=org)
+    if kind not in FacilityKind.values:
+        raise ValidationError({"kind": _("Unknown kind of facility.")})
+    if not name.strip():
+        raise ValidationError({"name": _("Name the facility.")})
+    if closes_at <= opens_at:
+        raise ValidationError({"closes_at": _("The facility closes before it opens.")})
+    days = "".join(sorted(set(open_days or "")))
+    if not days or not set(days) <= set("1234567"):
+        raise ValidationError({"open_days": _("Choose the days of the week it opens.")})
+    if capacity is None or capacity < 0:
+        raise ValidationError({"capacity": _("The number of people cannot be negative.")})
+    Org.objects.select_for_update().filter(pk=org.pk).first()  # two creations of one name: the second finds the first
+    if Facility.objects.filter(org=org, name=name.strip()).exists():
+        raise ValidationError({"name": _("The organisation already has a facility of this name.")})
+    items = list(items)
+    if len({n for n, _q, _u in items}) != len(items):
+        raise ValidationError({"items": _("An item is listed twice in the inventory.")})
+    facility = Facility.objects.create(org=org, name=name.strip()[:60], kind=kind, place=place.strip()[:100],
+                                       opens_at=opens_at, closes_at=closes_at, open_days=days, capacity=capacity)
+    FacilityItem.objects.bulk_create([FacilityItem(facility=facility, name=n, quantity=q, unit=u) for n, q, u in items])
+    history_record(obj=facility, org=org, actor=actor, action="create",
+                   changes=_created(name=facility.name, kind=kind, opens_at=opens_at.strftime("%H:%M"),
+                                    closes_at=closes_at.strftime("%H:%M"), items=len(items)))
+    return facility
+
+
+def _require_booker(actor, member: Member, facility: Facility) -> None:
+    """A member books for themselves; a cadre of the facility's org may book for a member."""
+    if actor is not None and member.user_id is not None and member.user_id == getattr(actor, "pk", None):
+        require(actor=actor, action="activities.facility.book", org=member.org)
+    else:
+        require(actor=actor, action="activities.facility.manage", org=facility.org)
+
+
+@transaction.atomic
+def facility_book(*, actor, facility: Facility, member: Member, on: dt.date, starts_at: dt.time, ends_at: dt.time,
+                  people: int = 1, purpose: str = "", today: dt.date | None = None) -> Booking:
+    """A slot at the facility. The facility's row is locked, so of two requests for overlapping slots the second
+    sees the first; the same member asking for the same slot again gets the booking they already have."""
+    _require_booker(actor, member, facility)
+    facility = Facility.objects.select_for_update(of=("self",)).select_related("org").get(pk=facility.pk)
+    same = Booking.objects.filter(facility=facility, member=member, on=on, starts_at=starts_at, ends_at=ends_at,
+                                  status=BookingStatus.CONFIRMED).first()
+    if same is not None:
+        return same
+    refusal = booking_refusal(facility, member, on, starts_at, ends_at, people, _today(today))
+    if refusal:
+        raise ValidationError(refusal)
+    clash = (Booking.objects.filter(facility=facility, on=on, status=BookingStatus.CONFIRMED,
+                                    starts_at__lt=ends_at, ends_at__gt=starts_at).order_by("starts_at").first())
+    if clash is not None:
+        raise ValidationError({"starts_at": _("%(from)s–%(until)s is already booked; choose another time.") % {
+            "from": clash.starts_at.strftime("%H:%M"), "until": clash.ends_at.strftime("%H:%M")}})
+    booking = Booking.objects.create(facility=facility, member=member, on=on, starts_at=starts_at, ends_at=ends_at,
+                                     people=people, purpose=purpose.strip()[:100])
+    history_record(obj=booking, org=facility.org, actor=actor, action="create",
+                   changes=_created(on=on, starts_at=starts_at.strftime("%H:%M"), ends_at=ends_at.strftime("%H:%M"), people=people))
+    return booking
+
+
+@transaction.atomic
+def booking_cancel(*, actor, booking: Booking, today: dt.date | None = None) -> Booking:
+    """Give the slot back; a past slot stays as it was."""
+    facility = Facility.objects.select_for_update().select_related("org").get(pk=booking.facility_id)
+    booking = Booking.objects.select_related("member").get(pk=booking.pk)
+    _require_booker(actor, booking.member, facility)
+    if booking.status == BookingStatus.CANCELLED:
+        return booking
+    if booking.on < _today(today):
+        raise ValidationError(_("The booking is in the past; it can no longer be cancelled."))
+    booking.status = BookingStatus.CANCELLED
+    booking.save(update_fields=["status", "updated_at"])
+    history_record(obj=booking, org=facility.org, actor=actor, action="state",
+                   changes={"status": [BookingStatus.CONFIRMED, BookingStatus.CANCELLED]})
+    return booking

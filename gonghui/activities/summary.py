@@ -104,10 +104,22 @@ def growth_sentence(f: ActivityFigures) -> str:
     return pgettext("clause separator", ", ").join(parts) + pgettext("sentence end", ".")
 
 
+def facilities_sentence(f: ActivityFigures) -> str:
+    """工会活动场所2处（职工书屋、健身房），预约使用35次、120人次，其中职工书屋12次、健身房23次。"""
+    text = _("The union keeps %(n)s facilities (%(names)s), booked %(bookings)s times by %(people)s people") % {
+        "n": format_count(len(f.facilities)), "names": SEP.join(f.facilities), "bookings": format_count(f.bookings),
+        "people": format_count(f.booking_people)}
+    used = [(name, n) for name, n, _people in f.facility_use if n]
+    if len(used) > 1:
+        text += _(", of them %(lines)s") % {"lines": SEP.join(_("%(facility)s %(n)s times") % {"facility": name, "n": format_count(n)}
+                                                             for name, n in used)}
+    return text + pgettext("sentence end", ".")
+
+
 def sections(*, org, period: Period) -> list[Section]:
     f = activity_figures(org=org, start=period.start, end=period.end)
     if not any((f.events_held, f.competitions, f.honours_by_level, f.innovations, f.patents_filed, f.patents_granted,
-                f.awards, f.pairs_formed, f.pairs_active, f.courses_held, f.courses_missed)):
+                f.awards, f.pairs_formed, f.pairs_active, f.courses_held, f.courses_missed, f.facilities)):
         return []
     last = period.same_period_last_year()
     before = participants_between(org=org, start=last.start, end=last.end)
@@ -149,6 +161,16 @@ def sections(*, org, period: Period) -> list[Section]:
                    source="/activities/mentorships/"),
             Figure("activities.training.passed", _("people who passed"), f.passed, format_count(f.passed),
                    source="/activities/mentorships/"),
+        ]
+    if f.facilities:
+        paragraphs.append(facilities_sentence(f))
+        figures += [
+            Figure("activities.facilities", _("facilities"), len(f.facilities), format_count(len(f.facilities)),
+                   source="/activities/facilities/"),
+            Figure("activities.facilities.bookings", _("facility bookings"), f.bookings,
+                   _("%(n)s times") % {"n": format_count(f.bookings)}, source="/activities/facilities/week/"),
+            Figure("activities.facilities.people", _("people using the facilities"), f.booking_people,
+                   _("%(n)s people") % {"n": format_count(f.booking_people)}, source="/activities/facilities/week/"),
         ]
     if before and f.participants < before:
         shortcomings.append(_("Participation in events fell to %(now)s from %(before)s a year earlier.") % {

@@ -5,6 +5,8 @@ Every view finds its object in the user's reach (or 404), parses the form, calls
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -18,11 +20,12 @@ from django.views.decorators.http import require_POST
 
 from gonghui.core.forms import form_submitted
 from gonghui.core.history import history_for
-from gonghui.core.scoping import in_reach, org_from_query, orgs_in_reach
+from gonghui.core.files import private_file_response
+from gonghui.core.scoping import in_reach, org_from_query, orgs_in_reach, own_record
 
 from . import forms, selectors, services
 from .choices import HonourStatus, SignupStatus
-from .models import Signup
+from .models import Booking, Signup
 
 
 def _orgs(user, action: str):
@@ -80,6 +83,7 @@ def join_event(request, pk: int):
         ahead = event.signups.filter(status=SignupStatus.WAITING, queued__lt=signup.queued).count()
     return render(request, "activities/join_event.html", {
         "event": event, "member": member, "signup": signup, "refusal": refusal, "confirmed": confirmed, "ahead": ahead,
+        "photos": selectors.event_photos(event),
         "free": max(event.capacity - confirmed, 0) if event.capacity else None,
     })
 
@@ -157,7 +161,7 @@ def event_detail(request, pk: int):
         "event": event, "signups": signups, "results": event.results.select_related("member"),
         "attendance_form": forms.AttendanceForm(members=_confirmed_members(event),
                                                 initial={"attended": [m.pk for m in confirmed]}),
-        "history": history_for(event)[:30],
+        "history": history_for(event)[:30], "photos": selectors.event_photos(event), "photo_form": forms.PhotoForm(),
     })
 
 
@@ -635,3 +639,172 @@ def course_results(request, pk: int):
     except ValidationError as exc:
         _refused(request, exc)
     return redirect("activities:course", pk=course.pk)
+
+
+# ── event photos and the event's cost ───────────────────────────────────────
+
+def _body_too_large(request, limit: int) -> bool:
+    """Whether the request body is larger than `limit` plus room for the form, read from its header before any byte."""
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) > limit + 64 * 1024
+    except ValueError:
+        return True
+
+
+@login_required
+@require_POST
+def event_photo_upload(request, pk: int):
+    event = selectors.event_get(visible_to=request.user, pk=pk)
+    if _body_too_large(request, services.PHOTO_MAX_BYTES):
+        messages.error(request, _("A photo may be at most %(mb)s MB.") % {"mb": services.PHOTO_MAX_BYTES // (1024 * 1024)})
+        return redirect("activities:event", pk=event.pk)
+    form = forms.PhotoForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose a photo to upload."))
+        return redirect("activities:event", pk=event.pk)
+    try:
+        services.event_photo_add(actor=request.user, event=event, upload=form.cleaned_data["photo"],
+                                 caption=form.cleaned_data["caption"])
+        messages.success(request, _("Photo added."))
+    except ValidationError as exc:
+        _refused(request, exc)
+    return redirect("activities:event", pk=event.pk)
+
+
+@login_required
+@require_POST
+def event_photo_remove(request, pk: int, photo_pk: int):
+    event = selectors.event_get(visible_to=request.user, pk=pk)
+    photo = event.photos.filter(pk=photo_pk).first()
+    if photo is None:
+        raise Http404
+    services.event_photo_remove(actor=request.user, photo=photo)
+    messages.success(request, _("Photo removed."))
+    return redirect("activities:event", pk=event.pk)
+
+
+@login_required
+def event_photo(request, photo_pk: int):
+    """The photo itself, for those the event is published to and the cadres who reach it."""
+    return private_file_response(selectors.event_photo_published(visible_to=request.user, pk=photo_pk).image)
+
+
+@login_required
+def event_cost_pay(request, pk: int):
+    event = selectors.event_get(visible_to=request.user, pk=pk)
+    form = forms.CostPayForm(request.POST or None)
+
+    def save(data):
+        services.event_cost_pay(actor=request.user, event=event, subline=data["subline"], on=data["on"])
+        return reverse("activities:event", args=[event.pk])
+
+    return _form_page(request, form, save, title=_("Pay the event's cost") + " · " + event.title,
+                      done=_("The cost is paid out of the union's books."), back=reverse("activities:event", args=[event.pk]))
+
+
+# ── facilities: members book on a phone; cadres keep them ────────────────────
+
+def _monday(request) -> dt.date:
+    today = timezone.localdate()
+    try:
+        day = dt.date.fromisoformat(request.GET.get("week", ""))
+    except ValueError:
+        day = today
+    return day - dt.timedelta(days=day.weekday())
+
+
+@login_required
+def room_list(request):
+    """The union's facilities a member may book, what they hold and when they open, and the member's bookings."""
+    member = selectors.member_of(request.user)
+    return render(request, "activities/room_list.html", {
+        "facilities": selectors.facilities_published(visible_to=request.user),
+        "mine": selectors.bookings_of(member), "member": member,
+    })
+
+
+@login_required
+def room_detail(request, pk: int):
+    facility = selectors.facility_get_published(visible_to=request.user, pk=pk)
+    member = selectors.member_of(request.user)
+    today = timezone.localdate()
+    form = forms.BookingForm(request.POST or None, initial={"on": today, "starts_at": facility.opens_at})
+
+    def save(data):
+        if member is None:
+            raise ValidationError(_("Your login is not linked to a member record."))
+        services.facility_book(actor=request.user, facility=facility, member=member, **data)
+        return reverse("activities:room", args=[facility.pk])
+
+    result = form_submitted(request, form, save)
+    if result is not None:
+        messages.success(request, _("Booked."))
+        return redirect(result)
+    days = [today + dt.timedelta(days=i) for i in range(7)]
+    taken = selectors.bookings_on(facility, days)
+    return render(request, "activities/room_detail.html", {
+        "facility": facility, "form": form, "member": member, "days": [(d, taken[d]) for d in days],
+        "mine": selectors.bookings_of(member).filter(facility=facility),
+    })
+
+
+@login_required
+@require_POST
+def room_cancel(request, booking_pk: int):
+    booking = own_record(Booking.objects.filter(pk=booking_pk), request.user).first()
+    if booking is None:
+        raise Http404
+    try:
+        services.booking_cancel(actor=request.user, booking=booking)
+        messages.success(request, _("Your booking is cancelled."))
+    except ValidationError as exc:
+        _refused(request, exc)
+    return redirect("activities:rooms")
+
+
+@login_required
+def facility_list(request):
+    orgs = _orgs(request.user, selectors.FACILITY)
+    org = org_from_query(request)
+    return render(request, "activities/facility_list.html", {
+        "facilities": selectors.facility_list(visible_to=request.user, org=org), "orgs": orgs, "org": org})
+
+
+@login_required
+def facility_create(request):
+    orgs = _orgs(request.user, selectors.FACILITY)
+    form = forms.FacilityForm(request.POST or None, orgs=orgs)
+
+    def save(data):
+        services.facility_create(actor=request.user, **data)
+        return reverse("activities:facilities")
+
+    return _form_page(request, form, save, title=_("New facility"), done=_("Facility saved."),
+                      back=reverse("activities:facilities"))
+
+
+@login_required
+def facility_week(request):
+    """The cadre's week: every facility in reach, each day's bookings with who booked."""
+    _orgs(request.user, selectors.FACILITY)
+    monday = _monday(request)
+    facilities, days, grid = selectors.facility_week(visible_to=request.user, monday=monday, org=org_from_query(request))
+    rows = [(f, [(d, grid.get((f.pk, d), [])) for d in days]) for f in facilities]
+    return render(request, "activities/facility_week.html", {
+        "rows": rows, "days": days, "monday": monday, "sunday": days[-1], "previous": monday - dt.timedelta(days=7),
+        "next": monday + dt.timedelta(days=7)})
+
+
+@login_required
+@require_POST
+def facility_booking_cancel(request, booking_pk: int):
+    booking = in_reach(Booking.objects.filter(pk=booking_pk), request.user, via="facility__org",
+                       action=selectors.FACILITY).first()
+    if booking is None:
+        raise Http404
+    try:
+        services.booking_cancel(actor=request.user, booking=booking)
+        messages.success(request, _("The booking is cancelled."))
+    except ValidationError as exc:
+        _refused(request, exc)
+    return redirect(reverse("activities:facility_week") + f"?week={booking.on.isoformat()}")

@@ -45,3 +45,25 @@ def test_the_outsider_sees_none_of_benbu_s_activities(demo):
     outsider = login("outsider")
     assert "职工迎新年乒乓球比赛" not in outsider.get("/activities/join/").content.decode()
     assert "最佳实践者" not in outsider.get("/activities/stars/").content.decode()
+
+
+def test_the_member_books_a_demo_facility_and_sees_the_contest_s_photos(demo):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from gonghui.activities.models import Event, Facility
+
+    member = login("member")
+    page = member.get("/activities/rooms/").content.decode()
+    assert "职工书屋" in page and "图书 3,200册" in page and "职工健身房" in page
+    room = Facility.objects.get(name="职工书屋")
+    day = timezone.localdate() + dt.timedelta(days=1)
+    response = member.post(f"/activities/rooms/{room.pk}/", {"on": day.isoformat(), "starts_at": "08:00", "ends_at": "09:00",
+                                                             "people": 1}, follow=True)
+    assert "预约成功。" in response.content.decode()
+    karaoke = Event.objects.get(title="卡拉OK大赛")
+    assert karaoke.cost_entry_id and karaoke.photos.count() == 3
+    assert "颁奖合影" in member.get(f"/activities/join/{karaoke.pk}/").content.decode()
+    chair = login("chair")
+    assert "职工书屋" in chair.get("/activities/facilities/week/").content.decode()

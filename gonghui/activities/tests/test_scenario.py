@@ -57,3 +57,26 @@ def test_the_project_scenario_s_activity_blocks_use_only_known_keys():
     scenario._check("honours", spec["honours"])
     for row in spec["innovations"]:
         scenario._check("innovations", row)
+
+
+def test_facilities_load_from_a_scenario_with_their_bookings_and_the_summary_states_their_use():
+    from gonghui.activities import summary
+    from gonghui.activities.models import Booking, Facility
+
+    spec = {**BASE, "facilities": [
+        {"name": "职工书屋", "kind": "职工书屋", "holds": ["图书 3200册"], "bookings": 12, "people": 30},
+        {"name": "健身房", "kind": "健身房", "days": "12345", "opens": "06:30", "closes": "22:00", "holds": ["跑步机 6台"],
+         "bookings": 20}]}
+    ctx = scenario_load(spec)
+    assert Facility.objects.count() == 2
+    assert Booking.objects.filter(facility__name="职工书屋").count() == 12
+    assert sum(Booking.objects.filter(facility__name="职工书屋").values_list("people", flat=True)) == 30
+    assert all(b.on.isoweekday() <= 5 for b in Booking.objects.filter(facility__name="健身房"))
+    [section] = summary.sections(org=ctx.union, period=Period.year(2025))
+    text = "".join(section.paragraphs)
+    assert "工会活动场所2处（健身房、职工书屋），预约使用32次、50人次，其中健身房20次、职工书屋12次。" in text
+
+
+def test_an_unknown_key_in_a_facility_is_an_error_that_names_it():
+    with pytest.raises(ValueError, match="openings"):
+        scenario_load({**BASE, "facilities": [{"name": "职工书屋", "openings": "8-21"}]})

@@ -8,7 +8,10 @@ from decimal import Decimal
 
 from . import factories as f
 
-UNGUARDED: dict[str, str] = {}
+UNGUARDED: dict[str, str] = {
+    "photo_checked": "a pure check of an uploaded file, called by event_photo_add",
+    "items_parsed": "a pure parse of the inventory text, called by the facility form",
+}
 
 
 def _objects(cast):
@@ -29,11 +32,68 @@ def _objects(cast):
     return e, s, h, i, p, c, pair, course
 
 
+def _more(cast):
+    """A held event with a cost and a photo, and a facility with a booking of the rep's."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from gonghui.activities import services
+
+    held = f.event(cast.union, actor=cast.chair, title="已举办的活动", starts_on=dt.date(2025, 5, 20))
+    services.event_attendance_take(actor=cast.chair, event=held, attended=[], cost_yuan=Decimal("800"))
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(buffer, "PNG")
+    photo = services.event_photo_add(actor=cast.chair, event=held,
+                                     upload=SimpleUploadedFile("a.png", buffer.getvalue(), content_type="image/png"))
+    room = services.facility_create(actor=cast.chair, org=cast.union, name="职工书屋", kind="reading_room",
+                                    opens_at=dt.time(8), closes_at=dt.time(21))
+    booking = services.facility_book(actor=cast.chair, facility=room, member=cast.rep_record,
+                                     on=dt.date.today() + dt.timedelta(days=3), starts_at=dt.time(9), ends_at=dt.time(10))
+    return held, photo, room, booking
+
+
+def _png():
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(buffer, "PNG")
+    return SimpleUploadedFile("b.png", buffer.getvalue(), content_type="image/png")
+
+
 def private_urls(cast) -> list[tuple]:
     e, s, h, i, p, c, pair, course = _objects(cast)
+    held, photo, room, booking = _more(cast)
     entrant, indicator = c.entrants.first(), c.indicators.first()
     u = cast.union.pk
+    day = (dt.date.today() + dt.timedelta(days=4)).isoformat()
     return [
+        ("GET", f"/activities/photos/{photo.pk}/"),
+        ("POST", f"/activities/events/{held.pk}/photos/", {"photo": _png()}),
+        ("POST", f"/activities/events/{held.pk}/photos/{photo.pk}/remove/"),
+        ("GET", f"/activities/events/{held.pk}/pay/"),
+        ("POST", f"/activities/events/{held.pk}/pay/", {"subline": "culture", "on": "2025-05-25"}),
+        ("GET", f"/activities/rooms/{room.pk}/"),
+        ("POST", f"/activities/rooms/{room.pk}/", {"on": day, "starts_at": "12:00", "ends_at": "13:00", "people": 1}),
+        ("POST", f"/activities/rooms/bookings/{booking.pk}/cancel/"),
+        ("POST", f"/activities/facilities/bookings/{booking.pk}/cancel/"),
+        ("GET", f"/activities/facilities/?org={u}"),
+        ("GET", f"/activities/facilities/week/?org={u}"),
+        ("GET", f"/api/v1/activities/events/{held.pk}/photos"),
+        ("POST", f"/api/v1/activities/photos/{photo.pk}/remove", {}),
+        ("POST", f"/api/v1/activities/events/{held.pk}/pay", {"subline": "culture"}),
+        ("GET", f"/api/v1/activities/facilities/managed?org_id={u}"),
+        ("GET", f"/api/v1/activities/facilities/week?org_id={u}"),
+        ("POST", "/api/v1/activities/facilities", {"org_id": u, "name": "x", "kind": "gym", "opens_at": "08:00",
+                                                   "closes_at": "20:00"}),
+        ("POST", f"/api/v1/activities/facilities/{room.pk}/bookings", {"on": day, "starts_at": "12:00", "ends_at": "13:00"}),
+        ("POST", f"/api/v1/activities/facilities/{room.pk}/bookings", {"on": day, "starts_at": "12:00", "ends_at": "13:00",
+                                                                       "member_id": cast.rep_record.pk}),
+        ("POST", f"/api/v1/activities/bookings/{booking.pk}/cancel", {}),
         ("GET", f"/activities/join/{e.pk}/"),
         ("POST", f"/activities/join/{e.pk}/signup/"),
         ("POST", f"/activities/join/{e.pk}/cancel/"),
@@ -112,9 +172,20 @@ def service_calls(cast) -> list[tuple]:
     from gonghui.activities import services as s
 
     e, signup, h, i, p, c, pair, course = _objects(cast)
+    held, photo, room, booking = _more(cast)
     entrant, indicator = c.entrants.first(), c.indicators.first()
     day = dt.date(2025, 6, 1)
+    later = dt.date.today() + dt.timedelta(days=4)
     return [
+        ("event_photo_add", lambda a: s.event_photo_add(actor=a, event=held, upload=_png())),
+        ("event_photo_remove", lambda a: s.event_photo_remove(actor=a, photo=photo)),
+        ("event_cost_pay", lambda a: s.event_cost_pay(actor=a, event=held, subline="culture")),
+        ("facility_create", lambda a: s.facility_create(actor=a, org=cast.union, name="健身房", kind="gym",
+                                                        opens_at=dt.time(8), closes_at=dt.time(20))),
+        # someone else's slot: the member may book only for themselves
+        ("facility_book", lambda a: s.facility_book(actor=a, facility=room, member=cast.rep_record, on=later,
+                                                    starts_at=dt.time(12), ends_at=dt.time(13))),
+        ("booking_cancel", lambda a: s.booking_cancel(actor=a, booking=booking)),
         ("event_create", lambda a: s.event_create(actor=a, org=cast.union, title="x", kind="trip", starts_on=day)),
         # someone else's record: the member may sign up only themselves
         ("event_signup", lambda a: s.event_signup(actor=a, event=e, member=cast.rep_record)),

@@ -1,0 +1,81 @@
+"""`raw_sql_figures` (bench/raw_sql/activities.py), the bench's hand-written reference, states exactly the summary's figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.utils import translation
+
+from bench.raw_sql.activities import raw_sql_figures
+from gonghui.activities.summary import sections
+from gonghui.core.summary import Period
+from gonghui.reports.scenarios import scenario_load
+
+pytestmark = pytest.mark.django_db
+
+BASE = {"federation": {"code": "GANGTIE", "name": "某钢铁公司工会"}, "union": {"code": "BENBU", "name": "本部工会", "parent": "GANGTIE"},
+        "period": {"year": 2025}, "members": {"count": 60, "branches": 2}}
+EVERYTHING = {
+    **BASE,
+    "honours": {"best_practitioners": 12, "list": [{"title": "先进班组", "kind": "advanced_unit", "units": ["甲班", "乙班"]}]},
+    "innovations": [{"title": "循环扫描式火灾防盗预警系统", "kind": "实用新型专利", "cost_yuan": 600, "grant_yuan": 5000},
+                    {"title": "氧枪快换", "kind": "小革新", "savings_yuan": 126000}],
+    "events": [{"title": "职工文艺汇演", "month": 1, "participants": 30, "cost_yuan": 2300, "prizes": [{"prize": "金奖"}]},
+               {"title": "春季运动会", "month": 4, "participants": 20}],
+    "competitions": [{"title": "百日竞赛", "from_month": 6, "to_month": 9, "entrants": ["甲", "乙"],
+                      "indicators": [{"name": "产量"}], "winners": {"甲": "优胜单位"}}],
+    "mentorships": {"pairs": 5},
+    "training": [{"title": "技能鉴定培训", "month": 5, "trainees": 8, "passed": 6}],
+    "facilities": [{"name": "职工书屋", "kind": "职工书屋", "holds": ["图书 3200册"], "bookings": 15, "people": 40},
+                   {"name": "健身房", "kind": "健身房", "bookings": 0}],
+}
+
+
+def summary_figures(org, period: Period) -> dict[str, Decimal | int | None]:
+    found: dict[str, Decimal | int | None] = {}
+    with translation.override("zh-hans"):
+        for section in sections(org=org, period=period):
+            for figure in section.figures:
+                found[figure.key] = figure.value
+                if figure.previous is not None:
+                    found[f"{figure.key}.previous"] = figure.previous
+    return found
+
+
+def assert_same(org, period: Period) -> dict:
+    expected = summary_figures(org, period)
+    raw = raw_sql_figures(connection, org, period)
+    assert set(raw) == set(expected), (sorted(raw), sorted(expected))
+    for key, value in expected.items():
+        assert Decimal(str(raw[key])) == Decimal(str(value)), (key, raw[key], value)
+    return expected
+
+
+def test_the_raw_sql_states_every_figure_of_a_year_with_every_kind_of_record_and_its_halves():
+    ctx = scenario_load(EVERYTHING)
+    figures = assert_same(ctx.union, Period.year(2025))
+    assert figures["activities.facilities.bookings"] == 15 and figures["activities.events.held"] == 2
+    assert_same(ctx.union, Period.half(2025, 1))
+    assert_same(ctx.union, Period.half(2025, 2))
+    assert_same(ctx.branches[0], Period.year(2025))
+
+
+def test_the_raw_sql_states_last_years_participants_as_the_previous_figure():
+    import datetime as dt
+
+    from gonghui.activities import services
+
+    ctx = scenario_load({**BASE, "events": [{"title": "职工文艺汇演", "month": 3, "participants": 25}]})
+    earlier = services.event_create(actor=None, org=ctx.branches[0], title="2024年运动会", kind="culture_sports",
+                                    starts_on=dt.date(2024, 5, 10))
+    services.event_attendance_take(actor=None, event=earlier, attended=[], participants=40)
+    figures = assert_same(ctx.union, Period.year(2025))
+    assert figures["activities.events.participants"] == 25 and figures["activities.events.participants.previous"] == 40
+    assert_same(ctx.union, Period.year(2026))  # nothing held in 2026, but 2025's 25 is its previous: no section
+
+
+def test_the_raw_sql_states_nothing_where_the_summary_states_nothing():
+    ctx = scenario_load(BASE)
+    assert raw_sql_figures(connection, ctx.union, Period.year(2025)) == {} == summary_figures(ctx.union, Period.year(2025))
