@@ -34,16 +34,22 @@ class LeaseRound:
     live: int = 1                                  # scanners alive, this one included
 
 
-def leases_renew(*, holder: str, ttl: float, now: dt.datetime | None = None) -> LeaseRound:
-    """One round for `holder`: say it lives, renew its leases, claim or give back towards its fair share."""
+def scanner_present(*, holder: str, now: dt.datetime | None = None) -> None:
+    """Say `holder` lives (and take its row back from a survivor that was draining its session)."""
     now = now or timezone.now()
-    until = now + dt.timedelta(seconds=ttl)
     if not ScannerPresence.objects.filter(name=holder).update(seen_at=now, adopted_by=""):
         try:
             with transaction.atomic():
                 ScannerPresence.objects.create(name=holder, seen_at=now)
         except IntegrityError:  # the same name started twice at once
             ScannerPresence.objects.filter(name=holder).update(seen_at=now, adopted_by="")
+
+
+def leases_renew(*, holder: str, ttl: float, now: dt.datetime | None = None) -> LeaseRound:
+    """One round for `holder`: say it lives, renew its leases, claim or give back towards its fair share."""
+    now = now or timezone.now()
+    until = now + dt.timedelta(seconds=ttl)
+    scanner_present(holder=holder, now=now)
     before = set(ZoneLease.objects.filter(holder=holder, expires_at__gt=now).values_list("zone_id", flat=True))
     ZoneLease.objects.filter(holder=holder, expires_at__gt=now).update(expires_at=until)
     live = max(1, ScannerPresence.objects.filter(seen_at__gt=now - dt.timedelta(seconds=ttl), adopted_by="").count())

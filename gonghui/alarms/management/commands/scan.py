@@ -49,6 +49,11 @@ class Command(BaseCommand):
         self.scanner = scanner
         signal.signal(signal.SIGTERM, lambda *_: (scanner.stop.set(), scanner.wake.set()))
         broker = ingestor = None
+        # Present before subscribing: a scanner killed before its first cycle still leaves a row,
+        # so the survivors know of the session it opened on the broker and drain it.
+        from gonghui.alarms.leases import scanner_present
+
+        scanner_present(holder=client_id)
         if not no_mqtt:
             address, broker = ensure_broker()
             self.address, self.group = address, group
