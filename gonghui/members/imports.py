@@ -121,11 +121,13 @@ def roster_import(
     if dry_run or not roster.ok or not roster.rows:
         return result
     rows = [item.data for item in roster.rows]
+    hashes = [item.id_hash for item in roster.rows]
     try:
         with transaction.atomic():
             for start in range(0, len(rows), WRITE_CHUNK):
                 chunk = rows[start : start + WRITE_CHUNK]
-                result.created += len(members_bulk_create(actor=actor, rows=chunk, note=note))
+                result.created += len(members_bulk_create(actor=actor, rows=chunk, note=note,
+                                                          checked_hashes=hashes[start : start + WRITE_CHUNK]))
                 if written:
                     written(len(chunk))
     except ValidationError as exc:
