@@ -13,11 +13,17 @@ Then the database is checked:
 * the fire alarms latched before the first kill are still standing at the end;
 * no fault "events may have been lost" (事件可能已丢失) was raised: nothing was.
 
+With `--scanners 2` two scanners share the work (an MQTT shared subscription and a lease per
+zone, see gonghui/alarms/leases.py): the first is killed and not started again (the second takes
+its zones over and drains the session it left on the broker), the broker is restarted, then the
+second is killed and a third started in its place. Every zone's smoke detector fires (the first
+ten before the first kill, the others in the second half): each must be alarmed exactly once.
+
 With `--stock` the broker runs with Mosquitto's stock limits and no persistence instead: events
 are lost, and the bench checks that every detector with a gap got its 事件可能已丢失 fault
 (`unreported` target 0).
 
-    .venv/bin/python bench/no_loss.py [--quick] [--stock] [--keep]
+    .venv/bin/python bench/no_loss.py [--quick] [--stock] [--keep] [--scanners 2]
 """
 
 from __future__ import annotations
@@ -109,8 +115,13 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--stock", action="store_true", help="Mosquitto's stock limits, no persistence: show the loss reported")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (database, broker and scanner logs)")
+    parser.add_argument("--scanners", type=int, choices=(1, 2), default=1,
+                        help="2: two scanners in a shared-subscription group; one killed for good, the other replaced")
     args = parser.parse_args()
+    two = args.scanners == 2
     events_n, detectors_n, rate = (3000, 300, 600) if args.quick else (20000, 1000, 1000)
+    if two:
+        rate //= 2  # time for the survivor to take over between the kills
     fires_n = 10
     if not os.path.exists(MOSQUITTO):
         # No fallback: the embedded amqtt broker keeps sessions in memory only, so it cannot show this.
@@ -132,7 +143,7 @@ def main() -> None:
     from django.db.models import Count
 
     from gonghui.alarms import conf, services
-    from gonghui.alarms.models import Alarm, DetectorMessage, Event, OutboxNotice
+    from gonghui.alarms.models import Alarm, DetectorMessage, Event, OutboxNotice, ScannerPresence
     from gonghui.alarms.mqtt import connect, free_port, make_client, state_payload, state_topic, subscription
     from gonghui.orgs.services import org_create
 
@@ -155,39 +166,49 @@ def main() -> None:
                                                                     for i in range(10)])
         codes += [f"d{z}-{i}" for i in range(10)]
     fire_codes = [f"d{z}-0" for z in range(fires_n)]
+    zones_n = detectors_n // 10
+    late_fire_codes = [f"d{z}-0" for z in range(fires_n, zones_n)] if two else []
 
-    client_id = f"nl-scanner-{prefix}"
-    # The scanner's session exists before the first event: MQTT queues only for a session that has
-    # subscribed, and the bench measures the scanner's restarts, not its very first start.
-    first = make_client(client_id, persistent=True)
-    subscribed = threading.Event()
-    first.on_subscribe = lambda *a, **k: subscribed.set()
-    connect(first, conf.broker_address())
-    first.loop_start()
-    first.subscribe(subscription(), qos=1)
-    subscribed.wait(5)
-    first.disconnect()
-    first.loop_stop()
+    group = f"scanners-{prefix}" if two else ""
+    names = [f"nl-scanner-{prefix}"] if not two else [f"nl-scanner-{prefix}-{n}" for n in "ABC"]
+    # The scanners' sessions exist before the first event: MQTT queues only for a session that has
+    # subscribed, and the bench measures the scanners' deaths, not their very first start.
+    for client_id in names[:2]:
+        first = make_client(client_id, persistent=True)
+        subscribed = threading.Event()
+        first.on_subscribe = lambda *a, **k: subscribed.set()
+        connect(first, conf.broker_address())
+        first.loop_start()
+        first.subscribe(subscription(group), qos=1)
+        subscribed.wait(5)
+        first.disconnect()
+        first.loop_stop()
 
     env = {**os.environ, "GONGHUI_MQTT_URL": settings.GONGHUI_MQTT_URL, "GONGHUI_MQTT_PREFIX": prefix,
            "GONGHUI_MQTT_PROTOCOL": "5", "GONGHUI_SCAN_SILENT_CYCLES": "1000000", "PYTHONUNBUFFERED": "1",
-           "GONGHUI_SCAN_LOST_AFTER": "2"}
-    scanner_cmd = [sys.executable, "-m", "gonghui", "scan", "--interval", "0.5", "--client-id", client_id]
+           "GONGHUI_SCAN_LOST_AFTER": "2", "GONGHUI_SCAN_GROUP": group}
     log_path = work / "scanner.log"
     log = open(log_path, "a")
     starts = 0
 
-    def start_scanner() -> subprocess.Popen:
+    def start_scanner(client_id: str | None = None) -> subprocess.Popen:
         nonlocal starts
         starts += 1
-        return subprocess.Popen(scanner_cmd, env=env, cwd=ROOT, stdout=log, stderr=log)
+        cmd = [sys.executable, "-m", "gonghui", "scan", "--interval", "0.5", "--client-id", client_id or names[0]]
+        return subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=log, stderr=log)
 
     def wait_subscribed(n: int, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
         while log_path.read_text().count("scanner: subscribed") < n and time.monotonic() < deadline:
             time.sleep(0.05)
 
+    def wait_log(text: str, n: int, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while log_path.read_text().count(text) < n and time.monotonic() < deadline:
+            time.sleep(0.05)
+
     scanner = start_scanner()
+    others = [start_scanner(names[1])] if two else []  # in two-scanner mode: the one that lives to the end of the first kill
     kills = 0
     latched_before: set[int] = set()
     t_start = time.monotonic()
@@ -202,11 +223,12 @@ def main() -> None:
         # The fire events come first, so their alarms are latched before the first kill.
         plan = [(c, 1, True) for c in fire_codes]
         seq = {c: (1 if c in fire_codes else 0) for c in codes}
+        late = set(late_fire_codes)
         i = 0
         while len(plan) < events_n:
             c = codes[i % len(codes)]
             seq[c] += 1
-            plan.append((c, seq[c], c in fire_codes))
+            plan.append((c, seq[c], c in fire_codes or (c in late and len(plan) > events_n // 2)))
             i += 1
         duration = events_n / rate
         disturbances = [(0.2, "kill scanner"), (0.45, "restart broker"), (0.7, "kill scanner")]
@@ -220,13 +242,24 @@ def main() -> None:
                     broker.restart()
                 else:
                     wait_subscribed(starts, timeout=15)  # kill a scanner at work, not one still starting
+                    if two and kills == 0:  # both at work: each holds its half of the zones
+                        wait_log(f"holds {zones_n // 2} zone(s) of 2 scanner(s)", 2)
+                    elif two:  # the survivor has taken the first one's zones and drained its session
+                        wait_log("drained and ended", 1)
                     if not latched_before:
                         latched_before = set(Alarm.objects.filter(reset_at__isnull=True, kind="fire").values_list("pk", flat=True))
+                    killed = scanner.pid
                     os.kill(scanner.pid, signal.SIGKILL)
                     scanner.wait()
                     kills += 1
-                    scanner = start_scanner()
-                print(f"  {time.monotonic() - t0:5.1f} s: {what} (pid {scanner.pid if what != 'restart broker' else broker.process.pid})")
+                    if not two:
+                        scanner = start_scanner()
+                    elif kills == 1:  # the first of the two dies for good; the second carries on alone
+                        scanner = others.pop()
+                    else:  # the second dies too; a third, a new name, takes over from its session and leases
+                        scanner = start_scanner(names[2])
+                    what = f"{what} (pid {killed})"
+                print(f"  {time.monotonic() - t0:5.1f} s: {what}")
 
         disturber = threading.Thread(target=disturb)
         t0 = time.monotonic()
@@ -248,6 +281,12 @@ def main() -> None:
             if DetectorMessage.objects.filter(detector__site=site).count() >= events_n:
                 break
             time.sleep(0.2)
+        if two:  # the last scanner also takes over the zones and drains the sessions of the dead ones
+            deadline = time.monotonic() + 40
+            while time.monotonic() < deadline and (
+                    ScannerPresence.objects.filter(name__in=names[:-1]).exists()
+                    or Alarm.objects.filter(kind="fire", reset_at__isnull=True).count() < zones_n):
+                time.sleep(0.2)
         if args.stock:
             time.sleep(4)  # let open gaps age past GONGHUI_SCAN_LOST_AFTER and the scan raise their faults
         else:
@@ -260,8 +299,9 @@ def main() -> None:
         pub.loop_stop()
         pub.disconnect()
     finally:  # never leave a scanner or a broker of ours behind, whatever happened
-        if scanner.poll() is None:
-            scanner.kill()
+        for p in [scanner, *others]:
+            if p.poll() is None:
+                p.kill()
         broker.stop()
         log.close()
 
@@ -276,7 +316,8 @@ def main() -> None:
     noticed_twice = sum(n - 1 for n in Counter(OutboxNotice.objects.values_list("alarm_id", "person_id")).values() if n > 1)
     duplicated = (logged - pairs) + fire_twice + logged_twice + noticed_twice
     latched_after = set(Alarm.objects.filter(reset_at__isnull=True, kind="fire").values_list("pk", flat=True))
-    survived = bool(latched_before) and latched_before <= latched_after and len(latched_after) == fires_n
+    survived = bool(latched_before) and latched_before <= latched_after and len(latched_after) == fires_n + len(late_fire_codes)
+    orphan_sessions = ScannerPresence.objects.filter(name__in=names[:-1]).count() if two else 0
     gap_faults = set(Alarm.objects.filter(cause="events_lost").values_list("detector_id", flat=True))
     # A detector with a hole below its newest stored number: a loss the scanner could see.
     seqs: dict[int, list[int]] = defaultdict(list)
@@ -291,20 +332,26 @@ def main() -> None:
     print(f"duplicated: {duplicated} (messages {logged - pairs}, fire alarms {fire_twice}, log rows {logged_twice}, "
           f"notices {noticed_twice}; target 0)")
     print(f"scanner killed (SIGKILL) {kills} times, broker restarted {broker.restarts} time(s); "
-          f"fire alarms latched before the first kill: {len(latched_before)}, standing at the end: {len(latched_after)} of {fires_n} "
+          f"fire alarms latched before the first kill: {len(latched_before)}, standing at the end: {len(latched_after)} of {fires_n + len(late_fire_codes)} "
           f"({'survived' if survived else 'LOST'})")
     print(f"detectors with a gap: {len(holed)}; 事件可能已丢失 faults raised: {len(gap_faults)}; gaps not reported: {unreported}")
+    if two:
+        drained = [int(n) for n in re.findall(r"drained and ended, (\d+) message", log_path.read_text())]
+        print(f"two scanners: fire alarms {len(latched_after)} for {fires_n + len(late_fire_codes)} zones, "
+              f"{len(late_fire_codes)} of them fired after the first kill; dead scanners' sessions drained: {len(drained)} "
+              f"({sum(drained)} messages stored from them), left undrained: {orphan_sessions}")
     print(f"wall time {time.monotonic() - t_start:.1f} s")
     if args.stock:
         ok = unreported == 0 and duplicated == 0
     else:
-        ok = lost == 0 and duplicated == 0 and survived and not gap_faults and kills >= 2 and broker.restarts >= 1
+        ok = lost == 0 and duplicated == 0 and survived and not gap_faults and kills >= 2 and broker.restarts >= 1 \
+            and not orphan_sessions
     if args.keep:
         print(f"kept: {work}")
     else:
         shutil.rmtree(work, ignore_errors=True)
     value = lost + duplicated
-    print(json.dumps({"bench": "no_loss" + ("_stock" if args.stock else ""), "value": value, "limit": 0,
+    print(json.dumps({"bench": "no_loss" + ("_stock" if args.stock else "") + ("_two_scanners" if two else ""), "value": value, "limit": 0,
                       "ratio": round(value / events_n, 4), "target": 0, "pass": ok, "scanner_kills": kills,
                       "broker_restarts": broker.restarts, "lost": lost, "duplicated": duplicated,
                       "gap_faults": len(gap_faults), "unreported": unreported}))

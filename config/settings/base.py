@@ -169,7 +169,11 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS: list = []
 MEDIA_URL = "media/"
-MEDIA_ROOT = VAR_DIR / "media"
+# Uploads (photos) live in the "default" storage; rosters awaiting confirmation in "imports"
+# when it is configured (else GONGHUI_IMPORT_UPLOAD_DIR). Several web processes must share them:
+# one folder they all mount (GONGHUI_MEDIA_ROOT), or an S3-compatible bucket configured here
+# through django-storages (configuration only: README, "Running several web processes").
+MEDIA_ROOT = Path(os.environ.get("GONGHUI_MEDIA_ROOT") or VAR_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -191,7 +195,16 @@ TASKS_RQ = {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}
 TASKS = {"default": TASKS_RQ if GONGHUI_REDIS_URL else TASKS_DATABASE}
 INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Nothing a second process needs lives in one process's memory: sessions are rows in the
+# database (read through Redis when it is configured), and the cache is Redis's when
+# GONGHUI_REDIS_URL is set (a per-process memory cache otherwise, fine for one process).
+if GONGHUI_REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": GONGHUI_REDIS_URL,
+                          "KEY_PREFIX": "gonghui"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 12

@@ -63,6 +63,16 @@ def scan_interval() -> float:
     return float(setting("GONGHUI_SCAN_INTERVAL", 1.0))
 
 
+def scan_group() -> str:
+    """The MQTT shared-subscription group of the scanners (``$share/GROUP/...``): empty, each scanner gets every message."""
+    return str(setting("GONGHUI_SCAN_GROUP", "")).strip()
+
+
+def lease_cycles() -> int:
+    """A scanner that misses this many cycles loses its zones to the others (and its MQTT session is drained)."""
+    return int(setting("GONGHUI_SCAN_LEASE_CYCLES", 3))
+
+
 def silent_cycles() -> int:
     """A detector not heard for this many cycles is a communication fault (heartbeats come every 30 s)."""
     return int(setting("GONGHUI_SCAN_SILENT_CYCLES", 90))

@@ -220,3 +220,23 @@ class GatewayUsage(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["channel", "day"], name="alarms_gateway_usage_unique")]
+
+
+class ScannerPresence(models.Model):
+    """A running `gonghui scan`, by its name (its MQTT client id): seen every cycle, so the others know it lives.
+
+    A scanner not seen for the lease time is dead: one survivor claims the row (`adopted_by`),
+    drains the MQTT session it left on the broker and ends it, then deletes the row.
+    """
+
+    name = models.CharField(max_length=100, primary_key=True)
+    seen_at = models.DateTimeField()
+    adopted_by = models.CharField(max_length=100, blank=True)
+
+
+class ZoneLease(models.Model):
+    """Which scanner scans a zone: renewed every cycle with a conditional UPDATE, taken over once it runs out."""
+
+    zone = models.OneToOneField(Zone, on_delete=models.CASCADE, primary_key=True, related_name="lease")
+    holder = models.CharField(max_length=100, db_index=True)
+    expires_at = models.DateTimeField(db_index=True)

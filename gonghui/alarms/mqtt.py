@@ -36,8 +36,11 @@ def state_topic(site: str, detector: str) -> str:
     return f"{conf.topic_prefix()}/{site}/{detector}/{STATE_SUFFIX}"
 
 
-def subscription() -> str:
-    return f"{conf.topic_prefix()}/+/+/{STATE_SUFFIX}"
+def subscription(group: str = "") -> str:
+    """Every detector's state topic; with a group, as an MQTT shared subscription, so the broker
+    gives each message to one scanner of the group (MQTT 5, Mosquitto 2, EMQX)."""
+    topic = f"{conf.topic_prefix()}/+/+/{STATE_SUFFIX}"
+    return f"$share/{group}/{topic}" if group else topic
 
 
 def state_payload(*, seq: int, active: bool, tamper: bool = False, battery_low: bool = False, ts: float | None = None,
@@ -199,12 +202,20 @@ class Ingestor:
     """
 
     def __init__(self, address: conf.BrokerAddress, *, client_id: str = "gonghui-scanner",
-                 on_batch: Callable[[object], None] | None = None, batch_size: int = 500):
+                 on_batch: Callable[[object], None] | None = None, batch_size: int = 500, group: str = ""):
         self.address = address
+        self.client_id = client_id
+        self.topic = subscription(group)
         self.client = make_client(client_id, persistent=True, manual_ack=True)
         self.client.on_connect = self._on_connect
         self.client.on_subscribe = self._on_subscribe
         self.client.on_message = self._on_message
+        self.client.on_disconnect = self._on_disconnect
+        self.client.on_unsubscribe = self._on_unsubscribe
+        self.unsubscribed = threading.Event()
+        self.taken_over = threading.Event()
+        self.received = self.handled = 0
+        self.last_received = time.monotonic()
         self.queue: queue.Queue = queue.Queue()
         self.on_batch = on_batch
         self.batch_size = batch_size
@@ -222,13 +233,25 @@ class Ingestor:
     def _on_connect(self, client, userdata, flags, reason_code, properties=None):
         if reason_code == 0 or not getattr(reason_code, "is_failure", False):
             self.connection_number += 1
-            client.subscribe(subscription(), qos=1)
+            client.subscribe(self.topic, qos=1)
+
+    def _on_disconnect(self, client, userdata, flags, reason_code, properties=None):
+        # 142: another connection with our client id took the session (the dead scanner came back
+        # while a survivor drained its session): the survivor lets go instead of fighting for it.
+        if getattr(reason_code, "value", reason_code) == 142:
+            self.taken_over.set()
+            client.disconnect()  # no automatic reconnect: it would take the session back
+
+    def _on_unsubscribe(self, client, userdata, mid, reason_codes, properties=None):
+        self.unsubscribed.set()
 
     def _on_subscribe(self, client, userdata, mid, reason_codes, properties=None):
         # Set on the broker's SUBACK, not on sending SUBSCRIBE: from here on the session queues for us.
         self.connected.set()
 
     def _on_message(self, client, userdata, message):
+        self.received += 1
+        self.last_received = time.monotonic()
         self.queue.put((message.topic, message.payload, message.mid, message.qos, time.time(), self.connection_number))
 
     def start(self) -> Ingestor:
@@ -242,6 +265,48 @@ class Ingestor:
         self._writer.join(timeout=10)
         self.client.loop_stop()
         self.client.disconnect()
+
+    def _settled(self, quiet: float) -> bool:
+        return self.queue.empty() and self.handled == self.received and time.monotonic() - self.last_received >= quiet
+
+    def retire(self, *, quiet: float = 1.0, timeout: float = 120.0) -> bool:
+        """Drain this session (a dead scanner's, adopted by a survivor) and end it on the broker.
+
+        The broker keeps a dead scanner's session, with the messages it held unacknowledged and,
+        under a shared subscription, its turn in the group: Mosquitto 2 goes on queueing every
+        other message for it. So a survivor connects with its client id, stores and acknowledges
+        what the session holds until it is quiet, unsubscribes (no more arrive after UNSUBACK),
+        stores the last ones, and disconnects with a session expiry of 0: the broker forgets the
+        session and its place in the group. True when the session was ended.
+        """
+        deadline = time.monotonic() + timeout
+        if not self.connected.wait(max(0.0, deadline - time.monotonic())):
+            self.stop()
+            return False
+        while not self._settled(quiet) and time.monotonic() < deadline and not self.taken_over.is_set():
+            time.sleep(0.05)
+        self.client.unsubscribe(self.topic)
+        self.unsubscribed.wait(max(0.0, deadline - time.monotonic()))
+        while not self._settled(0.2) and time.monotonic() < deadline and not self.taken_over.is_set():
+            time.sleep(0.05)
+        ended = not self.taken_over.is_set() and self._settled(0.0)
+        self._stop.set()
+        self._writer.join(timeout=10)
+        if ended and self.client._protocol == paho.MQTTv5:
+            from paho.mqtt.packettypes import PacketTypes
+            from paho.mqtt.properties import Properties
+
+            props = Properties(PacketTypes.DISCONNECT)
+            props.SessionExpiryInterval = 0
+            self.client.disconnect(properties=props)
+            time.sleep(0.2)  # let the DISCONNECT leave before the network loop stops
+            self.client.loop_stop()
+        else:
+            self.client.loop_stop()
+            self.client.disconnect()
+            if ended:
+                forget_session(self.address, self.client_id)
+        return ended
 
     def _write_loop(self) -> None:
         from django.db import close_old_connections
@@ -278,6 +343,7 @@ class Ingestor:
                         return  # stopping: the broker redelivers whatever was not acknowledged
             self.stored += result.stored
             self.duplicates += result.duplicates
+            self.handled += len(batch)
             # Only now is the broker told: the rows are committed.
             for _topic, _body, mid, qos, _at, conn in batch:
                 if qos > 0 and conn == self.connection_number:

@@ -307,19 +307,22 @@ def _detector_rows(zone_ids: set[int] | None = None):
 
 
 def scan_cycle(*, now: dt.datetime | None = None, started: dt.datetime, silent_after: float,
-               zone_ids: set[int] | None = None, lost_after: float | None = None) -> CycleResult:
+               zone_ids: set[int] | None = None, lost_after: float | None = None, holder: str | None = None) -> CycleResult:
     """One pass over every zone (or just `zone_ids`): read each detector's latest state, judge, write what changed.
 
     Reading is three queries for the whole estate; only zones with something new are
     written, each in its own transaction, so one zone's trouble never holds up another's fire.
     The scanner passes `zone_ids` right after new messages were stored, so an alarm does
-    not wait for the next full cycle.
+    not wait for the next full cycle. With several scanners, `holder` names this one: it passes
+    the zones it holds, and writes a verdict only while it still holds the zone's lease.
     """
     from . import conf
 
     now = now or timezone.now()
     lost_after = conf.lost_after() if lost_after is None else lost_after
     result = CycleResult()
+    if zone_ids is not None and not zone_ids:
+        return result
     zones_qs = Zone.objects.only("id", "org_id", "arming", "arming_since", "exit_delay_s", "entry_delay_s", "entry_detector_id")
     latched_qs = Alarm.objects.filter(reset_at__isnull=True)
     if zone_ids is not None:
@@ -343,14 +346,15 @@ def scan_cycle(*, now: dt.datetime | None = None, started: dt.datetime, silent_a
                                   now=now.timestamp(), silent_after=silent_after, started=started.timestamp(),
                                   lost_after=lost_after)
         if verdict.changed:
-            raised = zone_apply_verdict(zone=zone, verdict=verdict, now=now, heard=heard)
+            raised = zone_apply_verdict(zone=zone, verdict=verdict, now=now, heard=heard, holder=holder)
             result.raised += raised
             result.arming_changes += verdict.arming is not None
     return result
 
 
 @transaction.atomic
-def zone_apply_verdict(*, zone: Zone, verdict: panel.ZoneVerdict, now: dt.datetime, heard: dict | None = None) -> list[int]:
+def zone_apply_verdict(*, zone: Zone, verdict: panel.ZoneVerdict, now: dt.datetime, heard: dict | None = None,
+                       holder: str | None = None) -> list[int]:
     """Write one zone's verdict: the alarms, their log rows and their first notices, and the arming move.
 
     `zone` is the row the verdict was judged from. The fresh row is locked and compared with it:
@@ -358,9 +362,15 @@ def zone_apply_verdict(*, zone: Zone, verdict: panel.ZoneVerdict, now: dt.dateti
     this verdict), the arming move and the intrusion raises, judged against an arming state that
     no longer holds, are left to the next cycle. Fire and faults do not depend on arming and stand;
     an alarm already latched is not raised twice (the one-latched-per-input constraint).
+    A scanner (`holder`) whose lease on the zone ran out meanwhile writes nothing: the zone's new
+    holder judges it afresh.
     """
+    from .leases import lease_held
+
     judged = (zone.arming, zone.arming_since, zone.entry_detector_id)
     zone = _lock(zone)
+    if holder is not None and not lease_held(zone_id=zone.pk, holder=holder):
+        return []
     if (zone.arming, zone.arming_since, zone.entry_detector_id) != judged:
         verdict = panel.ZoneVerdict(raises=[r for r in verdict.raises if r.kind is not panel.AlarmKind.INTRUSION])
     heard = heard or {}

@@ -6,13 +6,11 @@ The web upload, `gonghui import-members` and `POST /api/v1/members/import` all c
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 import secrets
 import time
 from collections.abc import Callable
-from pathlib import Path
 from dataclasses import dataclass
 from typing import IO
 
@@ -123,11 +121,13 @@ def roster_import(
     if dry_run or not roster.ok or not roster.rows:
         return result
     rows = [item.data for item in roster.rows]
+    hashes = [item.id_hash for item in roster.rows]
     try:
         with transaction.atomic():
             for start in range(0, len(rows), WRITE_CHUNK):
                 chunk = rows[start : start + WRITE_CHUNK]
-                result.created += len(members_bulk_create(actor=actor, rows=chunk, note=note))
+                result.created += len(members_bulk_create(actor=actor, rows=chunk, note=note,
+                                                          checked_hashes=hashes[start : start + WRITE_CHUNK]))
                 if written:
                     written(len(chunk))
     except ValidationError as exc:
@@ -142,35 +142,56 @@ def roster_import(
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
+def upload_storage():
+    """Where uploads wait: STORAGES["imports"] when configured (a folder every web process
+    shares, or an S3-compatible bucket), else a private folder (GONGHUI_IMPORT_UPLOAD_DIR).
+
+    The dry run and the confirmation are two requests, which a load balancer may send to two
+    processes or two machines: the file must be where both can read it.
+    """
+    from django.conf import settings
+    from django.core.files.storage import FileSystemStorage, storages
+
+    if "imports" in settings.STORAGES:
+        return storages["imports"]
+    return FileSystemStorage(location=conf.import_upload_dir(), file_permissions_mode=0o600,
+                             directory_permissions_mode=0o700)
+
+
 def upload_keep(upload) -> str:
     """Keep an uploaded roster until it is confirmed; returns the token that names it.
 
     The file holds ID numbers in clear, so it is written owner-only and the views keep
     the token in the uploader's session: nobody else can confirm or read it.
     """
-    folder = conf.import_upload_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    from django.core.files import File
+
+    storage = upload_storage()
     cutoff = time.time() - conf.IMPORT_UPLOAD_HOURS * 3600
-    for old in folder.glob("*.xlsx"):
-        if old.stat().st_mtime < cutoff:
-            old.unlink(missing_ok=True)
+    try:
+        _dirs, names = storage.listdir("")
+    except FileNotFoundError:
+        names = []
+    for old in names:
+        if old.endswith(".xlsx") and storage.get_modified_time(old).timestamp() < cutoff:
+            storage.delete(old)
     token = secrets.token_urlsafe(24)
-    path = folder / f"{token}.xlsx"
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        for chunk in upload.chunks() if hasattr(upload, "chunks") else [upload.read()]:
-            out.write(chunk)
+    name = storage.save(f"{token}.xlsx", upload if hasattr(upload, "chunks") else File(upload))
+    if name != f"{token}.xlsx":  # a storage that renamed it would break the token; never expected
+        storage.delete(name)
+        raise RuntimeError("the upload storage renamed the file")
     return token
 
 
-def upload_path(token: str) -> Path | None:
+def upload_open(token: str) -> IO[bytes] | None:
+    """The kept upload, open for reading, or None (an unknown token or a file already gone)."""
     if not _TOKEN.match(token or ""):
         return None
-    path = conf.import_upload_dir() / f"{token}.xlsx"
-    return path if path.is_file() else None
+    storage = upload_storage()
+    name = f"{token}.xlsx"
+    return storage.open(name, "rb") if storage.exists(name) else None
 
 
 def upload_discard(token: str) -> None:
-    path = upload_path(token)
-    if path:
-        path.unlink(missing_ok=True)
+    if _TOKEN.match(token or ""):
+        upload_storage().delete(f"{token}.xlsx")

@@ -20,7 +20,7 @@ from gonghui.orgs.models import Org
 
 from . import services
 from .forms import RosterUploadForm
-from .imports import roster_import, upload_discard, upload_keep, upload_path
+from .imports import roster_import, upload_discard, upload_keep, upload_open
 from .selectors import member_list
 from .views import list_filters
 from .workbook import export_workbook, real_name_workbook, template_workbook
@@ -102,7 +102,8 @@ def roster_upload(request):
     if request.method == "POST" and form.is_valid():
         org = form.cleaned_data["org"]
         token = upload_keep(form.cleaned_data["file"])
-        result = roster_import(actor=request.user, org=org, source=str(upload_path(token)), dry_run=True)
+        with upload_open(token) as kept:
+            result = roster_import(actor=request.user, org=org, source=kept, dry_run=True)
         if result.ok and result.roster.rows:
             request.session[SESSION_KEY] = {**request.session.get(SESSION_KEY, {}), token: org.pk}
         else:
@@ -118,11 +119,12 @@ def roster_upload(request):
 @require_POST
 def roster_confirm(request, token: str):
     uploads = request.session.get(SESSION_KEY, {})
-    path = upload_path(token)
-    if token not in uploads or path is None:
+    kept = upload_open(token) if token in uploads else None
+    if kept is None:
         raise Http404
-    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action="members.member.import", pk=uploads[token])
-    result = roster_import(actor=request.user, org=org, source=str(path), note=request.POST.get("filename", "")[:200])
+    with kept:
+        org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action="members.member.import", pk=uploads[token])
+        result = roster_import(actor=request.user, org=org, source=kept, note=request.POST.get("filename", "")[:200])
     upload_discard(token)
     request.session[SESSION_KEY] = {k: v for k, v in uploads.items() if k != token}
     if not result.ok:  # the roll changed since the dry run

@@ -1,0 +1,274 @@
+"""bench/load.py: a union's working day, 200 concurrent clients for 60 s (--quick: 20 for 10 s), over real HTTP.
+
+The site runs under gunicorn (gthread workers, the production server of README) on PostgreSQL,
+with a demo database prepared once (`migrate` + `demo-data`; reused when it is there).
+Each client is a thread with its own `requests` session: it signs in once (before the clock
+starts), then goes round a working day's pages as the union chair, as fast as answers come:
+
+    home  → member list → a search in it → submit a suggestion (POST) → member list
+          → answer a safety report (POST) → read the work summary
+
+Then, at the same concurrency against the same server, the same clients fetch a bare page:
+signed in, the site's menu and layout, no content (bench/load_site/urls.py).
+
+value: the working day's requests per second; limit: the bare page's requests per second;
+ratio = value / limit. Printed too: p50/p95/p99 latency of both, and errors (any answer other
+than the page, or the redirect a POST answers with; any connection failure): target 0.
+
+Target: 0 errors, and ratio >= 0.25: a day's page does real work (a paged member list, a
+search, two writes under row locks with their history rows, the summary's figures), so it may
+cost up to four bare pages, not more. Limits, honestly: the clients run on the same machine as
+the server and the database (they take CPU from them), so neither number is a capacity figure
+for a real server; the ratio is what the bench is for. With 200 clients on a few workers most
+requests wait in gunicorn's queue, which shows in the percentiles, not as errors.
+
+    .venv/bin/python bench/load.py [--quick] [--database-url postgres://…/gonghui_load] [--port 8150] [--workers 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PASSWORD = "gonghui-demo"
+
+
+def psql_ok(url: str) -> bool:
+    import psycopg
+
+    try:
+        with psycopg.connect(url, connect_timeout=3) as conn:
+            return conn.execute("SELECT 1 FROM accounts_user WHERE username = 'chair'").fetchone() is not None
+    except psycopg.Error:
+        return False
+
+
+def prepare(url: str, env: dict) -> None:
+    """A demo database: created, migrated and filled once; a later run reuses it."""
+    import psycopg
+
+    if psql_ok(url):
+        return
+    admin = re.sub(r"/[^/]*$", "/postgres", url)
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+    print(f"preparing the demo database {name} (once)")
+    for args in (["migrate", "-v0"], ["demo-data"]):
+        subprocess.run([sys.executable, "-m", "gonghui", *args], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+
+def the_day(url: str) -> dict:
+    """What the clients need to know of the demo: the chair's union, a search word, the reports they answer."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        union_id = conn.execute(
+            "SELECT r.org_id FROM accounts_roleassignment r JOIN accounts_user u ON u.id = r.user_id"
+            " WHERE u.username = 'chair' AND r.role = 'chair' LIMIT 1").fetchone()
+        reports = [r for (r,) in conn.execute("SELECT id FROM safety_safetyreport WHERE status <> 'resolved' ORDER BY id")]
+        surname = conn.execute("SELECT substr(name, 1, 1) FROM members_member LIMIT 1").fetchone()
+    return {"union": union_id[0] if union_id else None, "reports": reports, "surname": surname[0] if surname else "王"}
+
+
+class Server:
+    def __init__(self, env: dict, port: int, workers: int, threads: int):
+        self.url = f"http://127.0.0.1:{port}"
+        self.process = subprocess.Popen(
+            [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(workers),
+             "-k", "gthread", "--threads", str(threads), "--backlog", "2048", "--timeout", "120", "--pythonpath", str(ROOT)],
+            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=open(ROOT / "var" / "bench-load-gunicorn.log", "w"))
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if requests.get(self.url + "/accounts/login/", timeout=5).status_code == 200:
+                    return
+            except requests.RequestException:
+                pass
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("gunicorn did not start: see var/bench-load-gunicorn.log")
+            time.sleep(0.5)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+class Client(threading.Thread):
+    def __init__(self, n: int, base: str, day: dict, start: threading.Barrier):
+        super().__init__(daemon=True)
+        self.n, self.base, self.day, self.start_line = n, base, day, start
+        self.session = requests.Session()
+        self.mode = "login"
+        self.stop = threading.Event()
+        self.samples: dict[str, list[tuple[str, float]]] = {"day": [], "bare": []}
+        self.errors: list[str] = []
+        self.summary_path = ""
+
+    def _csrf(self) -> dict:
+        return {"X-CSRFToken": self.session.cookies.get("csrftoken", ""), "Referer": self.base + "/"}
+
+    def login(self) -> None:
+        self.session.get(self.base + "/accounts/login/", timeout=120)
+        r = self.session.post(self.base + "/accounts/login/", data={"username": "chair", "password": PASSWORD},
+                              headers=self._csrf(), allow_redirects=False, timeout=120)
+        if r.status_code != 302 or "sessionid" not in self.session.cookies:
+            raise RuntimeError(f"client {self.n}: sign-in failed ({r.status_code})")
+
+    def _hit(self, kind: str, name: str, method: str, path: str, expect: int, **kwargs) -> None:
+        t0 = time.perf_counter()
+        try:
+            r = self.session.request(method, self.base + path, allow_redirects=False, timeout=120, **kwargs)
+            ok = r.status_code == expect and not (expect == 302 and "/accounts/login/" in r.headers.get("Location", ""))
+            if ok and expect == 200:
+                r.content  # noqa: B018 - read the whole page
+            if not ok:
+                self.errors.append(f"{name}: {r.status_code} {r.headers.get('Location', '')}")
+        except requests.RequestException as exc:
+            self.errors.append(f"{name}: {type(exc).__name__}")
+        self.samples[kind].append((name, time.perf_counter() - t0))
+
+    def working_day(self, i: int) -> None:
+        d = self.day
+        self._hit("day", "home", "GET", "/", 200)
+        self._hit("day", "member list", "GET", "/members/", 200)
+        self._hit("day", "search", "GET", "/members/", 200, params={"q": d["surname"]})
+        self._hit("day", "suggest", "POST", "/voice/suggest/", 302, headers=self._csrf(), data={
+            "title": f"建议改善第{self.n}号工位照明（{i}）", "body": "夜班照明不足，建议增加灯具。",
+            "idempotency_key": uuid.uuid4().hex})
+        self._hit("day", "member list", "GET", "/members/", 200, params={"page": 2})
+        report = d["reports"][(self.n + i) % len(d["reports"])]
+        self._hit("day", "answer report", "POST", f"/safety/reports/{report}/answer/", 302, headers=self._csrf(),
+                  data={"answer": f"已安排整改，第{self.n}-{i}次答复。"})
+        self._hit("day", "summary", "GET", d["summary"], 200)
+
+    def run(self) -> None:
+        try:
+            self.login()
+        except Exception as exc:  # noqa: BLE001 - counted as an error, the bench goes on
+            self.errors.append(str(exc))
+        self.start_line.wait()
+        i = 0
+        while not self.stop.is_set():
+            if self.mode == "day":
+                self.working_day(i)
+            elif self.mode == "bare":
+                self._hit("bare", "bare", "GET", "/bench/bare/", 200)
+            else:
+                time.sleep(0.01)
+            i += 1
+
+
+def percentiles(values: list[float]) -> tuple[float, float, float]:
+    if len(values) < 2:
+        return (values[0],) * 3 if values else (0.0, 0.0, 0.0)
+    q = statistics.quantiles(values, n=100, method="inclusive")
+    return q[49], q[94], q[98]
+
+
+def phase(clients: list[Client], mode: str, seconds: float) -> tuple[int, float, list[float]]:
+    before = sum(len(c.samples[mode]) for c in clients)
+    t0 = time.monotonic()
+    for c in clients:
+        c.mode = mode
+    time.sleep(seconds)
+    for c in clients:
+        c.mode = "idle"
+    elapsed = time.monotonic() - t0
+    time.sleep(0.5)
+    samples = [s for c in clients for _n, s in c.samples[mode]]
+    # Requests that finished after the phase ended are counted but their time is part of it: fair to both phases.
+    return len(samples) - before, elapsed, samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_LOAD_DATABASE_URL",
+                                                                 "postgres://postgres@127.0.0.1:5432/gonghui_load"))
+    parser.add_argument("--port", type=int, default=8150)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=8)
+    args = parser.parse_args()
+    clients_n, seconds = (20, 10) if args.quick else (200, 60)
+    env = {**os.environ, "DATABASE_URL": args.database_url, "DJANGO_SETTINGS_MODULE": "bench.load_site.settings",
+           "GONGHUI_DEMO": "1", "GONGHUI_VAR_DIR": str(ROOT / "var" / "bench-load"), "PYTHONPATH": str(ROOT)}
+    (ROOT / "var" / "bench-load").mkdir(parents=True, exist_ok=True)
+    prepare(args.database_url, env)
+    day = the_day(args.database_url)
+    if not day["reports"] or day["union"] is None:
+        raise SystemExit("the demo database has no open safety report or no chair: prepare it again")
+    server = Server(env, args.port, args.workers, args.threads)
+    try:
+        probe = requests.Session()
+        client = Client(0, server.url, day, threading.Barrier(1))
+        client.session = probe
+        client.login()
+        index = probe.get(server.url + "/reports/", timeout=120).text
+        found = re.search(rf'href="(/reports/summary/{day["union"]}/[^"/]+/)"', index) or re.search(r'href="(/reports/summary/\d+/[^"/]+/)"', index)
+        if not found:
+            raise SystemExit("no work summary linked from /reports/")
+        day["summary"] = found.group(1)
+        print(f"gunicorn: {args.workers} workers × {args.threads} threads on {args.database_url.rsplit('/', 1)[1]}; "
+              f"{clients_n} clients signing in")
+        start = threading.Barrier(clients_n + 1)
+        clients = [Client(n, server.url, day, start) for n in range(clients_n)]
+        for c in clients:
+            c.start()
+        start.wait()
+        phase(clients, "bare", 2 if args.quick else 5)  # warm every worker up
+        for c in clients:
+            c.samples = {"day": [], "bare": []}
+        day_n, day_s, day_lat = phase(clients, "day", seconds)
+        bare_n, bare_s, bare_lat = phase(clients, "bare", seconds)
+        for c in clients:
+            c.stop.set()
+        for c in clients:
+            c.join(timeout=130)
+    finally:
+        server.stop()
+    errors = [e for c in clients for e in c.errors]
+    value, limit = day_n / day_s, bare_n / bare_s
+    ratio = value / limit if limit else 0.0
+    p = percentiles(day_lat)
+    pb = percentiles(bare_lat)
+    by_page: dict[str, list[float]] = {}
+    for c in clients:
+        for name, s in c.samples["day"]:
+            by_page.setdefault(name, []).append(s)
+    print(f"working day: {day_n} requests in {day_s:.1f} s = {value:.1f}/s; p50 {p[0] * 1000:.0f} ms, p95 {p[1] * 1000:.0f} ms, "
+          f"p99 {p[2] * 1000:.0f} ms")
+    for name, values in by_page.items():
+        q = percentiles(values)
+        print(f"  {name:14} {len(values):6} requests, p50 {q[0] * 1000:.0f} ms, p95 {q[1] * 1000:.0f} ms")
+    print(f"bare page:   {bare_n} requests in {bare_s:.1f} s = {limit:.1f}/s; p50 {pb[0] * 1000:.0f} ms, p95 {pb[1] * 1000:.0f} ms, "
+          f"p99 {pb[2] * 1000:.0f} ms")
+    print(f"errors: {len(errors)}" + (f" (first: {errors[:3]})" if errors else ""))
+    print(f"ratio {ratio:.3f} (target >= 0.25, and 0 errors)")
+    print(json.dumps({"bench": "load", "value": round(value, 2), "limit": round(limit, 2), "ratio": round(ratio, 3),
+                      "target": 0.25, "pass": not errors and ratio >= 0.25, "clients": clients_n, "seconds": seconds,
+                      "errors": len(errors), "p50_ms": round(p[0] * 1000), "p95_ms": round(p[1] * 1000),
+                      "p99_ms": round(p[2] * 1000)}))
+
+
+if __name__ == "__main__":
+    main()
