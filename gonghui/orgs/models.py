@@ -25,9 +25,10 @@ class Org(TimeStamped):
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
     is_active = models.BooleanField(_("active"), default=True)
     # What the workplace is (a school, a factory…); a new org takes its parent's. It decides the words.
-    sector = models.CharField(_("sector"), max_length=12, choices=Sector.choices, default=Sector.FACTORY)
+    sector = models.CharField(_("sector"), max_length=12, choices=Sector.choices, default=Sector.FACTORY,
+                              db_default=Sector.FACTORY)
     staff_term = models.CharField(
-        _("what the union calls its people"), max_length=10, blank=True,
+        _("what the union calls its people"), max_length=10, blank=True, default="", db_default="",
         help_text=_("Left empty: by the sector (教职工 at a school, 职工 elsewhere), e.g. 员工."))
 
     class Meta:

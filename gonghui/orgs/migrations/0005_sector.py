@@ -13,11 +13,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='org',
             name='sector',
-            field=models.CharField(choices=[('factory', 'factory'), ('enterprise', 'enterprise'), ('school', 'school'), ('institution', 'public institution'), ('farm', 'farm company')], default='factory', max_length=12, verbose_name='sector'),
+            field=models.CharField(choices=[('factory', 'factory'), ('enterprise', 'enterprise'), ('school', 'school'), ('institution', 'public institution'), ('farm', 'farm company')], db_default='factory', default='factory', max_length=12, verbose_name='sector'),
         ),
         migrations.AddField(
             model_name='org',
             name='staff_term',
-            field=models.CharField(blank=True, help_text='Left empty: by the sector (教职工 at a school, 职工 elsewhere), e.g. 员工.', max_length=10, verbose_name='what the union calls its people'),
+            field=models.CharField(blank=True, db_default='', default='', help_text='Left empty: by the sector (教职工 at a school, 职工 elsewhere), e.g. 员工.', max_length=10, verbose_name='what the union calls its people'),
         ),
     ]
