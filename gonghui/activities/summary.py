@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from gonghui.core.formatting import format_count, format_yuan
-from gonghui.core.summary import Figure, Period, Section, headline_sections
+from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
 from .choices import HonourKind, HonourLevel, PatentKind
 from .selectors import ActivityFigures, activity_figures, headline_counts_by_union, participants_between
@@ -39,10 +39,10 @@ def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[in
     return headline_sections(counts, key="activities", order=ORDER, heading=_heading(), figure=_headline_figure)
 
 
-def events_sentence(f: ActivityFigures) -> str:
+def events_sentence(f: ActivityFigures, words: dict | None = None) -> str:
     """全年组织文体活动6次，参与职工412人次，获奖项3个（…），活动支出2.3万元。"""
-    text = _("Held %(n)s cultural, sports and other events, with %(people)s participants") % {
-        "n": format_count(f.events_held), "people": format_count(f.participants)}
+    text = _("Held %(n)s cultural, sports and other events, with %(people)s %(staff)s taking part") % {
+        **(words or org_words(None)), "n": format_count(f.events_held), "people": format_count(f.participants)}
     if f.prizes:
         lines = SEP.join(_("%(prize)s at %(event)s") % {"event": e, "prize": p} + (f"×{n}" if n > 1 else "")
                          for e, p, n in f.prize_lines)
@@ -111,9 +111,10 @@ def sections(*, org, period: Period) -> list[Section]:
         return []
     last = period.same_period_last_year()
     before = participants_between(org=org, start=last.start, end=last.end)
+    words = org_words(org)
     paragraphs, figures, shortcomings = [], [], []
     if f.events_held:
-        paragraphs.append(events_sentence(f))
+        paragraphs.append(events_sentence(f, words))
         figures += [
             Figure("activities.events.held", _("events held"), f.events_held, _("%(n)s times") % {"n": format_count(f.events_held)},
                    source="/activities/events/"),
@@ -151,8 +152,8 @@ def sections(*, org, period: Period) -> list[Section]:
                    source="/activities/mentorships/"),
         ]
     if before and f.participants < before:
-        shortcomings.append(_("Participation in events fell to %(now)s from %(before)s a year earlier.") % {
-            "now": format_count(f.participants), "before": format_count(before)})
+        shortcomings.append(_("Participation of %(staff)s in events fell to %(now)s from %(before)s a year earlier.") % {
+            **words, "now": format_count(f.participants), "before": format_count(before)})
     for title in f.courses_missed:
         shortcomings.append(_("The planned course “%(title)s” was not held.") % {"title": title})
     if f.pairs_unchecked:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import get_language, pgettext
 
 from gonghui.core.formatting import chinese_ordinal, format_amount, format_count, format_month, format_percent
-from gonghui.core.summary import Figure, Period, Section, headline_sections
+from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
 from .choices import DisclosureCategory, MeetingKind
 from .selectors import (
@@ -157,22 +157,23 @@ def plan_check_sentence(plans: PlanFigures) -> str:
         "n": format_count(len(plans.items)), "done": format_count(plans.done)}
 
 
-def disclosure_sentence(figs: DisclosureFigures) -> str:
+def disclosure_sentence(figs: DisclosureFigures, words: dict | None = None) -> str:
     """坚持厂务公开，在公开栏公开重大决策1项、财务收支1项…，共4项；公示期间职工提出异议1件，已全部答复."""
     if not figs.published:
         return ""
     parts = [_("%(category)s %(n)s") % {"category": category.label, "n": format_count(figs.by_category[category.value])}
              for category in DisclosureCategory if figs.by_category.get(category.value)]
-    sentence = _("The union kept to open management, publishing %(parts)s on the notice board") % {
-        "parts": pgettext("list separator", ", ").join(parts)}
+    words = words or org_words(None)
+    sentence = _("The union kept to %(disclosure)s, publishing %(parts)s on the notice board") % {
+        **words, "parts": pgettext("list separator", ", ").join(parts)}
     if len(parts) > 1:
         sentence += _(", %(n)s matters in all") % {"n": format_count(figs.published)}
     if figs.objections:
-        values = {"n": format_count(figs.objections), "answered": format_count(figs.answered)}
+        values = {"n": format_count(figs.objections), "answered": format_count(figs.answered), **words}
         if figs.answered == figs.objections:
-            sentence += _("; workers raised %(n)s objections during public notice, all of them answered") % values
+            sentence += _("; %(staff)s raised %(n)s objections during public notice, all of them answered") % values
         else:
-            sentence += _("; workers raised %(n)s objections during public notice, %(answered)s of them answered") % values
+            sentence += _("; %(staff)s raised %(n)s objections during public notice, %(answered)s of them answered") % values
     return sentence + pgettext("sentence end", ".")
 
 
@@ -260,7 +261,7 @@ def sections(*, org, period: Period) -> list[Section]:
         figures.append(Figure("governance.meetings.missed", _("meetings missed"), len(missed),
                               _("%(n)s times") % {"n": format_count(len(missed))}, source="/governance/meetings/missing/"))
 
-    sentence = disclosure_sentence(disclosed)
+    sentence = disclosure_sentence(disclosed, org_words(org))
     if sentence:
         paragraphs.append(sentence)
         figures += disclosure_figure_list(disclosed)

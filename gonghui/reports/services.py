@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 
 from gonghui.core import scoping
 from gonghui.core.history import history_record
+from gonghui.core.text import multi_line
 from gonghui.orgs.models import Org
 
 from .document import with_edits
-from .models import WorkSummary, WorkSummaryVersion
+from .models import SummaryText, WorkSummary, WorkSummaryVersion
 from .providers import Period
 from .selectors import SUMMARY_LANGUAGE, summary_draft
 
@@ -53,3 +54,43 @@ def _edited_parts(content: dict, keys) -> str:
     """'开篇、二、民主管理': the parts the chair rewrote, by the headings the summary gives them."""
     with translation.override(SUMMARY_LANGUAGE):
         return "、".join(block["heading"] or _("opening") for block in content["blocks"] if block["key"] in keys)
+
+
+# A text block is a few paragraphs of the chair's; past this it is not a block but a document.
+TEXT_LIMIT = 4000
+
+
+class TextRefused(ValueError):
+    """A text block refused, with the reason in Chinese (the view and the API show it)."""
+
+
+@transaction.atomic
+def summary_text_set(*, org: Org, period: Period, slot: str, text: str, actor, note: str = "") -> SummaryText | None:
+    """Keep the chair's words for one part of the period's summary; an empty text removes them.
+
+    The blocks live beside the versions, so every draft computed afresh from the records
+    (a recompute, a new download) carries them. Setting what is already there writes nothing.
+    """
+    scoping.require(actor=actor, action="reports.summary.save", org=org)
+    if slot not in SummaryText.Slot.values:
+        raise TextRefused(_("Unknown part of the summary: %(slot)s.") % {"slot": slot})
+    text = multi_line(text)
+    if len(text) > TEXT_LIMIT:
+        raise TextRefused(_("%(part)s is longer than %(n)s characters.") % {
+            "part": SummaryText.Slot(slot).label, "n": TEXT_LIMIT})
+    row = SummaryText.objects.select_for_update().filter(org=org, period_key=period.key, slot=slot).first()
+    if row is not None and row.text == text:
+        return row
+    if not text:
+        if row is not None:
+            history_record(obj=row, org=org, actor=actor, action="delete", changes={"text": [row.text, ""]}, note=note)
+            row.delete()
+        return None
+    if row is None:
+        row = SummaryText.objects.create(org=org, period_key=period.key, slot=slot, text=text)
+        history_record(obj=row, org=org, actor=actor, action="create", changes={"text": ["", text]}, note=note)
+        return row
+    before, row.text = row.text, text
+    row.save(update_fields=["text", "updated_at"])
+    history_record(obj=row, org=org, actor=actor, action="update", changes={"text": [before, text]}, note=note)
+    return row

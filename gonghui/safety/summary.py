@@ -11,7 +11,7 @@ import datetime as dt
 from django.utils.translation import gettext as _
 
 from gonghui.core.formatting import format_count, format_decimal
-from gonghui.core.summary import Figure, Period, Section, headline_sections
+from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
 from .selectors import hazard_figures, report_counts_by_union, safety_figures
 
@@ -19,8 +19,8 @@ from .selectors import hazard_figures, report_counts_by_union, safety_figures
 ORDER = 31
 
 
-def _heading() -> str:
-    return _("Labour safety: the safety network and occupational health")
+def _heading(org=None) -> str:
+    return _("Labour safety: the safety network and the health of %(staff)s") % org_words(org)
 
 
 def _received_figure(n: int) -> Figure:
@@ -30,7 +30,7 @@ def _received_figure(n: int) -> Figure:
 def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
     """Each union's safety reports in the period, sent by its reps."""
     received = report_counts_by_union(org=org, start=period.start, end=period.end, union_of=union_of)
-    return headline_sections(received, key="safety", order=ORDER, heading=_heading(), figure=_received_figure)
+    return headline_sections(received, key="safety", order=ORDER, heading=_heading(org), figure=_received_figure)
 
 
 def sections(*, org, period: Period) -> list[Section]:
@@ -39,6 +39,7 @@ def sections(*, org, period: Period) -> list[Section]:
     hazards = hazard_figures(org=org, start=period.start, end=period.end)
     if not (safety.received or safety.groups or safety.reps or hazards.posts_surveyed):
         return []
+    words = org_words(org)
     figures: list[Figure] = []
     items: list[str] = []
     shortcomings: list[str] = []
@@ -51,8 +52,8 @@ def sections(*, org, period: Period) -> list[Section]:
         ]
         items.append(_(
             "The union's three-level labour safety protection network now has %(groups)s labour protection "
-            "supervision groups and %(reps)s employee safety reps."
-        ) % {"groups": f"{format_count(safety.groups)}个", "reps": f"{format_count(safety.reps)}名"})
+            "supervision groups and %(reps)s %(staff)s safety reps."
+        ) % {"groups": f"{format_count(safety.groups)}个", "reps": f"{format_count(safety.reps)}名", **words})
     if safety.received:
         figures += [
             _received_figure(safety.received),
@@ -63,12 +64,14 @@ def sections(*, org, period: Period) -> list[Section]:
         ]
         text = _(
             "The union handled the safety reps' suggestions and reports every month, passed them to the functional "
-            "units and answered the reps in writing. %(period)s it received %(received)s reports from employee safety "
+            "units and answered the reps in writing. %(period)s it received %(received)s reports from %(staff)s safety "
             "reps and resolved %(resolved)s; %(open)s are still being acted on by the functional units."
         ) % {"period": period.label, "received": f"{format_count(safety.received)}条",
-             "resolved": f"{format_count(safety.resolved)}条", "open": f"{format_count(safety.in_progress)}条"}
+             "resolved": f"{format_count(safety.resolved)}条", "open": f"{format_count(safety.in_progress)}条", **words}
         if safety.median_days_to_answer is not None:
-            text += _("A report was answered in %(days)s days (median).") % {"days": format_decimal(safety.median_days_to_answer, 1, strip=True)}
+            # a median in plain words: half of the reports were answered within that many days
+            text += _("Half of the reports were answered within %(days)s days.") % {
+                "days": format_decimal(safety.median_days_to_answer, 1, strip=True)}
         items.append(text)
         if safety.overdue:
             shortcomings.append(_("%(n)s safety reports are past the deadline given to the responsible unit.") % {
@@ -88,12 +91,12 @@ def sections(*, org, period: Period) -> list[Section]:
         ]
         items.append(_(
             "To prevent occupational disease the union surveyed, one by one, the %(posts)s posts with occupational "
-            "hazard factors, and counted %(workers)s workers exposed to them; it will follow their time off the post "
+            "hazard factors, and counted %(workers)s %(staff)s exposed to them; it will follow their time off the post "
             "and their recuperation leave."
-        ) % {"posts": f"{format_count(hazards.posts_surveyed)}个", "workers": f"{format_count(hazards.workers_exposed)}名"})
+        ) % {"posts": f"{format_count(hazards.posts_surveyed)}个", "workers": f"{format_count(hazards.workers_exposed)}名", **words})
         if hazards.follow_ups_open:
-            plans.append(_("Complete the %(n)s health checks and recuperation leaves of exposed workers still due.") % {
-                "n": f"{format_count(hazards.follow_ups_open)}项"})
+            plans.append(_("Complete the %(n)s health checks and recuperation leaves of exposed %(staff)s still due.") % {
+                "n": f"{format_count(hazards.follow_ups_open)}项", **words})
 
-    return [Section(key="safety", order=ORDER, heading=_heading(),
+    return [Section(key="safety", order=ORDER, heading=_heading(org),
                     paragraphs=[], items=items, figures=figures, shortcomings=shortcomings, plans=plans)]

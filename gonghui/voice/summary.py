@@ -11,10 +11,9 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from gonghui.core.formatting import format_count, format_decimal, format_percent, format_wan_yuan
-from gonghui.members.selectors import members_on_roll
-from gonghui.core.summary import Figure, Period, Section, headline_sections
+from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
-from .selectors import suggestion_counts_by_union, suggestion_figures, suggestion_themes, talk_figures
+from .selectors import per_head_rolls, suggestion_counts_by_union, suggestion_figures, suggestion_themes, talk_figures
 
 
 def _theme_phrase(themes: list[str]) -> str:
@@ -27,8 +26,8 @@ def _theme_phrase(themes: list[str]) -> str:
 ORDER = 30
 
 
-def _heading() -> str:
-    return _("Listening to workers: rationalisation suggestions")
+def _heading(org=None) -> str:
+    return _("Listening to %(staff)s: rationalisation suggestions") % org_words(org)
 
 
 def _submitted_figure(n: int, previous: int | None = None) -> Figure:
@@ -39,17 +38,19 @@ def _submitted_figure(n: int, previous: int | None = None) -> Figure:
 def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
     """Each union's suggestions in the period."""
     submitted = suggestion_counts_by_union(org=org, start=period.start, end=period.end, union_of=union_of)
-    return headline_sections(submitted, key="voice", order=ORDER, heading=_heading(), figure=_submitted_figure)
+    return headline_sections(submitted, key="voice", order=ORDER, heading=_heading(org), figure=_submitted_figure)
 
 
 def sections(*, org, period: Period) -> list[Section]:
     last = period.same_period_last_year()
-    on_roll = members_on_roll(org=org, days=[period.end, last.end])  # both years' divisors in one query
+    # the divisors of 人均: a union's roll; a federation's, only its unions that kept suggestion records
+    on_roll = per_head_rolls(org=org, spans=[(period.start, period.end), (last.start, last.end)])
     s = suggestion_figures(org=org, start=period.start, end=period.end, on_roll=on_roll[period.end])
     s_before = suggestion_figures(org=org, start=last.start, end=last.end, on_roll=on_roll[last.end])
     talks = talk_figures(org=org, start=period.start, end=period.end)
     if not (s.submitted or talks["talks"] or talks["visits"]):
         return []
+    words = org_words(org)
     figures: list[Figure] = []
     paragraphs: list[str] = []
     items: list[str] = []
@@ -76,7 +77,8 @@ def sections(*, org, period: Period) -> list[Section]:
         if s.golden:
             text += _("%(n)s of them were promoted across the union as golden ideas.") % {"n": f"{format_count(s.golden)}条"}
         if s.saving_yuan:
-            text += _("Implemented suggestions cut costs by %(amount)s.") % {"amount": format_wan_yuan(s.saving_yuan)}
+            text += _("Implemented suggestions of %(staff)s cut costs by %(amount)s.") % {
+                "amount": format_wan_yuan(s.saving_yuan), **words}
         items.append(text)
         if s_before.decided and s.decided and s.adoption_rate < s_before.adoption_rate:
             shortcomings.append(_("The adoption rate of suggestions fell from %(before)s to %(now)s.") % {
@@ -92,7 +94,8 @@ def sections(*, org, period: Period) -> list[Section]:
     if talks["talks"] or talks["visits"]:
         n = talks["talks"] + talks["visits"]
         figures.append(Figure("voice.talks", _("talks and home visits"), n, f"{format_count(n)}人次"))
-        items.append(_("Union cadres talked with workers and visited their homes %(n)s times.") % {"n": f"{format_count(n)}人次"})
+        items.append(_("Union cadres talked with %(staff)s and visited their homes %(n)s times.") % {
+            "n": f"{format_count(n)}人次", **words})
 
-    return [Section(key="voice", order=ORDER, heading=_heading(),
+    return [Section(key="voice", order=ORDER, heading=_heading(org),
                     paragraphs=paragraphs, items=items, figures=figures, shortcomings=shortcomings, plans=plans)]
