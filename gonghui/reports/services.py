@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import translation
@@ -60,8 +61,8 @@ def _edited_parts(content: dict, keys) -> str:
 TEXT_LIMIT = 4000
 
 
-class TextRefused(ValueError):
-    """A text block refused, with the reason in Chinese (the view and the API show it)."""
+class TextRefused(ValidationError):
+    """A text block refused, with the reason in Chinese (the view shows it; the API answers 422)."""
 
 
 @transaction.atomic
@@ -94,3 +95,24 @@ def summary_text_set(*, org: Org, period: Period, slot: str, text: str, actor, n
     row.save(update_fields=["text", "updated_at"])
     history_record(obj=row, org=org, actor=actor, action="update", changes={"text": [before, text]}, note=note)
     return row
+
+
+@transaction.atomic
+def summary_texts_save(*, org: Org, period: Period, texts: dict[str, str], actor) -> dict[str, str]:
+    """Set several text blocks at once (the edit page, the API), all or none.
+
+    When the summary already has saved versions, the reader sees the latest one, not the
+    draft: so a change of the chair's words also keeps a new version, written afresh from
+    the records and the blocks, as a recompute does.
+    """
+    from .selectors import summary_saved, summary_texts
+
+    before = summary_texts(org=org, period=period)
+    for slot, text in texts.items():
+        summary_text_set(org=org, period=period, slot=slot, text=text, actor=actor)
+    after = summary_texts(org=org, period=period)
+    if after != before and summary_saved(org=org, period=period) is not None:
+        with translation.override(SUMMARY_LANGUAGE):
+            note = _("the chair's own text changed")
+        summary_version_save(org=org, period=period, actor=actor, note=note)
+    return after

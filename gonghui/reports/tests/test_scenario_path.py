@@ -15,7 +15,7 @@ def test_a_scenario_is_found_by_name_inside_the_repository():
 
 def test_the_benbu_scenario_holds_the_seed_figures_it_is_checked_against():
     spec = read_scenario(scenario_path("benbu-2025"))
-    assert spec["union"] == {"code": "BENBU", "name": "本部工会", "parent": "GANGTIE"}
+    assert spec["union"] == {"code": "BENBU", "name": "本部工会", "parent": "GANGTIE", "sector": "factory", "staff_term": "员工"}
     assert spec["suggestions"]["submitted"] == 2854 and spec["suggestions"]["adopted"] == 2683
     assert spec["safety"]["reports"] == {"received": 1087, "resolved": 908, "in_progress": 179}
     assert spec["targets"] == [{"name": "降本增效", "unit": "万元", "target": 905, "actual": 1909.21}]
