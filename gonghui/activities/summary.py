@@ -85,6 +85,9 @@ def innovation_sentence(f: ActivityFigures) -> str:
             parts.append(_("%(filed)s patents were applied for (%(kinds)s)") % {"filed": format_count(f.patents_filed), "kinds": kinds})
         if f.patents_granted:
             parts.append(_("%(n)s patents were granted") % {"n": format_count(f.patents_granted)})
+    if f.granted:
+        parts.append(_("among them %(named)s were granted") % {"named": SEP.join(
+            _("“%(title)s” (%(kind)s)") % {"title": title, "kind": PatentKind(kind).label} for title, kind in f.granted)})
     if f.awards:
         parts.append(_("%(n)s appraisals, awards and grants brought %(yuan)s") % {
             "n": format_count(f.awards), "yuan": format_yuan(f.grants)})

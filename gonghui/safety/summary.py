@@ -9,14 +9,42 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from gonghui.core.formatting import format_count, format_decimal
 from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
-from .selectors import hazard_figures, report_counts_by_union, safety_figures
+from .selectors import hazard_figures, report_counts_by_union, safety_breakdown, safety_figures
 
 # Right after the voice's suggestions (30): the seed summaries speak of the two together.
 ORDER = 31
+
+
+QUARTERS = "一二三四"
+
+
+def group_sentence(rows: list[dict]) -> str:
+    """分监督小组看，炼铁作业区监督小组收到156条、解决130条；……: each group that sent reports in."""
+    sent = [r for r in rows if r["total"] and r["label"] != "—"]
+    if len(sent) < 2:
+        return ""
+    parts = pgettext("clause separator", "; ").join(
+        _("%(group)s received %(n)s and resolved %(resolved)s") % {
+            "group": r["label"], "n": f"{format_count(r['total'])}条", "resolved": f"{format_count(r['resolved'])}条"}
+        for r in sent)
+    return _("By supervision group: %(parts)s.") % {"parts": parts}
+
+
+def quarter_sentence(months: list[dict]) -> str:
+    """按季度看，一季度收到…条、二季度…条……: the reports of a year, quarter by quarter."""
+    by_quarter: dict[int, int] = {}
+    for row in months:
+        by_quarter[(row["month"] - 1) // 3] = by_quarter.get((row["month"] - 1) // 3, 0) + row["total"]
+    if len({row["year"] for row in months}) != 1 or sum(1 for n in by_quarter.values() if n) < 2:
+        return ""
+    parts = "、".join(_("quarter %(q)s: %(n)s") % {"q": QUARTERS[q], "n": f"{format_count(n)}条"}
+                     for q, n in sorted(by_quarter.items()) if n)
+    return _("Quarter by quarter the reps sent in %(parts)s.") % {"parts": parts}
 
 
 def _heading(org=None) -> str:
@@ -68,6 +96,10 @@ def sections(*, org, period: Period) -> list[Section]:
             "reps and resolved %(resolved)s; %(open)s are still being acted on by the functional units."
         ) % {"period": period.label, "received": f"{format_count(safety.received)}条",
              "resolved": f"{format_count(safety.resolved)}条", "open": f"{format_count(safety.in_progress)}条", **words}
+        breakdown = safety_breakdown(org=org, start=period.start, end=period.end, today=today)
+        for sentence in (group_sentence(breakdown["group"].rows), quarter_sentence(breakdown["month"].rows)):
+            if sentence:
+                text += sentence
         if safety.median_days_to_answer is not None:
             # a median in plain words: half of the reports were answered within that many days
             text += _("Half of the reports were answered within %(days)s days.") % {

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from gonghui.core.formatting import format_count, format_decimal, format_percent, format_wan_yuan
 from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
-from .selectors import per_head_rolls, suggestion_counts_by_union, suggestion_figures, suggestion_themes, talk_figures
+from .selectors import Breakdown, per_head_rolls, suggestion_breakdown, suggestion_counts_by_union, suggestion_figures, suggestion_themes, talk_figures
 
 
 def _theme_phrase(themes: list[str]) -> str:
@@ -24,6 +25,28 @@ def _theme_phrase(themes: list[str]) -> str:
 
 
 ORDER = 30
+
+
+def branch_sentence(rows: list[dict]) -> str:
+    """分基层单位看，炼铁作业区收集408条、采纳384条；……: each branch that made suggestions, in the org's order."""
+    made = [r for r in rows if r["total"]]
+    if len(made) < 2:
+        return ""
+    parts = pgettext("clause separator", "; ").join(
+        _("%(name)s collected %(n)s and adopted %(adopted)s") % {
+            "name": r["label"], "n": f"{format_count(r['total'])}条", "adopted": f"{format_count(r['adopted'])}条"}
+        for r in made)
+    return _("By branch: %(parts)s.") % {"parts": parts}
+
+
+def theme_sentence(themes: Breakdown, *, shown: int = 3) -> str:
+    """按主题看，建议最集中的是设备维护管理（312条）、……: the themes most suggestions concerned."""
+    named = sorted((r for r in themes.rows if r["total"] and r["label"] not in ("—", "其他", "Other")),
+                   key=lambda r: -r["total"])[:shown]
+    if len(named) < 2:
+        return ""
+    parts = "、".join(_("%(theme)s (%(n)s)") % {"theme": r["label"], "n": f"{format_count(r['total'])}条"} for r in named)
+    return _("By theme, most suggestions concerned %(parts)s.") % {"parts": parts}
 
 
 def _heading(org=None) -> str:
@@ -79,7 +102,14 @@ def sections(*, org, period: Period) -> list[Section]:
         if s.saving_yuan:
             text += _("Implemented suggestions of %(staff)s cut costs by %(amount)s.") % {
                 "amount": format_wan_yuan(s.saving_yuan), **words}
+        if s.rejected:
+            text += _("Each of the %(n)s suggestions not adopted was answered with its reason in writing.") % {
+                "n": f"{format_count(s.rejected)}条"}
         items.append(text)
+        breakdown = suggestion_breakdown(org=org, start=period.start, end=period.end)
+        for sentence in (theme_sentence(breakdown["theme"]), branch_sentence(breakdown["branch"].rows)):
+            if sentence:
+                items.append(sentence)
         if s_before.decided and s.decided and s.adoption_rate < s_before.adoption_rate:
             shortcomings.append(_("The adoption rate of suggestions fell from %(before)s to %(now)s.") % {
                 "before": format_percent(s_before.adopted, s_before.decided), "now": rate})

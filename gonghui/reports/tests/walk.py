@@ -28,11 +28,13 @@ def private_urls(cast) -> list[tuple]:
 
 def service_calls(cast) -> list[tuple[str, object]]:
     from gonghui.core.summary import Period
-    from gonghui.reports.services import summary_texts_save, summary_version_save
+    from gonghui.reports.services import summary_text_set, summary_texts_save, summary_version_save
 
     return [
         ("summary_version_save", lambda actor: summary_version_save(
             org=cast.union, period=Period.year(2025), actor=actor, texts={"opening": "改写"})),
+        ("summary_text_set", lambda actor: summary_text_set(
+            org=cast.union, period=Period.year(2025), actor=actor, slot="opening", text="开篇")),
         ("summary_texts_save", lambda actor: summary_texts_save(
             org=cast.union, period=Period.year(2025), actor=actor, texts={"credit": "得益于……"})),
     ]
