@@ -164,7 +164,8 @@ def opening_paragraphs(*, org_name: str, parent_name: str | None, period: Period
         "areas": "、".join(areas), "n": values["n"]}
     if framing.strip():
         return framing_lines(framing) + [_(
-            "In %(period)s, %(org)s made new progress in %(areas)s. The work of %(period)s is summarised as follows:"
+            "In %(period)s, under the leadership of %(leader)s and of the Party and administration, %(org)s made new "
+            "progress in %(areas)s. The work of %(period)s is summarised as follows:"
         ) % values]
     return [_(
         "In %(period)s, under the leadership of %(leader)s and of the Party and administration, %(org)s kept to the "
