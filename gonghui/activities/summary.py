@@ -35,8 +35,22 @@ def _headline_figure(counts: tuple[int, int]) -> Figure:
 
 def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
     """Each union's events held in the period, or, with none, the honours it awarded (a federation's line per union)."""
+    from gonghui.core.scoping import under
+
+    from .models import Patent
+
     counts = headline_counts_by_union(org=org, start=period.start, end=period.end, union_of=union_of)
-    return headline_sections(counts, key="activities", order=ORDER, heading=_heading(), figure=_headline_figure)
+    found = headline_sections(counts, key="activities", order=ORDER, heading=_heading(), figure=_headline_figure)
+    # the patents each union's workers were granted, by name: one query for the whole federation
+    for org_id, title, kind in (Patent.objects.filter(under(org), granted_on__range=(period.start, period.end))
+                                .order_by("granted_on", "id").values_list("org_id", "title", "kind")[:50]):
+        union_pk = union_of.get(org_id)
+        if union_pk is None:
+            continue
+        section = found.setdefault(union_pk, Section(key="activities", order=ORDER, heading=_heading()))
+        if len(section.named) < 3:
+            section.named.append(_("“%(title)s” was granted a %(kind)s") % {"title": title, "kind": PatentKind(kind).label})
+    return found
 
 
 def events_sentence(f: ActivityFigures, words: dict | None = None) -> str:

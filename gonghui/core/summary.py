@@ -116,6 +116,8 @@ class Section:
     figures: list[Figure] = field(default_factory=list)
     shortcomings: list[str] = field(default_factory=list)  # read off the records, never invented
     plans: list[str] = field(default_factory=list)
+    # what a federation's line for one union names beside its figures: a congress session, a patent
+    named: list[str] = field(default_factory=list)
 
 
 def org_words(org) -> dict[str, str]:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import get_language, pgettext
 
 from gonghui.core.formatting import chinese_ordinal, format_amount, format_count, format_month, format_percent
+from gonghui.core.scoping import under
 from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
 from .choices import DisclosureCategory, MeetingKind
@@ -205,9 +206,19 @@ def _held_figure(n: int, previous: int | None = None) -> Figure:
 
 
 def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
-    """The meetings each union held in the period, for the federation's per-union lines."""
-    return headline_sections(meetings_held_by_union(org=org, start=period.start, end=period.end, union_of=union_of),
-                             key="governance", order=ORDER, heading=_heading(), figure=_held_figure)
+    """The meetings each union held in the period, and the congress sessions it held by name
+    (what sets one union's year apart from another's), for the federation's per-union lines."""
+    from .models import Meeting
+
+    found = headline_sections(meetings_held_by_union(org=org, start=period.start, end=period.end, union_of=union_of),
+                              key="governance", order=ORDER, heading=_heading(), figure=_held_figure)
+    sessions = (Meeting.objects.filter(under(org), kind=MeetingKind.CONGRESS, date__gte=period.start, date__lte=period.end)
+                .order_by("date", "id").values_list("org_id", "title", "date"))
+    for org_id, title, day in sessions:
+        section = found.get(union_of.get(org_id))
+        if section is not None and len(section.named) < NAMED_LIMIT:
+            section.named.append(_("held %(title)s in %(when)s") % {"title": title, "when": format_month(day)})
+    return found
 
 
 def sections(*, org, period: Period) -> list[Section]:

@@ -40,6 +40,7 @@ class UnionPart:
 
     name: str
     sections: list[Section] = field(default_factory=list)
+    sector: str | None = None   # the union's kind: its line tells its areas in its own order
 
 
 def figure_change(figure: Figure, *, span: bool = False) -> str:
@@ -200,8 +201,19 @@ def enumerate_firstly(items: list[str]) -> str:
 
 
 def union_part_sentence(part: UnionPart) -> str:
-    """'本部工会：在册职工1,853名；合理化建议2,854条……' — each section's headline figure."""
-    shown = [f"{s.figures[0].label}{s.figures[0].text}" for s in sorted(part.sections, key=lambda s: s.order) if s.figures]
+    """'本部工会：在册职工1,853名；合理化建议2,854条、采纳2,683条；2025年4月召开首届职工代表大会……'
+
+    Each area the union has records in, in the order of its kind: its leading figures and what
+    it did by name (a congress session, a patent), so the line tells that union's own year.
+    """
+    from .voices import section_rank
+
+    shown = []
+    for s in sorted(part.sections, key=section_rank(part.sector)):
+        clause = "、".join(f"{f.label}{f.text}" for f in s.figures[:2])
+        named = "，".join(s.named)
+        if clause or named:
+            shown.append("，".join(x for x in (clause, named) if x))
     if not shown:
         return _("%(org)s: no records for the period yet.") % {"org": part.name}
     return _("%(org)s: %(figures)s.") % {"org": part.name, "figures": "；".join(shown)}

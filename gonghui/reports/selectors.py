@@ -44,7 +44,7 @@ def summary_draft(*, org: Org, period: Period, date: dt.date | None = None, pare
         sections = collect_sections(org=org, period=period)
         members = federation_unions(org)
         lines = collect_union_sections(org=org, period=period, unions=members) if members else {}
-        unions = [UnionPart(name=u.name, sections=lines[u.pk]) for u in members]
+        unions = [UnionPart(name=u.name, sections=lines[u.pk], sector=u.sector) for u in members]
         return assemble(
             org_name=org.name, parent_name=parent.name if parent else None, period=period, sections=sections,
             date_text=format_date(date or timezone.localdate()), unions=unions, words=org_words(org), sector=org.sector,

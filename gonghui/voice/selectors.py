@@ -149,9 +149,13 @@ class SuggestionFigures:
         return ratio(self.adopted * 100, self.decided, 2)
 
 
-def suggestion_counts_by_union(*, org: Org, start: dt.date, end: dt.date, union_of: dict[int, int]) -> dict[int, int]:
-    """{union id: suggestions} in the period, for a federation's unions."""
-    return count_by_union(Suggestion.objects.filter(under(org), submitted_on__gte=start, submitted_on__lte=end), union_of)
+def suggestion_counts_by_union(*, org: Org, start: dt.date, end: dt.date, union_of: dict[int, int],
+                               adopted_only: bool = False) -> dict[int, int]:
+    """{union id: suggestions (or only those adopted)} in the period, for a federation's unions."""
+    found = Suggestion.objects.filter(under(org), submitted_on__gte=start, submitted_on__lte=end)
+    if adopted_only:
+        found = found.filter(status__in=ADOPTED_STATES)
+    return count_by_union(found, union_of)
 
 
 def per_head_rolls(*, org: Org, spans: list[tuple[dt.date, dt.date]]) -> dict[dt.date, int]:

@@ -61,7 +61,13 @@ def _submitted_figure(n: int, previous: int | None = None) -> Figure:
 def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
     """Each union's suggestions in the period."""
     submitted = suggestion_counts_by_union(org=org, start=period.start, end=period.end, union_of=union_of)
-    return headline_sections(submitted, key="voice", order=ORDER, heading=_heading(org), figure=_submitted_figure)
+    adopted = suggestion_counts_by_union(org=org, start=period.start, end=period.end, union_of=union_of, adopted_only=True)
+    found = headline_sections(submitted, key="voice", order=ORDER, heading=_heading(org), figure=_submitted_figure)
+    for pk, section in found.items():
+        if adopted.get(pk):
+            section.figures.append(Figure("voice.suggestions.adopted", _("suggestions adopted"), adopted[pk],
+                                          f"{format_count(adopted[pk])}条"))
+    return found
 
 
 def sections(*, org, period: Period) -> list[Section]:

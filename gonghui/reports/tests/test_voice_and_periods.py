@@ -152,3 +152,17 @@ def test_a_federations_suggestions_per_head_divide_by_the_roll_of_the_unions_tha
     union_text = "".join(block(summary_draft(org=cast.union, period=Period.year(2025)), "voice")["paragraphs"])
     per_head = union_text.split("人均")[1].split("条")[0]
     assert f"人均{per_head}条" in text
+
+
+def test_a_federation_tells_each_unions_own_year_in_its_own_order(cast):
+    from gonghui.governance.choices import MeetingKind
+    from gonghui.governance.services import meeting_record
+
+    author = make_member(cast.branch, "赵一")
+    suggest(author, dt.date(2025, 5, 10), n=3)
+    meeting_record(actor=None, org=cast.union, kind=MeetingKind.CONGRESS, date=dt.date(2025, 4, 18), title="首届职工代表大会",
+                   expected=10, present=9)
+    lines = block(summary_draft(org=cast.federation, period=Period.year(2025)), "unions")["paragraphs"]
+    benbu = next(line for line in lines if "本部工会：" in line)
+    assert "2025年4月召开首届职工代表大会" in benbu
+    assert "合理化建议3条" in benbu
