@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from gonghui.core.formatting import format_count, format_percent
-from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
+from gonghui.core.summary import Figure, Period, Section, org_words
 
 from .selectors import member_figures, members_on_roll_by_union
 
@@ -22,9 +22,14 @@ def _on_roll_figure(n: int, previous: int | None = None, *, words: dict | None =
 
 def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
     """Each union's roll at the period's end, for the federation's per-union lines."""
-    return headline_sections(members_on_roll_by_union(org=org, day=period.end, union_of=union_of),
-                             key="members", order=ORDER, heading=_heading(),
-                             figure=lambda n: _on_roll_figure(n, words=org_words(org)))
+    from gonghui.orgs.models import Org
+
+    counts = members_on_roll_by_union(org=org, day=period.end, union_of=union_of)
+    # each union in its own words (在册教职工 at a school): one query for all of them
+    words = {u.pk: org_words(u) for u in Org.objects.filter(pk__in=[pk for pk, n in counts.items() if n])
+             .only("id", "sector", "staff_term")}
+    return {pk: Section(key="members", order=ORDER, heading=_heading(), figures=[_on_roll_figure(n, words=words.get(pk))])
+            for pk, n in counts.items() if n}
 
 
 def sections(*, org, period: Period) -> list[Section]:

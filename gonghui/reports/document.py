@@ -272,7 +272,7 @@ def assemble(
     texts = texts or {}
     sections = sorted((consistent(s, period) for s in sections), key=section_rank(sector))
     if unions:
-        unions = [UnionPart(part.name, [consistent(s, period) for s in part.sections]) for part in unions]
+        unions = [UnionPart(part.name, [consistent(s, period) for s in part.sections], part.sector) for part in unions]
     unions_heading = _("Work of the grassroots unions")
     shortcomings_heading = _("Shortcomings")
     plans_heading = _("Plans for the next period")
