@@ -356,6 +356,7 @@ class ActivityFigures:
     event_cost: Decimal = Decimal(0)
     competitions: int = 0
     winners: list[tuple[str, str, str]] = field(default_factory=list)       # (competition, entrant, title)
+    granted: list[tuple[str, str]] = field(default_factory=list)            # (patent title, kind) granted in the period
     honours_by_level: dict[str, int] = field(default_factory=dict)
     honours_by_kind: dict[str, int] = field(default_factory=dict)
     innovations: int = 0
@@ -404,6 +405,7 @@ def activity_figures(*, org, start: dt.date, end: dt.date, today: dt.date | None
     filed = patents.filter(filed_on__range=(start, end))
     f.patents_filed = filed.count()
     f.patents_granted = patents.filter(granted_on__range=(start, end)).count()
+    f.granted = list(patents.filter(granted_on__range=(start, end)).order_by("granted_on", "id").values_list("title", "kind")[:5])
     f.patents_by_kind = dict(Counter(filed.values_list("kind", flat=True)))
     awards = InnovationAward.objects.filter(innovation__org__path__startswith=org.path, on__range=(start, end))
     f.awards = awards.count()

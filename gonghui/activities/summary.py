@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from gonghui.core.formatting import format_count, format_yuan
-from gonghui.core.summary import Figure, Period, Section, headline_sections
+from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
 from .choices import HonourKind, HonourLevel, PatentKind
 from .selectors import ActivityFigures, activity_figures, headline_counts_by_union, participants_between
@@ -35,14 +35,28 @@ def _headline_figure(counts: tuple[int, int]) -> Figure:
 
 def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
     """Each union's events held in the period, or, with none, the honours it awarded (a federation's line per union)."""
+    from gonghui.core.scoping import under
+
+    from .models import Patent
+
     counts = headline_counts_by_union(org=org, start=period.start, end=period.end, union_of=union_of)
-    return headline_sections(counts, key="activities", order=ORDER, heading=_heading(), figure=_headline_figure)
+    found = headline_sections(counts, key="activities", order=ORDER, heading=_heading(), figure=_headline_figure)
+    # the patents each union's workers were granted, by name: one query for the whole federation
+    for org_id, title, kind in (Patent.objects.filter(under(org), granted_on__range=(period.start, period.end))
+                                .order_by("granted_on", "id").values_list("org_id", "title", "kind")[:50]):
+        union_pk = union_of.get(org_id)
+        if union_pk is None:
+            continue
+        section = found.setdefault(union_pk, Section(key="activities", order=ORDER, heading=_heading()))
+        if len(section.named) < 3:
+            section.named.append(_("“%(title)s” was granted a %(kind)s") % {"title": title, "kind": PatentKind(kind).label})
+    return found
 
 
-def events_sentence(f: ActivityFigures) -> str:
+def events_sentence(f: ActivityFigures, words: dict | None = None) -> str:
     """全年组织文体活动6次，参与职工412人次，获奖项3个（…），活动支出2.3万元。"""
-    text = _("Held %(n)s cultural, sports and other events, with %(people)s participants") % {
-        "n": format_count(f.events_held), "people": format_count(f.participants)}
+    text = _("Held %(n)s cultural, sports and other events, with %(people)s %(staff)s taking part") % {
+        **(words or org_words(None)), "n": format_count(f.events_held), "people": format_count(f.participants)}
     if f.prizes:
         lines = SEP.join(_("%(prize)s at %(event)s") % {"event": e, "prize": p} + (f"×{n}" if n > 1 else "")
                          for e, p, n in f.prize_lines)
@@ -85,6 +99,9 @@ def innovation_sentence(f: ActivityFigures) -> str:
             parts.append(_("%(filed)s patents were applied for (%(kinds)s)") % {"filed": format_count(f.patents_filed), "kinds": kinds})
         if f.patents_granted:
             parts.append(_("%(n)s patents were granted") % {"n": format_count(f.patents_granted)})
+    if f.granted:
+        parts.append(_("among them %(named)s were granted") % {"named": SEP.join(
+            _("“%(title)s” (%(kind)s)") % {"title": title, "kind": PatentKind(kind).label} for title, kind in f.granted)})
     if f.awards:
         parts.append(_("%(n)s appraisals, awards and grants brought %(yuan)s") % {
             "n": format_count(f.awards), "yuan": format_yuan(f.grants)})
@@ -123,9 +140,10 @@ def sections(*, org, period: Period) -> list[Section]:
         return []
     last = period.same_period_last_year()
     before = participants_between(org=org, start=last.start, end=last.end)
+    words = org_words(org)
     paragraphs, figures, shortcomings = [], [], []
     if f.events_held:
-        paragraphs.append(events_sentence(f))
+        paragraphs.append(events_sentence(f, words))
         figures += [
             Figure("activities.events.held", _("events held"), f.events_held, _("%(n)s times") % {"n": format_count(f.events_held)},
                    source="/activities/events/"),
@@ -173,8 +191,8 @@ def sections(*, org, period: Period) -> list[Section]:
                    _("%(n)s people") % {"n": format_count(f.booking_people)}, source="/activities/facilities/week/"),
         ]
     if before and f.participants < before:
-        shortcomings.append(_("Participation in events fell to %(now)s from %(before)s a year earlier.") % {
-            "now": format_count(f.participants), "before": format_count(before)})
+        shortcomings.append(_("Participation of %(staff)s in events fell to %(now)s from %(before)s a year earlier.") % {
+            **words, "now": format_count(f.participants), "before": format_count(before)})
     for title in f.courses_missed:
         shortcomings.append(_("The planned course “%(title)s” was not held.") % {"title": title})
     if f.pairs_unchecked:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from gonghui.core.formatting import format_count, format_yuan
-from gonghui.core.summary import Figure, Period, Section, headline_sections
+from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
 from .choices import AidKind, Level, Occasion
 from .selectors import CareFigures, care_figures, talk_figures
@@ -26,18 +26,19 @@ def visits_sentence(fig: CareFigures) -> str:
         "cash": format_yuan(fig.visit_cash), "goods": format_yuan(fig.visit_goods)}
 
 
-def aid_sentence(fig: CareFigures) -> str:
+def aid_sentence(fig: CareFigures, words: dict | None = None) -> str:
     parts = pgettext("list separator", ", ").join(
         f"{AidKind(k).label}{format_yuan(v)}" for k, v in sorted(fig.aid_by_kind.items(), key=lambda kv: AidKind.values.index(kv[0])))
-    return _("Aided %(people)s members with %(total)s (%(parts)s).") % {
-        "people": format_count(fig.people_aided), "total": format_yuan(fig.aid_cash + fig.aid_goods), "parts": parts}
+    return _("Aided %(people)s %(staff)s with %(total)s (%(parts)s).") % {
+        **(words or org_words(None)), "people": format_count(fig.people_aided), "total": format_yuan(fig.aid_cash + fig.aid_goods), "parts": parts}
 
 
-def files_sentence(fig: CareFigures) -> str:
+def files_sentence(fig: CareFigures, words: dict | None = None) -> str:
     levels = pgettext("list separator", ", ").join(
         f"{Level(k).label}{format_count(n)}" for k, n in sorted(fig.files_by_level.items(), key=lambda kv: Level.values.index(kv[0])))
-    return _("%(open)s hardship files are open (%(levels)s); %(opened)s were opened and %(closed)s closed in the period.") % {
-        "open": format_count(fig.files_open), "levels": levels or "—",
+    return _("%(open)s hardship files of %(staff)s are open (%(levels)s); %(opened)s were opened and %(closed)s closed "
+             "in the period.") % {
+        **(words or org_words(None)), "open": format_count(fig.files_open), "levels": levels or "—",
         "opened": format_count(fig.files_opened), "closed": format_count(fig.files_closed)}
 
 
@@ -71,6 +72,7 @@ def sections(*, org, period: Period) -> list[Section]:
     n_talks = talks["talks"] + talks["visits"]
     if not (fig.visits_by_occasion or fig.people_aided or fig.files_open or fig.files_closed or fig.aid_refused or n_talks):
         return []
+    words = org_words(org)
     section = Section(key="care", order=ORDER, heading=_heading())
     if fig.visits_by_occasion:
         section.paragraphs.append(visits_sentence(fig))
@@ -80,13 +82,13 @@ def sections(*, org, period: Period) -> list[Section]:
             Figure("care.visit_cash", _("cash given on visits"), fig.visit_cash, format_yuan(fig.visit_cash)),
         ]
     if fig.people_aided:
-        section.paragraphs.append(aid_sentence(fig))
+        section.paragraphs.append(aid_sentence(fig, words))
         section.figures += [
             Figure("care.people_aided", _("people aided"), fig.people_aided, format_count(fig.people_aided), source="/care/aid/"),
             Figure("care.aid", _("aid paid"), fig.aid_cash + fig.aid_goods, format_yuan(fig.aid_cash + fig.aid_goods)),
         ]
     if fig.files_open or fig.files_closed:
-        section.paragraphs.append(files_sentence(fig))
+        section.paragraphs.append(files_sentence(fig, words))
         section.figures.append(Figure("care.files_open", _("hardship files open"), fig.files_open, format_count(fig.files_open),
                                       source="/care/cases/"))
     if n_talks:
@@ -94,7 +96,8 @@ def sections(*, org, period: Period) -> list[Section]:
         section.figures.append(Figure("care.talks", _("talks and home visits"), n_talks, f"{format_count(n_talks)}人次",
                                       source="/care/talks/"))
     if fig.files_unchecked:
-        section.shortcomings.append(_("%(n)s hardship files have not been re-checked this year.") % {"n": format_count(fig.files_unchecked)})
+        section.shortcomings.append(_("%(n)s hardship files of %(staff)s have not been re-checked this year.") % {
+            "n": format_count(fig.files_unchecked), **words})
     if fig.aid_refused:
         section.shortcomings.append(_("%(n)s aid requests were refused as above the yearly limit per person.") % {
             "n": format_count(fig.aid_refused)})

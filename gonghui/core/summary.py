@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from collections.abc import Callable
 
+from django.utils.translation import gettext as _
+
 
 @dataclass(frozen=True)
 class Period:
@@ -68,7 +70,22 @@ class Period:
             return cls.half(year, half)
         return cls.year(year)
 
+    @property
+    def span_years(self) -> int:
+        """How many calendar years the period covers: 1 for a year or a half, 3 for 2023—2025."""
+        return self.end.year - self.start.year + 1
+
+    @property
+    def is_span(self) -> bool:
+        return self.span_years > 1
+
     def same_period_last_year(self) -> Period:
+        """What the period is compared with: the same days a year earlier, or, for a span of
+        years, the span of as many years just before it (2023—2025 against 2020—2022)."""
+        if self.is_span:
+            n = self.span_years
+            return Period.years(self.start.year - n, self.end.year - n)
+
         def back(d: dt.date) -> dt.date:
             return d.replace(year=d.year - 1, day=28) if (d.month, d.day) == (2, 29) else d.replace(year=d.year - 1)
 
@@ -99,6 +116,19 @@ class Section:
     figures: list[Figure] = field(default_factory=list)
     shortcomings: list[str] = field(default_factory=list)  # read off the records, never invented
     plans: list[str] = field(default_factory=list)
+    # what a federation's line for one union names beside its figures: a congress session, a patent
+    named: list[str] = field(default_factory=list)
+
+
+def org_words(org) -> dict[str, str]:
+    """The union's own words for its summary's sentences, to merge into their % arguments:
+    `staff` (职工 / 教职工 / 员工: what it calls its people) and `disclosure` (厂务公开 /
+    企务公开 / 校务公开 …). Read off the org (orgs.models.Org.staff_word / disclosure_word)
+    without importing orgs, so the kernel stays free of apps."""
+    return {
+        "staff": str(getattr(org, "staff_word", "") or _("workers")),
+        "disclosure": str(getattr(org, "disclosure_word", "") or _("factory affairs disclosure")),
+    }
 
 
 def headline_sections(counts: dict[int, object], *, key: str, order: int, heading: str,

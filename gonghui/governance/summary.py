@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import get_language, pgettext
 
 from gonghui.core.formatting import chinese_ordinal, format_amount, format_count, format_month, format_percent
-from gonghui.core.summary import Figure, Period, Section, headline_sections
+from gonghui.core.scoping import under
+from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
 from .choices import DisclosureCategory, MeetingKind
 from .selectors import (
@@ -157,27 +158,23 @@ def plan_check_sentence(plans: PlanFigures) -> str:
         "n": format_count(len(plans.items)), "done": format_count(plans.done)}
 
 
-def disclosure_sentence(figs: DisclosureFigures, *, word: str = "") -> str:
-    """坚持厂务公开，在公开栏公开重大决策1项、财务收支1项…，共4项；公示期间职工提出异议1件，已全部答复.
-    `word` is the org's own (org.disclosure_word: 校务公开 at a school); a factory's when not given."""
+def disclosure_sentence(figs: DisclosureFigures, words: dict | None = None) -> str:
+    """坚持厂务公开，在公开栏公开重大决策1项、财务收支1项…，共4项；公示期间职工提出异议1件，已全部答复."""
     if not figs.published:
         return ""
     parts = [_("%(category)s %(n)s") % {"category": category.label, "n": format_count(figs.by_category[category.value])}
              for category in DisclosureCategory if figs.by_category.get(category.value)]
-    if not word:
-        from gonghui.orgs.choices import DISCLOSURE_WORD, Sector
-
-        word = str(DISCLOSURE_WORD[Sector.FACTORY])
-    sentence = _("The union kept to %(word)s, publishing %(parts)s on the notice board") % {
-        "word": word, "parts": pgettext("list separator", ", ").join(parts)}
+    words = words or org_words(None)
+    sentence = _("The union kept to %(disclosure)s, publishing %(parts)s on the notice board") % {
+        **words, "parts": pgettext("list separator", ", ").join(parts)}
     if len(parts) > 1:
         sentence += _(", %(n)s matters in all") % {"n": format_count(figs.published)}
     if figs.objections:
-        values = {"n": format_count(figs.objections), "answered": format_count(figs.answered)}
+        values = {"n": format_count(figs.objections), "answered": format_count(figs.answered), **words}
         if figs.answered == figs.objections:
-            sentence += _("; workers raised %(n)s objections during public notice, all of them answered") % values
+            sentence += _("; %(staff)s raised %(n)s objections during public notice, all of them answered") % values
         else:
-            sentence += _("; workers raised %(n)s objections during public notice, %(answered)s of them answered") % values
+            sentence += _("; %(staff)s raised %(n)s objections during public notice, %(answered)s of them answered") % values
     return sentence + pgettext("sentence end", ".")
 
 
@@ -209,9 +206,19 @@ def _held_figure(n: int, previous: int | None = None) -> Figure:
 
 
 def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
-    """The meetings each union held in the period, for the federation's per-union lines."""
-    return headline_sections(meetings_held_by_union(org=org, start=period.start, end=period.end, union_of=union_of),
-                             key="governance", order=ORDER, heading=_heading(), figure=_held_figure)
+    """The meetings each union held in the period, and the congress sessions it held by name
+    (what sets one union's year apart from another's), for the federation's per-union lines."""
+    from .models import Meeting
+
+    found = headline_sections(meetings_held_by_union(org=org, start=period.start, end=period.end, union_of=union_of),
+                              key="governance", order=ORDER, heading=_heading(), figure=_held_figure)
+    sessions = (Meeting.objects.filter(under(org), kind=MeetingKind.CONGRESS, date__gte=period.start, date__lte=period.end)
+                .order_by("date", "id").values_list("org_id", "title", "date"))
+    for org_id, title, day in sessions:
+        section = found.get(union_of.get(org_id))
+        if section is not None and len(section.named) < NAMED_LIMIT:
+            section.named.append(_("held %(title)s in %(when)s") % {"title": title, "when": format_month(day)})
+    return found
 
 
 def sections(*, org, period: Period) -> list[Section]:
@@ -265,7 +272,7 @@ def sections(*, org, period: Period) -> list[Section]:
         figures.append(Figure("governance.meetings.missed", _("meetings missed"), len(missed),
                               _("%(n)s times") % {"n": format_count(len(missed))}, source="/governance/meetings/missing/"))
 
-    sentence = disclosure_sentence(disclosed, word=org.disclosure_word)
+    sentence = disclosure_sentence(disclosed, org_words(org))
     if sentence:
         paragraphs.append(sentence)
         figures += disclosure_figure_list(disclosed)

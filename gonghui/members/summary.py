@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from gonghui.core.formatting import format_count, format_percent
-from gonghui.core.summary import Figure, Period, Section, headline_sections
+from gonghui.core.summary import Figure, Period, Section, org_words
 
 from .selectors import member_figures, members_on_roll_by_union
 
@@ -16,14 +16,20 @@ def _heading() -> str:
     return _("Strengthening the union organisation and its records")
 
 
-def _on_roll_figure(n: int, previous: int | None = None) -> Figure:
-    return Figure("members.on_roll", _("workers on the roll"), n, f"{format_count(n)}名", previous=previous, source="/members/")
+def _on_roll_figure(n: int, previous: int | None = None, *, words: dict | None = None) -> Figure:
+    return Figure("members.on_roll", _("%(staff)s on the roll") % (words or org_words(None)), n, f"{format_count(n)}名", previous=previous, source="/members/")
 
 
 def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
     """Each union's roll at the period's end, for the federation's per-union lines."""
-    return headline_sections(members_on_roll_by_union(org=org, day=period.end, union_of=union_of),
-                             key="members", order=ORDER, heading=_heading(), figure=_on_roll_figure)
+    from gonghui.orgs.models import Org
+
+    counts = members_on_roll_by_union(org=org, day=period.end, union_of=union_of)
+    # each union in its own words (在册教职工 at a school): one query for all of them
+    words = {u.pk: org_words(u) for u in Org.objects.filter(pk__in=[pk for pk, n in counts.items() if n])
+             .only("id", "sector", "staff_term")}
+    return {pk: Section(key="members", order=ORDER, heading=_heading(), figures=[_on_roll_figure(n, words=words.get(pk))])
+            for pk, n in counts.items() if n}
 
 
 def sections(*, org, period: Period) -> list[Section]:
@@ -32,8 +38,9 @@ def sections(*, org, period: Period) -> list[Section]:
     now = member_figures(org=org, start=period.start, end=period.end, compare_end=last_period.end)
     if now.on_roll == 0:
         return []
+    words = org_words(org)
     figures = [
-        _on_roll_figure(now.on_roll, previous=now.on_roll_before or None),
+        _on_roll_figure(now.on_roll, previous=now.on_roll_before or None, words=words),
         Figure("members.union_members", _("union members"), now.union_members, f"{format_count(now.union_members)}名"),
         Figure("members.joined", _("joined"), now.joined, f"{format_count(now.joined)}名"),
         Figure("members.left", _("left"), now.left, f"{format_count(now.left)}名"),
@@ -42,22 +49,23 @@ def sections(*, org, period: Period) -> list[Section]:
     ]
     values = {
         "org": org.name, "on_roll": figures[0].text, "members": figures[1].text,
-        "joined": figures[2].text, "left": figures[3].text, "rate": figures[4].text,
+        "joined": figures[2].text, "left": figures[3].text, "rate": figures[4].text, **words,
     }
     if now.joined or now.left:
         sentence = _(
-            "At the end of the period %(org)s had %(on_roll)s workers on the roll, %(members)s of them union members; "
+            "At the end of the period %(org)s had %(on_roll)s %(staff)s on the roll, %(members)s of them union members; "
             "%(joined)s joined and %(left)s left during the period. The labour contract signing rate was %(rate)s."
         ) % values
     else:  # a roll that did not move is not written up as "0 joined, 0 left"
         sentence = _(
-            "At the end of the period %(org)s had %(on_roll)s workers on the roll, %(members)s of them union members. "
+            "At the end of the period %(org)s had %(on_roll)s %(staff)s on the roll, %(members)s of them union members. "
             "The labour contract signing rate was %(rate)s."
         ) % values
     shortcomings = []
     if now.on_roll and now.contracts_signed < now.on_roll:
         shortcomings.append(
-            _("%(n)s workers still have no signed labour contract.") % {"n": format_count(now.on_roll - now.contracts_signed)}
+            _("%(n)s %(staff)s still have no signed labour contract.") % {
+                "n": format_count(now.on_roll - now.contracts_signed), **words}
         )
     return [
         Section(

@@ -4,7 +4,8 @@ from ninja import Router, Schema
 from gonghui.core.api import Half, Year
 
 from .providers import Period
-from .selectors import summary_content, summary_org
+from . import services
+from .selectors import summary_content, summary_org, summary_texts
 from .views import summary_file_response
 
 router = Router(tags=["reports"])
@@ -42,3 +43,36 @@ def summary_docx(request, org_id: int, year: Year, half: Half | None = None, to_
 @router.get("/summary/pdf")
 def summary_pdf(request, org_id: int, year: Year, half: Half | None = None, to_year: Year | None = None, version: int | None = None):
     return summary_file_response(_chosen(request, org_id, year, half, to_year, version)[2], "pdf")
+
+
+class TextsOut(Schema):
+    org_id: int
+    period: str
+    texts: dict[str, str]      # slot (opening, credit, shortcomings, plans): the chair's text
+
+
+class TextsIn(Schema):
+    texts: dict[str, str]      # the slots to set; an empty text removes that block
+
+
+def _period_of(year: Year, half: Half | None, to_year: Year | None) -> Period:
+    try:
+        return Period.choose(year, half=half, to_year=to_year)
+    except ValueError as exc:
+        raise Http404 from exc
+
+
+@router.get("/summary/texts", response=TextsOut)
+def summary_texts_get(request, org_id: int, year: Year, half: Half | None = None, to_year: Year | None = None):
+    """The chair's own text blocks of the period: what no record holds (opening, credit, shortcomings, plans)."""
+    org, period = summary_org(visible_to=request.user, org_id=org_id), _period_of(year, half, to_year)
+    return {"org_id": org.pk, "period": period.key, "texts": summary_texts(org=org, period=period)}
+
+
+@router.put("/summary/texts", response=TextsOut)
+def summary_texts_put(request, org_id: int, year: Year, payload: TextsIn, half: Half | None = None,
+                      to_year: Year | None = None):
+    """Set text blocks of the period; they stay when the summary is regenerated from the records."""
+    org, period = summary_org(visible_to=request.user, org_id=org_id), _period_of(year, half, to_year)
+    texts = services.summary_texts_save(org=org, period=period, texts=payload.texts, actor=request.user)
+    return {"org_id": org.pk, "period": period.key, "texts": texts}

@@ -17,3 +17,4 @@ class ReportsConfig(registry.GonghuiAppConfig):
     api = ("/reports", "gonghui.reports.api.router")
     nav = (registry.NavEntry("reports", "reports:index", _("Work summary"), "reports.summary.view"),)
     walk = "gonghui.reports.tests.walk"
+    scenario = "gonghui.reports.scenario"

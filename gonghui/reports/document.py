@@ -40,13 +40,15 @@ class UnionPart:
 
     name: str
     sections: list[Section] = field(default_factory=list)
+    sector: str | None = None   # the union's kind: its line tells its areas in its own order
 
 
-def figure_change(figure: Figure) -> str:
+def figure_change(figure: Figure, *, span: bool = False) -> str:
     """'同比增长12.3%' / '同比减少…' / '同比提高2个百分点'; '' without last year's records.
 
     A rate (text ending in %) moves in percentage points, read off the text so the scale of
     `value` (0.94 or 94) does not matter; a count or amount moves in per cent of last year's.
+    For a span of years (`span`) the words drop 同比: the sentence names the span compared with.
     """
     if figure.previous is None or figure.value is None:
         return ""
@@ -58,15 +60,21 @@ def figure_change(figure: Figure) -> str:
         shown = Decimal(found.group().replace(",", ""))
         points = shown - previous * shown / value
         if abs(points) < Decimal("0.05"):
-            return _("level with the same period last year")
-        template = _("up %(n)s percentage points year on year") if points > 0 else _("down %(n)s percentage points year on year")
+            return _("level with the span before") if span else _("level with the same period last year")
+        if span:
+            template = _("up %(n)s percentage points") if points > 0 else _("down %(n)s percentage points")
+        else:
+            template = _("up %(n)s percentage points year on year") if points > 0 else _("down %(n)s percentage points year on year")
         return template % {"n": format_decimal(abs(points), 1, strip=True)}
     if not previous:
         return ""
     change = (value - previous) * 100 / previous
     if abs(change) < Decimal("0.05"):
-        return _("level with the same period last year")
-    template = _("up %(pct)s year on year") if change > 0 else _("down %(pct)s year on year")
+        return _("level with the span before") if span else _("level with the same period last year")
+    if span:
+        template = _("up %(pct)s") if change > 0 else _("down %(pct)s")
+    else:
+        template = _("up %(pct)s year on year") if change > 0 else _("down %(pct)s year on year")
     return template % {"pct": f"{format_decimal(abs(change), 1, strip=True).replace(',', '')}%"}
 
 
@@ -105,11 +113,18 @@ def _sentence(text: str) -> str:
     return text.strip().rstrip("。.;；")
 
 
-def comparison_sentence(figures: list[Figure]) -> str:
-    """One sentence with every 同比 the records allow, or ''."""
-    parts = [f"{f.label}{change}" for f in figures if (change := figure_change(f))]
+def comparison_sentence(figures: list[Figure], *, against: Period | None = None) -> str:
+    """One sentence with every 同比 the records allow, or ''. No figure with last year's
+    records, no sentence: nothing is compared with nothing.
+
+    `against`, for a span of years: the span before it, named ('与2020—2022年相比，…').
+    """
+    span = against is not None
+    parts = [f"{f.label}{change}" for f in figures if (change := figure_change(f, span=span))]
     if not parts:
         return ""
+    if span:
+        return _("Compared with %(before)s, %(parts)s.") % {"before": against.label, "parts": "、".join(parts)}
     return _("Compared with the same period last year, %(parts)s.") % {"parts": "、".join(parts)}
 
 
@@ -120,31 +135,57 @@ def count_in_words(n: int) -> str:
     return chinese_ordinal(n) if 0 < n < 100 else str(n)
 
 
-def opening_paragraph(*, org_name: str, parent_name: str | None, period: Period, areas: list[str]) -> str:
-    """The seeds' first paragraph, built only from facts: who, when, under whom, in how many areas."""
-    leader = parent_name or _("the higher-level union")
-    if len(areas) == 1:
-        body = _(
-            "In %(period)s, under the leadership of %(leader)s and of the Party and administration, %(org)s kept to "
-            "the centre of the enterprise's work, performed the union's duties of safeguarding, building, taking part "
-            "and educating, and united the workers in making new progress in %(areas)s. "
-            "The work of %(period)s is summarised as follows:"
-        )
-    elif areas:
-        body = _(
-            "In %(period)s, under the leadership of %(leader)s and of the Party and administration, %(org)s kept to "
-            "the centre of the enterprise's work, performed the union's duties of safeguarding, building, taking part "
-            "and educating, and united the workers in making new progress in %(n)s areas of work: %(areas)s. "
-            "The work of %(period)s is summarised as follows:"
-        )
-    else:
-        body = _(
+def period_phrase(period: Period) -> str:
+    """How the text names its period: '2025年', '2025年上半年', or for a span '三年来（2023—2025年）'."""
+    if period.is_span:
+        return _("over the %(n)s years (%(span)s)") % {"n": count_in_words(period.span_years), "span": period.label}
+    return period.label
+
+
+def opening_paragraphs(*, org_name: str, parent_name: str | None, period: Period, areas: list[str],
+                       words: dict | None = None, centre: str = "", framing: str = "") -> list[str]:
+    """The seeds' opening, built only from facts: who, when, under whom, in how many areas.
+
+    `framing` is the chair's own opening (a text block of the period): what no record holds,
+    the year's framing in the union's words. It leads, and the computed paragraph that follows
+    it then only names the period and the areas, so nothing is said twice.
+    """
+    from .voices import centre_of_work
+
+    values = {"period": period_phrase(period), "leader": parent_name or _("the higher-level union"), "org": org_name,
+              "n": count_in_words(len(areas)), "staff": (words or {}).get("staff") or _("workers"),
+              "centre": centre or centre_of_work(None)}
+    if not areas:
+        return [line for line in framing_lines(framing)] + [_(
             "In %(period)s, under the leadership of %(leader)s and of the Party and administration, %(org)s carried "
             "out the union's work. The records of the period hold no figures yet to report on. "
             "The work of %(period)s is summarised as follows:"
-        )
-    return body % {"period": period.label, "leader": leader, "org": org_name, "n": count_in_words(len(areas)),
-                   "areas": "、".join(areas)}
+        ) % values]
+    values["areas"] = areas[0] if len(areas) == 1 else _("%(areas)s and %(n)s areas in all") % {
+        "areas": "、".join(areas), "n": values["n"]}
+    if framing.strip():
+        return framing_lines(framing) + [_(
+            "In %(period)s, under the leadership of %(leader)s and of the Party and administration, %(org)s made new "
+            "progress in %(areas)s. The work of %(period)s is summarised as follows:"
+        ) % values]
+    return [_(
+        "In %(period)s, under the leadership of %(leader)s and of the Party and administration, %(org)s kept to the "
+        "centre of %(centre)s, performed the union's duties of safeguarding, building, taking part and educating, and "
+        "united the %(staff)s in making new progress in %(areas)s. The work of %(period)s is summarised as follows:"
+    ) % values]
+
+
+_NUMBERED = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．)）]|[一二三四五六七八九十]是)\s*")
+
+
+def unnumbered(line: str) -> str:
+    """A chair's line without the number they typed ('1、', '（二）', '一是'): the list numbers it."""
+    return _NUMBERED.sub("", line, count=1)
+
+
+def framing_lines(text: str) -> list[str]:
+    """A chair's text block as paragraphs: one per non-empty line."""
+    return [line.strip() for line in (text or "").replace("\r\n", "\n").split("\n") if line.strip()]
 
 
 def enumerate_firstly(items: list[str]) -> str:
@@ -160,8 +201,19 @@ def enumerate_firstly(items: list[str]) -> str:
 
 
 def union_part_sentence(part: UnionPart) -> str:
-    """'本部工会：在册职工1,853名；合理化建议2,854条……' — each section's headline figure."""
-    shown = [f"{s.figures[0].label}{s.figures[0].text}" for s in sorted(part.sections, key=lambda s: s.order) if s.figures]
+    """'本部工会：在册职工1,853名；合理化建议2,854条、采纳2,683条；2025年4月召开首届职工代表大会……'
+
+    Each area the union has records in, in the order of its kind: its leading figures and what
+    it did by name (a congress session, a patent), so the line tells that union's own year.
+    """
+    from .voices import section_rank
+
+    shown = []
+    for s in sorted(part.sections, key=section_rank(part.sector)):
+        clause = "、".join(f"{f.label}{f.text}" for f in s.figures[:2])
+        named = "，".join(s.named)
+        if clause or named:
+            shown.append("，".join(x for x in (clause, named) if x))
     if not shown:
         return _("%(org)s: no records for the period yet.") % {"org": part.name}
     return _("%(org)s: %(figures)s.") % {"org": part.name, "figures": "；".join(shown)}
@@ -197,33 +249,46 @@ def signature_date(content: dict) -> str:
     return content.get("date", "")
 
 
+# The chair's own text blocks of a period (reports.models.SummaryText): what no record holds.
+# opening: the framing at the top; credit: what the period's success 得益于, at the end of the
+# achievements; shortcomings: added to those read off the records; plans: the plan's wording.
+TEXT_SLOTS = ("opening", "credit", "shortcomings", "plans")
+
+
 def assemble(
     *, org_name: str, parent_name: str | None, period: Period, sections: list[Section], date_text: str = "",
-    unions: list[UnionPart] | None = None, finalised: dt.date | None = None,
+    unions: list[UnionPart] | None = None, finalised: dt.date | None = None, words: dict | None = None,
+    sector: str | None = None, texts: dict[str, str] | None = None,
 ) -> dict:
     """The whole draft: opening, 一、二、… by area, 存在的不足, 下一步工作打算, signature.
 
-    The signature is dated `finalised` or the period's end; `date_text` (the day the caller
-    generated the draft) is accepted for old callers and no longer printed.
+    The areas run in the order of the union's kind (`sector`, reports.voices) and the text
+    uses its words (`words`: core.summary.org_words). `texts` are the chair's blocks
+    (TEXT_SLOTS), placed where the seeds place them. The signature is dated `finalised` or
+    the period's end; `date_text` is accepted for old callers and no longer printed.
     """
-    sections = sorted((consistent(s, period) for s in sections), key=lambda s: s.order)
+    from .voices import centre_of_work, section_rank
+
+    texts = texts or {}
+    sections = sorted((consistent(s, period) for s in sections), key=section_rank(sector))
     if unions:
-        unions = [UnionPart(part.name, [consistent(s, period) for s in part.sections]) for part in unions]
+        unions = [UnionPart(part.name, [consistent(s, period) for s in part.sections], part.sector) for part in unions]
     unions_heading = _("Work of the grassroots unions")
     shortcomings_heading = _("Shortcomings")
     plans_heading = _("Plans for the next period")
     blocks: list[dict] = []
     blocks.append({
         "key": "opening", "kind": "opening", "heading": "",
-        "paragraphs": [opening_paragraph(org_name=org_name, parent_name=parent_name, period=period,
-                                         areas=[s.heading for s in sections])],
+        "paragraphs": opening_paragraphs(org_name=org_name, parent_name=parent_name, period=period,
+                                         areas=[s.heading for s in sections], words=words,
+                                         centre=centre_of_work(sector), framing=texts.get("opening", "")),
     })
     number = 0
     for section in sections:
         number += 1
         paragraphs = list(section.paragraphs)
         paragraphs += [f"{i}、{item}" for i, item in enumerate(section.items, start=1)]
-        if compared := comparison_sentence(section.figures):
+        if compared := comparison_sentence(section.figures, against=period.same_period_last_year() if period.is_span else None):
             paragraphs.append(compared)
         blocks.append({"key": section.key, "kind": "area", "heading": f"{chinese_ordinal(number)}、{section.heading}",
                        "paragraphs": paragraphs})
@@ -235,7 +300,10 @@ def assemble(
             "paragraphs": [_("The federation's %(n)s grassroots unions each reported on their own work:") % {"n": len(unions)}]
             + [f"{i}、{union_part_sentence(part)}" for i, part in enumerate(unions, start=1)],
         })
-    shortcomings = [s for section in sections for s in section.shortcomings]
+    if credit := framing_lines(texts.get("credit", "")):
+        blocks.append({"key": "credit", "kind": "credit", "heading": "", "paragraphs": credit})
+    shortcomings = [s for section in sections for s in section.shortcomings] + [
+        unnumbered(line) for line in framing_lines(texts.get("shortcomings", ""))]
     if shortcomings:
         number += 1
         blocks.append({
@@ -244,7 +312,7 @@ def assemble(
             "paragraphs": [_("While affirming these results, we are also aware of the shortcomings the records show:")
                            + enumerate_firstly(shortcomings)],
         })
-    plans = [p for section in sections for p in section.plans]
+    plans = [unnumbered(line) for line in framing_lines(texts.get("plans", ""))] + [p for section in sections for p in section.plans]
     if plans:
         number += 1
         blocks.append({

@@ -49,3 +49,31 @@ class WorkSummaryVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content.get('title', '')} v{self.number}"
+
+
+class SummaryText(OrgOwned):
+    """The chair's own words for one part of a period's summary: what no record holds.
+
+    `opening` frames the year, `credit` says what its success 得益于, `shortcomings` adds to
+    those read off the records, `plans` words the plan. They live apart from the versions,
+    so a summary regenerated from the records keeps them (reports.document.TEXT_SLOTS).
+    """
+
+    class Slot(models.TextChoices):
+        OPENING = "opening", _("opening")
+        CREDIT = "credit", _("what the success owes to")
+        SHORTCOMINGS = "shortcomings", _("further shortcomings")
+        PLANS = "plans", _("the plan's wording")
+
+    period_key = models.CharField(_("period"), max_length=20)   # Period.key
+    slot = models.CharField(_("part"), max_length=20, choices=Slot.choices)
+    text = models.TextField(_("text"), max_length=4000)
+
+    class Meta:
+        verbose_name = _("summary text block")
+        verbose_name_plural = _("summary text blocks")
+        ordering = ["org__path", "period_key", "slot"]
+        constraints = [models.UniqueConstraint(fields=["org", "period_key", "slot"], name="reports_one_text_per_slot")]
+
+    def __str__(self) -> str:
+        return f"{self.period_key} {self.slot}"

@@ -5,8 +5,9 @@ Each app that has something to report keeps a `summary.py` with
     def sections(*, org: Org, period: Period) -> list[Section]
 
 returning its part of the work summary for the org's subtree and the period. The
-`reports` app collects them in the seeds' order (`Section.order`) and writes the
-document.
+`reports` app collects them in the order of the union's kind (reports.voices.SECTION_ORDER,
+by each Section's stable `key`; `Section.order` for an area the table does not name) and
+writes the document. Sentences take the org's own words from core.summary.org_words.
 
 A federation's summary also gives each grassroots union a line of headline figures.
 A provider may offer
@@ -67,4 +68,6 @@ def collect_sections(*, org, period: Period) -> list[Section]:
     sections: list[Section] = []
     for _label, provider in summary_providers():
         sections.extend(provider(org=org, period=period))
-    return sorted(sections, key=lambda s: s.order)
+    from .voices import section_rank
+
+    return sorted(sections, key=section_rank(getattr(org, "sector", None)))

@@ -14,7 +14,9 @@ from gonghui.orgs.choices import OrgKind
 from gonghui.orgs.models import Org
 
 from .document import UnionPart, assemble
-from .models import WorkSummary, WorkSummaryVersion
+from .models import SummaryText, WorkSummary, WorkSummaryVersion
+from gonghui.core.summary import org_words
+
 from .providers import Period, collect_sections, collect_union_sections
 
 SUMMARY_LANGUAGE = "zh-hans"   # the document is filed in Chinese whatever the reader's UI language
@@ -42,11 +44,17 @@ def summary_draft(*, org: Org, period: Period, date: dt.date | None = None, pare
         sections = collect_sections(org=org, period=period)
         members = federation_unions(org)
         lines = collect_union_sections(org=org, period=period, unions=members) if members else {}
-        unions = [UnionPart(name=u.name, sections=lines[u.pk]) for u in members]
+        unions = [UnionPart(name=u.name, sections=lines[u.pk], sector=u.sector) for u in members]
         return assemble(
             org_name=org.name, parent_name=parent.name if parent else None, period=period, sections=sections,
-            date_text=format_date(date or timezone.localdate()), unions=unions,
+            date_text=format_date(date or timezone.localdate()), unions=unions, words=org_words(org), sector=org.sector,
+            texts=summary_texts(org=org, period=period),
         )
+
+
+def summary_texts(*, org: Org, period: Period) -> dict[str, str]:
+    """{slot: the chair's text} of the period's text blocks (reports.models.SummaryText)."""
+    return dict(SummaryText.objects.filter(org=org, period_key=period.key).values_list("slot", "text"))
 
 
 def summary_orgs(*, visible_to) -> QuerySet[Org]:

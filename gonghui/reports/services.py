@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import translation
@@ -9,10 +10,11 @@ from django.utils.translation import gettext as _
 
 from gonghui.core import scoping
 from gonghui.core.history import history_record
+from gonghui.core.text import multi_line
 from gonghui.orgs.models import Org
 
 from .document import with_edits
-from .models import WorkSummary, WorkSummaryVersion
+from .models import SummaryText, WorkSummary, WorkSummaryVersion
 from .providers import Period
 from .selectors import SUMMARY_LANGUAGE, summary_draft
 
@@ -53,3 +55,64 @@ def _edited_parts(content: dict, keys) -> str:
     """'开篇、二、民主管理': the parts the chair rewrote, by the headings the summary gives them."""
     with translation.override(SUMMARY_LANGUAGE):
         return "、".join(block["heading"] or _("opening") for block in content["blocks"] if block["key"] in keys)
+
+
+# A text block is a few paragraphs of the chair's; past this it is not a block but a document.
+TEXT_LIMIT = 4000
+
+
+class TextRefused(ValidationError):
+    """A text block refused, with the reason in Chinese (the view shows it; the API answers 422)."""
+
+
+@transaction.atomic
+def summary_text_set(*, org: Org, period: Period, slot: str, text: str, actor, note: str = "") -> SummaryText | None:
+    """Keep the chair's words for one part of the period's summary; an empty text removes them.
+
+    The blocks live beside the versions, so every draft computed afresh from the records
+    (a recompute, a new download) carries them. Setting what is already there writes nothing.
+    """
+    scoping.require(actor=actor, action="reports.summary.save", org=org)
+    if slot not in SummaryText.Slot.values:
+        raise TextRefused(_("Unknown part of the summary: %(slot)s.") % {"slot": slot})
+    text = multi_line(text)
+    if len(text) > TEXT_LIMIT:
+        raise TextRefused(_("%(part)s is longer than %(n)s characters.") % {
+            "part": SummaryText.Slot(slot).label, "n": TEXT_LIMIT})
+    row = SummaryText.objects.select_for_update().filter(org=org, period_key=period.key, slot=slot).first()
+    if row is not None and row.text == text:
+        return row
+    if not text:
+        if row is not None:
+            history_record(obj=row, org=org, actor=actor, action="delete", changes={"text": [row.text, ""]}, note=note)
+            row.delete()
+        return None
+    if row is None:
+        row = SummaryText.objects.create(org=org, period_key=period.key, slot=slot, text=text)
+        history_record(obj=row, org=org, actor=actor, action="create", changes={"text": ["", text]}, note=note)
+        return row
+    before, row.text = row.text, text
+    row.save(update_fields=["text", "updated_at"])
+    history_record(obj=row, org=org, actor=actor, action="update", changes={"text": [before, text]}, note=note)
+    return row
+
+
+@transaction.atomic
+def summary_texts_save(*, org: Org, period: Period, texts: dict[str, str], actor) -> dict[str, str]:
+    """Set several text blocks at once (the edit page, the API), all or none.
+
+    When the summary already has saved versions, the reader sees the latest one, not the
+    draft: so a change of the chair's words also keeps a new version, written afresh from
+    the records and the blocks, as a recompute does.
+    """
+    from .selectors import summary_saved, summary_texts
+
+    before = summary_texts(org=org, period=period)
+    for slot, text in texts.items():
+        summary_text_set(org=org, period=period, slot=slot, text=text, actor=actor)
+    after = summary_texts(org=org, period=period)
+    if after != before and summary_saved(org=org, period=period) is not None:
+        with translation.override(SUMMARY_LANGUAGE):
+            note = _("the chair's own text changed")
+        summary_version_save(org=org, period=period, actor=actor, note=note)
+    return after

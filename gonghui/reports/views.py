@@ -2,6 +2,7 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -13,7 +14,10 @@ from .document import annotated_blocks, block_text, render_text
 from .forms import PeriodForm
 from .providers import Period
 from .rendering import render_docx, render_pdf
-from .selectors import SUMMARY_LANGUAGE, summary_content, summary_draft, summary_org, summary_orgs, summary_saved, summary_versions
+from .models import SummaryText
+from .selectors import (
+    SUMMARY_LANGUAGE, summary_content, summary_draft, summary_org, summary_orgs, summary_saved, summary_texts, summary_versions,
+)
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -79,7 +83,33 @@ def summary_edit(request, org_id: int, period: str):
         messages.success(request, _("Saved as version %(n)s.") % {"n": saved.number})
         return redirect("reports:read", org_id=org.pk, period=chosen.key)
     blocks = [{**b, "text": block_text(b), "rows": _rows(b)} for b in content["blocks"]]
-    return render(request, "reports/edit.html", {"org": org, "period": chosen, "content": content, "blocks": blocks, "version": version})
+    return render(request, "reports/edit.html", {"org": org, "period": chosen, "content": content, "blocks": blocks,
+                                                 "version": version, "texts": _text_fields(org, chosen)})
+
+
+def _text_fields(org, period: Period, posted: dict | None = None) -> list[dict]:
+    """The chair's text blocks as the edit page shows them: slot, label, what is kept (or was posted)."""
+    kept = summary_texts(org=org, period=period)
+    return [{"slot": slot, "label": label, "text": (posted or kept).get(slot, "")} for slot, label in SummaryText.Slot.choices]
+
+
+@login_required
+@require_POST
+def summary_texts_edit(request, org_id: int, period: str):
+    """Keep the chair's own words (opening, 得益于, shortcomings, plans); they survive every recompute."""
+    org, chosen = summary_org(visible_to=request.user, org_id=org_id), _period(period)
+    posted = {slot: request.POST.get(f"text-{slot}", "") for slot in SummaryText.Slot.values if f"text-{slot}" in request.POST}
+    try:
+        services.summary_texts_save(org=org, period=chosen, texts=posted, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        content, version = summary_content(org=org, period=chosen)
+        blocks = [{**b, "text": block_text(b), "rows": _rows(b)} for b in content["blocks"]]
+        return render(request, "reports/edit.html", {"org": org, "period": chosen, "content": content, "blocks": blocks,
+                                                     "version": version, "texts": _text_fields(org, chosen, posted)},
+                      status=400)
+    messages.success(request, _("The chair's own text is kept; it stays when the summary is recomputed."))
+    return redirect("reports:read", org_id=org.pk, period=chosen.key)
 
 
 @login_required

@@ -9,18 +9,46 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from gonghui.core.formatting import format_count, format_decimal
-from gonghui.core.summary import Figure, Period, Section, headline_sections
+from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
-from .selectors import hazard_figures, report_counts_by_union, safety_figures
+from .selectors import hazard_figures, report_counts_by_union, safety_breakdown, safety_figures
 
 # Right after the voice's suggestions (30): the seed summaries speak of the two together.
 ORDER = 31
 
 
-def _heading() -> str:
-    return _("Labour safety: the safety network and occupational health")
+QUARTERS = "一二三四"
+
+
+def group_sentence(rows: list[dict]) -> str:
+    """分监督小组看，炼铁作业区监督小组收到156条、解决130条；……: each group that sent reports in."""
+    sent = [r for r in rows if r["total"] and r["label"] != "—"]
+    if len(sent) < 2:
+        return ""
+    parts = pgettext("clause separator", "; ").join(
+        _("%(group)s received %(n)s and resolved %(resolved)s") % {
+            "group": r["label"], "n": f"{format_count(r['total'])}条", "resolved": f"{format_count(r['resolved'])}条"}
+        for r in sent)
+    return _("By supervision group: %(parts)s.") % {"parts": parts}
+
+
+def quarter_sentence(months: list[dict]) -> str:
+    """按季度看，一季度收到…条、二季度…条……: the reports of a year, quarter by quarter."""
+    by_quarter: dict[int, int] = {}
+    for row in months:
+        by_quarter[(row["month"] - 1) // 3] = by_quarter.get((row["month"] - 1) // 3, 0) + row["total"]
+    if len({row["year"] for row in months}) != 1 or sum(1 for n in by_quarter.values() if n) < 2:
+        return ""
+    parts = "、".join(_("quarter %(q)s: %(n)s") % {"q": QUARTERS[q], "n": f"{format_count(n)}条"}
+                     for q, n in sorted(by_quarter.items()) if n)
+    return _("Quarter by quarter the reps sent in %(parts)s.") % {"parts": parts}
+
+
+def _heading(org=None) -> str:
+    return _("Labour safety: the safety network and the health of %(staff)s") % org_words(org)
 
 
 def _received_figure(n: int) -> Figure:
@@ -30,7 +58,7 @@ def _received_figure(n: int) -> Figure:
 def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
     """Each union's safety reports in the period, sent by its reps."""
     received = report_counts_by_union(org=org, start=period.start, end=period.end, union_of=union_of)
-    return headline_sections(received, key="safety", order=ORDER, heading=_heading(), figure=_received_figure)
+    return headline_sections(received, key="safety", order=ORDER, heading=_heading(org), figure=_received_figure)
 
 
 def sections(*, org, period: Period) -> list[Section]:
@@ -39,6 +67,7 @@ def sections(*, org, period: Period) -> list[Section]:
     hazards = hazard_figures(org=org, start=period.start, end=period.end)
     if not (safety.received or safety.groups or safety.reps or hazards.posts_surveyed):
         return []
+    words = org_words(org)
     figures: list[Figure] = []
     items: list[str] = []
     shortcomings: list[str] = []
@@ -51,8 +80,8 @@ def sections(*, org, period: Period) -> list[Section]:
         ]
         items.append(_(
             "The union's three-level labour safety protection network now has %(groups)s labour protection "
-            "supervision groups and %(reps)s employee safety reps."
-        ) % {"groups": f"{format_count(safety.groups)}个", "reps": f"{format_count(safety.reps)}名"})
+            "supervision groups and %(reps)s %(staff)s safety reps."
+        ) % {"groups": f"{format_count(safety.groups)}个", "reps": f"{format_count(safety.reps)}名", **words})
     if safety.received:
         figures += [
             _received_figure(safety.received),
@@ -63,12 +92,18 @@ def sections(*, org, period: Period) -> list[Section]:
         ]
         text = _(
             "The union handled the safety reps' suggestions and reports every month, passed them to the functional "
-            "units and answered the reps in writing. %(period)s it received %(received)s reports from employee safety "
+            "units and answered the reps in writing. %(period)s it received %(received)s reports from %(staff)s safety "
             "reps and resolved %(resolved)s; %(open)s are still being acted on by the functional units."
         ) % {"period": period.label, "received": f"{format_count(safety.received)}条",
-             "resolved": f"{format_count(safety.resolved)}条", "open": f"{format_count(safety.in_progress)}条"}
+             "resolved": f"{format_count(safety.resolved)}条", "open": f"{format_count(safety.in_progress)}条", **words}
+        breakdown = safety_breakdown(org=org, start=period.start, end=period.end, today=today)
+        for sentence in (group_sentence(breakdown["group"].rows), quarter_sentence(breakdown["month"].rows)):
+            if sentence:
+                text += sentence
         if safety.median_days_to_answer is not None:
-            text += _("A report was answered in %(days)s days (median).") % {"days": format_decimal(safety.median_days_to_answer, 1, strip=True)}
+            # a median in plain words: half of the reports were answered within that many days
+            text += _("Half of the reports were answered within %(days)s days.") % {
+                "days": format_decimal(safety.median_days_to_answer, 1, strip=True)}
         items.append(text)
         if safety.overdue:
             shortcomings.append(_("%(n)s safety reports are past the deadline given to the responsible unit.") % {
@@ -88,12 +123,12 @@ def sections(*, org, period: Period) -> list[Section]:
         ]
         items.append(_(
             "To prevent occupational disease the union surveyed, one by one, the %(posts)s posts with occupational "
-            "hazard factors, and counted %(workers)s workers exposed to them; it will follow their time off the post "
+            "hazard factors, and counted %(workers)s %(staff)s exposed to them; it will follow their time off the post "
             "and their recuperation leave."
-        ) % {"posts": f"{format_count(hazards.posts_surveyed)}个", "workers": f"{format_count(hazards.workers_exposed)}名"})
+        ) % {"posts": f"{format_count(hazards.posts_surveyed)}个", "workers": f"{format_count(hazards.workers_exposed)}名", **words})
         if hazards.follow_ups_open:
-            plans.append(_("Complete the %(n)s health checks and recuperation leaves of exposed workers still due.") % {
-                "n": f"{format_count(hazards.follow_ups_open)}项"})
+            plans.append(_("Complete the %(n)s health checks and recuperation leaves of exposed %(staff)s still due.") % {
+                "n": f"{format_count(hazards.follow_ups_open)}项", **words})
 
-    return [Section(key="safety", order=ORDER, heading=_heading(),
+    return [Section(key="safety", order=ORDER, heading=_heading(org),
                     paragraphs=[], items=items, figures=figures, shortcomings=shortcomings, plans=plans)]

@@ -22,9 +22,10 @@ from gonghui.core.formatting import ratio
 from gonghui.core.scoping import in_reach, may, under
 from gonghui.core.selectors import Attention
 from gonghui.members.models import Member
-from gonghui.members.selectors import member_of_user, members_on_roll
+from gonghui.members.selectors import member_of_user, members_on_roll, members_on_roll_by_union
+from gonghui.orgs.choices import OrgKind
 from gonghui.orgs.models import Org
-from gonghui.orgs.selectors import count_by_union
+from gonghui.orgs.selectors import count_by_union, union_ids_by_org
 
 from .choices import ADOPTED_STATES, SuggestionStatus
 from .models import AnswerTemplate, Suggestion, Theme
@@ -137,9 +138,32 @@ class SuggestionFigures:
         return ratio(self.adopted * 100, self.decided, 2)
 
 
-def suggestion_counts_by_union(*, org: Org, start: dt.date, end: dt.date, union_of: dict[int, int]) -> dict[int, int]:
-    """{union id: suggestions} in the period, for a federation's unions."""
-    return count_by_union(Suggestion.objects.filter(under(org), submitted_on__gte=start, submitted_on__lte=end), union_of)
+def suggestion_counts_by_union(*, org: Org, start: dt.date, end: dt.date, union_of: dict[int, int],
+                               adopted_only: bool = False) -> dict[int, int]:
+    """{union id: suggestions (or only those adopted)} in the period, for a federation's unions."""
+    found = Suggestion.objects.filter(under(org), submitted_on__gte=start, submitted_on__lte=end)
+    if adopted_only:
+        found = found.filter(status__in=ADOPTED_STATES)
+    return count_by_union(found, union_of)
+
+
+def per_head_rolls(*, org: Org, spans: list[tuple[dt.date, dt.date]]) -> dict[dt.date, int]:
+    """{end of each span: the roll that suggestions per head divide by}.
+
+    A union's (or a branch's) whole roll on that day. A federation's is the roll of only those
+    of its unions that recorded suggestions in the span: a union that keeps no suggestion
+    records is not a union whose people made none, and dividing every union's suggestions by
+    the whole federation's roll would understate the rate by as much as they are missing.
+    """
+    if getattr(org, "kind", None) != OrgKind.FEDERATION:
+        return members_on_roll(org=org, days=[end for _start, end in spans])
+    union_of = union_ids_by_org(org)
+    rolls = {}
+    for start, end in spans:
+        active = suggestion_counts_by_union(org=org, start=start, end=end, union_of=union_of)
+        roll = members_on_roll_by_union(org=org, day=end, union_of=union_of)
+        rolls[end] = sum(roll.get(pk, 0) for pk, n in active.items() if n)
+    return rolls
 
 
 def suggestion_figures(*, org: Org, start: dt.date, end: dt.date, on_roll: int | None = None) -> SuggestionFigures:
@@ -170,7 +194,7 @@ def suggestion_figures(*, org: Org, start: dt.date, end: dt.date, on_roll: int |
         golden_saving += (row_saving or 0) if golden else 0
         reward += row_reward or 0
     if on_roll is None:
-        on_roll = members_on_roll(org=org, days=[end])[end]
+        on_roll = per_head_rolls(org=org, spans=[(start, end)])[end]
     return SuggestionFigures(**t, saving_yuan=saving, golden_saving_yuan=golden_saving, reward_yuan=reward, members=on_roll)
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from gonghui.core.formatting import format_count, format_decimal, format_percent, format_wan_yuan
-from gonghui.members.selectors import members_on_roll
-from gonghui.core.summary import Figure, Period, Section, headline_sections
+from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
-from .selectors import suggestion_counts_by_union, suggestion_figures, suggestion_themes
+from .selectors import Breakdown, per_head_rolls, suggestion_breakdown, suggestion_counts_by_union, suggestion_figures, suggestion_themes
 
 
 def _theme_phrase(themes: list[str]) -> str:
@@ -28,8 +28,30 @@ def _theme_phrase(themes: list[str]) -> str:
 ORDER = 30
 
 
-def _heading() -> str:
-    return _("Listening to workers: rationalisation suggestions")
+def branch_sentence(rows: list[dict]) -> str:
+    """分基层单位看，炼铁作业区收集408条、采纳384条；……: each branch that made suggestions, in the org's order."""
+    made = [r for r in rows if r["total"]]
+    if len(made) < 2:
+        return ""
+    parts = pgettext("clause separator", "; ").join(
+        _("%(name)s collected %(n)s and adopted %(adopted)s") % {
+            "name": r["label"], "n": f"{format_count(r['total'])}条", "adopted": f"{format_count(r['adopted'])}条"}
+        for r in made)
+    return _("By branch: %(parts)s.") % {"parts": parts}
+
+
+def theme_sentence(themes: Breakdown, *, shown: int = 3) -> str:
+    """按主题看，建议最集中的是设备维护管理（312条）、……: the themes most suggestions concerned."""
+    named = sorted((r for r in themes.rows if r["total"] and r["label"] not in ("—", "其他", "Other")),
+                   key=lambda r: -r["total"])[:shown]
+    if len(named) < 2:
+        return ""
+    parts = "、".join(_("%(theme)s (%(n)s)") % {"theme": r["label"], "n": f"{format_count(r['total'])}条"} for r in named)
+    return _("By theme, most suggestions concerned %(parts)s.") % {"parts": parts}
+
+
+def _heading(org=None) -> str:
+    return _("Listening to %(staff)s: rationalisation suggestions") % org_words(org)
 
 
 def _submitted_figure(n: int, previous: int | None = None) -> Figure:
@@ -40,16 +62,24 @@ def _submitted_figure(n: int, previous: int | None = None) -> Figure:
 def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
     """Each union's suggestions in the period."""
     submitted = suggestion_counts_by_union(org=org, start=period.start, end=period.end, union_of=union_of)
-    return headline_sections(submitted, key="voice", order=ORDER, heading=_heading(), figure=_submitted_figure)
+    adopted = suggestion_counts_by_union(org=org, start=period.start, end=period.end, union_of=union_of, adopted_only=True)
+    found = headline_sections(submitted, key="voice", order=ORDER, heading=_heading(org), figure=_submitted_figure)
+    for pk, section in found.items():
+        if adopted.get(pk):
+            section.figures.append(Figure("voice.suggestions.adopted", _("suggestions adopted"), adopted[pk],
+                                          f"{format_count(adopted[pk])}条"))
+    return found
 
 
 def sections(*, org, period: Period) -> list[Section]:
     last = period.same_period_last_year()
-    on_roll = members_on_roll(org=org, days=[period.end, last.end])  # both years' divisors in one query
+    # the divisors of 人均: a union's roll; a federation's, only its unions that kept suggestion records
+    on_roll = per_head_rolls(org=org, spans=[(period.start, period.end), (last.start, last.end)])
     s = suggestion_figures(org=org, start=period.start, end=period.end, on_roll=on_roll[period.end])
     s_before = suggestion_figures(org=org, start=last.start, end=last.end, on_roll=on_roll[last.end])
     if not s.submitted:
         return []
+    words = org_words(org)
     figures: list[Figure] = []
     paragraphs: list[str] = []
     items: list[str] = []
@@ -76,8 +106,16 @@ def sections(*, org, period: Period) -> list[Section]:
         if s.golden:
             text += _("%(n)s of them were promoted across the union as golden ideas.") % {"n": f"{format_count(s.golden)}条"}
         if s.saving_yuan:
-            text += _("Implemented suggestions cut costs by %(amount)s.") % {"amount": format_wan_yuan(s.saving_yuan)}
+            text += _("Implemented suggestions of %(staff)s cut costs by %(amount)s.") % {
+                "amount": format_wan_yuan(s.saving_yuan), **words}
+        if s.rejected:
+            text += _("Each of the %(n)s suggestions not adopted was answered with its reason in writing.") % {
+                "n": f"{format_count(s.rejected)}条"}
         items.append(text)
+        breakdown = suggestion_breakdown(org=org, start=period.start, end=period.end)
+        for sentence in (theme_sentence(breakdown["theme"]), branch_sentence(breakdown["branch"].rows)):
+            if sentence:
+                items.append(sentence)
         if s_before.decided and s.decided and s.adoption_rate < s_before.adoption_rate:
             shortcomings.append(_("The adoption rate of suggestions fell from %(before)s to %(now)s.") % {
                 "before": format_percent(s_before.adopted, s_before.decided), "now": rate})
@@ -89,5 +127,5 @@ def sections(*, org, period: Period) -> list[Section]:
             plans.append(_("Decide the %(n)s suggestions still awaiting review and answer every author in writing.") % {
                 "n": f"{format_count(undecided)}条"})
 
-    return [Section(key="voice", order=ORDER, heading=_heading(),
+    return [Section(key="voice", order=ORDER, heading=_heading(org),
                     paragraphs=paragraphs, items=items, figures=figures, shortcomings=shortcomings, plans=plans)]

@@ -87,11 +87,11 @@ def test_the_summary_takes_a_fixed_number_of_queries(cast, django_assert_max_num
         summary.sections(org=cast.union, period=YEAR)
 
 
-def test_a_federation_s_line_per_union_counts_events_else_honours_in_two_queries(cast, django_assert_num_queries):
+def test_a_federation_s_line_per_union_counts_events_else_honours_and_names_patents_in_three_queries(cast, django_assert_num_queries):
     from gonghui.orgs.selectors import union_ids_by_org
 
     held_event(cast, people=10, starts_on=dt.date(2025, 3, 2))
     union_of = union_ids_by_org(cast.federation)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         lines = summary.union_headlines(org=cast.federation, period=YEAR, union_of=union_of)
     assert [f.text for f in lines[cast.union.pk].figures] == ["1次"] and cast.sibling.pk not in lines

@@ -89,7 +89,7 @@ def test_a_federation_says_which_union_did_what():
                        date_text="", unions=parts)
     unions = next(b for b in content["blocks"] if b["key"] == "unions")
     assert unions["heading"] == "三、各基层工会工作情况"
-    assert unions["paragraphs"][1] == "1、本部工会：在册职工1,853名；合理化建议2,854条。"
+    assert unions["paragraphs"][1] == "1、本部工会：在册职工1,853名；合理化建议2,854条、采纳率94%。"
     assert unions["paragraphs"][2] == "2、学校工会：本期尚无记录。"
 
 

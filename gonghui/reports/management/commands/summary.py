@@ -1,4 +1,4 @@
-"""`gonghui summary --org CODE --period 2025 [--half 1] [--to-year 2027] --format docx -o FILE`."""
+"""`gonghui summary --org CODE --period 2025 [--half 1] --format docx -o FILE`; a span: `--from-year 2023 --to-year 2025`."""
 
 import sys
 from pathlib import Path
@@ -17,7 +17,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--org", required=True, help="org code, e.g. BENBU")
-        parser.add_argument("--period", required=True, type=int, help="year, e.g. 2025")
+        parser.add_argument("--period", "--from-year", dest="period", required=True, type=int,
+                            help="year, e.g. 2025; the first year of a span with --to-year")
         parser.add_argument("--half", type=int, choices=[1, 2])
         parser.add_argument("--to-year", type=int, help="last year of a span of years")
         parser.add_argument("--format", choices=["docx", "pdf", "txt"], default="docx")
