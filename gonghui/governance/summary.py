@@ -21,6 +21,7 @@ from .selectors import (
     CongressSession, DisclosureFigures, MeetingFigures, MissingMeeting, PlanFigures, TargetFigure, disclosure_figures,
     meeting_figures_compared, meeting_rule_check, plan_figures, target_figures_compared,
 )
+from .selectors import disclosure_titles, other_meetings
 
 def _change(now: Decimal | int, before: Decimal | int | None, *, as_percent: bool) -> str:
     """'，同比增长12.50%' / '，同比减少2次' / '' when there is nothing to compare with."""
@@ -157,14 +158,17 @@ def plan_check_sentence(plans: PlanFigures) -> str:
         "n": format_count(len(plans.items)), "done": format_count(plans.done)}
 
 
-def disclosure_sentence(figs: DisclosureFigures) -> str:
+def disclosure_sentence(figs: DisclosureFigures, *, word: str | None = None) -> str:
     """坚持厂务公开，在公开栏公开重大决策1项、财务收支1项…，共4项；公示期间职工提出异议1件，已全部答复."""
     if not figs.published:
         return ""
     parts = [_("%(category)s %(n)s") % {"category": category.label, "n": format_count(figs.by_category[category.value])}
              for category in DisclosureCategory if figs.by_category.get(category.value)]
-    sentence = _("The union kept to open management, publishing %(parts)s on the notice board") % {
-        "parts": pgettext("list separator", ", ").join(parts)}
+    joined = pgettext("list separator", ", ").join(parts)
+    if word:   # the org's own word for it: 厂务公开, 校务公开 …
+        sentence = _("The union kept to %(word)s, publishing %(parts)s on the notice board") % {"word": word, "parts": joined}
+    else:
+        sentence = _("The union kept to open management, publishing %(parts)s on the notice board") % {"parts": joined}
     if len(parts) > 1:
         sentence += _(", %(n)s matters in all") % {"n": format_count(figs.published)}
     if figs.objections:
@@ -174,6 +178,21 @@ def disclosure_sentence(figs: DisclosureFigures) -> str:
         else:
             sentence += _("; workers raised %(n)s objections during public notice, %(answered)s of them answered") % values
     return sentence + pgettext("sentence end", ".")
+
+
+def disclosures_named_sentence(word: str, titles: list[str]) -> str:
+    """校务公开的事项有：学校经费收支明细账、学校每周工作安排……"""
+    if not titles:
+        return ""
+    return _("The matters made public under %(word)s were %(list)s.") % {"word": word, "list": "、".join(titles)}
+
+
+def other_meeting_sentence(date, title: str, items: list[str]) -> str:
+    """2025年3月召开工会会员代表大会，工会组织换届，选举产生新一届工会委员会。"""
+    if not items:
+        return _("In %(when)s %(title)s was held.") % {"when": format_month(date), "title": title}
+    return _("In %(when)s %(title)s was held: %(items)s.") % {
+        "when": format_month(date), "title": title, "items": pgettext("clause separator", "; ").join(items)}
 
 
 def disclosure_figure_list(figs: DisclosureFigures) -> list[Figure]:
@@ -248,6 +267,7 @@ def sections(*, org, period: Period) -> list[Section]:
             paragraphs.append(sentence if meeting.org_id == org.pk else of_org(meeting.org_name, sentence))
     else:  # a federation's summary sums its unions' congresses up
         paragraphs.append(congresses_sentence(meetings.congresses))
+    paragraphs += [other_meeting_sentence(*m) for m in other_meetings(org=org, start=period.start, end=period.end)]
     missed_kinds = {m.kind for m in missed}
     sentence = meetings_sentence(meetings, ruled=ruled, missed=missed_kinds,
                                  previous=meetings_before if meetings_before.total else None)
@@ -260,9 +280,10 @@ def sections(*, org, period: Period) -> list[Section]:
         figures.append(Figure("governance.meetings.missed", _("meetings missed"), len(missed),
                               _("%(n)s times") % {"n": format_count(len(missed))}, source="/governance/meetings/missing/"))
 
-    sentence = disclosure_sentence(disclosed)
+    sentence = disclosure_sentence(disclosed, word=org.disclosure_word)
     if sentence:
-        paragraphs.append(sentence)
+        paragraphs.append(sentence + disclosures_named_sentence(
+            org.disclosure_word, disclosure_titles(org=org, start=period.start, end=period.end)))
         figures += disclosure_figure_list(disclosed)
     if disclosed.objections > disclosed.answered:
         shortcomings.append(_("%(n)s objections raised during public notice have not been answered yet.") % {
