@@ -157,7 +157,7 @@ def awards_named_sentence(names: ActivityNames) -> str:
 
 def sections(*, org, period: Period) -> list[Section]:
     f = activity_figures(org=org, start=period.start, end=period.end)
-    names = activity_names(org=org, start=period.start, end=period.end)
+    names = activity_names(org=org, start=period.start, end=period.end, figures=f)
     if not any((f.events_held, f.competitions, f.honours_by_level, f.innovations, f.patents_filed, f.patents_granted,
                 f.awards, f.pairs_formed, f.pairs_active, f.courses_held, f.courses_missed)):
         return []

@@ -282,8 +282,9 @@ def sections(*, org, period: Period) -> list[Section]:
 
     sentence = disclosure_sentence(disclosed, word=org.disclosure_word)
     if sentence:
-        paragraphs.append(sentence + disclosures_named_sentence(
-            org.disclosure_word, disclosure_titles(org=org, start=period.start, end=period.end)))
+        paragraphs.append(sentence)
+        paragraphs.append(disclosures_named_sentence(org.disclosure_word,
+                                                     disclosure_titles(org=org, start=period.start, end=period.end)))
         figures += disclosure_figure_list(disclosed)
     if disclosed.objections > disclosed.answered:
         shortcomings.append(_("%(n)s objections raised during public notice have not been answered yet.") % {
