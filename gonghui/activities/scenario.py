@@ -8,7 +8,8 @@ silently drops a figure):
       list: [{title, kind?, level?, awarding_body?, people?: N, units?: [..]}]
     innovations:                    # 五小 results; a patent kind files (and grants) a patent too
       - {title, kind: 小发明|小创造|小革新|小设计|小建议|发明专利|实用新型专利|外观设计专利,
-         cost_yuan?, savings_yuan?, team?, granted?: true, grant_yuan?}
+         cost_yuan?, savings_yuan?, team?, granted?: true, grant_yuan?,
+         awards?: [{kind: 鉴定|奖励|资助 (appraisal|award|grant), name, body?, month?, amount_yuan?}]}
     events:
       - {title, kind?: 文体|旅游|联谊|演讲|比赛|体检|其他, month, participants, cost_yuan?,
          prizes?: [{prize, team?, headcount?}]}
@@ -42,7 +43,8 @@ ORDER = 60
 KEYS = {
     "honours": {"best_practitioners", "list"},
     "honours.list": {"title", "kind", "level", "awarding_body", "people", "units"},
-    "innovations": {"title", "kind", "cost_yuan", "savings_yuan", "team", "granted", "grant_yuan"},
+    "innovations": {"title", "kind", "cost_yuan", "savings_yuan", "team", "granted", "grant_yuan", "awards"},
+    "innovations.awards": {"kind", "name", "body", "month", "amount_yuan"},
     "events": {"title", "kind", "month", "participants", "cost_yuan", "prizes"},
     "events.prizes": {"prize", "team", "headcount"},
     "competitions": {"title", "kind", "from_month", "to_month", "entrants", "indicators", "winners"},
@@ -143,6 +145,19 @@ def _innovation(row: dict, ctx) -> None:
     if row.get("grant_yuan"):
         services.innovation_award_record(actor=ctx.actor, innovation=innovation, kind="grant", name="职工技术创新补助",
                                          body=ctx.union.name, on=_day(ctx, 12), amount_yuan=Decimal(str(row["grant_yuan"])))
+    for award in row.get("awards") or []:
+        _innovation_award(_check("innovations.awards", award), innovation, ctx)
+
+
+AWARD_KIND_BY_CHINESE = {"鉴定": "appraisal", "奖励": "award", "资助": "grant"}
+
+
+def _innovation_award(row: dict, innovation, ctx) -> None:
+    """A named appraisal, award or grant of an innovation (省级技术鉴定, 火炬计划项目, 创新基金…)."""
+    kind = AWARD_KIND_BY_CHINESE.get(row.get("kind", "奖励"), row.get("kind"))
+    services.innovation_award_record(actor=ctx.actor, innovation=innovation, kind=kind, name=row["name"],
+                                     body=row.get("body", ""), on=_day(ctx, int(row.get("month", 10))),
+                                     amount_yuan=Decimal(str(row.get("amount_yuan", 0))))
 
 
 def _event(row: dict, ctx) -> None:

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -450,3 +450,48 @@ def headline_counts_by_union(*, org, start: dt.date, end: dt.date, union_of: dic
     honours = count_by_union(Honour.objects.filter(under(org), status=HonourStatus.AWARDED, awarded_on__range=(start, end)),
                              union_of)
     return {pk: (events.get(pk, 0), honours.get(pk, 0)) for pk in events.keys() | honours.keys()}
+
+
+@dataclass
+class ActivityNames:
+    """What the summary names, beside the counts of ActivityFigures: each event, competition,
+    course, honour title and innovation award the period's records hold."""
+    events: list[tuple[dt.date, str, int, list[str]]] = field(default_factory=list)   # (day, title, participants, prizes)
+    competitions: list[tuple[str, list[str]]] = field(default_factory=list)         # (title, indicator names)
+    courses: list[tuple[str, int, int | None]] = field(default_factory=list)        # (title, trained, passed or None)
+    honours: list[tuple[str, str, int]] = field(default_factory=list)               # (title, awarding body, how many)
+    awards: list[tuple[str, str, int, Decimal, str]] = field(default_factory=list)  # (kind, name, how many, yuan, body)
+
+
+def activity_names(*, org, start: dt.date, end: dt.date, figures: ActivityFigures | None = None) -> ActivityNames:
+    """At most six queries for the org's subtree over [start, end]; given the period's `figures`,
+    a kind of record the period has none of is not asked for."""
+    f = figures
+    names = ActivityNames()
+    if f is None or f.events_held:
+        held = Event.objects.filter(under(org), status=EventStatus.HELD, starts_on__range=(start, end)).order_by("starts_on", "id")
+        prizes: dict[int, list[str]] = {}
+        if f is None or f.prizes:
+            for event_id, prize in EventResult.objects.filter(event__in=held).order_by("id").values_list("event_id", "prize"):
+                prizes.setdefault(event_id, []).append(prize)
+        names.events = [(e.starts_on, e.title, e.participants or 0, prizes.get(e.pk, [])) for e in held]
+    if f is None or f.competitions:
+        finished = (Competition.objects.filter(under(org), status=CompetitionStatus.FINISHED, ends_on__range=(start, end))
+                    .order_by("starts_on", "id").prefetch_related("indicators"))
+        names.competitions = [(c.title, [i.name for i in c.indicators.all()]) for c in finished]
+    if f is None or f.courses_held:
+        courses = (Course.objects.filter(under(org), status=CourseStatus.HELD, planned_on__range=(start, end))
+                   .order_by("planned_on", "id")
+                   .annotate(trained=Count("trainees", filter=Q(trainees__attended=True)),
+                             passed=Count("trainees", filter=Q(trainees__passed=True))))
+        names.courses = [(c.title, c.trained, c.passed if c.has_test else None) for c in courses]
+    if f is None or f.honours_by_level:
+        awarded = Honour.objects.filter(under(org), status=HonourStatus.AWARDED, awarded_on__range=(start, end))
+        names.honours = [(r["title"], r["awarding_body"], r["n"]) for r in
+                         awarded.values("title", "awarding_body").annotate(n=Count("id"), first=Min("id")).order_by("first")]
+    if f is None or f.awards:
+        awards = InnovationAward.objects.filter(innovation__org__path__startswith=org.path, on__range=(start, end))
+        names.awards = [(r["kind"], r["name"], r["n"], r["yuan"] or Decimal(0), r["body"]) for r in
+                        awards.values("kind", "name", "body").annotate(n=Count("id"), yuan=Sum("amount_yuan"), first=Min("id"))
+                        .order_by("first")]
+    return names

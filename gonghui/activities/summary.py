@@ -11,11 +11,11 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from gonghui.core.formatting import format_count, format_yuan
+from gonghui.core.formatting import format_count, format_month, format_wan_yuan, format_yuan
 from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
-from .choices import HonourKind, HonourLevel, PatentKind
-from .selectors import ActivityFigures, activity_figures, headline_counts_by_union, participants_between
+from .choices import AwardKind, HonourKind, HonourLevel, PatentKind
+from .selectors import ActivityFigures, ActivityNames, activity_figures, activity_names, headline_counts_by_union, participants_between
 
 ORDER = 60
 SEP = "、"
@@ -133,8 +133,60 @@ def facilities_sentence(f: ActivityFigures) -> str:
     return text + pgettext("sentence end", ".")
 
 
+def _money(yuan) -> str:
+    return format_wan_yuan(yuan) if yuan >= 10000 else format_yuan(yuan)
+
+
+def events_named_sentence(names: ActivityNames) -> str:
+    """2025年3月三八节女教师体检（52人参加）、2025年10月非公企业文艺汇演（50人参加，获金奖、银奖）……"""
+    items = []
+    for day, title, people, prizes in names.events:
+        item = _("%(month)s: %(title)s (%(n)s taking part") % {"month": format_month(day), "title": title, "n": format_count(people)}
+        if prizes:
+            item += _(", winning %(prizes)s") % {"prizes": SEP.join(prizes)}
+        items.append(item + pgettext("closing bracket", ")"))
+    return _("The events were %(list)s.") % {"list": SEP.join(items)} if items else ""
+
+
+def competitions_named_sentence(names: ActivityNames) -> str:
+    items = [(_("%(title)s (judged on %(indicators)s)") % {"title": title, "indicators": SEP.join(indicators)}) if indicators else title
+             for title, indicators in names.competitions]
+    return _("The competitions were %(list)s.") % {"list": SEP.join(items)} if items else ""
+
+
+def courses_named_sentence(names: ActivityNames) -> str:
+    items = []
+    for title, trained, passed in names.courses:
+        if passed is None:
+            items.append(_("%(title)s (%(n)s trained)") % {"title": title, "n": format_count(trained)})
+        elif passed == trained:
+            items.append(_("%(title)s (%(n)s trained, all of whom passed)") % {"title": title, "n": format_count(trained)})
+        else:
+            items.append(_("%(title)s (%(n)s trained, %(passed)s passed)") % {
+                "title": title, "n": format_count(trained), "passed": format_count(passed)})
+    return _("The courses were %(list)s.") % {"list": SEP.join(items)} if items else ""
+
+
+def honours_named_sentence(names: ActivityNames) -> str:
+    items = [(_("%(title)s: %(n)s, from %(body)s") if body else _("%(title)s: %(n)s"))
+             % {"title": title, "n": format_count(n), "body": body} for title, body, n in names.honours]
+    return _("The honours were %(list)s.") % {"list": SEP.join(items)} if items else ""
+
+
+def awards_named_sentence(names: ActivityNames) -> str:
+    """通过省级技术鉴定3项、国家火炬计划项目1项、中小企业技术创新基金立项1项（科技部支持50万元）。"""
+    items = []
+    for kind, name, n, yuan, body in names.awards:
+        item = _("%(name)s: %(n)s") % {"name": name, "n": format_count(n)}
+        if kind == AwardKind.GRANT and yuan:
+            item += (_(" (%(body)s gave %(yuan)s)") if body else _(" (%(yuan)s given)")) % {"body": body, "yuan": _money(yuan)}
+        items.append(item)
+    return _("The innovations' appraisals, awards and grants: %(list)s.") % {"list": SEP.join(items)} if items else ""
+
+
 def sections(*, org, period: Period) -> list[Section]:
     f = activity_figures(org=org, start=period.start, end=period.end)
+    names = activity_names(org=org, start=period.start, end=period.end, figures=f)
     if not any((f.events_held, f.competitions, f.honours_by_level, f.innovations, f.patents_filed, f.patents_granted,
                 f.awards, f.pairs_formed, f.pairs_active, f.courses_held, f.courses_missed, f.facilities)):
         return []
@@ -143,7 +195,7 @@ def sections(*, org, period: Period) -> list[Section]:
     words = org_words(org)
     paragraphs, figures, shortcomings = [], [], []
     if f.events_held:
-        paragraphs.append(events_sentence(f, words))
+        paragraphs.append(events_sentence(f, words) + events_named_sentence(names))
         figures += [
             Figure("activities.events.held", _("events held"), f.events_held, _("%(n)s times") % {"n": format_count(f.events_held)},
                    source="/activities/events/"),
@@ -152,17 +204,17 @@ def sections(*, org, period: Period) -> list[Section]:
             Figure("activities.events.prizes", _("prizes won"), f.prizes, format_count(f.prizes), source="/activities/events/"),
         ]
     if f.competitions:
-        paragraphs.append(competitions_sentence(f))
+        paragraphs.append(competitions_sentence(f) + competitions_named_sentence(names))
         figures.append(Figure("activities.competitions", _("competitions"), f.competitions, format_count(f.competitions),
                               source="/activities/competitions/"))
     if f.honours_by_level:
-        paragraphs.append(honours_sentence(f))
+        paragraphs.append(honours_sentence(f) + honours_named_sentence(names))
         for kind, n in sorted(f.honours_by_kind.items()):
             unit = _("%(n)s units") if kind == HonourKind.ADVANCED_UNIT else _("%(n)s people")
             figures.append(Figure(f"activities.honours.{kind}", str(HonourKind(kind).label), n,
                                   unit % {"n": format_count(n)}, source="/activities/honours/"))
     if f.innovations or f.patents_filed or f.patents_granted or f.awards:
-        paragraphs.append(innovation_sentence(f))
+        paragraphs.append(innovation_sentence(f) + awards_named_sentence(names))
         figures += [
             Figure("activities.innovations", _("innovations"), f.innovations, format_count(f.innovations), source="/activities/innovations/"),
             Figure("activities.patents.filed", _("patents applied for"), f.patents_filed, format_count(f.patents_filed),
@@ -171,7 +223,7 @@ def sections(*, org, period: Period) -> list[Section]:
                    source="/activities/innovations/"),
         ]
     if f.pairs_formed or f.courses_held:
-        paragraphs.append(growth_sentence(f))
+        paragraphs.append(growth_sentence(f) + courses_named_sentence(names))
         figures += [
             Figure("activities.mentorships.formed", _("mentor pairs formed"), f.pairs_formed, format_count(f.pairs_formed),
                    source="/activities/mentorships/"),

@@ -6,6 +6,8 @@ Reads, all optional:
     meetings: [{kind, month, title?, items_passed?, decisions?: [..], present?, expected?},
                {kind, every: quarter}]                         # a rule and one meeting a quarter
     plans:    [{text, owner?, status?, year?, half?}]          # year defaults to the next one
+    disclosures: [{title, category?, month, notice_days?}]     # published on the notice board that month;
+                                                               # category a DisclosureCategory value (default other)
 
 `kind` is a MeetingKind value or its Chinese name (职工代表大会, 生产经营讲评会, 例会 …).
 """
@@ -15,8 +17,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from .choices import KIND_BY_CHINESE, CheckKind, MeetingKind
-from .services import meeting_record, meeting_rule_set, plan_create, target_check_record, target_create
+from .choices import KIND_BY_CHINESE, CheckKind, DisclosureCategory, MeetingKind
+from .services import (
+    disclosure_create, disclosure_publish, meeting_record, meeting_rule_set, plan_create, target_check_record, target_create,
+)
 
 ORDER = 40
 
@@ -52,6 +56,7 @@ def load(spec: dict, ctx) -> None:
     _targets(spec.get("targets") or [], ctx, org)
     _meetings(spec.get("meetings") or [], ctx, org)
     _plans(spec.get("plans") or [], ctx, org)
+    _disclosures(spec.get("disclosures") or [], ctx, org)
 
 
 def _targets(rows: list[dict], ctx, org) -> None:
@@ -112,3 +117,24 @@ def _plans(rows: list[dict], ctx, org) -> None:
     for position, row in enumerate(rows):
         plan_create(actor=ctx.actor, org=org, year=int(row.get("year", ctx.year + 1)), half=row.get("half"),
                     text=row["text"], owner=row.get("owner", ""), status=row.get("status", "planned"), position=position)
+
+
+DISCLOSURE_KEYS = {"title", "category", "month", "notice_days"}
+
+
+def _disclosures(rows: list[dict], ctx, org) -> None:
+    """What the union put up on its notice board (厂务公开/校务公开), each published in its month."""
+    for row in rows:
+        unknown = set(row) - DISCLOSURE_KEYS
+        if unknown:
+            raise ValueError(f"unknown key(s) in scenario disclosures: {sorted(unknown)}")
+        category = row.get("category", DisclosureCategory.OTHER)
+        if category not in DisclosureCategory.values:
+            raise ValueError(f"unknown disclosure category in scenario: {category!r}")
+        published = _weekday(ctx, ctx.year, int(row["month"]))
+        days = row.get("notice_days")
+        disclosure = disclosure_create(
+            actor=ctx.actor, org=org, title=row["title"], category=category,
+            body=f"{row['title']}，现予公开，请全体{org.staff_word}监督。",
+            notice_until=published + dt.timedelta(days=int(days)) if days else None)
+        disclosure_publish(actor=ctx.actor, disclosure=disclosure, on=published)

@@ -459,3 +459,17 @@ def attention(*, visible_to) -> list[Attention]:
     waiting = in_reach(Objection.objects.filter(status=ObjectionStatus.OPEN), visible_to, via="disclosure__org",
                        action="governance.objection.answer")
     return [Attention(_("objections awaiting an answer"), waiting.count(), reverse("governance:disclosures"))]
+
+
+def disclosure_titles(*, org: Org, start: dt.date, end: dt.date) -> list[str]:
+    """The titles of what was disclosed under `org` in [start, end], in the order they went up; one query."""
+    return list(Disclosure.objects.filter(under(org), published_on__gte=start, published_on__lte=end)
+                .order_by("published_on", "id").values_list("title", flat=True))
+
+
+def other_meetings(*, org: Org, start: dt.date, end: dt.date) -> list[tuple[dt.date, str, list[str]]]:
+    """(date, title, items passed) of the org's own meetings of kind 'other' (a members' assembly,
+    a re-election) in [start, end]: the summary names them, as no rule or count says what they were."""
+    meetings = (Meeting.objects.filter(org=org, kind=MeetingKind.OTHER, date__gte=start, date__lte=end)
+                .order_by("date", "id").prefetch_related("decisions"))
+    return [(m.date, m.title, [d.text for d in sorted(m.decisions.all(), key=lambda d: d.position)]) for m in meetings]

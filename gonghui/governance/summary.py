@@ -22,6 +22,7 @@ from .selectors import (
     CongressSession, DisclosureFigures, MeetingFigures, MissingMeeting, PlanFigures, TargetFigure, disclosure_figures,
     meeting_figures_compared, meeting_rule_check, plan_figures, target_figures_compared,
 )
+from .selectors import disclosure_titles, other_meetings
 
 def _change(now: Decimal | int, before: Decimal | int | None, *, as_percent: bool) -> str:
     """'，同比增长12.50%' / '，同比减少2次' / '' when there is nothing to compare with."""
@@ -178,6 +179,21 @@ def disclosure_sentence(figs: DisclosureFigures, words: dict | None = None) -> s
     return sentence + pgettext("sentence end", ".")
 
 
+def disclosures_named_sentence(word: str, titles: list[str]) -> str:
+    """校务公开的事项有：学校经费收支明细账、学校每周工作安排……"""
+    if not titles:
+        return ""
+    return _("The matters made public under %(word)s were %(list)s.") % {"word": word, "list": "、".join(titles)}
+
+
+def other_meeting_sentence(date, title: str, items: list[str]) -> str:
+    """2025年3月召开工会会员代表大会，工会组织换届，选举产生新一届工会委员会。"""
+    if not items:
+        return _("In %(when)s %(title)s was held.") % {"when": format_month(date), "title": title}
+    return _("In %(when)s %(title)s was held: %(items)s.") % {
+        "when": format_month(date), "title": title, "items": pgettext("clause separator", "; ").join(items)}
+
+
 def disclosure_figure_list(figs: DisclosureFigures) -> list[Figure]:
     if not figs.published:
         return []
@@ -260,6 +276,7 @@ def sections(*, org, period: Period) -> list[Section]:
             paragraphs.append(sentence if meeting.org_id == org.pk else of_org(meeting.org_name, sentence))
     else:  # a federation's summary sums its unions' congresses up
         paragraphs.append(congresses_sentence(meetings.congresses))
+    paragraphs += [other_meeting_sentence(*m) for m in other_meetings(org=org, start=period.start, end=period.end)]
     missed_kinds = {m.kind for m in missed}
     sentence = meetings_sentence(meetings, ruled=ruled, missed=missed_kinds,
                                  previous=meetings_before if meetings_before.total else None)
@@ -275,6 +292,8 @@ def sections(*, org, period: Period) -> list[Section]:
     sentence = disclosure_sentence(disclosed, org_words(org))
     if sentence:
         paragraphs.append(sentence)
+        paragraphs.append(disclosures_named_sentence(org.disclosure_word,
+                                                     disclosure_titles(org=org, start=period.start, end=period.end)))
         figures += disclosure_figure_list(disclosed)
     if disclosed.objections > disclosed.answered:
         shortcomings.append(_("%(n)s objections raised during public notice have not been answered yet.") % {

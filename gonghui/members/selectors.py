@@ -93,6 +93,7 @@ class MemberFigures:
     transferred: int
     contracts_signed: int   # on the roll with a signed, unexpired contract
     on_roll_before: int | None = None   # on the roll at `compare_end` (the same day last year), when asked
+    insured: tuple[int, int, int] = (0, 0, 0)   # on the roll with work-injury, pension, medical insurance
 
     @property
     def contract_signing_rate(self):
@@ -120,6 +121,9 @@ def members_on_roll_by_union(*, org: Org, day: dt.date, union_of: dict[int, int]
     return count_by_union(Member.objects.filter(on_roll_at(day), under(org)), union_of)
 
 
+INSURANCE_KINDS = ("work_injury", "pension", "medical")
+
+
 def member_figures(*, org: Org, start: dt.date, end: dt.date, compare_end: dt.date | None = None) -> MemberFigures:
     """Roll and movement for an org's subtree over [start, end]; two queries.
 
@@ -132,6 +136,7 @@ def member_figures(*, org: Org, start: dt.date, end: dt.date, compare_end: dt.da
         "on_roll": Count("id", filter=now),
         "union_members": Count("id", filter=now & Q(is_union_member=True)),
         "signed": Count("id", filter=now & Q(contract_status=ContractStatus.SIGNED)),
+        **{kind: Count("id", filter=now & Q(**{f"has_{kind}_insurance": True})) for kind in INSURANCE_KINDS},
     }
     if compare_end is not None:
         counts["before"] = Count("id", filter=on_roll_at(compare_end))
@@ -147,7 +152,7 @@ def member_figures(*, org: Org, start: dt.date, end: dt.date, compare_end: dt.da
     return MemberFigures(
         on_roll=roll["on_roll"], union_members=roll["union_members"], joined=moves["joined"],
         left=moves["left"], transferred=moves["transferred"], contracts_signed=roll["signed"],
-        on_roll_before=roll.get("before"),
+        on_roll_before=roll.get("before"), insured=tuple(roll[kind] for kind in INSURANCE_KINDS),
     )
 
 
@@ -176,3 +181,4 @@ def member_list_page(*, page_number, per_page: int, **filters) -> Page:
         for row in page.object_list
     ]
     return page
+

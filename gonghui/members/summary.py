@@ -32,6 +32,15 @@ def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[in
             for pk, n in counts.items() if n}
 
 
+def insurance_sentence(on_roll: int, injury: int, pension: int, medical: int) -> str:
+    """工伤保险参保率100%，养老保险参保率100%，医疗保险参保率100%。 ("" with nobody on the roll)."""
+    if not on_roll:
+        return ""
+    return _("Work-injury insurance covered %(injury)s of the workers, pension insurance %(pension)s and medical "
+             "insurance %(medical)s.") % {"injury": format_percent(injury, on_roll), "pension": format_percent(pension, on_roll),
+                                          "medical": format_percent(medical, on_roll)}
+
+
 def sections(*, org, period: Period) -> list[Section]:
     last_period = period.same_period_last_year()
     # One scan of the roll gives this period's figures and last year's headcount for the 同比.
@@ -70,6 +79,7 @@ def sections(*, org, period: Period) -> list[Section]:
     return [
         Section(
             key="members", order=ORDER, heading=_heading(),
-            paragraphs=[sentence], figures=figures, shortcomings=shortcomings,
+            paragraphs=[sentence + insurance_sentence(now.on_roll, *now.insured)], figures=figures,
+            shortcomings=shortcomings,
         )
     ]

@@ -39,10 +39,11 @@ class ScenarioContext:
     users: dict[str, Any] = field(default_factory=dict)
     scale: int = 1                          # benches multiply the counts
     half: int | None = None                 # `period: {year, half: 1}`: records fall in that half only
+    first_year: int | None = None           # `period: {from_year, to_year}`: the span's first year (year is its last)
 
     @property
     def start(self) -> dt.date:
-        return dt.date(self.year, 7 if self.half == 2 else 1, 1)
+        return dt.date(self.first_year or self.year, 7 if self.half == 2 else 1, 1)
 
     @property
     def end(self) -> dt.date:
@@ -81,12 +82,60 @@ def read_scenario(path: str | Path) -> dict[str, Any]:
         return yaml.safe_load(fh)
 
 
+PERIOD_KEYS = {"year", "half", "from_year", "to_year"}
+FRAME_KEYS = ("federation", "union", "period", "members")   # what every year of a span shares
+
+
+def scenario_years(spec: dict[str, Any]) -> tuple[int, int]:
+    """(first, last) year of the scenario's period: `{year: 2025}` or `{from_year: 2023, to_year: 2025}`."""
+    period = spec["period"]
+    unknown = set(period) - PERIOD_KEYS
+    if unknown:
+        raise ValueError(f"unknown key(s) in scenario period: {sorted(unknown)}")
+    if "year" in period:
+        if "from_year" in period or "to_year" in period:
+            raise ValueError("scenario period: give either year or from_year and to_year, not both")
+        return int(period["year"]), int(period["year"])
+    first, last = int(period["from_year"]), int(period["to_year"])
+    if last < first or period.get("half"):
+        raise ValueError(f"scenario period: {first}–{last} is not a span of whole years")
+    return first, last
+
+
+def scenario_year_blocks(spec: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    """The `years:` mapping of a span ({2023: {events: […]}, …}), checked to lie inside the span."""
+    first, last = scenario_years(spec)
+    years = {int(y): blocks or {} for y, blocks in (spec.get("years") or {}).items()}
+    for y, blocks in years.items():
+        if not first <= y <= last or first == last:
+            raise ValueError(f"scenario years: {y} is not a year of the span {first}–{last}")
+        frame = set(blocks) & set(FRAME_KEYS)
+        if frame:
+            raise ValueError(f"scenario years.{y}: {sorted(frame)} belong to the whole span, not one year")
+    return dict(sorted(years.items()))
+
+
 @transaction.atomic
 def scenario_load(spec: dict[str, Any], *, seed: int = 2025, scale: int = 1, actor=None) -> ScenarioContext:
-    """Load a whole scenario in one transaction: a failure leaves nothing half-loaded."""
+    """Load a whole scenario in one transaction: a failure leaves nothing half-loaded.
+
+    A single year loads every block once. A span (`period: {from_year, to_year}`) loads the
+    top-level blocks once with ctx.year the last year and ctx.start–ctx.end the whole span, then
+    each `years: {YEAR: {blocks}}` entry with ctx.year that year and ctx.start–ctx.end that year.
+    """
+    first, last = scenario_years(spec)
     period = spec["period"]
-    ctx = ScenarioContext(spec=spec, rng=random.Random(seed), year=int(period["year"]), actor=actor, scale=scale,
-                          half=int(period["half"]) if period.get("half") else None)
-    for _order, _label, load in scenario_loaders():
+    ctx = ScenarioContext(spec=spec, rng=random.Random(seed), year=last, actor=actor, scale=scale,
+                          half=int(period["half"]) if period.get("half") else None,
+                          first_year=first if first != last else None)
+    year_blocks = scenario_year_blocks(spec)
+    loaders = scenario_loaders()
+    for _order, _label, load in loaders:
         load(spec, ctx)
+    for year, blocks in year_blocks.items():
+        ctx.year, ctx.first_year = year, None
+        one_year = {key: spec[key] for key in FRAME_KEYS if key in spec} | blocks
+        for _order, _label, load in loaders:
+            load(one_year, ctx)
+    ctx.year, ctx.first_year = last, (first if first != last else None)
     return ctx
