@@ -175,9 +175,11 @@ def parse_date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     text = cell_text(value)
-    if len(text) == 10 and text[4] == text[7] == "-":
+    if len(text) == 10 and text[4] == text[7] and text[4] in "-/." and text[:4].isdigit() and text[5:7].isdigit() \
+            and text[8:].isdigit():
+        # 2025-03-01, 2025/03/01, 2025.03.01: the first pattern below, without the regular expressions.
         try:
-            return dt.date.fromisoformat(text)
+            return dt.date(int(text[:4]), int(text[5:7]), int(text[8:]))
         except ValueError:
             pass  # the patterns below name it
     # "2025-03-01 00:00:00" is what a date pasted as text from another program looks like.

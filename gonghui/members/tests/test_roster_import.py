@@ -296,11 +296,11 @@ def test_a_clash_in_a_later_chunk_takes_back_the_chunks_already_written(cast, mo
     rows = people(6)
     calls = []
 
-    def write_then_someone_adds_a_row_of_the_next_chunk(*, actor, rows, note=""):
+    def write_then_someone_adds_a_row_of_the_next_chunk(*, actor, rows, note="", checked_hashes=None):
         if calls:  # before the second chunk, another clerk adds one of its people
             services.member_create(actor=None, data=services.MemberData(name="抢先", id_number=rows[0].id_number, org=cast.union))
         calls.append(len(rows))
-        return services.members_bulk_create(actor=actor, rows=rows, note=note)
+        return services.members_bulk_create(actor=actor, rows=rows, note=note, checked_hashes=checked_hashes)
 
     monkeypatch.setattr(imports, "WRITE_CHUNK", 3)
     monkeypatch.setattr(imports, "members_bulk_create", write_then_someone_adds_a_row_of_the_next_chunk)
@@ -309,7 +309,6 @@ def test_a_clash_in_a_later_chunk_takes_back_the_chunks_already_written(cast, mo
     assert calls == [3, 3] and result.created == 0 and [e.code for e in result.errors] == ["clash"]
     assert Member.objects.count() == before
     assert not HistoryEntry.objects.filter(action="import").exists()
-
 
 
 def test_an_imported_member_is_stored_exactly_as_the_checking_path_would_store_them(cast):
