@@ -50,10 +50,13 @@ def _nav(user) -> dict:
     own_record = holds_role(user, Role.MEMBER)
     shown = {"all": True, "manage": manages, "member": belongs, "own_record": own_record}
     groups: dict[str, list[dict]] = {key: [] for key in NAV_GROUPS}
+    answered: dict[object, bool] = {}   # entries sharing a predicate ask it once
     for group, url, label, audience, predicate in _entries(get_urlconf(), get_script_prefix()):
         if not (shown[audience] if audience in shown else may(user, audience)):
             continue
-        if predicate is None or predicate(user):
+        if predicate is not None and predicate not in answered:
+            answered[predicate] = predicate(user)
+        if predicate is None or answered[predicate]:
             groups.setdefault(group, []).append({"url": url, "label": label})
     from gonghui.core.selectors import unread_notice_count
 
