@@ -24,6 +24,9 @@ class CareConfig(registry.GonghuiAppConfig):
     actions = {
         "care.case.view": CADRES,
         "care.case.manage": CADRES,
+        # A household's income and spending are as private as an ID number: masked on every page,
+        # shown in the clear to the chair on asking, and each look logged (members.member.unmask).
+        "care.case.unmask": frozenset({Role.CHAIR}),
         "care.visit.view": CADRES | {Role.FEDERATION_OFFICER},
         "care.visit.record": CADRES,
         "care.aid.view": CADRES | {Role.FEDERATION_OFFICER, Role.FUNDS_REVIEWER},

@@ -278,6 +278,16 @@ def aid_pay(*, actor, member: Member, kind: str, date: dt.date, idempotency_key:
     return row
 
 
+def case_figures_reveal(*, actor, case: HardshipCase):
+    """The file's household figures in the clear, for the chair who asks; the look is logged
+    (a view_secret history row, as an ID number's), the figures never written into it."""
+    from .selectors import household_figures
+
+    require(actor=actor, action="care.case.unmask", org=case.org)
+    history_record(obj=case, org=case.org, actor=actor, action="view_secret", changes={})
+    return household_figures(case)
+
+
 # ---------------------------------------------------------------- talks and home visits (谈心家访)
 
 @transaction.atomic

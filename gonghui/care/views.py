@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from gonghui.core.forms import form_add_service_error, form_submitted
 from gonghui.core.history import history_for
-from gonghui.core.scoping import org_from_query, orgs_in_reach
+from gonghui.core.scoping import may, org_from_query, orgs_in_reach
 from gonghui.members.forms import member_from_form
 
 from . import selectors, services
@@ -71,8 +71,11 @@ def case_create(request):
 @login_required
 def case_detail(request, pk: int):
     case = selectors.case_get(visible_to=request.user, pk=pk)
+    may_unmask = may(request.user, "care.case.unmask", case.org)
+    # masked unless the chair asks (?reveal=1): each look is logged, like an ID number's
+    figures = services.case_figures_reveal(actor=request.user, case=case) if may_unmask and request.GET.get("reveal") else None
     return render(request, "care/case_detail.html", {
-        "case": case, "figures": selectors.household_figures(case), "checks": case.checks.all(),
+        "case": case, "figures": figures, "may_unmask": may_unmask, "checks": case.checks.all(),
         "aid": case.aid.all(), "close_form": CloseForm(), "history": history_for(case)[:30],
     })
 

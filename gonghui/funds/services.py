@@ -107,7 +107,7 @@ def entry_post(*, actor, org: Org, date: dt.date, memo: str, lines: Iterable[Lin
     return entry
 
 
-def with_ids(model, made: list, org: Org) -> list:
+def _with_ids(model, made: list, org: Org) -> list:
     """bulk_create fills ids on SQLite and PostgreSQL; this covers a backend that does not."""
     if made and made[0].pk is None:
         ids = dict(model.objects.filter(org=org, idempotency_key__in=[m.idempotency_key for m in made])
@@ -170,7 +170,7 @@ def entries_post_bulk(*, actor, org: Org, entries: Iterable[EntrySpec], source: 
             number[spec.date.year] = number.get(spec.date.year, 0) + 1
             made.append(Entry(org_id=org.pk, year=spec.date.year, number=number[spec.date.year], date=spec.date, memo=spec.memo,
                               source=source, idempotency_key=spec.idempotency_key, posted_by_id=posted_by_id))
-        made = with_ids(Entry, Entry.objects.bulk_create(made), org)
+        made = _with_ids(Entry, Entry.objects.bulk_create(made), org)
         Line.objects.bulk_create([Line(entry_id=entry.pk, account=s.account, debit=s.debit, credit=s.credit)
                                   for entry, spec in zip(made, chunk) for s in spec.lines])
         HistoryEntry.objects.bulk_create([

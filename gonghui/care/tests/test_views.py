@@ -24,10 +24,11 @@ def test_every_care_page_opens_for_the_chair(cast, client_as):
         assert 'name="viewport"' in response.content.decode()
 
 
-def test_the_file_page_shows_the_household_figures_to_the_members_own_cadres(cast, client_as):
+def test_the_file_page_shows_the_level_to_the_members_own_cadres_and_the_figures_to_the_chair_who_asks(cast, client_as):
     case, _visit, _aid = objects(cast)
-    page = client_as(cast.cadre).get(f"/care/cases/{case.pk}/").content.decode()
-    assert "30,000元" in page and "深度困难" in page
+    page = client_as(cast.cadre).get(f"/care/cases/{case.pk}/?reveal=1").content.decode()
+    assert "深度困难" in page and "30,000元" not in page and "****" in page
+    assert "30,000元" in client_as(cast.chair).get(f"/care/cases/{case.pk}/?reveal=1").content.decode()
 
 
 def test_the_federation_officer_sees_visits_but_not_hardship_files(cast, client_as):

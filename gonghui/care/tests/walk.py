@@ -66,6 +66,7 @@ def service_calls(cast) -> list[tuple[str, object]]:
                                                              visitee_name="x", visitors="y", idempotency_key="walk:o:visit")),
         ("aid_pay", lambda actor: services.aid_pay(actor=actor, member=cast.member_record, kind="relief", date=dt.date(2025, 3, 1),
                                                    amount=Decimal(100), idempotency_key="walk:o:aid")),
+        ("case_figures_reveal", lambda actor: services.case_figures_reveal(actor=actor, case=case)),
         ("talk_record", lambda actor: services.talk_record(actor=actor, member=cast.member_record, kind="talk", date=dt.date(2025, 4, 1),
                                                            topic="走查")),
     ]

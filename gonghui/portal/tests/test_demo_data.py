@@ -69,3 +69,25 @@ def test_the_chair_finds_a_year_of_talks_and_home_visits_and_the_outsider_none(d
     page = login("chair").get("/care/talks/").content.decode()
     assert "生病住院探望" in page and "岗位调整后思想有波动" in page
     assert "生病住院探望" not in login("outsider").get("/care/talks/").content.decode()
+
+
+def test_the_demo_school_keeps_a_year_of_care_and_books_and_benbu_flags_only_who_stopped_paying(demo):
+    """XUEXIAO (a school) has its files (one due for re-check), its 教师节 round, aid, dues with three
+    teachers behind and books that balance; BENBU's year, read a year later, flags the four who stopped
+    paying in June, not the eighty who paid; the member reads the funds review on the notice board."""
+    import datetime as dt
+
+    from gonghui.care.selectors import care_figures
+    from gonghui.funds.selectors import dues_figures, trial_balance
+    from gonghui.orgs.models import Org
+
+    school, benbu = Org.objects.get(code="XUEXIAO"), Org.objects.get(code="BENBU")
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    care = care_figures(org=school, start=year[0], end=year[1])
+    assert care.files_unchecked == 1 and care.visits_by_occasion["teachers_day"] == 18 and care.people_aided == 5
+    dues = dues_figures(org=school, start=year[0], end=year[1])
+    assert (dues.in_arrears, dues.flagged) == (3, 0) and trial_balance(org=school, year=2025).balances
+    assert dues_figures(org=benbu, start=year[0], end=year[1]).flagged == 4
+    assert "教师节" in login("outsider").get("/care/visits/?year=2025").content.decode()
+    notices = login("member").get("/governance/notices/").content.decode()
+    assert "2025年度经费审查报告" in notices
