@@ -34,6 +34,8 @@ def service_calls(cast) -> list[tuple]:
         ("org_create", lambda actor: services.org_create(actor=actor, code="WALK-1", name="走查作业区", kind="branch",
                                                          parent=cast.union)),
         ("org_rename", lambda actor: services.org_rename(actor=actor, org=cast.branch, name="走查改名")),
+        ("org_edit", lambda actor: services.org_edit(actor=actor, org=cast.branch, name="走查改名")),
+        ("org_describe", lambda actor: services.org_describe(actor=actor, org=cast.branch, sector="school")),
         ("committee_create", lambda actor: services.committee_create(actor=actor, org=cast.union, kind="mediation",
                                                                      term_start=dt.date(2025, 4, 20))),
         ("committee_seat_assign", lambda actor: services.committee_seat_assign(
