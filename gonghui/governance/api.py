@@ -256,8 +256,14 @@ def list_attachments(request, disclosure_id: int):
 
 
 @router.post("/disclosures/{int:disclosure_id}/attachments", response={201: AttachmentOut})
-def add_attachment(request, disclosure_id: int, file: UploadedFile = File(...)):
+def add_attachment(request, disclosure_id: int, file: UploadedFile | None = File(None)):
+    # the file is optional to the schema, so a caller who may not see the notice learns nothing (404, not 422)
     disclosure = selectors.disclosure_get(visible_to=request.user, pk=disclosure_id)
+    if file is None:
+        from django.core.exceptions import ValidationError
+        from django.utils.translation import gettext as _
+
+        raise ValidationError({"file": _("Choose a file to attach.")})
     return Status(201, services.disclosure_attachment_add(actor=request.user, disclosure=disclosure, upload=file))
 
 

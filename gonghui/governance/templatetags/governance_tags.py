@@ -15,7 +15,9 @@ def amount(value, unit=""):
 
 @register.simple_tag(takes_context=True)
 def disclosure_word(context, org=None) -> str:
-    """厂务公开 / 校务公开 …: the word of `org`, else of the org the user's pages open on (read once a request)."""
+    """厂务公开 / 校务公开 …: the word of `org` (else of the page's `scope`), else of the org the
+    user's pages open on (read once a request)."""
+    org = org or context.get("scope")
     if org is not None:
         return org.disclosure_word
     request = context.get("request")
