@@ -922,3 +922,26 @@ def booking_cancel(request, pk: PathId):
     if booking is None:
         raise Http404
     return services.booking_cancel(actor=request.user, booking=booking)
+
+
+class ActivityFacilityPatch(Schema):
+    name: text(60) | None = None
+    kind: text(20) | None = None
+    place: text(100) | None = None
+    opens_at: dt.time | None = None
+    closes_at: dt.time | None = None
+    open_days: Annotated[str, Field(min_length=1, max_length=7, pattern=r"^[1-7]+$")] | None = None
+    capacity: Annotated[int, Field(ge=0, le=100_000)] | None = None
+    active: bool | None = None
+    items: Annotated[list[ActivityFacilityItem], Field(max_length=200)] | None = None
+
+
+@router.patch("/facilities/{pk}", response=ActivityFacilityOut)
+def facility_update(request, pk: PathId, payload: ActivityFacilityPatch):
+    """Change what is sent: hours, days, size, taking bookings or not, or the whole inventory (`items`)."""
+    facility = selectors.facility_get(visible_to=request.user, pk=pk)
+    data = payload.dict(exclude_unset=True)
+    items = data.pop("items", None)
+    if items is not None:
+        items = [(i["name"], i["quantity"], i["unit"]) for i in items]
+    return services.facility_update(actor=request.user, facility=facility, changes=data, items=items)

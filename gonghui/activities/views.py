@@ -784,6 +784,20 @@ def facility_create(request):
 
 
 @login_required
+def facility_edit(request, pk: int):
+    facility = selectors.facility_get(visible_to=request.user, pk=pk)
+    form = forms.FacilityEditForm(request.POST or None, facility=facility)
+
+    def save(data):
+        items = data.pop("items")
+        services.facility_update(actor=request.user, facility=facility, changes=data, items=items)
+        return reverse("activities:facilities")
+
+    return _form_page(request, form, save, title=_("Edit the facility") + " · " + facility.name, done=_("Facility saved."),
+                      back=reverse("activities:facilities"))
+
+
+@login_required
 def facility_week(request):
     """The cadre's week: every facility in reach, each day's bookings with who booked."""
     _orgs(request.user, selectors.FACILITY)
