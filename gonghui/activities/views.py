@@ -710,6 +710,8 @@ def _monday(request) -> dt.date:
         day = dt.date.fromisoformat(request.GET.get("week", ""))
     except ValueError:
         day = today
+    if not 1900 < day.year < 2200:
+        day = today
     return day - dt.timedelta(days=day.weekday())
 
 

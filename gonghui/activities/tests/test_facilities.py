@@ -235,3 +235,9 @@ def test_a_facility_that_stops_taking_bookings_refuses_new_ones(cast, client_as)
     assert response.status_code == 200 and response.json()["active"] is False
     with pytest.raises(ValidationError, match="暂不接受预约"):
         book(cast, room)
+
+
+def test_a_week_far_outside_the_calendar_shows_this_week_instead_of_failing(cast, client_as):
+    client = client_as(cast.chair)
+    assert client.get("/activities/facilities/week/?week=9999-12-31").status_code == 200
+    assert client.get("/api/v1/activities/facilities/week?week=9999-12-31").status_code == 200
