@@ -11,7 +11,8 @@ gonghui.safety (report submit, forward, answer), members (leave, transfer), fire
 (acknowledge, silence, reset), congress (a delegate's secret ballot, a motion's 附议, an
 agenda item's vote), funds (a member's month of dues, a ledger entry with its key), care
 (aid paid, a visit recorded, each with its key) and activities (signing oneself up for an
-event, giving the place up). 公示 objections have no API yet and are reported as skipped.
+event, giving the place up, booking a facility's slot). 公示 objections have no API yet and
+are reported as skipped.
 Each case acts on a fresh object made through the services (actor=None, the system), with
 the token of the cast persona who would send it (gonghui.portal.tests.personas).
 
@@ -261,6 +262,10 @@ def build_cases(cast, tokens: dict[str, str]) -> list[Case]:
         return activities.event_create(actor=None, org=cast.union, title=f"职工运动会 {tag}", kind="culture_sports",
                                        starts_on=today + dt.timedelta(days=14), capacity=1)
 
+    def facility(tag: str):
+        return activities.facility_create(actor=None, org=cast.union, name=f"活动室 {tag}", kind="activity_room",
+                                          opens_at=dt.time(8), closes_at=dt.time(21))
+
     def signup_to_cancel(tag: str):
         e = event(tag)
         signup = activities.event_signup(actor=None, event=e, member=member_record)
@@ -329,6 +334,11 @@ def build_cases(cast, tokens: dict[str, str]) -> list[Case]:
              lambda tag: (f"/api/v1/activities/events/{event(tag).pk}/signups", {}, "member")),
         Case("activity sign-up cancel (oneself)", "/api/v1/activities/signups/{pk}/cancel",
              lambda tag: (f"/api/v1/activities/signups/{signup_to_cancel(tag).pk}/cancel", {}, "member")),
+        # ---- a facility's slot booked by the member (the same slot twenty times leaves one booking)
+        Case("facility booking (the same slot)", "/api/v1/activities/facilities/{pk}/bookings",
+             lambda tag: (f"/api/v1/activities/facilities/{facility(tag).pk}/bookings",
+                          {"on": (dt.date.today() + dt.timedelta(days=2)).isoformat(), "starts_at": "09:00", "ends_at": "10:00"},
+                          "member")),
         # 公示 objections are answered on the pages only; listed so the report says so
         Case("objection answer", "/api/v1/governance/objections/{objection_id}/answer", lambda tag: ("", {}, "chair")),
     ]

@@ -17,13 +17,14 @@ value = places taken; limit = the event's places (500); ratio = value / limit; t
 when the counts above are exact and no request failed.
 
 Also reported (not part of pass): p50 and p99 latency of a sign-up as the client saw it, the
-time of one sign-up sent alone (alone_s), and p99_limit_s = 15 ms × members (30 s for 2,000).
-Why that limit: every sign-up waits its turn at the one event's row lock, so the last of 2,000
-sent together waits for the other 1,999; a sign-up alone takes about 10 ms on an idle core of
-this machine, so the queue alone is some 20 s, and 15 ms a member leaves room for the shared
-cores while staying under the 60 s a phone's browser waits before it gives up. A p99 past it
-means the sign-up itself (the work under the lock) has grown, which the query-count tests of
-gonghui/activities guard; it is reported, not failed, because 8 jobs share these 2 cores.
+time of one sign-up sent alone (alone_s), each sign-up's turn at the lock as the burst ran
+(serial_ms = the burst's wall time / members), and p99_limit_s = 15 ms x members (30 s for
+2,000). Why that limit: every sign-up waits its turn at the one event's row lock, so the last of
+N sent together waits for the N-1 before it; 15 ms is the turn we allow a sign-up (its seven
+statements on PostgreSQL over loopback, with room to spare), and 30 s for the last of 2,000 is
+still an answer a member waits for with the phone in hand. On this workplace, where 8 jobs share 2 cores, a turn
+measured about 50 ms and the p99 of 2,000 about 105 s, so p99_ok is false here; it is
+reported, not failed, as the brief asks: the counts are the verdict.
 
     .venv/bin/python bench/signup.py [--quick]     # --quick: 400 members, 100 places
 
@@ -211,7 +212,7 @@ def main() -> None:
         ok = confirmed == PLACES and waiting == MEMBERS - PLACES and errors == 0 and in_order
         print(json.dumps({"bench": "signup", "value": confirmed, "limit": PLACES, "ratio": round(confirmed / PLACES, 3),
                           "target": 1, "pass": bool(ok), "waiting": waiting, "errors": errors, "in_order": in_order,
-                          "alone_s": round(alone_s, 3), "p50_s": round(p50, 3), "p99_s": round(p99, 3),
+                          "alone_s": round(alone_s, 3), "serial_ms": round(wall / MEMBERS * 1000, 1), "p50_s": round(p50, 3), "p99_s": round(p99, 3),
                           "p99_limit_s": P99_LIMIT_S,
                           "p99_ok": p99 <= P99_LIMIT_S}))
     finally:

@@ -801,6 +801,18 @@ def event_cost_pay(request, pk: PathId, payload: ActivityPayIn):
 
 # ── facilities ───────────────────────────────────────────────────────────────
 
+# A time of day as the pages show it, 09:30 (seconds allowed, no zone: a facility's clock is local).
+Clock = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", examples=["09:30"])]
+
+
+def _clock(value: str | None) -> dt.time | None:
+    return None if value is None else dt.time.fromisoformat(value)
+
+
+def _hhmm(value: dt.time) -> str:
+    return value.strftime("%H:%M")
+
+
 class ActivityFacilityItem(Schema):
     name: text(40)
     quantity: Annotated[int, Field(ge=0, le=10_000_000)]
@@ -813,12 +825,20 @@ class ActivityFacilityOut(Schema):
     name: str
     kind: str
     place: str
-    opens_at: dt.time
-    closes_at: dt.time
+    opens_at: Clock
+    closes_at: Clock
     open_days: str
     capacity: int
     active: bool
     items: list[ActivityFacilityItem]
+
+    @staticmethod
+    def resolve_opens_at(obj):
+        return _hhmm(obj.opens_at)
+
+    @staticmethod
+    def resolve_closes_at(obj):
+        return _hhmm(obj.closes_at)
 
     @staticmethod
     def resolve_items(obj):
@@ -829,8 +849,8 @@ class ActivityFacilityIn(Schema):
     org_id: Id
     name: text(60)
     kind: text(20)
-    opens_at: dt.time
-    closes_at: dt.time
+    opens_at: Clock
+    closes_at: Clock
     open_days: Annotated[str, Field(min_length=1, max_length=7, pattern=r"^[1-7]+$")] = "1234567"
     place: text(100) = ""
     capacity: Annotated[int, Field(ge=0, le=100_000)] = 0
@@ -842,17 +862,25 @@ class ActivityBookingOut(Schema):
     facility_id: int
     member_id: int
     on: dt.date
-    starts_at: dt.time
-    ends_at: dt.time
+    starts_at: Clock
+    ends_at: Clock
     people: int
     purpose: str
     status: str
 
+    @staticmethod
+    def resolve_starts_at(obj):
+        return _hhmm(obj.starts_at)
+
+    @staticmethod
+    def resolve_ends_at(obj):
+        return _hhmm(obj.ends_at)
+
 
 class ActivityBookingIn(Schema):
     on: dt.date
-    starts_at: dt.time
-    ends_at: dt.time
+    starts_at: Clock
+    ends_at: Clock
     people: Annotated[int, Field(ge=1, le=100_000)] = 1
     purpose: text(100) = ""
     member_id: Id | None = None
@@ -880,13 +908,14 @@ def facility_create(request, payload: ActivityFacilityIn):
     data = payload.dict()
     org = _org(request, data.pop("org_id"), selectors.FACILITY)
     data["items"] = [(i["name"], i["quantity"], i["unit"]) for i in data["items"]]
+    data["opens_at"], data["closes_at"] = _clock(data["opens_at"]), _clock(data["closes_at"])
     return Status(201, services.facility_create(actor=request.user, org=org, **data))
 
 
 @router.get("/facilities/week", response=list[ActivityWeekDay])
 def facility_week(request, week: dt.date | None = None, org_id: OrgQuery = None):
     """The cadre's week from the Monday of `week` (this week by default): each facility's bookings by day."""
-    day = week or timezone.localdate()
+    day = week if week is not None and 1900 < week.year < 2200 else timezone.localdate()
     monday = day - dt.timedelta(days=day.weekday())
     facilities_, days, grid = selectors.facility_week(visible_to=request.user, monday=monday,
                                                       org=_org(request, org_id, selectors.FACILITY))
@@ -907,6 +936,7 @@ def facility_book(request, pk: PathId, payload: ActivityBookingIn):
                                      pk=payload.member_id)
     data = payload.dict()
     data.pop("member_id")
+    data["starts_at"], data["ends_at"] = _clock(data["starts_at"]), _clock(data["ends_at"])
     return Status(201, services.facility_book(actor=request.user, facility=facility, member=member, **data))
 
 
@@ -922,3 +952,29 @@ def booking_cancel(request, pk: PathId):
     if booking is None:
         raise Http404
     return services.booking_cancel(actor=request.user, booking=booking)
+
+
+class ActivityFacilityPatch(Schema):
+    name: text(60) | None = None
+    kind: text(20) | None = None
+    place: text(100) | None = None
+    opens_at: Clock | None = None
+    closes_at: Clock | None = None
+    open_days: Annotated[str, Field(min_length=1, max_length=7, pattern=r"^[1-7]+$")] | None = None
+    capacity: Annotated[int, Field(ge=0, le=100_000)] | None = None
+    active: bool | None = None
+    items: Annotated[list[ActivityFacilityItem], Field(max_length=200)] | None = None
+
+
+@router.patch("/facilities/{pk}", response=ActivityFacilityOut)
+def facility_update(request, pk: PathId, payload: ActivityFacilityPatch):
+    """Change what is sent: hours, days, size, taking bookings or not, or the whole inventory (`items`)."""
+    facility = selectors.facility_get(visible_to=request.user, pk=pk)
+    data = payload.dict(exclude_unset=True)
+    for name in ("opens_at", "closes_at"):
+        if name in data:
+            data[name] = _clock(data[name])
+    items = data.pop("items", None)
+    if items is not None:
+        items = [(i["name"], i["quantity"], i["unit"]) for i in items]
+    return services.facility_update(actor=request.user, facility=facility, changes=data, items=items)

@@ -333,3 +333,18 @@ class BookingForm(forms.Form):
     ends_at = forms.TimeField(label=_("end time"), widget=TIME)
     people = forms.IntegerField(label=_("people"), min_value=1, max_value=100_000, initial=1)
     purpose = forms.CharField(label=_("purpose"), max_length=100, required=False)
+
+
+class FacilityEditForm(FacilityForm):
+    active = forms.BooleanField(label=_("open for booking"), required=False)
+
+    def __init__(self, *args, facility=None, **kwargs):
+        if facility is not None and not kwargs.get("data") and not (args and args[0]):
+            kwargs["initial"] = {
+                "name": facility.name, "kind": facility.kind, "place": facility.place, "opens_at": facility.opens_at,
+                "closes_at": facility.closes_at, "open_days": list(facility.open_days), "capacity": facility.capacity,
+                "active": facility.active,
+                "items": "\n".join(f"{i.name} {i.quantity}{i.unit}" for i in facility.items.all()),
+            }
+        super().__init__(*args, **kwargs)
+        del self.fields["org"]

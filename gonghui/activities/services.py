@@ -924,3 +924,49 @@ def booking_cancel(*, actor, booking: Booking, today: dt.date | None = None) -> 
     history_record(obj=booking, org=facility.org, actor=actor, action="state",
                    changes={"status": [BookingStatus.CONFIRMED, BookingStatus.CANCELLED]})
     return booking
+
+
+FACILITY_FIELDS = ("name", "kind", "place", "opens_at", "closes_at", "open_days", "capacity", "active")
+
+
+@transaction.atomic
+def facility_update(*, actor, facility: Facility, changes: dict, items: Iterable[tuple[str, int, str]] | None = None) -> Facility:
+    """Edit a facility: its name, hours, days, size, whether it takes bookings, and (when given) its whole inventory.
+    Bookings already made stay; the new hours apply to bookings made from now on."""
+    from gonghui.core.history import model_update
+
+    require(actor=actor, action="activities.facility.manage", org=facility.org)
+    facility = locked(facility)
+    if "name" in changes:
+        changes["name"] = (changes["name"] or "").strip()[:60]
+    if "open_days" in changes:
+        changes["open_days"] = "".join(sorted(set(changes["open_days"] or "")))
+
+    def check(row: Facility) -> None:
+        if row.kind not in FacilityKind.values:
+            raise ValidationError({"kind": _("Unknown kind of facility.")})
+        if not row.name:
+            raise ValidationError({"name": _("Name the facility.")})
+        if row.closes_at <= row.opens_at:
+            raise ValidationError({"closes_at": _("The facility closes before it opens.")})
+        if not row.open_days or not set(row.open_days) <= set("1234567"):
+            raise ValidationError({"open_days": _("Choose the days of the week it opens.")})
+        if row.capacity is None or row.capacity < 0:
+            raise ValidationError({"capacity": _("The number of people cannot be negative.")})
+        if Facility.objects.filter(org=row.org_id, name=row.name).exclude(pk=row.pk).exists():
+            raise ValidationError({"name": _("The organisation already has a facility of this name.")})
+
+    more = {}
+    if items is not None:
+        items = list(items)
+        if len({n for n, _q, _u in items}) != len(items):
+            raise ValidationError({"items": _("An item is listed twice in the inventory.")})
+        before = [(i.name, i.quantity, i.unit) for i in facility.items.all()]
+        if before != items:
+            facility.items.all().delete()
+            FacilityItem.objects.bulk_create([FacilityItem(facility=facility, name=n, quantity=q, unit=u) for n, q, u in items])
+            more["items"] = ["、".join(f"{n} {q}{u}" for n, q, u in before) or None,
+                             "、".join(f"{n} {q}{u}" for n, q, u in items) or None]
+    model_update(obj=facility, changes=changes, allowed=FACILITY_FIELDS, actor=actor, org=facility.org, before_save=check,
+                 more=more)
+    return facility

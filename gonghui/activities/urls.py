@@ -28,6 +28,7 @@ urlpatterns = [
     path("facilities/", views.facility_list, name="facilities"),
     path("facilities/new/", views.facility_create, name="facility_create"),
     path("facilities/week/", views.facility_week, name="facility_week"),
+    path("facilities/<int:pk>/edit/", views.facility_edit, name="facility_edit"),
     path("facilities/bookings/<int:booking_pk>/cancel/", views.facility_booking_cancel, name="facility_booking_cancel"),
     path("honours/", views.honour_list, name="honours"),
     path("honours/new/", views.honour_create, name="honour_create"),

@@ -710,6 +710,8 @@ def _monday(request) -> dt.date:
         day = dt.date.fromisoformat(request.GET.get("week", ""))
     except ValueError:
         day = today
+    if not 1900 < day.year < 2200:
+        day = today
     return day - dt.timedelta(days=day.weekday())
 
 
@@ -780,6 +782,20 @@ def facility_create(request):
         return reverse("activities:facilities")
 
     return _form_page(request, form, save, title=_("New facility"), done=_("Facility saved."),
+                      back=reverse("activities:facilities"))
+
+
+@login_required
+def facility_edit(request, pk: int):
+    facility = selectors.facility_get(visible_to=request.user, pk=pk)
+    form = forms.FacilityEditForm(request.POST or None, facility=facility)
+
+    def save(data):
+        items = data.pop("items")
+        services.facility_update(actor=request.user, facility=facility, changes=data, items=items)
+        return reverse("activities:facilities")
+
+    return _form_page(request, form, save, title=_("Edit the facility") + " · " + facility.name, done=_("Facility saved."),
                       back=reverse("activities:facilities"))
 
 

@@ -207,3 +207,37 @@ def test_the_week_page_and_the_members_page_read_the_same_number_of_times_howeve
     book(cast, room, 20, 21, actor=cast.rep, member=cast.rep_record)
     with django_assert_max_num_queries(len(few.captured_queries)):
         member.get(f"/activities/rooms/{room.pk}/")
+
+
+def test_a_cadre_changes_the_hours_and_the_inventory_and_the_history_says_so(cast, client_as):
+    from gonghui.core.history import history_for
+
+    room = library(cast)
+    client = client_as(cast.chair)
+    client.post(f"/activities/facilities/{room.pk}/edit/", {
+        "name": "职工书屋", "kind": "reading_room", "place": "职工之家二楼", "opens_at": "09:00", "closes_at": "20:00",
+        "open_days": ["1", "2", "3", "4", "5", "6"], "capacity": 40, "active": "on", "items": "图书 3500册\n阅览座位 40个"})
+    room.refresh_from_db()
+    assert (room.opens_at, room.closes_at, room.open_days, room.capacity) == (T(9), T(20), "123456", 40)
+    assert [(i.name, i.quantity) for i in room.items.all()] == [("图书", 3500), ("阅览座位", 40)]
+    entry = history_for(room).first()
+    assert "opens_at" in entry.changes and entry.changes["items"][1] == "图书 3500册、阅览座位 40个"
+    with pytest.raises(ValidationError, match="关闭时间早于开放时间"):
+        services.facility_update(actor=cast.chair, facility=room, changes={"closes_at": T(7)})
+    room.refresh_from_db()
+    assert room.closes_at == T(20)
+
+
+def test_a_facility_that_stops_taking_bookings_refuses_new_ones(cast, client_as):
+    room = library(cast)
+    response = client_as(cast.chair).patch(f"/api/v1/activities/facilities/{room.pk}", {"active": False},
+                                           content_type="application/json")
+    assert response.status_code == 200 and response.json()["active"] is False
+    with pytest.raises(ValidationError, match="暂不接受预约"):
+        book(cast, room)
+
+
+def test_a_week_far_outside_the_calendar_shows_this_week_instead_of_failing(cast, client_as):
+    client = client_as(cast.chair)
+    assert client.get("/activities/facilities/week/?week=9999-12-31").status_code == 200
+    assert client.get("/api/v1/activities/facilities/week?week=9999-12-31").status_code == 200

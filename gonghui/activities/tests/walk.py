@@ -83,6 +83,10 @@ def private_urls(cast) -> list[tuple]:
         ("POST", f"/activities/facilities/bookings/{booking.pk}/cancel/"),
         ("GET", f"/activities/facilities/?org={u}"),
         ("GET", f"/activities/facilities/week/?org={u}"),
+        ("GET", f"/activities/facilities/{room.pk}/edit/"),
+        ("POST", f"/activities/facilities/{room.pk}/edit/", {"name": "x", "kind": "gym", "opens_at": "08:00", "closes_at": "20:00",
+                                                           "open_days": ["1"], "capacity": 0}),
+        ("PATCH", f"/api/v1/activities/facilities/{room.pk}", {"capacity": 5}),
         ("GET", f"/api/v1/activities/events/{held.pk}/photos"),
         ("POST", f"/api/v1/activities/photos/{photo.pk}/remove", {}),
         ("POST", f"/api/v1/activities/events/{held.pk}/pay", {"subline": "culture"}),
@@ -186,6 +190,7 @@ def service_calls(cast) -> list[tuple]:
         ("facility_book", lambda a: s.facility_book(actor=a, facility=room, member=cast.rep_record, on=later,
                                                     starts_at=dt.time(12), ends_at=dt.time(13))),
         ("booking_cancel", lambda a: s.booking_cancel(actor=a, booking=booking)),
+        ("facility_update", lambda a: s.facility_update(actor=a, facility=room, changes={"capacity": 5})),
         ("event_create", lambda a: s.event_create(actor=a, org=cast.union, title="x", kind="trip", starts_on=day)),
         # someone else's record: the member may sign up only themselves
         ("event_signup", lambda a: s.event_signup(actor=a, event=e, member=cast.rep_record)),
