@@ -15,7 +15,7 @@ from gonghui.core.formatting import format_count, format_yuan
 from gonghui.core.summary import Figure, Period, Section, headline_sections
 
 from .choices import HonourKind, HonourLevel, PatentKind
-from .selectors import ActivityFigures, activity_figures, headline_counts_by_union, participants_between
+from .selectors import ActivityFigures, activity_figures, activity_titles, headline_counts_by_union, participants_between
 
 ORDER = 60
 SEP = "、"
@@ -50,6 +50,19 @@ def events_sentence(f: ActivityFigures) -> str:
     if f.event_cost:
         text += _("; the events cost %(cost)s") % {"cost": format_yuan(f.event_cost)}
     return text + pgettext("sentence end", ".")
+
+
+NAMED_LIMIT = 10
+
+
+def titles_sentence(titles: list[str]) -> str:
+    """先后开展了“迎春杯”文体活动、“感恩教育”活动…。 (past NAMED_LIMIT titles, the first ones and 等)"""
+    if not titles:
+        return ""
+    shown = SEP.join(titles[:NAMED_LIMIT])
+    if len(titles) > NAMED_LIMIT:
+        return _("Among the activities held were %(titles)s and others.") % {"titles": shown}
+    return _("The activities held were %(titles)s.") % {"titles": shown}
 
 
 def competitions_sentence(f: ActivityFigures) -> str:
@@ -112,6 +125,9 @@ def sections(*, org, period: Period) -> list[Section]:
     last = period.same_period_last_year()
     before = participants_between(org=org, start=last.start, end=last.end)
     paragraphs, figures, shortcomings = [], [], []
+    named = titles_sentence(activity_titles(org=org, start=period.start, end=period.end, limit=NAMED_LIMIT))
+    if named:
+        paragraphs.append(named)
     if f.events_held:
         paragraphs.append(events_sentence(f))
         figures += [

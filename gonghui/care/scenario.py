@@ -9,10 +9,12 @@ Reads the optional `care` block; every key is documented here and an unknown key
                                  # the first was opened the year before and is due for its re-check
       closed_files: 1            # of those, how many close in December (back to work, say)
       visits: {春节: 12, 中秋: 8, 住院: 5}    # visits by occasion (Chinese name or code)
-      visit_cash: 500            # cash given on each visit
+      visit_cash: 500            # cash given on each visit, or by occasion: {住院: 500, 生日: 100}
       visit_goods: 米面油          # goods given on each visit…
       visit_goods_value: 200     # …and what they are worth
       aid: {relief: 3, subsidy: 4, education: 2, condolence: 2, goods: 3}   # aid payments by kind
+      aid_amounts: {relief: 1400}  # optional: cash of each payment by kind (default relief 2000,
+                                 # subsidy 1500, condolence 500, education the union's grant)
       aid_refused: 1             # aids asked above the yearly limit (kept as refused)
 """
 
@@ -27,7 +29,7 @@ from .selectors import settings_for
 
 ORDER = 55
 KEYS = {"low_income_line", "aid_limit", "hardship_files", "closed_files", "visits", "visit_cash", "visit_goods",
-        "visit_goods_value", "aid", "aid_refused"}
+        "visit_goods_value", "aid", "aid_refused", "aid_amounts"}
 OCCASION_BY_CHINESE = {
     "春节": Occasion.SPRING_FESTIVAL, "元旦": Occasion.SPRING_FESTIVAL, "三八": Occasion.WOMENS_DAY, "端午": Occasion.DRAGON_BOAT,
     "中秋": Occasion.MID_AUTUMN, "教师节": Occasion.TEACHERS_DAY, "住院": Occasion.HOSPITAL, "生日": Occasion.BIRTHDAY,
@@ -103,15 +105,26 @@ def _files(block: dict, ctx, people: list) -> list:
     return opened
 
 
+def _visit_cash(block: dict) -> dict[str, Decimal]:
+    """{occasion: cash given on each visit}; a plain number applies to every occasion."""
+    given = block.get("visit_cash", 0)
+    if not isinstance(given, dict):
+        return {o: Decimal(str(given)) for o in Occasion.values}
+    return {o: Decimal(0) for o in Occasion.values} | {_occasion(k): Decimal(str(v)) for k, v in given.items()}
+
+
 def _visits(block: dict, ctx, people: list) -> None:
-    cash = Decimal(str(block.get("visit_cash", 0)))
+    cash_by_occasion = _visit_cash(block)
+    months = (ctx.start.month, ctx.end.month) if hasattr(ctx, "start") else (1, 12)   # the demo's ctx is a whole year
     goods, goods_value = block.get("visit_goods", ""), Decimal(str(block.get("visit_goods_value", 0)))
     n = 0
     for name, count in (block.get("visits") or {}).items():
         occasion = _occasion(name)
+        cash = cash_by_occasion[occasion]
         for _i in range(int(count)):
             member = people[(11 * n + 5) % len(people)]
-            month, day = OCCASION_DATES.get(occasion, (ctx.rng.randint(1, 12), ctx.rng.randint(1, 28)))
+            # an occasion without a date of its own falls in a month of the period (a half-year's own half)
+            month, day = OCCASION_DATES.get(occasion, (ctx.rng.randint(*months), ctx.rng.randint(1, 28)))
             visit_record(actor=ctx.actor, org=ctx.union, occasion=occasion, date=dt.date(ctx.year, month, day),
                          member=member, visitee_name=member.name, visitors="工会主席、分工会主席", cash=cash,
                          goods=goods, goods_value=goods_value if goods else Decimal(0),
@@ -121,6 +134,11 @@ def _visits(block: dict, ctx, people: list) -> None:
 
 def _aid(block: dict, ctx, people: list, files: list) -> None:
     grant = settings_for(ctx.union).education_grant
+    amounts = dict(AID_AMOUNTS)
+    for kind, amount in (block.get("aid_amounts") or {}).items():
+        if kind not in AidKind.values or kind == AidKind.GOODS:
+            raise ScenarioKeyError(f"unknown kind of cash aid in scenario: {kind!r}")
+        amounts[kind] = Decimal(str(amount))
     n = 0
     for kind, count in (block.get("aid") or {}).items():
         if kind not in AidKind.values:
@@ -130,7 +148,7 @@ def _aid(block: dict, ctx, people: list, files: list) -> None:
             case = files[n] if n < len(files) else None
             member = case.member if case is not None else people[(13 * n + 1) % len(people)]
             values = ({"goods": "米、面、油", "goods_value": Decimal(300)} if kind == AidKind.GOODS
-                      else {"amount": grant if kind == AidKind.EDUCATION else AID_AMOUNTS[kind]})
+                      else {"amount": amounts.get(kind, grant)})
             aid_pay(actor=ctx.actor, member=member, kind=kind, case=case, date=dt.date(ctx.year, 1 + n % 12, 15),
                     idempotency_key=f"scenario:aid:{ctx.year}:{n}", **values)
             n += 1

@@ -154,6 +154,13 @@ def care_figures(*, org: Org, start: dt.date, end: dt.date) -> CareFigures:
     return fig
 
 
+def visit_cash_by_occasion(*, org: Org, start: dt.date, end: dt.date) -> dict[str, Decimal]:
+    """{occasion: cash given on its visits} for the org's subtree in [start, end]; one query."""
+    visits = Visit.objects.filter(under(org), date__gte=start, date__lte=end)
+    return {o: _dec(c) for o, c in visits.values("occasion").order_by("occasion").annotate(c=Sum("cash"))
+            .values_list("occasion", "c")}
+
+
 def attention(*, visible_to) -> list[Attention]:
     """待办: open hardship files not yet re-checked this year."""
     qs = in_reach(HardshipCase.objects.all(), visible_to, action="care.case.manage")

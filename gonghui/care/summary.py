@@ -11,7 +11,7 @@ from gonghui.core.formatting import format_count, format_yuan
 from gonghui.core.summary import Figure, Period, Section, headline_sections
 
 from .choices import AidKind, Level, Occasion
-from .selectors import CareFigures, care_figures
+from .selectors import CareFigures, care_figures, visit_cash_by_occasion
 
 ORDER = 40
 
@@ -21,9 +21,26 @@ def visits_sentence(fig: CareFigures) -> str:
     parts = pgettext("list separator", ", ").join(
         _("%(occasion)s %(n)s") % {"occasion": Occasion(o).label, "n": format_count(n)}
         for o, n in sorted(fig.visits_by_occasion.items(), key=lambda kv: Occasion.values.index(kv[0])))
+    if not (fig.visit_cash or fig.visit_goods):  # visits without gifts are not written up as "0元"
+        return _("Visited %(households)s households (%(parts)s).") % {"households": format_count(fig.households_visited),
+                                                                     "parts": parts}
+    if not fig.visit_goods:
+        return _("Visited %(households)s households (%(parts)s), giving %(cash)s in cash.") % {
+            "households": format_count(fig.households_visited), "parts": parts, "cash": format_yuan(fig.visit_cash)}
     return _("Visited %(households)s households (%(parts)s), giving %(cash)s in cash and goods worth %(goods)s.") % {
         "households": format_count(fig.households_visited), "parts": parts,
         "cash": format_yuan(fig.visit_cash), "goods": format_yuan(fig.visit_goods)}
+
+
+def visit_cash_sentence(cash_by_occasion: dict[str, object]) -> str:
+    """其中住院慰问金5,000元、生日慰问金15,000元。 (only when the cash went on more than one occasion)"""
+    given = [(o, v) for o, v in cash_by_occasion.items() if v]
+    if len(given) < 2:
+        return ""
+    parts = pgettext("list separator", ", ").join(
+        _("%(occasion)s: %(cash)s") % {"occasion": Occasion(o).label, "cash": format_yuan(v)}
+        for o, v in sorted(given, key=lambda kv: Occasion.values.index(kv[0])))
+    return _("The cash went on %(parts)s.") % {"parts": parts}
 
 
 def aid_sentence(fig: CareFigures) -> str:
@@ -66,7 +83,8 @@ def sections(*, org, period: Period) -> list[Section]:
         return []
     section = Section(key="care", order=ORDER, heading=_heading())
     if fig.visits_by_occasion:
-        section.paragraphs.append(visits_sentence(fig))
+        section.paragraphs.append(visits_sentence(fig) + visit_cash_sentence(
+            visit_cash_by_occasion(org=org, start=period.start, end=period.end)))
         section.figures += [
             Figure("care.households_visited", _("households visited"), fig.households_visited, format_count(fig.households_visited),
                    source="/care/visits/"),

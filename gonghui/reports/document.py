@@ -216,10 +216,12 @@ def assemble(
     blocks.append({
         "key": "opening", "kind": "opening", "heading": "",
         "paragraphs": [opening_paragraph(org_name=org_name, parent_name=parent_name, period=period,
-                                         areas=[s.heading for s in sections])],
+                                         areas=[s.heading for s in sections if s.paragraphs or s.items])],
     })
     number = 0
     for section in sections:
+        if not (section.paragraphs or section.items):  # an area with only plans or shortcomings gets no empty heading
+            continue
         number += 1
         paragraphs = list(section.paragraphs)
         paragraphs += [f"{i}、{item}" for i, item in enumerate(section.items, start=1)]

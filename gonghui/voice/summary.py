@@ -27,6 +27,11 @@ def _theme_phrase(themes: list[str]) -> str:
 ORDER = 30
 
 
+def adopted_sentence(adopted: int) -> str:
+    """已采纳4条。 (the count behind the rate, which a small union states rather than the rate)"""
+    return _("%(n)s of them were adopted.") % {"n": f"{format_count(adopted)}条"} if adopted else ""
+
+
 def _heading() -> str:
     return _("Listening to workers: rationalisation suggestions")
 
@@ -73,6 +78,7 @@ def sections(*, org, period: Period) -> list[Section]:
             "%(period)s the union collected %(n)s rationalisation suggestions, %(per)s per member, "
             "with an adoption rate of %(rate)s."
         ) % {"period": period.label, "n": f"{format_count(s.submitted)}条", "per": f"{per_member}条", "rate": rate}
+        text += adopted_sentence(s.adopted)
         if s.golden:
             text += _("%(n)s of them were promoted across the union as golden ideas.") % {"n": f"{format_count(s.golden)}条"}
         if s.saving_yuan:
