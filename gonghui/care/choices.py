@@ -53,3 +53,9 @@ class AidKind(models.TextChoices):
 class AidStatus(models.TextChoices):
     PAID = "paid", _("paid")
     REFUSED = "refused", _("refused")
+
+
+class ServiceKind(models.TextChoices):
+    """Everyday care the union arranges for workers, counted in 人次 (person-times)."""
+    SICK_MEAL = "sick_meal", _("sick meals from the canteen")
+    LEAVE = "leave", _("leave arranged")

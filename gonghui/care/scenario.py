@@ -16,6 +16,8 @@ Reads the optional `care` block; every key is documented here and an unknown key
       aid_amounts: {relief: 1400}  # optional: cash of each payment by kind (default relief 2000,
                                  # subsidy 1500, condolence 500, education the union's grant)
       aid_refused: 1             # aids asked above the yearly limit (kept as refused)
+      services: {病号饭: 60, 休假: 26}   # everyday care in person-times, one record each, spread over
+                                 # the period (病号饭 sick_meal: the canteen's sick meals; 休假 leave: leave arranged)
 """
 
 from __future__ import annotations
@@ -23,13 +25,14 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from .choices import AidKind, CaseKind, Occasion
-from .services import aid_pay, care_settings_set, case_close, case_open, case_recheck, visit_record
+from .choices import AidKind, CaseKind, Occasion, ServiceKind
+from .services import aid_pay, care_service_record, care_settings_set, case_close, case_open, case_recheck, visit_record
 from .selectors import settings_for
 
 ORDER = 55
 KEYS = {"low_income_line", "aid_limit", "hardship_files", "closed_files", "visits", "visit_cash", "visit_goods",
-        "visit_goods_value", "aid", "aid_refused", "aid_amounts"}
+        "visit_goods_value", "aid", "aid_refused", "aid_amounts", "services"}
+SERVICE_BY_CHINESE = {"病号饭": ServiceKind.SICK_MEAL, "休假": ServiceKind.LEAVE}
 OCCASION_BY_CHINESE = {
     "春节": Occasion.SPRING_FESTIVAL, "元旦": Occasion.SPRING_FESTIVAL, "三八": Occasion.WOMENS_DAY, "端午": Occasion.DRAGON_BOAT,
     "中秋": Occasion.MID_AUTUMN, "教师节": Occasion.TEACHERS_DAY, "住院": Occasion.HOSPITAL, "生日": Occasion.BIRTHDAY,
@@ -80,6 +83,20 @@ def load(spec: dict, ctx) -> None:
     files = _files(block, ctx, people)
     _visits(block, ctx, people)
     _aid(block, ctx, people, files)
+    _services(block, ctx, people)
+
+
+def _services(block: dict, ctx, people: list) -> None:
+    n = 0
+    for name, count in (block.get("services") or {}).items():
+        kind = SERVICE_BY_CHINESE.get(name, name)
+        if kind not in ServiceKind.values:
+            raise ScenarioKeyError(f"unknown kind of care service in scenario: {name!r}")
+        for i in range(int(count)):
+            member = people[(19 * n + 7) % len(people)]
+            care_service_record(actor=ctx.actor, org=ctx.union, kind=kind, date=ctx.random_date(), member=member,
+                                idempotency_key=f"scenario:service:{ctx.year}:{kind}:{i}")
+            n += 1
 
 
 def _files(block: dict, ctx, people: list) -> list:

@@ -10,8 +10,8 @@ from django.utils.translation import pgettext
 from gonghui.core.formatting import format_count, format_yuan
 from gonghui.core.summary import Figure, Period, Section, headline_sections
 
-from .choices import AidKind, Level, Occasion
-from .selectors import CareFigures, care_figures, visit_cash_by_occasion
+from .choices import AidKind, Level, Occasion, ServiceKind
+from .selectors import CareFigures, care_figures, service_people_by_kind, visit_cash_by_occasion
 
 ORDER = 40
 
@@ -41,6 +41,16 @@ def visit_cash_sentence(cash_by_occasion: dict[str, object]) -> str:
         _("%(occasion)s: %(cash)s") % {"occasion": Occasion(o).label, "cash": format_yuan(v)}
         for o, v in sorted(given, key=lambda kv: Occasion.values.index(kv[0])))
     return _("The cash went on %(parts)s.") % {"parts": parts}
+
+
+def services_sentence(people_by_kind: dict[str, int]) -> str:
+    """食堂为职工做病号饭60人次，安排职工休假26人次。"""
+    said = {ServiceKind.SICK_MEAL: _("the canteen cooked sick meals for workers %(n)s person-times"),
+            ServiceKind.LEAVE: _("leave was arranged for workers %(n)s person-times")}
+    parts = [said[kind] % {"n": format_count(people_by_kind[kind])} for kind in ServiceKind.values if people_by_kind.get(kind)]
+    if not parts:
+        return ""
+    return pgettext("clause separator", ", ").join(parts) + pgettext("sentence end", ".")
 
 
 def aid_sentence(fig: CareFigures) -> str:
@@ -79,7 +89,8 @@ def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[in
 
 def sections(*, org, period: Period) -> list[Section]:
     fig = care_figures(org=org, start=period.start, end=period.end)
-    if not (fig.visits_by_occasion or fig.people_aided or fig.files_open or fig.files_closed or fig.aid_refused):
+    if not (fig.visits_by_occasion or fig.people_aided or fig.files_open or fig.files_closed or fig.aid_refused
+            or service_people_by_kind(org=org, start=period.start, end=period.end)):
         return []
     section = Section(key="care", order=ORDER, heading=_heading())
     if fig.visits_by_occasion:
@@ -96,6 +107,11 @@ def sections(*, org, period: Period) -> list[Section]:
             Figure("care.people_aided", _("people aided"), fig.people_aided, format_count(fig.people_aided), source="/care/aid/"),
             Figure("care.aid", _("aid paid"), fig.aid_cash + fig.aid_goods, format_yuan(fig.aid_cash + fig.aid_goods)),
         ]
+    served = service_people_by_kind(org=org, start=period.start, end=period.end)
+    if served:
+        section.paragraphs.append(services_sentence(served))
+        section.figures += [Figure(f"care.services.{kind}", str(ServiceKind(kind).label), n, f"{format_count(n)}人次")
+                            for kind, n in served.items()]
     if fig.files_open or fig.files_closed:
         section.paragraphs.append(files_sentence(fig))
         section.figures.append(Figure("care.files_open", _("hardship files open"), fig.files_open, format_count(fig.files_open),
