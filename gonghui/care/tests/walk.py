@@ -64,4 +64,6 @@ def service_calls(cast) -> list[tuple[str, object]]:
                                                              visitee_name="x", visitors="y", idempotency_key="walk:o:visit")),
         ("aid_pay", lambda actor: services.aid_pay(actor=actor, member=cast.member_record, kind="relief", date=dt.date(2025, 3, 1),
                                                    amount=Decimal(100), idempotency_key="walk:o:aid")),
+        ("care_service_record", lambda actor: services.care_service_record(actor=actor, org=cast.union, kind="sick_meal",
+                                                                           date=dt.date(2025, 3, 1), idempotency_key="walk:o:meal")),
     ]
