@@ -40,7 +40,7 @@ def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[in
 
 
 def events_sentence(f: ActivityFigures) -> str:
-    """全年组织文体活动6次，参与职工412人次，获奖项3个（…），活动支出2.3万元。"""
+    """组织文体活动6次 (a half year is not 全年)，参与职工412人次，获奖项3个（…），活动支出2.3万元。"""
     text = _("Held %(n)s cultural, sports and other events, with %(people)s participants") % {
         "n": format_count(f.events_held), "people": format_count(f.participants)}
     if f.prizes:
