@@ -58,3 +58,9 @@ class AidStatus(models.TextChoices):
 class TalkKind(models.TextChoices):
     TALK = "talk", _("heart-to-heart talk")
     HOME_VISIT = "home_visit", _("home visit")
+
+
+class ServiceKind(models.TextChoices):
+    """Everyday care the union arranges for workers, counted in 人次 (person-times)."""
+    SICK_MEAL = "sick_meal", _("sick meals from the canteen")
+    LEAVE = "leave", _("leave arranged")

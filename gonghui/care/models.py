@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import OrgOwned
 
-from .choices import AidKind, AidStatus, CaseKind, CaseStatus, Level, Occasion, TalkKind, Visitee
+from .choices import AidKind, AidStatus, CaseKind, CaseStatus, Level, Occasion, ServiceKind, TalkKind, Visitee
 
 AMOUNT = {"max_digits": 12, "decimal_places": 2}
 
@@ -184,3 +184,26 @@ class Talk(OrgOwned):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.member} · {self.topic}"
+
+
+class CareService(OrgOwned):
+    """Everyday care the union arranged (食堂给职工做病号饭, 安排职工休假): its kind, the day, how
+    many person-times it served and, where one person, who. The summary adds up the person-times."""
+
+    kind = models.CharField(_("kind of care"), max_length=12, choices=ServiceKind.choices)
+    date = models.DateField(_("date"))
+    people = models.PositiveIntegerField(_("person-times"), default=1)
+    member = models.ForeignKey("members.Member", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                               verbose_name=_("member"))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    idempotency_key = models.CharField(max_length=120, unique=True)
+
+    class Meta:
+        verbose_name = _("care service")
+        verbose_name_plural = _("care services")
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["org", "date"])]
+        constraints = [models.CheckConstraint(condition=Q(people__gte=1), name="care_service_serves_someone")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.date}"

@@ -173,6 +173,21 @@ def talk_figures(*, org: Org, start: dt.date, end: dt.date) -> dict[str, int]:
     return {"talks": row["talks"], "visits": row["visits"]}
 
 
+def visit_cash_by_occasion(*, org: Org, start: dt.date, end: dt.date) -> dict[str, Decimal]:
+    """{occasion: cash given on its visits} for the org's subtree in [start, end]; one query."""
+    visits = Visit.objects.filter(under(org), date__gte=start, date__lte=end)
+    return {o: _dec(c) for o, c in visits.values("occasion").order_by("occasion").annotate(c=Sum("cash"))
+            .values_list("occasion", "c")}
+
+
+def service_people_by_kind(*, org: Org, start: dt.date, end: dt.date) -> dict[str, int]:
+    """{kind of everyday care: person-times} for the org's subtree in [start, end]; one query."""
+    from .models import CareService
+
+    return dict(CareService.objects.filter(under(org), date__gte=start, date__lte=end).values("kind").order_by("kind")
+                .annotate(n=Sum("people")).values_list("kind", "n"))
+
+
 def attention(*, visible_to) -> list[Attention]:
     """待办: open hardship files not yet re-checked this year."""
     qs = in_reach(HardshipCase.objects.all(), visible_to, action="care.case.manage")

@@ -29,8 +29,8 @@ from gonghui.members.models import Member
 from gonghui.orgs.models import Org
 
 from . import rules
-from .choices import AidKind, AidStatus, CaseKind, CaseStatus, Occasion, TalkKind, Visitee
-from .models import AidPayment, CareSettings, CaseCheck, HardshipCase, Talk, Visit
+from .choices import AidKind, AidStatus, CaseKind, CaseStatus, Occasion, ServiceKind, TalkKind, Visitee
+from .models import AidPayment, CareService, CareSettings, CaseCheck, HardshipCase, Talk, Visit
 from .selectors import settings_for, union_of
 
 # The account each kind of aid is spent from (2009 chart): help for members in hardship is
@@ -305,3 +305,29 @@ def talk_record(*, actor, member: Member, kind: str, date: dt.date, topic: str, 
                                outcome=outcome, follow_up=follow_up, recorded_by=_user(actor))
     history_record(obj=talk, org=talk.org, actor=actor, action="create", changes={"kind": kind, "topic": talk.topic})
     return talk
+
+
+# ── everyday care (病号饭, 休假) ─────────────────────────────────────────────────
+
+@transaction.atomic
+def care_service_record(*, actor, org: Org, kind: str, date: dt.date, idempotency_key: str, people: int = 1,
+                        member: Member | None = None, note: str = "") -> CareService:
+    """Record everyday care the union arranged (a sick meal, leave) for `people` person-times.
+    The same key again returns the record first made."""
+    require(actor=actor, action="care.visit.record", org=org)
+    if not (idempotency_key or "").strip():
+        raise ValidationError({"idempotency_key": _("A record of care needs an idempotency key.")})
+    Org.objects.select_for_update().filter(pk=union_of(org).pk).first()   # a retry waits here, then finds the record
+    existing = CareService.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None:
+        return existing
+    if kind not in ServiceKind.values:
+        raise ValidationError({"kind": _("Unknown kind of care.")})
+    if not isinstance(people, int) or not 1 <= people <= 100000:
+        raise ValidationError({"people": _("Give the person-times as a whole number from 1.")})
+    if member is not None and not member.org.path.startswith(org.path):
+        raise ValidationError({"member": _("The member is not in this organisation.")})
+    service = CareService.objects.create(org=org, kind=kind, date=date, people=people, member=member,
+                                         note=(note or "").strip()[:200], idempotency_key=idempotency_key[:120])
+    history_record(obj=service, org=org, actor=actor, action="create", changes={"kind": [None, kind], "people": [None, people]})
+    return service

@@ -10,8 +10,8 @@ from django.utils.translation import pgettext
 from gonghui.core.formatting import format_count, format_yuan
 from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
-from .choices import AidKind, Level, Occasion
-from .selectors import CareFigures, care_figures, talk_figures
+from .choices import AidKind, Level, Occasion, ServiceKind
+from .selectors import CareFigures, care_figures, service_people_by_kind, talk_figures, visit_cash_by_occasion
 
 ORDER = 40
 
@@ -21,9 +21,36 @@ def visits_sentence(fig: CareFigures) -> str:
     parts = pgettext("list separator", ", ").join(
         _("%(occasion)s %(n)s") % {"occasion": Occasion(o).label, "n": format_count(n)}
         for o, n in sorted(fig.visits_by_occasion.items(), key=lambda kv: Occasion.values.index(kv[0])))
+    if not (fig.visit_cash or fig.visit_goods):  # visits without gifts are not written up as "0元"
+        return _("Visited %(households)s households (%(parts)s).") % {"households": format_count(fig.households_visited),
+                                                                     "parts": parts}
+    if not fig.visit_goods:
+        return _("Visited %(households)s households (%(parts)s), giving %(cash)s in cash.") % {
+            "households": format_count(fig.households_visited), "parts": parts, "cash": format_yuan(fig.visit_cash)}
     return _("Visited %(households)s households (%(parts)s), giving %(cash)s in cash and goods worth %(goods)s.") % {
         "households": format_count(fig.households_visited), "parts": parts,
         "cash": format_yuan(fig.visit_cash), "goods": format_yuan(fig.visit_goods)}
+
+
+def visit_cash_sentence(cash_by_occasion: dict[str, object]) -> str:
+    """其中住院慰问金5,000元、生日慰问金15,000元。 (only when the cash went on more than one occasion)"""
+    given = [(o, v) for o, v in cash_by_occasion.items() if v]
+    if len(given) < 2:
+        return ""
+    parts = pgettext("list separator", ", ").join(
+        _("%(occasion)s: %(cash)s") % {"occasion": Occasion(o).label, "cash": format_yuan(v)}
+        for o, v in sorted(given, key=lambda kv: Occasion.values.index(kv[0])))
+    return _("The cash went on %(parts)s.") % {"parts": parts}
+
+
+def services_sentence(people_by_kind: dict[str, int]) -> str:
+    """食堂为职工做病号饭60人次，安排职工休假26人次。"""
+    said = {ServiceKind.SICK_MEAL: _("the canteen cooked sick meals for workers %(n)s person-times"),
+            ServiceKind.LEAVE: _("leave was arranged for workers %(n)s person-times")}
+    parts = [said[kind] % {"n": format_count(people_by_kind[kind])} for kind in ServiceKind.values if people_by_kind.get(kind)]
+    if not parts:
+        return ""
+    return pgettext("clause separator", ", ").join(parts) + pgettext("sentence end", ".")
 
 
 def aid_sentence(fig: CareFigures, words: dict | None = None) -> str:
@@ -70,12 +97,14 @@ def sections(*, org, period: Period) -> list[Section]:
     fig = care_figures(org=org, start=period.start, end=period.end)
     talks = talk_figures(org=org, start=period.start, end=period.end)
     n_talks = talks["talks"] + talks["visits"]
-    if not (fig.visits_by_occasion or fig.people_aided or fig.files_open or fig.files_closed or fig.aid_refused or n_talks):
+    if not (fig.visits_by_occasion or fig.people_aided or fig.files_open or fig.files_closed or fig.aid_refused or n_talks
+            or service_people_by_kind(org=org, start=period.start, end=period.end)):
         return []
     words = org_words(org)
     section = Section(key="care", order=ORDER, heading=_heading())
     if fig.visits_by_occasion:
-        section.paragraphs.append(visits_sentence(fig))
+        section.paragraphs.append(visits_sentence(fig) + visit_cash_sentence(
+            visit_cash_by_occasion(org=org, start=period.start, end=period.end)))
         section.figures += [
             Figure("care.households_visited", _("households visited"), fig.households_visited, format_count(fig.households_visited),
                    source="/care/visits/"),
@@ -87,6 +116,11 @@ def sections(*, org, period: Period) -> list[Section]:
             Figure("care.people_aided", _("people aided"), fig.people_aided, format_count(fig.people_aided), source="/care/aid/"),
             Figure("care.aid", _("aid paid"), fig.aid_cash + fig.aid_goods, format_yuan(fig.aid_cash + fig.aid_goods)),
         ]
+    served = service_people_by_kind(org=org, start=period.start, end=period.end)
+    if served:
+        section.paragraphs.append(services_sentence(served))
+        section.figures += [Figure(f"care.services.{kind}", str(ServiceKind(kind).label), n, f"{format_count(n)}人次")
+                            for kind, n in served.items()]
     if fig.files_open or fig.files_closed:
         section.paragraphs.append(files_sentence(fig, words))
         section.figures.append(Figure("care.files_open", _("hardship files open"), fig.files_open, format_count(fig.files_open),

@@ -33,8 +33,11 @@ def spending_sentence(fig: FundsFigures) -> str:
     """经费收入…，支出…，其中职工活动支出…、维权支出…。"""
     parts = pgettext("list separator", ", ").join(
         f"{chart.account(code).name}{format_yuan(amount)}" for code, amount in sorted(fig.spending.items()))
-    sentence = _("The union's funds took in %(income)s and spent %(spending)s") % {
-        "income": format_yuan(fig.total_income), "spending": format_yuan(fig.total_spending)}
+    if fig.total_income:
+        sentence = _("The union's funds took in %(income)s and spent %(spending)s") % {
+            "income": format_yuan(fig.total_income), "spending": format_yuan(fig.total_spending)}
+    else:  # no income booked in the period (the books kept for spending only): not written up as "收入0元"
+        sentence = _("The union's funds spent %(spending)s") % {"spending": format_yuan(fig.total_spending)}
     if parts:
         sentence += _(", of which %(parts)s") % {"parts": parts}
     return sentence + pgettext("sentence end", ".")

@@ -4,7 +4,10 @@ Reads, all optional:
 
     targets:  [{name, unit, target, actual, mid_year?}]      # mid_year: the actual at 30 June
     meetings: [{kind, month, title?, items_passed?, decisions?: [..], present?, expected?},
-               {kind, every: quarter}]                         # a rule and one meeting a quarter
+               {kind, every: quarter},                         # a rule and one meeting a quarter
+               {kind, every: month, title}]                    # one meeting a month, each named `title`
+                                                               # (纪检监察站工作会议); no rule
+    Recurring meetings fall in the period only: a half-year scenario holds two quarters' worth.
     plans:    [{text, owner?, status?, year?, half?}]          # year defaults to the next one
     disclosures: [{title, category?, month, notice_days?}]     # published on the notice board that month;
                                                                # category a DisclosureCategory value (default other)
@@ -87,9 +90,14 @@ def _meetings(rows: list[dict], ctx, org) -> None:
     for row in rows:
         kind = _kind(row["kind"])
         label = MeetingKind(kind).label
+        if row.get("every") == "month":
+            _monthly(row, ctx, org, kind)
+            continue
         if row.get("every") == "quarter":
             meeting_rule_set(actor=ctx.actor, org=org, kind=kind, since=dt.date(ctx.year, 1, 1))
             for quarter in range(1, 5):
+                if not ctx.start.month <= 3 * quarter <= ctx.end.month:
+                    continue
                 # held in the quarter's last month, once its results are mostly in
                 date = _weekday(ctx, ctx.year, 3 * quarter, 10, 28)
                 expected = _expected(ctx, kind)
@@ -111,6 +119,18 @@ def _meetings(rows: list[dict], ctx, org) -> None:
             agenda="；".join(f"审议{d}" for d in decisions), decisions=decisions,
             minutes=f"会议按民主程序进行，审议通过了{''.join(decisions)}。" if decisions else "",
         )
+
+
+def _monthly(row: dict, ctx, org, kind: str) -> None:
+    """One meeting a month over the period, every one under the row's own name."""
+    if not row.get("title"):
+        raise ValueError("scenario meetings: a monthly meeting needs its title")
+    for month in range(ctx.start.month, ctx.end.month + 1):
+        expected = int(row.get("expected") or _expected(ctx, kind))
+        meeting_record(actor=ctx.actor, org=org, kind=kind, date=_weekday(ctx, ctx.year, month, 3, 12), title=row["title"],
+                       expected=expected, present=expected - ctx.rng.randint(0, 1),
+                       agenda="听取各方面反馈的信息；通报本月经营状况和资金使用情况。",
+                       minutes="会议听取了反馈的信息，研究了本月需公开的事项。")
 
 
 def _plans(rows: list[dict], ctx, org) -> None:

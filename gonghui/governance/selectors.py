@@ -199,6 +199,17 @@ def meeting_figures_compared(
     return found
 
 
+def named_meetings(*, org: Org, start: dt.date, end: dt.date) -> list[tuple[str, int, int]]:
+    """(title, meetings held, months with one) of the "other" meetings over [start, end], by their
+    own names (纪检监察站工作会议), most held first; one query."""
+    found: dict[str, tuple[int, set]] = {}
+    for title, date in (Meeting.objects.filter(under(org), kind=MeetingKind.OTHER, date__gte=start, date__lte=end)
+                        .order_by("date", "id").values_list("title", "date")):
+        n, months = found.get(title, (0, set()))
+        found[title] = (n + 1, months | {(date.year, date.month)})
+    return sorted(((t, n, len(m)) for t, (n, m) in found.items()), key=lambda row: -row[1])
+
+
 def quarters_between(start: dt.date, end: dt.date) -> list[tuple[int, int, dt.date, dt.date]]:
     """(year, quarter, first day, last day) of every quarter lying wholly inside [start, end]."""
     found = []

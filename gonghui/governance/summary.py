@@ -18,7 +18,7 @@ from gonghui.core.summary import Figure, Period, Section, headline_sections, org
 
 from .choices import DisclosureCategory, MeetingKind
 from .selectors import (
-    meetings_held_by_union,
+    meetings_held_by_union, named_meetings,
     CongressSession, DisclosureFigures, MeetingFigures, MissingMeeting, PlanFigures, TargetFigure, disclosure_figures,
     meeting_figures_compared, meeting_rule_check, plan_figures, target_figures_compared,
 )
@@ -99,12 +99,25 @@ def congresses_sentence(sessions: list[CongressSession]) -> str:
         "items": format_count(sum(s.n_decisions for s in sessions))}
 
 
-def meetings_sentence(figs: MeetingFigures, *, ruled: set[str], missed: set[str], previous: MeetingFigures | None) -> str:
-    """每季度召开生产经营讲评会4次；召开工会委员会会议6次 … (kinds other than the congress)."""
+def named_meeting_part(title: str, n: int, every_month: bool) -> str:
+    """每月召开纪检监察站工作会议，共召开12次 / 召开纪检监察站工作会议3次: an "other" meeting by its own name."""
+    values = {"kind": title, "n": format_count(n)}
+    if every_month:
+        return _("held the %(kind)s every month, %(n)s times in all") % values
+    return _("held the %(kind)s %(n)s times") % values
+
+
+def meetings_sentence(figs: MeetingFigures, *, ruled: set[str], missed: set[str], previous: MeetingFigures | None,
+                      named: list[str] = ()) -> str:
+    """每季度召开生产经营讲评会4次；召开工会委员会会议6次 … (kinds other than the congress);
+    `named`: the parts that say the "other" meetings by their own names (named_meeting_part)."""
     parts = []
     for kind in MeetingKind:
         n = figs.by_kind.get(kind.value, 0)
         if kind == MeetingKind.CONGRESS or not n:
+            continue
+        if kind == MeetingKind.OTHER and named:
+            parts += named
             continue
         values = {"kind": kind.label, "n": format_count(n)}
         if kind.value in ruled and kind.value not in missed:
@@ -278,8 +291,11 @@ def sections(*, org, period: Period) -> list[Section]:
         paragraphs.append(congresses_sentence(meetings.congresses))
     paragraphs += [other_meeting_sentence(*m) for m in other_meetings(org=org, start=period.start, end=period.end)]
     missed_kinds = {m.kind for m in missed}
+    months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+    named = [named_meeting_part(title, n, n_months == months)
+             for title, n, n_months in named_meetings(org=org, start=period.start, end=period.end)]
     sentence = meetings_sentence(meetings, ruled=ruled, missed=missed_kinds,
-                                 previous=meetings_before if meetings_before.total else None)
+                                 previous=meetings_before if meetings_before.total else None, named=named)
     if sentence:
         paragraphs.append(sentence)
     if meetings.total:

@@ -280,11 +280,13 @@ def assemble(
     blocks.append({
         "key": "opening", "kind": "opening", "heading": "",
         "paragraphs": opening_paragraphs(org_name=org_name, parent_name=parent_name, period=period,
-                                         areas=[s.heading for s in sections], words=words,
+                                         areas=[s.heading for s in sections if s.paragraphs or s.items], words=words,
                                          centre=centre_of_work(sector), framing=texts.get("opening", "")),
     })
     number = 0
     for section in sections:
+        if not (section.paragraphs or section.items):  # an area with only plans or shortcomings gets no empty heading
+            continue
         number += 1
         paragraphs = list(section.paragraphs)
         paragraphs += [f"{i}、{item}" for i, item in enumerate(section.items, start=1)]

@@ -1,8 +1,19 @@
-"""The scenario's voice: suggestions (the safety network and hazard posts are gonghui.safety.scenario's).
+"""The scenario's voice: suggestions (the safety network and hazard posts are gonghui.safety.scenario's,
+talks and home visits gonghui.care.scenario's).
 
 Counts come from the scenario file's `suggestions` block and
-are multiplied by ctx.count(); everything is created through the bulk services, spread
-over the year with ctx.rng, so the union's figures come out exactly as the seed states.
+are multiplied by ctx.count(); everything is created through the services, spread
+over the period with ctx.rng, so the union's figures come out exactly as the seed states.
+
+    suggestions:
+      submitted: 2854
+      adopted: 2683             # the rest are rejected with a reason
+      themes: [产品结构调整, …]   # optional; default 其他
+      golden_ideas: 2           # optional: adopted and implemented ones promoted as 金点子…
+      savings_yuan: 120000      # …sharing this saving
+      from_month: 4             # optional: the first month suggestions came in (a box put up in April)
+
+An unknown key in the block is an error.
 """
 
 from __future__ import annotations
@@ -14,6 +25,7 @@ from .choices import SuggestionStatus
 from .services import SuggestionRow, anonymous_home, suggestions_bulk_create, themes_ensure
 
 ORDER = 30
+SUGGESTION_KEYS = {"submitted", "adopted", "themes", "golden_ideas", "savings_yuan", "from_month"}
 
 IDEAS = ("优化{x}作业流程", "改进{x}的点检方法", "自制{x}专用工具", "{x}余料回收再利用", "调整{x}的操作参数",
          "{x}节电措施", "减少{x}的停机时间", "{x}现场定置管理", "{x}备件修旧利废", "{x}安全防护改进")
@@ -34,8 +46,16 @@ def load(spec: dict, ctx) -> None:
         load_suggestions(spec["suggestions"], ctx)
 
 
+def _check(block: dict, keys: set[str], where: str) -> None:
+    unknown = set(block) - keys
+    if unknown:
+        raise ValueError(f"unknown key(s) in scenario {where}: {sorted(unknown)}")
+
+
 def load_suggestions(block: dict, ctx) -> None:
+    _check(block, SUGGESTION_KEYS, "suggestions")
     rng, members = ctx.rng, ctx.members
+    first_day = dt.date(ctx.year, int(block["from_month"]), 1) if block.get("from_month") else None
     themes = themes_ensure(actor=ctx.actor, org=ctx.union, names=list(block.get("themes") or ["其他"]))
     submitted, adopted = ctx.count(int(block["submitted"])), ctx.count(int(block.get("adopted", 0)))
     golden_in_file = int(block.get("golden_ideas", 0))
@@ -50,7 +70,7 @@ def load_suggestions(block: dict, ctx) -> None:
         author = members[0] if i < 3 else rng.choice(members)   # the first member's login sees a few of their own
         anonymous = i >= 3 and rng.random() < 0.05
         theme = rng.choice(themes)
-        day = ctx.random_date()
+        day = ctx.random_date(first_day)
         place = rng.choice(PLACES)
         if anonymous and author.org_id not in homes:  # filed where the author's team cannot be told (see anonymous_home)
             homes[author.org_id] = anonymous_home(author, ctx.end)

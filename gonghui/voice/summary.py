@@ -28,6 +28,11 @@ def _theme_phrase(themes: list[str]) -> str:
 ORDER = 30
 
 
+def adopted_sentence(adopted: int) -> str:
+    """已采纳4条。 (the count behind the rate, which a small union states rather than the rate)"""
+    return _("%(n)s of them were adopted.") % {"n": f"{format_count(adopted)}条"} if adopted else ""
+
+
 def branch_sentence(rows: list[dict]) -> str:
     """分基层单位看，炼铁作业区收集408条、采纳384条；……: each branch that made suggestions, in the org's order."""
     made = [r for r in rows if r["total"]]
@@ -103,6 +108,7 @@ def sections(*, org, period: Period) -> list[Section]:
             "%(period)s the union collected %(n)s rationalisation suggestions, %(per)s per member, "
             "with an adoption rate of %(rate)s."
         ) % {"period": period.label, "n": f"{format_count(s.submitted)}条", "per": f"{per_member}条", "rate": rate}
+        text += adopted_sentence(s.adopted)
         if s.golden:
             text += _("%(n)s of them were promoted across the union as golden ideas.") % {"n": f"{format_count(s.golden)}条"}
         if s.saving_yuan:

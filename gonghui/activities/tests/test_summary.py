@@ -26,7 +26,7 @@ def held_event(cast, *, people, starts_on, prizes=()):
 def test_the_events_sentence_names_the_prizes_as_the_seed_does():
     f_ = ActivityFigures(events_held=4, participants=312, prizes=2,
                          prize_lines=[("职工文艺汇演", "金奖", 1), ("职工文艺汇演", "银奖", 1)], event_cost=Decimal("23000"))
-    assert summary.events_sentence(f_) == "全年组织文体等活动4次，参与职工312人次，获得奖项2个（职工文艺汇演金奖、职工文艺汇演银奖），活动支出23,000元。"
+    assert summary.events_sentence(f_) == "组织文体等活动4次，参与职工312人次，获得奖项2个（职工文艺汇演金奖、职工文艺汇演银奖），活动支出23,000元。"
 
 
 def test_the_honours_sentence_lists_levels_from_the_highest():

@@ -69,4 +69,6 @@ def service_calls(cast) -> list[tuple[str, object]]:
         ("case_figures_reveal", lambda actor: services.case_figures_reveal(actor=actor, case=case)),
         ("talk_record", lambda actor: services.talk_record(actor=actor, member=cast.member_record, kind="talk", date=dt.date(2025, 4, 1),
                                                            topic="走查")),
+        ("care_service_record", lambda actor: services.care_service_record(actor=actor, org=cast.union, kind="sick_meal",
+                                                                           date=dt.date(2025, 3, 1), idempotency_key="walk:o:meal")),
     ]
