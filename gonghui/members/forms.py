@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core import idcard
+from gonghui.core.picker import PickerField
 from gonghui.orgs.forms import OrgChoiceField, org_choices  # noqa: F401 - org_choices is the views' too
 from gonghui.orgs.models import Org
 from gonghui.core.text import single_line
@@ -28,6 +29,36 @@ class IdNumberField(forms.CharField):
             return idcard.validate(value)
         except idcard.InvalidIdNumber as exc:
             raise forms.ValidationError(_("Invalid ID-card number: %(reason)s"), params={"reason": _(str(exc))}) from exc
+
+
+def member_pick_label(member: Member) -> str:
+    """How a picker lists a member: name, where they sit, and the phone's last four digits to tell namesakes apart."""
+    from django.utils.translation import gettext
+
+    tail = " · " + gettext("phone ending %(digits)s") % {"digits": member.phone[-4:]} if len(member.phone) >= 4 else ""
+    return f"{member.name}（{member.org.name}）{tail}"
+
+
+def member_search(members, text: str):
+    """The members among `members` whom a typed text names (name, pinyin, initials or phone): a picker's resolver."""
+    from .selectors import member_search_filter
+
+    return members.filter(member_search_filter(text)).order_by("name_pinyin", "id")
+
+
+def member_picker_field(*, label, action: str = "members.member.view", required: bool = True, **kwargs):
+    """A member chosen by searching (core.picker), from the field's queryset (set by the form: the reach)."""
+    from django.urls import reverse_lazy
+
+    url = lazy_url(reverse_lazy("members:pick"), action)
+    return PickerField(label=label, url=url, search=member_search, describe=member_pick_label, required=required,
+                       placeholder=_("Name, pinyin (zhangsan) or initials (zs)"), **kwargs)
+
+
+def lazy_url(base, action: str):
+    from django.utils.functional import lazy
+
+    return lazy(lambda: f"{base}?action={action}", str)()
 
 
 def member_from_form(form, *, visible_to, field: str = "member", org: Org | None = None) -> Member | None:

@@ -5,6 +5,7 @@ from . import views
 app_name = "orgs"
 urlpatterns = [
     path("", views.org_tree, name="tree"),
+    path("pick/", views.org_pick, name="pick"),
     path("<int:pk>/", views.org_detail, name="detail"),
     path("<int:pk>/children/new/", views.org_add_child, name="add_child"),
     path("<int:pk>/rename/", views.org_rename, name="rename"),

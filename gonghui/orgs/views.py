@@ -1,10 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from gonghui.core.authority import action_table
 from gonghui.core.forms import form_submitted
+from gonghui.core.picker import PICK_LIMIT, pick_response
 from gonghui.core.history import history_for
 from gonghui.core.scoping import get_in_reach_or_404
 from gonghui.members.forms import member_from_form
@@ -14,7 +17,7 @@ from . import services
 from .choices import ALLOWED_CHILDREN, OrgKind
 from .forms import ChildOrgForm, CommitteeForm, RenameForm, SeatEndForm, SeatForm
 from .models import CommitteeSeat, Org
-from .selectors import committee_list, org_list
+from .selectors import committee_list, org_list, org_pick_label, org_search, placement_org_list
 
 
 @login_required
@@ -24,6 +27,20 @@ def org_tree(request):
     for top in (o for o in orgs if not any(o.path.startswith(p.path) and o.pk != p.pk for p in orgs)):
         counts.update(member_counts_by_org(org=top))
     return render(request, "orgs/tree.html", {"orgs": orgs, "counts": counts})
+
+
+@login_required
+def org_pick(request):
+    """At most PICK_LIMIT orgs in reach (for `action`, by default viewing) whose names hold `q`, for a picker.
+    `placement=1` leaves out federations (orgs where people sit)."""
+    action = request.GET.get("action") or "orgs.org.view"
+    if action not in action_table():
+        raise Http404
+    orgs = (placement_org_list(visible_to=request.user, action=action) if request.GET.get("placement")
+            else org_list(visible_to=request.user, action=action).select_related("parent"))
+    q = request.GET.get("q", "").strip()[:60]
+    found = org_search(orgs, q)[:PICK_LIMIT] if q else orgs.order_by("depth", "path")[:PICK_LIMIT]
+    return pick_response(found, org_pick_label)
 
 
 @login_required
