@@ -54,6 +54,8 @@ class PickerWidget(forms.Widget):
 
     def value_from_datadict(self, data, files, name):
         picked = data.get(name)
+        if picked and not str(picked).isdigit():  # a name posted in the field itself (forms, clients of old)
+            return TypedText(str(picked).strip()[:60])
         return picked if picked else typed_text(data, name)
 
     def value_omitted_from_data(self, data, files, name):
@@ -65,10 +67,11 @@ class PickerField(forms.ModelChoiceField):
     field's queryset (already the actor's reach) to what the text names; `describe(obj)` is what the list shows."""
 
     def __init__(self, *, url: str = "", search: Callable[[QuerySet, str], QuerySet], describe: Callable[[object], str] = str,
-                 placeholder: str = "", **kwargs):
+                 placeholder: str = "", nothing=None, several=None, **kwargs):
         kwargs.setdefault("queryset", None)
         super().__init__(widget=PickerWidget(url=url, placeholder=placeholder), **kwargs)
         self.search, self.describe = search, describe
+        self.refusals = {"nothing": nothing, "several": several}
         self.widget.label_of = self._label_of
 
     def _label_of(self, pk) -> str:
@@ -80,20 +83,20 @@ class PickerField(forms.ModelChoiceField):
 
     def to_python(self, value):
         if isinstance(value, TypedText):
-            return resolve_typed(self.search(self.queryset, str(value)))
+            return resolve_typed(self.search(self.queryset, str(value)), **self.refusals)
         return super().to_python(value)
 
     def prepare_value(self, value):
         return value if isinstance(value, TypedText) else super().prepare_value(value)
 
 
-def resolve_typed(matches: QuerySet):
-    """The one row a typed text names; otherwise a ValidationError saying why not."""
+def resolve_typed(matches: QuerySet, *, nothing=None, several=None):
+    """The one row a typed text names; otherwise a ValidationError saying why not (`nothing`, `several`)."""
     found = list(matches[:2])
     if not found:
-        raise ValidationError(_("Nothing in your reach matches what you typed."), code="invalid_choice")
+        raise ValidationError(nothing or _("Nothing in your reach matches what you typed."), code="invalid_choice")
     if len(found) > 1:
-        raise ValidationError(_("Several match what you typed: choose one from the list, or type more of it."),
+        raise ValidationError(several or _("Several match what you typed: choose one from the list, or type more of it."),
                               code="invalid_choice")
     return found[0]
 

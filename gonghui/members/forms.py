@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -39,11 +41,57 @@ def member_pick_label(member: Member) -> str:
     return f"{member.name}（{member.org.name}）{tail}"
 
 
+MEMBER_REFUSALS = {"nothing": _("No member matches."), "several": _("Several members match: give the phone number.")}
+
+
 def member_search(members, text: str):
-    """The members among `members` whom a typed text names (name, pinyin, initials or phone): a picker's resolver."""
+    """The members among `members` whom a typed text names: a name, pinyin, initials or phone, or a
+    picker's own label typed back ("张三（炼钢作业区） · 手机尾号1234", as a page without JavaScript resends it)."""
     from .selectors import member_search_filter
 
-    return members.filter(member_search_filter(text)).order_by("name_pinyin", "id")
+    name = re.split(r"[（(·]", text, maxsplit=1)[0].strip()
+    found = members.filter(member_search_filter(name or text))
+    org = re.search(r"[（(]([^）)]+)[）)]", text)
+    tail = re.search(r"(\d{4})\s*$", text) if name != text.strip() else None
+    if org:
+        found = found.filter(org__name=org.group(1).strip())
+    if tail:
+        found = found.filter(phone__endswith=tail.group(1))
+    return found.order_by("name_pinyin", "id")
+
+
+class MembersByNameField(forms.CharField):
+    """Several members, one a line (name, pinyin, initials or phone, with the org in brackets where names
+    repeat), each resolved in the field's queryset: a choice of people that never lists the whole book."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def __init__(self, *, queryset=None, **kwargs):
+        kwargs.setdefault("help_text", _("One person a line: a name, pinyin or phone; add the organisation in brackets where names repeat."))
+        super().__init__(**kwargs)
+        self.queryset = queryset
+
+    def clean(self, value):
+        from gonghui.core.picker import resolve_typed
+
+        text = super().clean(value)
+        chosen, problems = [], []
+        for line in [line.strip() for line in (text or "").splitlines() if line.strip()][:200]:
+            try:
+                member = resolve_typed(member_search(self.queryset, line), **MEMBER_REFUSALS)
+            except forms.ValidationError as exc:
+                problems.append(f"{line}：{exc.messages[0]}")
+                continue
+            if member not in chosen:
+                chosen.append(member)
+        if problems:
+            raise forms.ValidationError(problems)
+        return chosen
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(member_pick_label(m) for m in value if isinstance(m, Member))
+        return value
 
 
 def member_picker_field(*, label, action: str = "members.member.view", required: bool = True, **kwargs):
@@ -52,7 +100,14 @@ def member_picker_field(*, label, action: str = "members.member.view", required:
 
     url = lazy_url(reverse_lazy("members:pick"), action)
     return PickerField(label=label, url=url, search=member_search, describe=member_pick_label, required=required,
-                       placeholder=_("Name, pinyin (zhangsan) or initials (zs)"), **kwargs)
+                       placeholder=_("Name, pinyin (zhangsan) or initials (zs)"), **MEMBER_REFUSALS, **kwargs)
+
+
+def narrow_picker(field, *, org: Org) -> None:
+    """Let a member picker's list offer only the people under `org` (its queryset decides in any case)."""
+    from django.urls import reverse
+
+    field.widget.url = f"{reverse('members:pick')}?action=members.member.view&org={org.pk}"
 
 
 def lazy_url(base, action: str):

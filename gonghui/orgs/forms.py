@@ -46,9 +46,17 @@ class CommitteeForm(forms.Form):
 
 
 class SeatForm(forms.Form):
-    member = forms.CharField(label=_("Member (name or phone)"), max_length=50)
+    member = forms.Field(label=_("Member (name or phone)"))  # made a member picker in __init__ (members imports orgs)
     title = forms.ChoiceField(label=_("position"), choices=SeatTitle.choices, initial=SeatTitle.MEMBER)
     start = forms.DateField(label=_("from"), widget=DATE, initial=dt.date.today)
+
+    def __init__(self, *args, members=None, org=None, **kwargs):
+        from gonghui.members.forms import member_picker_field, narrow_picker
+
+        super().__init__(*args, **kwargs)
+        self.fields["member"] = member_picker_field(label=_("Member (name or phone)"), queryset=members)
+        if org is not None:
+            narrow_picker(self.fields["member"], org=org)
 
 
 class SeatEndForm(forms.Form):

@@ -10,7 +10,7 @@ from gonghui.core.forms import form_submitted
 from gonghui.core.picker import PICK_LIMIT, pick_response
 from gonghui.core.history import history_for
 from gonghui.core.scoping import get_in_reach_or_404
-from gonghui.members.forms import member_from_form
+from gonghui.members.selectors import member_list
 from gonghui.members.selectors import member_counts_by_org
 
 from . import services
@@ -109,12 +109,11 @@ def committee_create(request, pk: int):
 @login_required
 def seat_assign(request, pk: int):
     committee = _committee(request, pk, "orgs.committee.seat_assign")
-    form = SeatForm(request.POST or None)
+    form = SeatForm(request.POST or None, members=member_list(visible_to=request.user, org=committee.org), org=committee.org)
 
     def save(data):
-        member = member_from_form(form, visible_to=request.user, org=committee.org)
-        return member and services.committee_seat_assign(actor=request.user, committee=committee, member=member,
-                                                         title=data["title"], start=data["start"])
+        return services.committee_seat_assign(actor=request.user, committee=committee, member=data["member"],
+                                              title=data["title"], start=data["start"])
 
     if form_submitted(request, form, save):
         messages.success(request, _("Saved."))

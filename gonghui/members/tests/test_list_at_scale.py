@@ -64,7 +64,7 @@ def test_the_list_shows_next_and_the_jump_bar_and_keeps_the_filters_in_its_links
 
 def test_the_list_does_not_list_every_org_but_offers_a_picker(cast, client_as):
     page = client_as(cast.chair).get("/members/").content.decode()
-    assert 'data-picker-url="/orgs/pick/?action=members.member.view"' in page and "<option value=\"%d\"" % cast.branch.pk not in page
+    assert 'data-picker-url="/orgs/pick/?action=members.member.view"' in page and f'<option value="{cast.branch.pk}"' not in page
 
 
 def test_without_javascript_the_typed_org_name_filters_the_list(cast, client_as, crowd):
