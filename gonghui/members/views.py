@@ -2,12 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gonghui.core.picker import PICK_LIMIT, PickerWidget, pick_response, typed_text
-from gonghui.orgs.selectors import org_list, org_pick_label, org_search, placement_org_list
+from gonghui.core.picker import PICK_LIMIT, pick_response
+from gonghui.orgs.forms import org_picker, org_typed
+from gonghui.orgs.selectors import placement_org_list
 from gonghui.core.forms import form_submitted
 from gonghui.core.history import history_for
 from gonghui.core import scoping
@@ -29,9 +29,7 @@ def list_filters(request) -> dict:
     The org comes as `org=<id>` (a link, or the picker's choice) or as the text typed in the
     picker (`org_q`, without JavaScript), resolved among the orgs in reach: the highest match."""
     org = org_from_query(request)
-    if org is None and typed_text(request.GET, "org"):
-        org = org_search(org_list(visible_to=request.user, action="members.member.view"),
-                         typed_text(request.GET, "org")).order_by("depth", "path").first()
+    org = org or org_typed(request, action="members.member.view")
     status = request.GET.get("status", MemberStatus.ACTIVE)
     return {
         "org": org,
@@ -66,11 +64,8 @@ def member_list_view(request):
     context = {"page": page, "filters": filters, "query": list_query(request), "letters": JUMP_LETTERS}
     if request.htmx:  # the filter form asks for the rows alone
         return render(request, "members/_rows.html", context)
-    picker = PickerWidget(url=f"{reverse('orgs:pick')}?action=members.member.view", placeholder=_("All organisations"))
-    picker.label_of = lambda pk: org_pick_label(filters["org"])
     return render(request, "members/list.html", {
-        **context, "org_picker": picker.render("org", filters["org"].pk if filters["org"] else None,
-                                               attrs={"aria-label": _("organisation")}),
+        **context, "org_picker": org_picker(filters["org"], action="members.member.view"),
         "statuses": MemberStatus.choices, "contracts": ContractStatus.choices,
         "can_unmask": scoping.may(request.user, "members.member.unmask"),
     })

@@ -77,3 +77,28 @@ class OrgChoiceField(forms.ModelChoiceField):
 def org_choices(orgs) -> list[dict]:
     """[{"pk", "name"}] for a plain <select> of orgs (a list filter), with the same labels as OrgChoiceField."""
     return [{"pk": pk, "name": label} for pk, label in org_labels(orgs).items()]
+
+
+def org_picker(org: Org | None, *, action: str = "orgs.org.view", name: str = "org", placeholder=None) -> str:
+    """A search-as-you-type org field (core.picker) for a list's filter form, showing `org` when one is chosen."""
+    from django.urls import reverse
+
+    from gonghui.core.picker import PickerWidget
+
+    from .selectors import org_pick_label
+
+    widget = PickerWidget(url=f"{reverse('orgs:pick')}?action={action}", placeholder=placeholder or _("All organisations"))
+    widget.label_of = lambda pk: org_pick_label(org)
+    return widget.render(name, org.pk if org else None, attrs={"aria-label": _("organisation")})
+
+
+def org_typed(request, *, action: str = "orgs.org.view", name: str = "org") -> Org | None:
+    """The org a picker's typed text names (`<name>_q`, sent without JavaScript), among the orgs in reach: the highest match."""
+    from gonghui.core.picker import typed_text
+
+    from .selectors import org_list, org_search
+
+    text = typed_text(request.GET, name)
+    if not text:
+        return None
+    return org_search(org_list(visible_to=request.user, action=action), text).order_by("depth", "path").first()
