@@ -1,11 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
+from django.views.decorators.http import require_POST
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gonghui.core.authority import action_table
+from gonghui.core import scoping
 from gonghui.core.forms import form_submitted
 from gonghui.core.picker import PICK_LIMIT, pick_response
 from gonghui.core.history import history_for
@@ -52,7 +54,17 @@ def org_detail(request, pk: int):
         "can_add_child": bool(ALLOWED_CHILDREN[OrgKind(org.kind)]),
         "committees": committee_list(visible_to=request.user).filter(org=org),
         "history": history_for(org)[:50],
+        "can_consent": org.kind == OrgKind.UNION and scoping.may(request.user, "orgs.org.federation_consent", org),
     })
+
+
+@login_required
+@require_POST
+def org_federation_consent(request, pk: int):
+    org = _org(request, pk, "orgs.org.federation_consent")
+    services.org_federation_consent_set(actor=request.user, org=org, allowed=request.POST.get("allowed") == "1")
+    messages.success(request, _("Saved."))
+    return redirect("orgs:detail", pk=org.pk)
 
 
 @login_required
