@@ -175,6 +175,13 @@ def member_counts_by_org(*, org: Org) -> dict[int, int]:
     return {r["org_id"]: r["n"] for r in rows}
 
 
+def member_totals_by_union(*, org: Org) -> dict[int, int]:
+    """{union id: active members in its whole subtree} for the unions under `org`: one grouped query
+    on the member's own union column, however many branches and groups each union has."""
+    rows = Member.objects.filter(under(org), status=MemberStatus.ACTIVE).order_by().values_list("union_id").annotate(n=Count("id"))
+    return dict(rows)
+
+
 # The columns the member list shows, read as plain rows: a page of 50 is built and
 # rendered without model instances (the template's dict lookups hit at once).
 LIST_COLUMNS = ("id", "name", "name_pinyin", "org__name", "id_number_masked", "post", "contract_status", "phone",

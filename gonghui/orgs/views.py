@@ -13,7 +13,7 @@ from gonghui.core.picker import PICK_LIMIT, pick_response
 from gonghui.core.history import history_for
 from gonghui.core.scoping import get_in_reach_or_404
 from gonghui.members.selectors import member_list
-from gonghui.members.selectors import member_counts_by_org
+from gonghui.members.selectors import member_counts_by_org, member_totals_by_union
 
 from . import services
 from .choices import ALLOWED_CHILDREN, OrgKind
@@ -24,11 +24,19 @@ from .selectors import committee_list, org_list, org_pick_label, org_search, pla
 
 @login_required
 def org_tree(request):
-    orgs = list(org_list(visible_to=request.user))
-    counts = {}
-    for top in (o for o in orgs if not any(o.path.startswith(p.path) and o.pk != p.pk for p in orgs)):
-        counts.update(member_counts_by_org(org=top))
-    return render(request, "orgs/tree.html", {"orgs": orgs, "counts": counts})
+    """The tree in reach, with each union's total on the roll. A federation's officer sees the federation
+    and its unions (hundreds, not the thousands of branches and groups: a union's page lists those)."""
+    reach = org_list(visible_to=request.user)
+    federation_view = reach.filter(kind=OrgKind.FEDERATION).exists()
+    orgs = list(reach.filter(kind__in=(OrgKind.FEDERATION, OrgKind.UNION)) if federation_view else reach)
+    tops = [o for o in orgs if not any(o.path.startswith(p.path) and o.pk != p.pk for p in orgs)]
+    counts, totals = {}, {}
+    for top in tops:
+        totals.update(member_totals_by_union(org=top))
+        if not federation_view:
+            counts.update(member_counts_by_org(org=top))
+    return render(request, "orgs/tree.html", {"orgs": orgs, "counts": counts, "totals": totals,
+                                              "federation_view": federation_view})
 
 
 @login_required

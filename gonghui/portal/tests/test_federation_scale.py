@@ -43,3 +43,11 @@ def test_the_federation_dashboard_heads_its_roll_up_by_union(cast, client_as):
     add_unions(cast, 0, 2)
     page = client_as(cast.fed).get("/voice/dashboard/").content.decode()
     assert "按基层工会" in page and "按作业区" not in page
+
+
+def test_the_federations_org_tree_lists_its_unions_with_their_totals_not_every_group(cast, client_as):
+    add_unions(cast, 0, 1)
+    page = client_as(cast.fed).get("/orgs/").content.decode()
+    assert "规模测试0工会" in page and "一车间" not in page and "炼钢作业区" not in page
+    chair_page = client_as(cast.chair).get("/orgs/").content.decode()
+    assert "炼钢作业区" in chair_page
