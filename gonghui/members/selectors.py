@@ -60,7 +60,11 @@ def member_search_filter(q: str) -> Q:
             match |= Q(name_pinyin__startswith=lowered) | Q(name_initials__startswith=lowered)
         return match
     if letters:
-        return Q(name_pinyin__startswith=lowered) | Q(name_initials__startswith=lowered)
+        # Pinyin and initials begin with the same letter: that range of the list's own order lets
+        # PostgreSQL walk the (status, name_pinyin, id) index from 'z' and stop at a page's worth.
+        first = lowered[0]
+        return Q(name_pinyin__gte=first, name_pinyin__lt=chr(ord(first) + 1)) & (
+            Q(name_pinyin__startswith=lowered) | Q(name_initials__startswith=lowered))
     if lowered.isdigit():
         return Q(phone__startswith=lowered)
     return Q(name__contains=q) if len(q) >= 3 else Q(name__startswith=q)
