@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import reduce
+from operator import or_
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,6 +19,7 @@ from gonghui.orgs.selectors import count_by_union
 
 from .choices import ContractStatus, MembershipEventKind, MemberStatus
 from .models import Member, MembershipEvent
+from .naming import leading_readings
 
 
 ID_LOOKUP_CHUNK = 5000  # ID hashes per IN (...) query, well under SQLite's bound-variable limit
@@ -67,7 +70,15 @@ def member_search_filter(q: str) -> Q:
             Q(name_pinyin__startswith=lowered) | Q(name_initials__startswith=lowered))
     if lowered.isdigit():
         return Q(phone__startswith=lowered)
-    return Q(name__contains=q) if len(q) >= 3 else Q(name__startswith=q)
+    if len(q) >= 3:
+        return Q(name__contains=q)
+    # A name beginning with 张 has a pinyin beginning with 'zhang': saying so lets PostgreSQL seek to
+    # that stretch of the list's order instead of walking it from 'a' (it cannot know 张 sorts late).
+    readings = leading_readings(q)
+    if not readings:
+        return Q(name__startswith=q)
+    stretch = reduce(or_, (Q(name_pinyin__gte=r, name_pinyin__lt=r[:-1] + chr(ord(r[-1]) + 1)) for r in readings))
+    return Q(name__startswith=q) & stretch
 
 
 def member_list(
