@@ -92,6 +92,12 @@ if not prepared:
     print(f"building {unions} unions, {members:,} members …", file=sys.stderr, flush=True)
     federation_data.build(unions=unions, members=members, log=lambda line: print(line, file=sys.stderr, flush=True))
 
+else:  # a prepared database may have grown since its statistics were taken
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
 fed = Org.objects.get(code=federation_data.FED_CODE)
 union = Org.objects.filter(code="U0007").first() or Org.objects.get(code="U0001")
 on_roll = Member.objects.filter(status="active").count()
