@@ -31,7 +31,8 @@ class Org(TimeStamped):
         help_text=_("Left empty: by the sector (教职工 at a school, 职工 elsewhere), e.g. 员工."))
     # A union's own decision (its chair's): whether the federation's officers may edit its member
     # book and see full ID numbers. Off: they read its figures and masked lists only.
-    federation_may_edit = models.BooleanField(_("the federation may edit the member book and see full ID numbers"), default=False)
+    federation_may_edit = models.BooleanField(_("the federation may edit the member book and see full ID numbers"), default=False,
+                                              db_default=False)  # rows written by code that predates it still insert
 
     class Meta:
         verbose_name = _("organisation")
