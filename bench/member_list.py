@@ -1,18 +1,17 @@
-"""The member list page (50 rows, filtered, masked) against a bare view of the same rows from raw SQL.
+"""The member list page (50 rows, filtered, masked) against its floor: the same rows from raw SQL
+inside the same login and layout.
 
 value: requests per second of /members/?org=…&contract=signed as the union chair
-       (scoping, pagination with its count, htmx-aware template, masked ID numbers).
-limit: requests per second of a bare Django view, through the same client and
-       middleware, that runs the same count and the same 50-row SELECT with
-       cursor.execute and renders the same table with the same template engine
-       (one compiled template, no layout, no scoping, no ORM).
-ratio = value / limit; target 0.5 (the page reaches at least half the bare view's throughput).
-Also printed, not judged: a view that joins the rows into HTML by hand (no template
-engine at all), to show what Django's templates themselves cost.
-Also printed, not judged: the floor, a page that does the bare view's work (the same raw
-SQL, the same table) inside what every page of the product has: the login, the layout
-and its menu (reach, unread count). No ORM, no scoping of the rows, no filter form.
-floor_ratio = its throughput / the bare view's: the most any member list page can reach.
+       (scoping, the bounded count, the first page by keyset, htmx-aware template, the org
+       picker, masked ID numbers).
+limit: the floor: requests per second of a view behind the same login_required and the same
+       layout (base.html with its menu: reach, unread count) that runs the page's SQL by hand,
+       the bounded count (at most 10,001 rows) and the first 51 rows in the list's order, with
+       cursor.execute, and renders the same table with one compiled template. No ORM, no
+       scoping of the rows, no filter form.
+ratio = value / limit; target 0.8 (the page reaches at least 0.8 of its floor's throughput).
+Also printed, not judged: the bare view (the same SQL and table without login or layout) and a
+view that joins the rows into HTML by hand (no template engine at all).
 Also: the page's query count with 100 and with 2,000 members must be the same.
 The views are timed in alternating turns of 20 requests, each keeping its best turn.
 
@@ -73,11 +72,11 @@ def bare_rows(request):
     where = ("FROM members_member m JOIN orgs_org o ON o.id = m.org_id "
              "WHERE o.path LIKE %s AND m.status = 'active' AND m.contract_status = %s")
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) {where}", [org_path + "%", request.GET["contract"]])
+        cursor.execute(f"SELECT COUNT(*) FROM (SELECT m.id {where} LIMIT 10001) bounded", [org_path + "%", request.GET["contract"]])
         total = cursor.fetchone()[0]
         cursor.execute(f"SELECT m.id, m.name, o.name, m.id_number_masked, m.post, m.contract_status, m.phone {where} "
-                       "ORDER BY m.name_pinyin, m.id LIMIT 50", [org_path + "%", request.GET["contract"]])
-        rows = cursor.fetchall()
+                       "ORDER BY m.name_pinyin, m.id LIMIT 51", [org_path + "%", request.GET["contract"]])
+        rows = cursor.fetchall()[:50]
     return total, rows
 
 
@@ -197,19 +196,16 @@ def main() -> None:
             "page": (page, {}), "bare": (bare, {}), "rows_only": (page, {"HX_Request": "true"}),
             "handmade": (bare.replace("/bare/", "/handmade/"), {}), "floor": (bare.replace("/bare/", "/floor/"), {}),
         })
-        value, limit, rows_only, handmade = rates["page"], rates["bare"], rates["rows_only"], rates["handmade"]
-        floor_ratio = rates["floor"] / limit
+        value, limit, bare, rows_only, handmade = rates["page"], rates["floor"], rates["bare"], rates["rows_only"], rates["handmade"]
         ratio = value / limit
-        print(f"member list page: {value:.0f} req/s; bare raw-SQL view: {limit:.0f} req/s (2,000 members, 50 rows shown)")
-        print(f"(for comparison: the htmx partial of the same page, rows only without the layout: {rows_only:.0f} req/s;"
-              f" rows joined into HTML by hand without any template engine: {handmade:.0f} req/s)")
-        print(f"floor: the bare view's raw SQL and table inside the product's login and layout: {rates['floor']:.0f} req/s,"
-              f" {floor_ratio:.2f} of the bare view, the most any page of this layout can reach")
-        print(f"page throughput / bare throughput = {ratio:.2f} (pass when >= 0.5)")
+        print(f"member list page: {value:.0f} req/s; its floor (the same SQL by hand, same login and layout): {limit:.0f} req/s"
+              " (2,000 members, 50 rows shown)")
+        print(f"(for comparison: the bare view without login or layout: {bare:.0f} req/s; the htmx partial of the page,"
+              f" rows only: {rows_only:.0f} req/s; rows joined into HTML by hand: {handmade:.0f} req/s)")
+        print(f"page throughput / floor throughput = {ratio:.2f} (pass when >= 0.8)")
         print(json.dumps({"bench": "member_list", "value": round(value, 1), "limit": round(limit, 1), "ratio": round(ratio, 3),
-                          "target": 0.5, "pass": ratio >= 0.5, "queries_100": queries_100, "queries_2000": queries_2000,
-                          "handmade_ratio": round(value / handmade, 3),
-                          "floor_ratio": round(floor_ratio, 3)}))
+                          "target": 0.8, "pass": ratio >= 0.8, "queries_100": queries_100, "queries_2000": queries_2000,
+                          "bare_ratio": round(value / bare, 3), "handmade_ratio": round(value / handmade, 3)}))
     finally:
         connection.close()
         for suffix in ("", "-wal", "-shm"):

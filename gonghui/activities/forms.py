@@ -7,7 +7,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.members.forms import DATE, OrgChoiceField
+from django.urls import reverse_lazy
+
+from gonghui.core.picker import PickerField
+from gonghui.members.forms import DATE, MEMBER_REFUSALS, MembersByNameField, OrgChoiceField, lazy_url, member_pick_label, member_search
 from gonghui.members.models import Member
 from gonghui.orgs.models import Org
 
@@ -17,9 +20,13 @@ from .choices import (
 )
 
 
-class MemberField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Member) -> str:
-        return f"{obj.name}（{obj.org.name}）"
+class MemberField(PickerField):
+    """One member, searched as one types (core.picker), never a list of the whole book."""
+
+    def __init__(self, *, label, queryset=None, required=True):
+        super().__init__(label=label, queryset=queryset, required=required, url=lazy_url(reverse_lazy("members:pick"), "members.member.view"),
+                         search=member_search, describe=member_pick_label,
+                         placeholder=_("Name, pinyin (zhangsan) or initials (zs)"), **MEMBER_REFUSALS)
 
 
 class MembersField(forms.ModelMultipleChoiceField):
@@ -102,7 +109,7 @@ class HonourForm(_OrgForm):
     title = forms.CharField(label=_("honour"), max_length=120)
     level = forms.ChoiceField(label=_("level"), choices=HonourLevel.choices)
     awarding_body = forms.CharField(label=_("awarded by"), max_length=100, required=False)
-    members = MembersField(label=_("people"), queryset=Member.objects.none(), required=False)
+    members = MembersByNameField(label=_("people"), queryset=Member.objects.none(), required=False)
     units = forms.CharField(label=_("units"), widget=forms.Textarea(attrs={"rows": 2}), required=False,
                             help_text=_("One unit a line."))
     reason = forms.CharField(label=_("deeds"), max_length=300, required=False)

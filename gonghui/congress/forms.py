@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from gonghui.members.forms import member_picker_field, narrow_picker
 from gonghui.members.models import Member
 from gonghui.orgs.models import Org
 
@@ -31,7 +32,7 @@ class SessionForm(forms.Form):
 
 
 class DelegateForm(forms.Form):
-    member = forms.ModelChoiceField(label=_("member"), queryset=Member.objects.none())
+    member = member_picker_field(label=_("member"), queryset=Member.objects.none())
     category = forms.ChoiceField(label=_("category"), choices=DelegateCategory.choices)
     group = forms.CharField(label=_("delegation"), max_length=60, required=False)
 
@@ -41,6 +42,7 @@ class DelegateForm(forms.Form):
             self.fields["member"].queryset = Member.objects.filter(
                 org__path__startswith=session.org.path, status="active").exclude(
                 pk__in=session.delegates.values("member_id")).order_by("name_pinyin")
+            narrow_picker(self.fields["member"], org=session.org)
 
 
 class ResolutionForm(forms.Form):
@@ -107,13 +109,14 @@ class ElectionForm(forms.Form):
 
 
 class CandidateForm(forms.Form):
-    member = forms.ModelChoiceField(label=_("member"), queryset=Member.objects.none())
+    member = member_picker_field(label=_("member"), queryset=Member.objects.none())
 
     def __init__(self, *args, election=None, **kwargs):
         super().__init__(*args, **kwargs)
         if election is not None:
             self.fields["member"].queryset = Member.objects.filter(
                 org__path__startswith=election.org.path, status="active").order_by("name_pinyin")
+            narrow_picker(self.fields["member"], org=election.org)
 
 
 class TellerForm(forms.Form):

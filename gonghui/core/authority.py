@@ -37,3 +37,10 @@ def roles_for(action: str) -> frozenset[str]:
         return action_table()[action]
     except KeyError:
         raise ImproperlyConfigured(f"unknown action {action!r}: declare it in its app's AppConfig.actions") from None
+
+
+@cache
+def consent_actions() -> frozenset[str]:
+    """The actions a federation officer does inside a union only with that union's consent
+    (each app's `federation_consent`): editing its member book, seeing full ID numbers."""
+    return frozenset(action for config in gonghui_apps() for action in config.federation_consent)

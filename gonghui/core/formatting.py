@@ -21,6 +21,11 @@ def format_count(value: int | Decimal) -> str:
     return f"{int(value):,}"
 
 
+def format_about_count(value: int) -> str:
+    """An estimated count, to the thousand: 1016384 -> '1,016,000' (shown after 约, never as exact)."""
+    return format_count(max(round(int(value), -3), 1000))
+
+
 def format_decimal(value: Decimal | float | int, places: int = 2, *, strip: bool = False) -> str:
     """1909.21 -> '1,909.21'; with strip, trailing zeros go (905.00 -> '905')."""
     q = _quantize(Decimal(value), places)

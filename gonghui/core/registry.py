@@ -49,6 +49,9 @@ NAV_GROUPS = ("org", "democracy", "voice", "care", "activities", "alarms", "repo
 class GonghuiAppConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     actions: dict[str, frozenset[str]] = {}
+    # Actions a federation officer may do inside a union only where that union allows it
+    # (Org.federation_may_edit, off by default); reading needs no consent.
+    federation_consent: frozenset[str] = frozenset()
     urls: tuple[str, str] | None = None
     api: tuple[str, str] | None = None
     nav: tuple[NavEntry, ...] = ()

@@ -25,7 +25,7 @@ from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from .authority import roles_for
+from .authority import consent_actions, roles_for
 from .roles import MANAGING_ROLES, Role
 
 M = TypeVar("M", bound=Model)
@@ -59,7 +59,18 @@ def may(actor, action: str, org=None) -> bool:
     roles = roles_for(action)
     if org is None:
         return any(r in roles for r, _path in _role_paths(actor))
-    return has_role(actor, org, roles)
+    held = {role for role, path in _role_paths(actor) if role in roles and org.path.startswith(path)}
+    if held - {Role.FEDERATION_OFFICER}:
+        return True
+    # A federation officer reads across its unions; some actions also need the union's consent.
+    return bool(held) and (action not in consent_actions() or _union_consents(org))
+
+
+def _union_consents(org) -> bool:
+    """Whether the union `org` lies in lets its federation's officers do what needs consent
+    (True for an org above the unions: the federation's own)."""
+    consents = getattr(org, "union_allows_federation", None)
+    return consents() if consents else False
 
 
 def require(*, actor, action: str, org=None) -> None:

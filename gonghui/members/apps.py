@@ -24,6 +24,12 @@ class MembersConfig(registry.GonghuiAppConfig):
         # The full ID-card number (reveal, correction, real-name roster): each look is logged.
         "members.member.unmask": LEADING_ROLES,
     }
+    # A federation officer reads every union's book; writing in it or seeing full ID numbers
+    # needs the union's consent (orgs: Org.federation_may_edit), and every look is logged.
+    federation_consent = frozenset({
+        "members.member.create", "members.member.update", "members.member.transfer", "members.member.leave",
+        "members.member.import", "members.member.link_user", "members.member.unmask",
+    })
     urls = ("members/", "gonghui.members.urls")
     api = ("/members", "gonghui.members.api.router")
     nav = (

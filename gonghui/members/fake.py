@@ -18,8 +18,14 @@ def person_name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + given
 
 
+# Districts used past the first 100,000 numbers (none of them is in REGIONS, so the two ranges never meet).
+CITIES = ("4403", "3301", "3201", "5101", "4401", "1201", "2102", "3702", "4301", "5001")
+
+
 def id_number(rng: random.Random, serial: int, birth: dt.date | None = None) -> str:
-    """A checksum-valid number; `serial` keeps numbers of one run distinct."""
+    """A checksum-valid number; `serial` keeps numbers of one run distinct (up to 10,000,000 of them)."""
+    if serial >= 100_000:
+        return _id_number_beyond(rng, serial - 100_000, birth)
     if birth is None:
         # The birth day's last digit carries serial // 10000, so numbers stay distinct up to 100,000.
         birth = dt.date(1966, 1, 1) + dt.timedelta(days=rng.randint(0, 1300) * 10 + (serial // 10000) % 10)
@@ -28,6 +34,17 @@ def id_number(rng: random.Random, serial: int, birth: dt.date | None = None) -> 
     seq = f"{serial % 1000:03d}"
     first17 = f"{region}{birth:%Y%m%d}{seq}"
     return idcard.make(first17)
+
+
+def _id_number_beyond(rng: random.Random, t: int, birth: dt.date | None) -> str:
+    """Numbers past the first 100,000: t % 1000 is the sequence, (t // 1000) % 100 one of 100 districts
+    (ten cities' 81–90), and t // 100,000 the birth day's last two digits of offset, so a federation's
+    million people (or ten million) each get their own number."""
+    district = (t // 1000) % 100
+    region = f"{CITIES[district // 10]}{81 + district % 10:02d}"
+    if birth is None:
+        birth = dt.date(1966, 1, 1) + dt.timedelta(days=rng.randint(0, 130) * 100 + (t // 100_000) % 100)
+    return idcard.make(f"{region}{birth:%Y%m%d}{t % 1000:03d}")
 
 
 def not_before_adulthood(join: dt.date, number: str) -> dt.date:

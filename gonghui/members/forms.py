@@ -1,7 +1,10 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core import idcard
+from gonghui.core.picker import PickerField
 from gonghui.orgs.forms import OrgChoiceField, org_choices  # noqa: F401 - org_choices is the views' too
 from gonghui.orgs.models import Org
 from gonghui.core.text import single_line
@@ -28,6 +31,89 @@ class IdNumberField(forms.CharField):
             return idcard.validate(value)
         except idcard.InvalidIdNumber as exc:
             raise forms.ValidationError(_("Invalid ID-card number: %(reason)s"), params={"reason": _(str(exc))}) from exc
+
+
+def member_pick_label(member: Member) -> str:
+    """How a picker lists a member: name, where they sit, and the phone's last four digits to tell namesakes apart."""
+    from django.utils.translation import gettext
+
+    tail = " · " + gettext("phone ending %(digits)s") % {"digits": member.phone[-4:]} if len(member.phone) >= 4 else ""
+    return f"{member.name}（{member.org.name}）{tail}"
+
+
+MEMBER_REFUSALS = {"nothing": _("No member matches."), "several": _("Several members match: give the phone number.")}
+
+
+def member_search(members, text: str):
+    """The members among `members` whom a typed text names: a name, pinyin, initials or phone, or a
+    picker's own label typed back ("张三（炼钢作业区） · 手机尾号1234", as a page without JavaScript resends it)."""
+    from .selectors import member_search_filter
+
+    name = re.split(r"[（(·]", text, maxsplit=1)[0].strip()
+    found = members.filter(member_search_filter(name or text))
+    org = re.search(r"[（(]([^）)]+)[）)]", text)
+    tail = re.search(r"(\d{4})\s*$", text) if name != text.strip() else None
+    if org:
+        found = found.filter(org__name=org.group(1).strip())
+    if tail:
+        found = found.filter(phone__endswith=tail.group(1))
+    return found.order_by("name_pinyin", "id")
+
+
+class MembersByNameField(forms.CharField):
+    """Several members, one a line (name, pinyin, initials or phone, with the org in brackets where names
+    repeat), each resolved in the field's queryset: a choice of people that never lists the whole book."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def __init__(self, *, queryset=None, **kwargs):
+        kwargs.setdefault("help_text", _("One person a line: a name, pinyin or phone; add the organisation in brackets where names repeat."))
+        super().__init__(**kwargs)
+        self.queryset = queryset
+
+    def clean(self, value):
+        from gonghui.core.picker import resolve_typed
+
+        text = super().clean(value)
+        chosen, problems = [], []
+        for line in [line.strip() for line in (text or "").splitlines() if line.strip()][:200]:
+            try:
+                member = resolve_typed(member_search(self.queryset, line), **MEMBER_REFUSALS)
+            except forms.ValidationError as exc:
+                problems.append(f"{line}：{exc.messages[0]}")
+                continue
+            if member not in chosen:
+                chosen.append(member)
+        if problems:
+            raise forms.ValidationError(problems)
+        return chosen
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(member_pick_label(m) for m in value if isinstance(m, Member))
+        return value
+
+
+def member_picker_field(*, label, action: str = "members.member.view", required: bool = True, **kwargs):
+    """A member chosen by searching (core.picker), from the field's queryset (set by the form: the reach)."""
+    from django.urls import reverse_lazy
+
+    url = lazy_url(reverse_lazy("members:pick"), action)
+    return PickerField(label=label, url=url, search=member_search, describe=member_pick_label, required=required,
+                       placeholder=_("Name, pinyin (zhangsan) or initials (zs)"), **MEMBER_REFUSALS, **kwargs)
+
+
+def narrow_picker(field, *, org: Org) -> None:
+    """Let a member picker's list offer only the people under `org` (its queryset decides in any case)."""
+    from django.urls import reverse
+
+    field.widget.url = f"{reverse('members:pick')}?action=members.member.view&org={org.pk}"
+
+
+def lazy_url(base, action: str):
+    from django.utils.functional import lazy
+
+    return lazy(lambda: f"{base}?action={action}", str)()
 
 
 def member_from_form(form, *, visible_to, field: str = "member", org: Org | None = None) -> Member | None:

@@ -50,7 +50,11 @@ class Member(OrgOwned):
         verbose_name = _("member")
         verbose_name_plural = _("members")
         ordering = ["name_pinyin", "id"]
-        indexes = [models.Index(fields=["union", "status"]), models.Index(fields=["org", "status"])]
+        indexes = [
+            models.Index(fields=["union", "status"]), models.Index(fields=["org", "status"]),
+            # the list's order: a page is a seek on this index from the last row seen (selectors.member_list_page)
+            models.Index(fields=["status", "name_pinyin", "id"], name="members_list_order"),
+        ]
 
     def __str__(self) -> str:
         return self.name

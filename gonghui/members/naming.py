@@ -66,3 +66,15 @@ def syllables(name: str) -> list[str]:
 def pinyin_keys(name: str) -> tuple[str, str]:
     parts = syllables(name)
     return "".join(parts), "".join(s[0] for s in parts)
+
+
+def leading_readings(text: str) -> set[str]:
+    """Every pinyin a name beginning with `text`'s first character can begin with: its surname
+    reading(s) (单 'shan', 万俟 'mo') and its everyday one (单 'dan'). Lets a search by characters
+    narrow the list's pinyin order to a few short ranges (members.selectors.member_search_filter)."""
+    first = text[:1]
+    if not first:
+        return set()
+    found = {readings[0] for surname, readings in SURNAME_READINGS.items() if surname[0] == first}
+    everyday = _char_reading(first)
+    return found | ({everyday} if everyday else set())

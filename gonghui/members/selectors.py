@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from functools import reduce
+from operator import or_
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
@@ -17,6 +19,7 @@ from gonghui.orgs.selectors import count_by_union
 
 from .choices import ContractStatus, MembershipEventKind, MemberStatus
 from .models import Member, MembershipEvent
+from .naming import leading_readings
 
 
 ID_LOOKUP_CHUNK = 5000  # ID hashes per IN (...) query, well under SQLite's bound-variable limit
@@ -40,15 +43,42 @@ def member_ids_by_hash(hashes: Sequence[str]) -> dict[str, int]:
 
 
 def member_search_filter(q: str) -> Q:
-    """Name, pinyin ('zhangsan') or initials ('zs'), or a phone number."""
+    """Name, pinyin ('zhangsan') or initials ('zs'), or a phone number.
+
+    On PostgreSQL each kind of query takes a condition an index can answer, so a search
+    of a million people reads a few thousand index entries: letters are a pinyin or
+    initials prefix (btree pattern indexes), digits a phone prefix, Chinese characters a
+    name prefix (张, 张伟) or, from three characters on, anywhere in the name (the pg_trgm
+    index; trigrams need three). An OR with `name LIKE '%q%'` would make every search a
+    scan of the whole table. SQLite, a union of thousands, keeps the broad match.
+    """
     q = q.strip()
     if not q:
         return Q()
     lowered = q.lower().replace(" ", "")
-    match = Q(name__contains=q) | Q(phone__startswith=q)
-    if lowered.isascii() and lowered.isalpha():
-        match |= Q(name_pinyin__startswith=lowered) | Q(name_initials__startswith=lowered)
-    return match
+    letters = lowered.isascii() and lowered.isalpha()
+    if connection.vendor != "postgresql":
+        match = Q(name__contains=q) | Q(phone__startswith=q)
+        if letters:
+            match |= Q(name_pinyin__startswith=lowered) | Q(name_initials__startswith=lowered)
+        return match
+    if letters:
+        # Pinyin and initials begin with the same letter: that range of the list's own order lets
+        # PostgreSQL walk the (status, name_pinyin, id) index from 'z' and stop at a page's worth.
+        first = lowered[0]
+        return Q(name_pinyin__gte=first, name_pinyin__lt=chr(ord(first) + 1)) & (
+            Q(name_pinyin__startswith=lowered) | Q(name_initials__startswith=lowered))
+    if lowered.isdigit():
+        return Q(phone__startswith=lowered)
+    if len(q) >= 3:
+        return Q(name__contains=q)
+    # A name beginning with 张 has a pinyin beginning with 'zhang': saying so lets PostgreSQL seek to
+    # that stretch of the list's order instead of walking it from 'a' (it cannot know 张 sorts late).
+    readings = leading_readings(q)
+    if not readings:
+        return Q(name__startswith=q)
+    stretch = reduce(or_, (Q(name_pinyin__gte=r, name_pinyin__lt=r[:-1] + chr(ord(r[-1]) + 1)) for r in readings))
+    return Q(name__startswith=q) & stretch
 
 
 def member_list(
@@ -165,20 +195,109 @@ def member_counts_by_org(*, org: Org) -> dict[int, int]:
     return {r["org_id"]: r["n"] for r in rows}
 
 
+def member_totals_by_union(*, org: Org) -> dict[int, int]:
+    """{union id: active members in its whole subtree} for the unions under `org`: one grouped query
+    on the member's own union column, however many branches and groups each union has."""
+    rows = Member.objects.filter(under(org), status=MemberStatus.ACTIVE).order_by().values_list("union_id").annotate(n=Count("id"))
+    return dict(rows)
+
+
 # The columns the member list shows, read as plain rows: a page of 50 is built and
 # rendered without model instances (the template's dict lookups hit at once).
-LIST_COLUMNS = ("id", "name", "org__name", "id_number_masked", "post", "contract_status", "phone", "is_union_member")
+LIST_COLUMNS = ("id", "name", "name_pinyin", "org__name", "id_number_masked", "post", "contract_status", "phone",
+                "is_union_member")
+
+# Up to this many rows a list counts exactly; past it, PostgreSQL's estimate is shown as 约…
+COUNT_BOUND = 10_000
 
 
-def member_list_page(*, page_number, per_page: int, **filters) -> Page:
-    """One page of member_list() as dicts, each with its detail `url` and `contract_label`."""
-    rows = member_list(**filters).values(*LIST_COLUMNS)
-    page = Paginator(rows, per_page).get_page(page_number)
+@dataclass(frozen=True)
+class RowCount:
+    """How many rows a list holds: exact, or (past COUNT_BOUND) the planner's estimate, never below the bound."""
+
+    value: int
+    exact: bool
+
+
+def row_count(queryset: QuerySet, *, bound: int = COUNT_BOUND) -> RowCount:
+    """Count up to `bound` + 1 rows (a bounded scan); past that, ask PostgreSQL's planner.
+
+    An exact count of a federation's million members reads every one of them on every
+    page (~100 ms); the planner's figure costs a plan. SQLite (thousands of rows) counts.
+    """
+    bounded = queryset.order_by().values("pk")[: bound + 1].count()
+    if bounded <= bound or connection.vendor != "postgresql":
+        return RowCount(queryset.order_by().count() if bounded > bound else bounded, True)
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return RowCount(max(int(plan[0]["Plan"]["Plan Rows"]), bound + 1), False)
+
+
+@dataclass
+class MemberPage:
+    """One page of the member list, reached by seeking from a row (keyset), not by OFFSET."""
+
+    object_list: list[dict]
+    count: RowCount
+    next_cursor: str | None
+    previous_cursor: str | None
+
+
+def cursor_of(row: dict) -> str:
+    """Where a row stands in the list's order (name_pinyin, id): '<id>:<pinyin>'."""
+    return f"{row['id']}:{row['name_pinyin']}"
+
+
+def parse_cursor(value: str | None) -> tuple[int, str] | None:
+    """'<id>:<pinyin>' -> (id, pinyin); None for anything else (a bad cursor opens the first page)."""
+    head, sep, pinyin = (value or "").partition(":")
+    return (int(head), pinyin) if sep and head.isdigit() and len(pinyin) <= 200 else None
+
+
+def _after(pk: int, pinyin: str) -> Q:
+    # The first term alone is what an index seeks on; the OR only settles ties of the same pinyin.
+    return Q(name_pinyin__gte=pinyin) & (Q(name_pinyin__gt=pinyin) | Q(id__gt=pk))
+
+
+def _before(pk: int, pinyin: str) -> Q:
+    return Q(name_pinyin__lte=pinyin) & (Q(name_pinyin__lt=pinyin) | Q(id__lt=pk))
+
+
+def member_list_page(*, per_page: int, after: str | None = None, before: str | None = None, start: str = "",
+                     **filters) -> MemberPage:
+    """One page of member_list() as dicts, each with its detail `url` and `contract_label`.
+
+    `after`/`before` are cursors (cursor_of) of the row the page follows or precedes;
+    `start` jumps to the first name whose pinyin sorts at or after it ('w' for 王…). Every
+    page costs the same however deep it is: an index seek and `per_page` + 1 rows.
+    """
+    rows = member_list(**filters)
+    count = row_count(rows)
+    after_at, before_at = parse_cursor(after), parse_cursor(before)
+    if before_at:
+        found = list(rows.filter(_before(*before_at)).order_by("-name_pinyin", "-id").values(*LIST_COLUMNS)[: per_page + 1])
+        more_before = len(found) > per_page
+        found = found[:per_page][::-1]
+        has_previous, has_next = more_before, True
+    else:
+        if after_at:
+            rows = rows.filter(_after(*after_at))
+        elif start:
+            rows = rows.filter(name_pinyin__gte=start)
+        found = list(rows.order_by("name_pinyin", "id").values(*LIST_COLUMNS)[: per_page + 1])
+        has_next = len(found) > per_page
+        found = found[:per_page]
+        has_previous = bool(after_at or start)
     detail_url = url_maker("members:detail")
     labels = {value: str(label) for value, label in ContractStatus.choices}
-    page.object_list = [
-        {**row, "url": detail_url(row["id"]), "contract_label": labels.get(row["contract_status"], "")}
-        for row in page.object_list
-    ]
-    return page
+    return MemberPage(
+        object_list=[{**row, "url": detail_url(row["id"]), "contract_label": labels.get(row["contract_status"], "")}
+                     for row in found],
+        count=count,
+        next_cursor=cursor_of(found[-1]) if found and has_next else None,
+        previous_cursor=cursor_of(found[0]) if found and has_previous else None,
+    )
 

@@ -5,6 +5,7 @@ from . import roster_views, views
 app_name = "members"
 urlpatterns = [
     path("", views.member_list_view, name="list"),
+    path("pick/", views.member_pick, name="pick"),
     path("new/", views.member_create, name="create"),
     path("me/", views.member_me, name="me"),
     path("export/", roster_views.roster_export, name="export"),

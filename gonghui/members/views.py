@@ -5,24 +5,31 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gonghui.core.picker import PICK_LIMIT, pick_response
+from gonghui.orgs.forms import org_picker, org_typed
 from gonghui.orgs.selectors import placement_org_list
 from gonghui.core.forms import form_submitted
 from gonghui.core.history import history_for
 from gonghui.core import scoping
+from gonghui.core.authority import action_table
 from gonghui.core.scoping import org_from_query
 from gonghui.orgs.models import Org
 
 from . import services
 from .choices import ContractStatus, MemberStatus
-from .forms import IdNumberCorrectionForm, LeaveForm, MemberForm, TransferForm, org_choices
-from .selectors import member_get, member_list_page, member_of_user, membership_events
+from .forms import IdNumberCorrectionForm, LeaveForm, MemberForm, TransferForm, member_pick_label
+from .selectors import member_get, member_list, member_list_page, member_of_user, membership_events
 
 PAGE_SIZE = 50
 
 
 def list_filters(request) -> dict:
-    """The list's filters, read the same way by the page and the Excel export."""
+    """The list's filters, read the same way by the page and the Excel export.
+
+    The org comes as `org=<id>` (a link, or the picker's choice) or as the text typed in the
+    picker (`org_q`, without JavaScript), resolved among the orgs in reach: the highest match."""
     org = org_from_query(request)
+    org = org or org_typed(request, action="members.member.view")
     status = request.GET.get("status", MemberStatus.ACTIVE)
     return {
         "org": org,
@@ -34,17 +41,49 @@ def list_filters(request) -> dict:
     }
 
 
+# Pinyin syllables start with every letter but i, u and v: the list's jump bar.
+JUMP_LETTERS = "abcdefghjklmnopqrstwxyz"
+PAGING_PARAMS = {"after", "before", "from", "page"}
+
+
+def list_query(request) -> str:
+    """The list's filters as a query string, without where the page stands (for its paging links)."""
+    kept = request.GET.copy()
+    for name in PAGING_PARAMS:
+        kept.pop(name, None)
+    return kept.urlencode()
+
+
 @login_required
 def member_list_view(request):
     filters = list_filters(request)
-    page = member_list_page(visible_to=request.user, page_number=request.GET.get("page"), per_page=PAGE_SIZE, **filters)
+    start = request.GET.get("from", "").lower()[:10]
+    page = member_list_page(visible_to=request.user, per_page=PAGE_SIZE, after=request.GET.get("after"),
+                            before=request.GET.get("before"), start=start if start.isascii() and start.isalpha() else "",
+                            **filters)
+    context = {"page": page, "filters": filters, "query": list_query(request), "letters": JUMP_LETTERS}
     if request.htmx:  # the filter form asks for the rows alone
-        return render(request, "members/_rows.html", {"page": page})
+        return render(request, "members/_rows.html", context)
     return render(request, "members/list.html", {
-        "page": page, "filters": filters, "orgs": org_choices(placement_org_list(visible_to=request.user, action="members.member.view")),
+        **context, "org_picker": org_picker(filters["org"], action="members.member.view"),
         "statuses": MemberStatus.choices, "contracts": ContractStatus.choices,
         "can_unmask": scoping.may(request.user, "members.member.unmask"),
     })
+
+
+@login_required
+def member_pick(request):
+    """At most PICK_LIMIT active members in reach (for `action`, by default viewing the book) whom `q`
+    names (name, pinyin, initials or phone), under `org` when given: what a member picker lists."""
+    action = request.GET.get("action") or "members.member.view"
+    if action not in action_table():
+        raise Http404
+    q = request.GET.get("q", "").strip()[:50]
+    if not q:
+        return pick_response([], member_pick_label)
+    org = org_from_query(request)
+    found = member_list(visible_to=request.user, action=action, org=org, q=q).order_by("name_pinyin", "id")
+    return pick_response(found[:PICK_LIMIT], member_pick_label)
 
 
 @login_required

@@ -18,6 +18,8 @@ class OrgsConfig(registry.GonghuiAppConfig):
         "orgs.committee.create": BUILDING_ROLES,
         "orgs.committee.seat_assign": BUILDING_ROLES,
         "orgs.committee.seat_end": BUILDING_ROLES,
+        # Whether the federation may edit the union's member book and see full ID numbers: the union's chair decides.
+        "orgs.org.federation_consent": frozenset({Role.CHAIR}),
     }
     urls = ("orgs/", "gonghui.orgs.urls")
     api = ("/orgs", "gonghui.orgs.api.router")

@@ -46,9 +46,17 @@ class CommitteeForm(forms.Form):
 
 
 class SeatForm(forms.Form):
-    member = forms.CharField(label=_("Member (name or phone)"), max_length=50)
+    member = forms.Field(label=_("Member (name or phone)"))  # made a member picker in __init__ (members imports orgs)
     title = forms.ChoiceField(label=_("position"), choices=SeatTitle.choices, initial=SeatTitle.MEMBER)
     start = forms.DateField(label=_("from"), widget=DATE, initial=dt.date.today)
+
+    def __init__(self, *args, members=None, org=None, **kwargs):
+        from gonghui.members.forms import member_picker_field, narrow_picker
+
+        super().__init__(*args, **kwargs)
+        self.fields["member"] = member_picker_field(label=_("Member (name or phone)"), queryset=members)
+        if org is not None:
+            narrow_picker(self.fields["member"], org=org)
 
 
 class SeatEndForm(forms.Form):
@@ -69,3 +77,28 @@ class OrgChoiceField(forms.ModelChoiceField):
 def org_choices(orgs) -> list[dict]:
     """[{"pk", "name"}] for a plain <select> of orgs (a list filter), with the same labels as OrgChoiceField."""
     return [{"pk": pk, "name": label} for pk, label in org_labels(orgs).items()]
+
+
+def org_picker(org: Org | None, *, action: str = "orgs.org.view", name: str = "org", placeholder=None) -> str:
+    """A search-as-you-type org field (core.picker) for a list's filter form, showing `org` when one is chosen."""
+    from django.urls import reverse
+
+    from gonghui.core.picker import PickerWidget
+
+    from .selectors import org_pick_label
+
+    widget = PickerWidget(url=f"{reverse('orgs:pick')}?action={action}", placeholder=placeholder or _("All organisations"))
+    widget.label_of = lambda pk: org_pick_label(org)
+    return widget.render(name, org.pk if org else None, attrs={"aria-label": _("organisation")})
+
+
+def org_typed(request, *, action: str = "orgs.org.view", name: str = "org") -> Org | None:
+    """The org a picker's typed text names (`<name>_q`, sent without JavaScript), among the orgs in reach: the highest match."""
+    from gonghui.core.picker import typed_text
+
+    from .selectors import org_list, org_search
+
+    text = typed_text(request.GET, name)
+    if not text:
+        return None
+    return org_search(org_list(visible_to=request.user, action=action), text).order_by("depth", "path").first()

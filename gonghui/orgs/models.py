@@ -30,6 +30,10 @@ class Org(TimeStamped):
     staff_term = models.CharField(
         _("what the union calls its people"), max_length=10, blank=True, default="", db_default="",
         help_text=_("Left empty: by the sector (教职工 at a school, 职工 elsewhere), e.g. 员工."))
+    # A union's own decision (its chair's): whether the federation's officers may edit its member
+    # book and see full ID numbers. Off: they read its figures and masked lists only.
+    federation_may_edit = models.BooleanField(_("the federation may edit the member book and see full ID numbers"), default=False,
+                                              db_default=False)  # rows written by code that predates it still insert
 
     class Meta:
         verbose_name = _("organisation")
@@ -48,6 +52,15 @@ class Org(TimeStamped):
     def staff_word(self) -> str:
         """职工 / 教职工 / 员工: what this union calls the people it serves."""
         return self.staff_term or str(STAFF_WORD.get(self.sector, DEFAULT_STAFF_WORD))
+
+    def union_allows_federation(self) -> bool:
+        """Whether the union this org lies in consents to its federation's officers editing (core.scoping.may).
+        An org above the unions is the federation's own: True."""
+        if self.kind == OrgKind.FEDERATION:
+            return True
+        if self.kind == OrgKind.UNION:
+            return self.federation_may_edit
+        return Org.objects.filter(path__in=self.ancestor_paths(), kind=OrgKind.UNION, federation_may_edit=True).exists()
 
     def is_within(self, other: "Org") -> bool:
         return self.path.startswith(other.path)

@@ -97,3 +97,23 @@ ORG_LABEL_SEPARATOR = " / "
 def qualified_name(org: Org) -> str:
     """"炼钢作业区 / 甲班": the org's name after its parent's."""
     return f"{org.parent.name}{ORG_LABEL_SEPARATOR}{org.name}" if org.parent_id else org.name
+
+
+def org_pick_label(org: Org) -> str:
+    """How a picker lists an org: a union or a federation by its name, a branch or group after its parent's."""
+    return qualified_name(org) if org.kind not in (OrgKind.UNION, OrgKind.FEDERATION) else org.name
+
+
+def org_search(orgs: QuerySet[Org], text: str) -> QuerySet[Org]:
+    """The orgs among `orgs` that a typed text names: "parent / name" or an exact name if any has it,
+    else every name containing the text (highest first). What a picker resolves typed text with."""
+    text = text.strip()
+    parent, separator, name = text.rpartition(ORG_LABEL_SEPARATOR.strip())
+    if separator and parent.strip() and name.strip():
+        both = orgs.filter(name=name.strip(), parent__name=parent.strip())
+        if both.exists():
+            return both
+    exact = orgs.filter(name=text)
+    if exact.exists():
+        return exact
+    return orgs.filter(name__contains=text).order_by("depth", "path")

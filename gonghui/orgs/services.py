@@ -61,6 +61,17 @@ def org_rename(*, actor, org: Org, name: str) -> Org:
 
 
 @transaction.atomic
+def org_federation_consent_set(*, actor, org: Org, allowed: bool) -> Org:
+    """The union's chair lets its federation's officers edit its member book and see full ID numbers,
+    or takes that back (core.scoping.may asks Org.union_allows_federation). Recorded in the union's history."""
+    scoping.require(actor=actor, action="orgs.org.federation_consent", org=org)
+    if org.kind != OrgKind.UNION:
+        raise ValidationError(_("Only a grassroots union decides what its federation may do in it."))
+    model_update(obj=org, changes={"federation_may_edit": bool(allowed)}, allowed=("federation_may_edit",), actor=actor, org=org)
+    return org
+
+
+@transaction.atomic
 def org_edit(*, actor, org: Org, name: str | None = None, sector: str | None = None, staff_term: str | None = None) -> Org:
     """The org's edit page and PATCH: whichever of name, sector and staff term is given."""
     if name is not None:

@@ -1,29 +1,56 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.views.decorators.http import require_POST
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from gonghui.core.authority import action_table
+from gonghui.core import scoping
 from gonghui.core.forms import form_submitted
+from gonghui.core.picker import PICK_LIMIT, pick_response
 from gonghui.core.history import history_for
 from gonghui.core.scoping import get_in_reach_or_404
-from gonghui.members.forms import member_from_form
-from gonghui.members.selectors import member_counts_by_org
+from gonghui.members.selectors import member_list
+from gonghui.members.selectors import member_counts_by_org, member_totals_by_union
 
 from . import services
 from .choices import ALLOWED_CHILDREN, OrgKind
 from .forms import ChildOrgForm, CommitteeForm, RenameForm, SeatEndForm, SeatForm
 from .models import CommitteeSeat, Org
-from .selectors import committee_list, org_list
+from .selectors import committee_list, org_list, org_pick_label, org_search, placement_org_list
 
 
 @login_required
 def org_tree(request):
-    orgs = list(org_list(visible_to=request.user))
-    counts = {}
-    for top in (o for o in orgs if not any(o.path.startswith(p.path) and o.pk != p.pk for p in orgs)):
-        counts.update(member_counts_by_org(org=top))
-    return render(request, "orgs/tree.html", {"orgs": orgs, "counts": counts})
+    """The tree in reach, with each union's total on the roll. A federation's officer sees the federation
+    and its unions (hundreds, not the thousands of branches and groups: a union's page lists those)."""
+    reach = org_list(visible_to=request.user)
+    federation_view = reach.filter(kind=OrgKind.FEDERATION).exists()
+    orgs = list(reach.filter(kind__in=(OrgKind.FEDERATION, OrgKind.UNION)) if federation_view else reach)
+    tops = [o for o in orgs if not any(o.path.startswith(p.path) and o.pk != p.pk for p in orgs)]
+    counts, totals = {}, {}
+    for top in tops:
+        totals.update(member_totals_by_union(org=top))
+        if not federation_view:
+            counts.update(member_counts_by_org(org=top))
+    return render(request, "orgs/tree.html", {"orgs": orgs, "counts": counts, "totals": totals,
+                                              "federation_view": federation_view})
+
+
+@login_required
+def org_pick(request):
+    """At most PICK_LIMIT orgs in reach (for `action`, by default viewing) whose names hold `q`, for a picker.
+    `placement=1` leaves out federations (orgs where people sit)."""
+    action = request.GET.get("action") or "orgs.org.view"
+    if action not in action_table():
+        raise Http404
+    orgs = (placement_org_list(visible_to=request.user, action=action) if request.GET.get("placement")
+            else org_list(visible_to=request.user, action=action).select_related("parent"))
+    q = request.GET.get("q", "").strip()[:60]
+    found = org_search(orgs, q)[:PICK_LIMIT] if q else orgs.order_by("depth", "path")[:PICK_LIMIT]
+    return pick_response(found, org_pick_label)
 
 
 @login_required
@@ -35,7 +62,17 @@ def org_detail(request, pk: int):
         "can_add_child": bool(ALLOWED_CHILDREN[OrgKind(org.kind)]),
         "committees": committee_list(visible_to=request.user).filter(org=org),
         "history": history_for(org)[:50],
+        "can_consent": org.kind == OrgKind.UNION and scoping.may(request.user, "orgs.org.federation_consent", org),
     })
+
+
+@login_required
+@require_POST
+def org_federation_consent(request, pk: int):
+    org = _org(request, pk, "orgs.org.federation_consent")
+    services.org_federation_consent_set(actor=request.user, org=org, allowed=request.POST.get("allowed") == "1")
+    messages.success(request, _("Saved."))
+    return redirect("orgs:detail", pk=org.pk)
 
 
 @login_required
@@ -92,12 +129,11 @@ def committee_create(request, pk: int):
 @login_required
 def seat_assign(request, pk: int):
     committee = _committee(request, pk, "orgs.committee.seat_assign")
-    form = SeatForm(request.POST or None)
+    form = SeatForm(request.POST or None, members=member_list(visible_to=request.user, org=committee.org), org=committee.org)
 
     def save(data):
-        member = member_from_form(form, visible_to=request.user, org=committee.org)
-        return member and services.committee_seat_assign(actor=request.user, committee=committee, member=member,
-                                                         title=data["title"], start=data["start"])
+        return services.committee_seat_assign(actor=request.user, committee=committee, member=data["member"],
+                                              title=data["title"], start=data["start"])
 
     if form_submitted(request, form, save):
         messages.success(request, _("Saved."))

@@ -24,7 +24,8 @@ from gonghui.core.forms import form_add_service_error
 from gonghui.core.scoping import org_from_query
 from gonghui.core.formatting import format_date
 from gonghui.core.history import history_for
-from gonghui.core.scoping import default_org, get_in_reach_or_404, in_reach, orgs_in_reach, reach_paths
+from gonghui.core.scoping import default_org, get_in_reach_or_404, in_reach, reach_paths
+from gonghui.orgs.forms import org_picker, org_typed
 from gonghui.members.selectors import member_of_user
 
 from . import conf, forms, selectors, services
@@ -228,12 +229,12 @@ def answer_delete(request, pk: int):
 
 @manager_required
 def dashboard(request):
-    org = org_from_query(request) or default_org(request.user)
+    org = org_from_query(request) or org_typed(request) or default_org(request.user)
     year = forms.YearForm(request.GET).value("year") or selectors.latest_year(org=org)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     return render(request, "voice/dashboard.html", {
         "org": org, "year": year, "years": range(dt.date.today().year, dt.date.today().year - 5, -1),
-        "orgs": orgs_in_reach(request.user),
+        "org_picker": org_picker(org),
         "s": selectors.suggestion_figures(org=org, start=start, end=end),
         "s_by": selectors.suggestion_breakdown(org=org, start=start, end=end),
         "period": f"{format_date(start)}—{format_date(end)}",

@@ -37,6 +37,12 @@ def count(value):
 
 
 @register.filter
+def about_count(value):
+    """An estimated count, to the thousand (formatting.format_about_count)."""
+    return "" if value is None else formatting.format_about_count(value)
+
+
+@register.filter
 def get_item(mapping, key):
     """{{ counts|get_item:org.pk }}: a dict lookup by a variable key."""
     return mapping.get(key) if mapping else None

@@ -31,10 +31,13 @@ def three_jiaban(cast):
 
 def test_every_org_picker_tells_the_three_apart_by_their_parent(cast, client_as, three_jiaban):
     client = client_as(cast.chair)
-    for url in ("/members/new/", f"/members/{cast.member_record.pk}/transfer/", "/members/import/", "/members/"):
+    for url in ("/members/new/", f"/members/{cast.member_record.pk}/transfer/", "/members/import/"):
         page = client.get(url).content.decode()
         assert all(label in page for label in three_jiaban), url
         assert "炼钢作业区</option>" in page  # a name of its own stays plain
+    # The member book's filter searches instead of listing: its answers tell them apart the same way.
+    found = client.get("/orgs/pick/", {"action": "members.member.view", "q": "甲班"}).json()["results"]
+    assert sorted(r["label"] for r in found) == sorted(three_jiaban)
 
 
 def test_the_template_offers_only_names_the_import_takes(cast, client_as, three_jiaban):
