@@ -42,8 +42,6 @@ def service_calls(cast) -> list[tuple]:
         ("committee_seat_assign", lambda actor: services.committee_seat_assign(
             actor=actor, committee=committee, member=cast.member_record, start=dt.date(2025, 4, 20))),
         ("committee_seat_end", lambda actor: services.committee_seat_end(actor=actor, seat=seat, end=dt.date(2025, 12, 31))),
-        ("org_describe", lambda actor: services.org_describe(actor=actor, org=cast.branch, sector="factory", staff_term="员工")),
-        ("org_edit", lambda actor: services.org_edit(actor=actor, org=cast.branch, name="走查再改名")),
         ("org_federation_consent_set", lambda actor: services.org_federation_consent_set(actor=actor, org=cast.union, allowed=True)),
     ]
 
