@@ -434,21 +434,6 @@ def activity_figures(*, org, start: dt.date, end: dt.date, today: dt.date | None
     return f
 
 
-def activity_titles(*, org, start: dt.date, end: dt.date, limit: int = 10) -> list[str]:
-    """The titles of the events held, competitions finished and courses held over [start, end],
-    each kind in date order (what a summary names: “迎春杯”文体活动…); at most `limit`, three queries."""
-    events = Event.objects.filter(under(org), status=EventStatus.HELD, starts_on__range=(start, end)).order_by("starts_on", "id")
-    competitions = Competition.objects.filter(under(org), status=CompetitionStatus.FINISHED,
-                                              ends_on__range=(start, end)).order_by("starts_on", "id")
-    courses = Course.objects.filter(under(org), status=CourseStatus.HELD, planned_on__range=(start, end)).order_by("planned_on", "id")
-    titles: list[str] = []
-    for qs in (competitions, events, courses):
-        for title in qs.values_list("title", flat=True)[: limit + 1]:
-            if title not in titles:
-                titles.append(title)
-    return titles[: limit + 1]
-
-
 def participants_between(*, org, start: dt.date, end: dt.date) -> int:
     return Event.objects.filter(under(org), status=EventStatus.HELD, starts_on__range=(start, end)).aggregate(
         n=Sum("participants"))["n"] or 0

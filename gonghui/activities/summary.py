@@ -15,7 +15,7 @@ from gonghui.core.formatting import format_count, format_month, format_wan_yuan,
 from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
 from .choices import AwardKind, HonourKind, HonourLevel, PatentKind
-from .selectors import ActivityFigures, ActivityNames, activity_figures, activity_names, activity_titles, headline_counts_by_union, participants_between
+from .selectors import ActivityFigures, ActivityNames, activity_figures, activity_names, headline_counts_by_union, participants_between
 
 ORDER = 60
 SEP = "、"
@@ -64,19 +64,6 @@ def events_sentence(f: ActivityFigures, words: dict | None = None) -> str:
     if f.event_cost:
         text += _("; the events cost %(cost)s") % {"cost": format_yuan(f.event_cost)}
     return text + pgettext("sentence end", ".")
-
-
-NAMED_LIMIT = 10
-
-
-def titles_sentence(titles: list[str]) -> str:
-    """先后开展了“迎春杯”文体活动、“感恩教育”活动…。 (past NAMED_LIMIT titles, the first ones and 等)"""
-    if not titles:
-        return ""
-    shown = SEP.join(titles[:NAMED_LIMIT])
-    if len(titles) > NAMED_LIMIT:
-        return _("Among the activities held were %(titles)s and others.") % {"titles": shown}
-    return _("The activities held were %(titles)s.") % {"titles": shown}
 
 
 def competitions_sentence(f: ActivityFigures) -> str:
@@ -207,9 +194,6 @@ def sections(*, org, period: Period) -> list[Section]:
     before = participants_between(org=org, start=last.start, end=last.end)
     words = org_words(org)
     paragraphs, figures, shortcomings = [], [], []
-    named = titles_sentence(activity_titles(org=org, start=period.start, end=period.end, limit=NAMED_LIMIT))
-    if named:
-        paragraphs.append(named)
     if f.events_held:
         paragraphs.append(events_sentence(f, words) + events_named_sentence(names))
         figures += [
