@@ -178,7 +178,7 @@ class PatentForm(_OrgForm):
     kind = forms.ChoiceField(label=_("kind"), choices=PatentKind.choices)
     title = forms.CharField(label=_("title"), max_length=120)
     filed_on = forms.DateField(label=_("filed on"), widget=DATE)
-    number = forms.CharField(label=_("number"), max_length=40, required=False)
+    number = forms.CharField(label=_("patent number"), max_length=40, required=False)
     inventors = forms.CharField(label=_("inventors"), max_length=200, required=False)
     innovation = forms.ModelChoiceField(label=_("innovation"), queryset=None, required=False)
 
@@ -191,7 +191,7 @@ class PatentForm(_OrgForm):
 
 class GrantForm(forms.Form):
     granted_on = forms.DateField(label=_("granted on"), widget=DATE)
-    number = forms.CharField(label=_("number"), max_length=40, required=False)
+    number = forms.CharField(label=_("patent number"), max_length=40, required=False)
 
 
 class CompetitionForm(_OrgForm):
@@ -273,7 +273,7 @@ class RulesForm(_OrgForm):
 
 class CourseForm(_OrgForm):
     title = forms.CharField(label=_("title"), max_length=120)
-    audience = forms.ChoiceField(label=_("for"), choices=CourseAudience.choices)
+    audience = forms.ChoiceField(label=_("who it is for"), choices=CourseAudience.choices)
     planned_on = forms.DateField(label=_("planned for"), widget=DATE)
     hours = forms.DecimalField(label=_("hours"), min_value=0, initial=0)
     has_test = forms.BooleanField(label=_("ends with a test"), required=False)

@@ -210,7 +210,7 @@ class Patent(OrgOwned):
                                    verbose_name=_("innovation"))
     kind = models.CharField(_("kind"), max_length=10, choices=PatentKind.choices)
     title = models.CharField(_("title"), max_length=120)
-    number = models.CharField(_("number"), max_length=40, blank=True)
+    number = models.CharField(_("patent number"), max_length=40, blank=True)
     filed_on = models.DateField(_("filed on"))
     granted_on = models.DateField(_("granted on"), null=True, blank=True)
     inventors = models.CharField(_("inventors"), max_length=200, blank=True)
@@ -390,7 +390,7 @@ class Course(OrgOwned):
     """A training course (培训): planned, then held; who attended, and who passed its test."""
 
     title = models.CharField(_("title"), max_length=120)
-    audience = models.CharField(_("for"), max_length=12, choices=CourseAudience.choices)
+    audience = models.CharField(_("who it is for"), max_length=12, choices=CourseAudience.choices)
     planned_on = models.DateField(_("planned for"))
     held_on = models.DateField(_("held on"), null=True, blank=True)
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1, default=0)
