@@ -206,7 +206,10 @@ def wage_unmasked(*, visible_to, row: WageBase) -> Decimal:
 
 
 def dues_payment_list(*, visible_to, org: Org | None = None, month: dt.date | None = None) -> QuerySet[DuesPayment]:
-    qs = in_reach(DuesPayment.objects.select_related("member", "org"), visible_to, action=VIEW)
+    """Each member's dues, to those who collect them only: a month's dues are 0.5% of the wage base
+    to the nearest 10 yuan, so the amount tells the wage. Readers of the books (the funds reviewer,
+    the federation officer) see the totals (dues_figures), never a member's line."""
+    qs = in_reach(DuesPayment.objects.select_related("member", "org"), visible_to, action="funds.dues.collect")
     if org is not None:
         qs = qs.filter(under(org))
     return qs.filter(month=month_start(month)) if month else qs

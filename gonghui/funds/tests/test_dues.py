@@ -166,3 +166,13 @@ def test_a_past_year_of_dues_paid_flags_only_the_members_who_stopped_paying_not_
     assert item.count == 1
     page = client_as(cast.chair).get(f"/funds/dues/arrears/?org={cast.union.pk}&year=2025").content.decode()
     assert "李安全" in page and "王五" not in page and "张三" not in page
+
+
+def test_a_members_dues_line_which_tells_the_wage_is_shown_to_collectors_only(cast, client_as):
+    services.wage_set(actor=cast.chair, member=cast.member_record, wage=D("5678.90"), since=dt.date(2025, 1, 1))
+    services.dues_collect(actor=cast.chair, org=cast.union, month=dt.date(2025, 3, 1))
+    assert selectors.dues_payment_list(visible_to=cast.chair, org=cast.union).count() == 1
+    # the federation officer reads the books but not a member's 28.35 (= 0.5% of a wage of 5,670–5,679)
+    assert selectors.dues_payment_list(visible_to=cast.fed, org=cast.union).count() == 0
+    page = client_as(cast.fed).get(f"/funds/dues/?org={cast.union.pk}&year=2025").content.decode()
+    assert "收缴率" in page and cast.member_record.name not in page     # the totals, not the line
