@@ -96,6 +96,6 @@ def raw_sql_figures(connection, org, period: Period) -> dict[str, int | None]:
         "alarms.median_ack": median_ack,
     }
     if before_any:
-        found |= {"alarms.fire.previous": before_fire, "alarms.intrusion.previous": before_intrusion,
-                  "alarms.fault.previous": before_fault}
+        # faults are the panel's upkeep, not union work: the summary compares alarms only
+        found |= {"alarms.fire.previous": before_fire, "alarms.intrusion.previous": before_intrusion}
     return found

@@ -289,7 +289,9 @@ def assemble(
             continue
         number += 1
         paragraphs = list(section.paragraphs)
-        paragraphs += [f"{i}、{item}" for i, item in enumerate(section.items, start=1)]
+        # a list is numbered 1、2、…; a single item is a plain paragraph
+        paragraphs += [f"{i}、{item}" for i, item in enumerate(section.items, start=1)] if len(section.items) > 1 \
+            else list(section.items)
         if compared := comparison_sentence(section.figures, against=period.same_period_last_year() if period.is_span else None):
             paragraphs.append(compared)
         blocks.append({"key": section.key, "kind": "area", "heading": f"{chinese_ordinal(number)}、{section.heading}",

@@ -69,7 +69,7 @@ def test_the_summary_runs_opening_areas_shortcomings_plans_in_order():
     assert opening.startswith("2025年，本部工会在某钢铁公司工会和党政的领导下")
     assert "在加强工会组织建设、广开言路，合理化建议活动扎实开展等两个方面取得了新的进展" in opening
     voice = content["blocks"][2]["paragraphs"]
-    assert voice[1] == "1、金点子2条全面推广。"
+    assert voice[1] == "金点子2条全面推广。"   # a single item is not numbered
     assert voice[2] == "合理化建议同比增长12.3%、采纳率同比提高4个百分点。"
     assert content["blocks"][3]["paragraphs"][0].endswith("一是尚有18名职工未签订劳动合同；二是安全信息逾期未办结12条。")
     assert content["blocks"][4]["paragraphs"] == ["1、继续开展合理化建议活动。"]
@@ -152,7 +152,7 @@ def test_as_at_the_end_of_the_period_is_written_as_the_periods_last_day():
     content = assemble(org_name="本部工会", parent_name=None, period=Period.year(2025), sections=[section])
     area = content["blocks"][1]["paragraphs"]
     assert area[0] == "截至2025年12月31日，本部工会共有在册职工1,853名。"
-    assert area[1] == "1、截至2025年12月31日已建档。"
+    assert area[1] == "截至2025年12月31日已建档。"
     assert "期末" not in render_text(content)
 
 

@@ -40,9 +40,9 @@ def docx_text(content: dict) -> str:
 
 
 def areas():
-    return [Section(key="members", order=10, heading="加强组织建设", figures=[Figure("m", "在册", 3, "3名")]),
-            Section(key="governance", order=70, heading="坚持校务公开", figures=[Figure("g", "公开", 2, "2项")]),
-            Section(key="activities", order=60, heading="提高教师素质", figures=[Figure("a", "培训", 5, "5人")])]
+    return [Section(key="members", order=10, heading="加强组织建设", paragraphs=["在册3名。"], figures=[Figure("m", "在册", 3, "3名")]),
+            Section(key="governance", order=70, heading="坚持校务公开", paragraphs=["公开2项。"], figures=[Figure("g", "公开", 2, "2项")]),
+            Section(key="activities", order=60, heading="提高教师素质", paragraphs=["培训5人。"], figures=[Figure("a", "培训", 5, "5人")])]
 
 
 def test_a_school_leads_with_its_teachers_and_a_factory_with_its_organisation():
