@@ -6,7 +6,7 @@ each can be tested on hand-made numbers; `sections` only fetches and arranges.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -289,7 +289,10 @@ def sections(*, org, period: Period) -> list[Section]:
             paragraphs.append(sentence if meeting.org_id == org.pk else of_org(meeting.org_name, sentence))
     else:  # a federation's summary sums its unions' congresses up
         paragraphs.append(congresses_sentence(meetings.congresses))
-    paragraphs += [other_meeting_sentence(*m) for m in other_meetings(org=org, start=period.start, end=period.end)]
+    others = other_meetings(org=org, start=period.start, end=period.end)
+    repeated = Counter(title for _date, title, _items in others)
+    # a meeting held once is named with its date; one held again and again is said once, with its count, below
+    paragraphs += [other_meeting_sentence(*m) for m in others if repeated[m[1]] == 1]
     missed_kinds = {m.kind for m in missed}
     months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
     named = [named_meeting_part(title, n, n_months == months)
