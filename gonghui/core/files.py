@@ -1,4 +1,5 @@
-"""Serving an uploaded file to the person who may see it (the caller checks who)."""
+"""Uploaded files: whether one is what its name says, and serving it to the person who may see it
+(the caller checks who)."""
 
 import mimetypes
 
@@ -14,3 +15,23 @@ def private_file_response(file_field) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+# How each file type the product accepts begins. An .xlsx and a .docx are both zip packages, so
+# between those two the extension decides; a WebP is a RIFF file with "WEBP" at bytes 8-12.
+FILE_SIGNATURES = {
+    "pdf": (b"%PDF-",), "jpg": (b"\xff\xd8\xff",), "jpeg": (b"\xff\xd8\xff",), "png": (b"\x89PNG\r\n\x1a\n",),
+    "webp": (b"RIFF",), "xlsx": (b"PK\x03\x04",), "docx": (b"PK\x03\x04",),
+}
+
+
+def extension_of(name: str) -> str:
+    """'名单.PDF' -> 'pdf'; '' when the name has none."""
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def begins_as(upload, ext: str) -> bool:
+    """Whether the upload's first bytes are those of an `ext` file (FILE_SIGNATURES); reads 12 bytes, rewinds."""
+    head = upload.read(12)
+    upload.seek(0)
+    return any(head.startswith(sig) for sig in FILE_SIGNATURES.get(ext, ())) and (ext != "webp" or head[8:12] == b"WEBP")

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from gonghui.core import scoping
 from gonghui.core.formatting import format_date
+from gonghui.core.files import begins_as, extension_of
 from gonghui.core.history import diff, history_record, locked, model_update, snapshot
 from gonghui.orgs.models import Org
 
@@ -362,12 +363,8 @@ def objection_answer(*, actor, objection: Objection, answer: str) -> Objection:
 
 # ── a notice's attachments ───────────────────────────────────────────────────
 
-# What a notice may carry, by extension, and how each file type begins. An xlsx and a docx
-# are zip packages; the type is then told by the extension the office gave it.
-ATTACHMENT_SIGNATURES = {
-    "pdf": (b"%PDF-",), "jpg": (b"\xff\xd8\xff",), "jpeg": (b"\xff\xd8\xff",), "png": (b"\x89PNG\r\n\x1a\n",),
-    "webp": (b"RIFF",), "xlsx": (b"PK\x03\x04",), "docx": (b"PK\x03\x04",),
-}
+# What a notice may carry, by extension (core.files says how each type begins).
+ATTACHMENT_EXTENSIONS = {"pdf", "jpg", "jpeg", "png", "webp", "xlsx", "docx"}
 
 
 def _attachment_limits() -> tuple[int, int]:
@@ -387,14 +384,11 @@ def _attachment_check(upload, disclosure: Disclosure) -> str:
             "mb": max_bytes // (1024 * 1024), "size": f"{upload.size / (1024 * 1024):.1f}"}})
     if upload.size == 0:
         raise ValidationError({"file": _("The file is empty.")})
-    ext = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-    if ext not in ATTACHMENT_SIGNATURES:
+    ext = extension_of(upload.name)
+    if ext not in ATTACHMENT_EXTENSIONS:
         raise ValidationError({"file": _("An attachment must be a PDF, an image (JPG, PNG, WebP), an Excel (.xlsx) or "
                                          "a Word (.docx) file.")})
-    head = upload.read(12)
-    upload.seek(0)
-    ok = any(head.startswith(sig) for sig in ATTACHMENT_SIGNATURES[ext]) and (ext != "webp" or head[8:12] == b"WEBP")
-    if not ok:
+    if not begins_as(upload, ext):
         raise ValidationError({"file": _("The file is not the %(kind)s it claims to be.") % {"kind": ext.upper()}})
     return ext
 
