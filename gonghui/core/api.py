@@ -66,6 +66,11 @@ REFUSALS = {
     "404": "不存在，或不在您的查看范围内 (not found, or out of your reach)",
     "422": "内容有误，逐项说明 (the input is wrong; each field says why)",
 }
+# What the web server in front answers before the product sees the request (gunicorn's or
+# nginx's limit on the request line): a page of its own, not JSON.
+SERVER_REFUSALS = {"414": "请求行过长，由服务器拒绝 (the request line is longer than the server accepts)"}
+
+
 class Refusal(Schema):
     """Every refusal of the API: {"detail": a message, or one per field}. An operation that also
     answers a status with a body of its own declares `ItsOut | Refusal` for it."""
@@ -91,6 +96,8 @@ class GonghuiAPI(NinjaAPI):
                         responses[status] = {
                             "description": text, "content": {"application/json": {"schema": DETAIL_SCHEMA}},
                         }
+                for status, text in SERVER_REFUSALS.items():
+                    responses.setdefault(status, {"description": text, "content": {"text/html": {"schema": {"type": "string"}}}})
         return schema
 
 

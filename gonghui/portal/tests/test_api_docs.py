@@ -21,3 +21,10 @@ def test_an_api_path_that_names_nothing_answers_404_in_json(cast, client_as):
 def test_a_page_that_names_nothing_answers_the_chinese_404_page(cast, client_as):
     response = client_as(cast.chair).get("/orgs/-5/")
     assert response.status_code == 404 and "页面不存在" in response.content.decode()
+
+
+def test_every_operation_documents_the_servers_414_for_an_overlong_request_line(cast, client_as):
+    schema = client_as(cast.chair).get("/api/v1/openapi.json").json()
+    operations = [op for path in schema["paths"].values() for op in path.values()]
+    assert operations and all("414" in op["responses"] for op in operations)
+    assert all(list(op["responses"]["414"]["content"]) == ["text/html"] for op in operations)
