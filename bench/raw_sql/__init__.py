@@ -1,1 +1,30 @@
 """Hand-written SQL stating the work summary's figures: the summary bench's references, one module per app, kept out of the product."""
+
+
+def summary_figures(sections, org, period) -> dict:
+    """{figure key: value} of what an app's summary `sections` states for org and period, with each
+    figure's last-year value under "<key>.previous": what a reference's figures are held equal to."""
+    from django.utils import translation
+
+    found = {}
+    with translation.override("zh-hans"):
+        for section in sections(org=org, period=period):
+            for figure in section.figures:
+                found[figure.key] = figure.value
+                if figure.previous is not None:
+                    found[f"{figure.key}.previous"] = figure.previous
+    return found
+
+
+def assert_same(sections, raw_sql_figures, org, period) -> dict:
+    """Assert that a reference states exactly the keys and values the summary does; returns the summary's."""
+    from decimal import Decimal
+
+    from django.db import connection
+
+    expected = summary_figures(sections, org, period)
+    raw = raw_sql_figures(connection, org, period)
+    assert set(raw) == set(expected), (sorted(raw), sorted(expected))
+    for key, value in expected.items():
+        assert Decimal(str(raw[key])) == Decimal(str(value)), (key, raw[key], value)
+    return expected

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 
 import pytest
 from django.db import connection
-from django.utils import translation
 
+from bench import raw_sql
 from bench.raw_sql.activities import raw_sql_figures
 from gonghui.activities.summary import sections
 from gonghui.core.summary import Period
@@ -33,24 +32,12 @@ EVERYTHING = {
 }
 
 
-def summary_figures(org, period: Period) -> dict[str, Decimal | int | None]:
-    found: dict[str, Decimal | int | None] = {}
-    with translation.override("zh-hans"):
-        for section in sections(org=org, period=period):
-            for figure in section.figures:
-                found[figure.key] = figure.value
-                if figure.previous is not None:
-                    found[f"{figure.key}.previous"] = figure.previous
-    return found
+def summary_figures(org, period: Period) -> dict:
+    return raw_sql.summary_figures(sections, org, period)
 
 
 def assert_same(org, period: Period) -> dict:
-    expected = summary_figures(org, period)
-    raw = raw_sql_figures(connection, org, period)
-    assert set(raw) == set(expected), (sorted(raw), sorted(expected))
-    for key, value in expected.items():
-        assert Decimal(str(raw[key])) == Decimal(str(value)), (key, raw[key], value)
-    return expected
+    return raw_sql.assert_same(sections, raw_sql_figures, org, period)
 
 
 def test_the_raw_sql_states_every_figure_of_a_year_with_every_kind_of_record_and_its_halves():

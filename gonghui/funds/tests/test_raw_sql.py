@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import random
-from decimal import Decimal
 
 import pytest
 from django.db import connection
-from django.utils import translation
 
+from bench import raw_sql
 from bench.raw_sql.funds import raw_sql_figures
 from gonghui.core.summary import Period
 from gonghui.funds import scenario
@@ -20,23 +19,11 @@ pytestmark = pytest.mark.django_db
 
 
 def summary_figures(org, period: Period) -> dict:
-    found = {}
-    with translation.override("zh-hans"):
-        for section in sections(org=org, period=period):
-            for figure in section.figures:
-                found[figure.key] = figure.value
-                if figure.previous is not None:
-                    found[f"{figure.key}.previous"] = figure.previous
-    return found
+    return raw_sql.summary_figures(sections, org, period)
 
 
 def assert_same(org, period: Period) -> dict:
-    expected = summary_figures(org, period)
-    raw = raw_sql_figures(connection, org, period)
-    assert set(raw) == set(expected), (sorted(raw), sorted(expected))
-    for key, value in expected.items():
-        assert Decimal(str(raw[key])) == Decimal(str(value)), (key, raw[key], value)
-    return expected
+    return raw_sql.assert_same(sections, raw_sql_figures, org, period)
 
 
 class _Ctx:
