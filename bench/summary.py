@@ -1,27 +1,29 @@
-"""Bench: the whole work summary against hand-written SQL computing the same figures.
+"""Bench: the six seed unions' work summaries against hand-written SQL computing the same figures.
 
-The scenario (scenarios/benbu-2025.yaml) is loaded at ten times its volume
-(--quick: once) into a fresh SQLite file under var/, through the services. Then:
+Each scenario of scenarios/ (the six seed articles) is loaded at ten times its volume
+(--quick: once) into a fresh SQLite file under var/, through the services. Then, for each:
 
-- value: the best of several runs (taken in turns with the limit's) of the whole summary (every provider's sections for
-  the union and 2025, assembled into the document);
-- limit: the best of several runs of raw SQL computing the same figures — written here for
-  the member book, and taken from each other app's optional `raw_sql_figures(connection,
-  org, period)`: bench/raw_sql/<app>.py, else the app's summary module (see
-  gonghui/reports/providers.py); apps without it are named, not timed.
+- value: the best of several runs (taken in turns with the limit's) of the whole summary (every
+  provider's sections for the union and the scenario's period, assembled into the document);
+- limit: the best of several runs of hand-written SQL computing the same figures, one module
+  per app in bench/raw_sql/<app>.py (`raw_sql_figures(connection, org, period)`); an app with
+  a summary and no reference is named, and fails the bench.
 
-The raw figures must equal the summary's, or the comparison would be of different work,
-and the summary must take as many queries at scale 10 as at scale 1 (counted in a
-second process on its own database).
-The last line is the JSON verdict (target: at most 1.5×).
+Per app it also times the app's own `sections()` against its reference, so that the slow part
+is named. The reference's figures must equal the summary's (else the two sides did different
+work), and each scenario's summary must take as many queries at scale 10 as at scale 1
+(counted in a second process on its own databases).
 
-    .venv/bin/python bench/summary.py [--quick]
+The last line is the JSON verdict: value and limit are the six scenarios' sums, ratio their
+quotient; `worst` is the highest scenario's ratio. Target: every scenario at most 1.5×.
+
+    .venv/bin/python bench/summary.py [--quick] [--only benbu-2025]
 """
 
 from __future__ import annotations
 
 import argparse
-import atexit
+import importlib
 import json
 import os
 import subprocess
@@ -33,34 +35,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 TARGET = 1.5
+SCENARIOS = ("sanlian-2025h1", "benbu-2025", "wuguan-2025", "xuexiao-2025", "fengongsi-2025", "suji-2023-2025")
 
 
-def setup(db_path: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    import django
-
-    django.setup()
+def fresh_database(db_path: Path) -> None:
+    """Point Django's default connection at a new, migrated SQLite file."""
     from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
-
-
-def remove_database(db_path: Path) -> None:
     from django.db import connections
 
     connections.close_all()
+    remove_files(db_path)
+    connections.databases["default"]["NAME"] = str(db_path)
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def remove_files(db_path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
 
 
-def bench_reference(label: str):
-    """An app's `raw_sql_figures` kept here with the bench (bench/raw_sql/<label>.py), if any:
-    hand-written SQL that only the bench runs stays out of the product."""
-    import importlib
-
+def reference(label: str):
+    """The app's hand-written reference, bench/raw_sql/<label>.py, or None."""
     try:
         return importlib.import_module(f"bench.raw_sql.{label}").raw_sql_figures
     except ModuleNotFoundError as exc:
@@ -69,43 +64,7 @@ def bench_reference(label: str):
         return None
 
 
-def members_raw_sql(connection, org, period) -> dict:
-    """The member book's figures (members.summary) in two statements, both years at once."""
-    last = period.same_period_last_year()
-    like = org.path + "%"
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            SELECT
-              SUM(CASE WHEN (m.join_date <= %s OR m.join_date IS NULL) AND (m.status = 'active' OR m.left_date > %s) THEN 1 ELSE 0 END),
-              SUM(CASE WHEN (m.join_date <= %s OR m.join_date IS NULL) AND (m.status = 'active' OR m.left_date > %s)
-                        AND m.is_union_member THEN 1 ELSE 0 END),
-              SUM(CASE WHEN (m.join_date <= %s OR m.join_date IS NULL) AND (m.status = 'active' OR m.left_date > %s)
-                        AND m.contract_status = 'signed' THEN 1 ELSE 0 END),
-              SUM(CASE WHEN (m.join_date <= %s OR m.join_date IS NULL) AND (m.status = 'active' OR m.left_date > %s) THEN 1 ELSE 0 END)
-            FROM members_member m JOIN orgs_org o ON o.id = m.org_id
-            WHERE o.path LIKE %s
-            """,
-            [period.end, period.end] * 3 + [last.end, last.end, like],
-        )
-        on_roll, union_members, signed, previous = cursor.fetchone()
-        cursor.execute(
-            """
-            SELECT SUM(CASE WHEN e.kind = 'join' THEN 1 ELSE 0 END), SUM(CASE WHEN e.kind = 'leave' THEN 1 ELSE 0 END)
-            FROM members_membershipevent e JOIN members_member m ON m.id = e.member_id JOIN orgs_org o ON o.id = m.org_id
-            WHERE o.path LIKE %s AND e.date BETWEEN %s AND %s
-            """,
-            [like, period.start, period.end],
-        )
-        joined, left = cursor.fetchone()
-    return {
-        "members.on_roll": on_roll or 0, "members.on_roll.previous": previous or 0,
-        "members.union_members": union_members or 0, "members.joined": joined or 0, "members.left": left or 0,
-        "members.contracts_signed": signed or 0,
-    }
-
-
-def summary_queries(fn) -> int:
+def count_queries(fn) -> int:
     from django.conf import settings
     from django.db import connection, reset_queries
 
@@ -116,11 +75,6 @@ def summary_queries(fn) -> int:
         return len(connection.queries)
     finally:
         settings.DEBUG = False
-
-
-def queries_at_scale_1() -> int:
-    done = subprocess.run([sys.executable, __file__, "--quick", "--count-queries"], capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])["queries"]
 
 
 def best_of_turns(runs: int, *fns) -> list[tuple[float, object]]:
@@ -137,85 +91,121 @@ def best_of_turns(runs: int, *fns) -> list[tuple[float, object]]:
     return list(zip(best, results, strict=True))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--quick", action="store_true", help="the scenario at its own size (scale 1)")
-    parser.add_argument("--count-queries", action="store_true", help="only print the summary's query count as JSON")
-    args = parser.parse_args()
-    scale = 1 if args.quick else 10
-    (ROOT / "var").mkdir(exist_ok=True)
-    db_path = ROOT / "var" / f"bench-summary-{os.getpid()}.sqlite3"
-    setup(db_path)
-    atexit.register(remove_database, db_path)
+def stated_figures(sections) -> dict:
+    found = {}
+    for section in sections:
+        for figure in section.figures:
+            found[figure.key] = figure.value
+            if figure.previous is not None:
+                found[f"{figure.key}.previous"] = figure.previous
+    return found
 
+
+def disagreements(raw: dict, stated: dict) -> dict:
+    if "members.contract_rate" in stated and "members.contracts_signed" in raw:
+        stated = stated | {"members.contracts_signed": raw["members.contracts_signed"]}   # the rate is signed/on_roll
+    return {k: (v, stated.get(k)) for k, v in raw.items() if k in stated and Decimal(str(v)) != Decimal(str(stated[k]))}
+
+
+def bench_scenario(name: str, scale: int, runs: int, db_path: Path, *, count_only: bool) -> dict:
     from django.db import connection
+    from django.utils import translation
 
-    from gonghui.reports.providers import Period, collect_sections, summary_modules
+    from gonghui.reports.providers import collect_sections, summary_modules
     from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_path
     from gonghui.reports.selectors import summary_draft
 
-    spec = read_scenario(scenario_path("benbu-2025"))
+    fresh_database(db_path)
     started = time.perf_counter()
-    ctx = scenario_load(spec, scale=scale)
-    print(f"scenario at scale {scale}: {len(ctx.members):,} members, loaded in {time.perf_counter() - started:.1f}s")
-    org, period = ctx.union, Period.year(ctx.year)
+    ctx = scenario_load(read_scenario(scenario_path(name)), scale=scale)
+    loaded = time.perf_counter() - started
+    org, period = ctx.union, ctx.period
+    with translation.override("zh-hans"):
+        queries = count_queries(lambda: summary_draft(org=org, period=period))
+        if count_only:
+            return {"scenario": name, "queries": queries}
+        modules = [(label, module, reference(label)) for label, module in summary_modules()]
+        missing = [label for label, _m, ref in modules if ref is None]
+        sources = [ref for _l, _m, ref in modules if ref is not None]
+
+        def whole_summary():
+            return summary_draft(org=org, period=period)
+
+        def raw_sql():
+            found = {}
+            for ref in sources:
+                found.update(ref(connection, org, period))
+            return found
+
+        whole_summary(), raw_sql()   # warm caches (translations, content types) before timing either side
+        (value, content), (limit, raw) = best_of_turns(runs, whole_summary, raw_sql)
+        apps = {}
+        for label, module, ref in modules:
+            if ref is None:
+                continue
+            (own, _s), (sql, _r) = best_of_turns(runs, lambda m=module: m.sections(org=org, period=period),
+                                                 lambda r=ref: r(connection, org, period))
+            apps[label] = {"ms": round(own * 1000, 2), "sql_ms": round(sql * 1000, 2), "ratio": round(own / sql, 2) if sql else None}
+        mismatched = disagreements(raw, stated_figures(collect_sections(org=org, period=period)))
+    return {"scenario": name, "members": len(ctx.members), "loaded_s": round(loaded, 1), "value": value, "limit": limit,
+            "ratio": value / limit if limit else float("inf"), "queries": queries, "blocks": len(content["blocks"]),
+            "figures": len(raw), "missing": missing, "mismatched": mismatched, "apps": apps}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="the scenarios at their own size (scale 1)")
+    parser.add_argument("--only", action="append", choices=SCENARIOS, help="just this scenario (repeatable)")
+    parser.add_argument("--count-queries", action="store_true", help="only print each summary's query count as JSON")
+    args = parser.parse_args()
+    scale = 1 if args.quick or args.count_queries else 10
+    names = args.only or list(SCENARIOS)
+    (ROOT / "var").mkdir(exist_ok=True)
+    db_path = ROOT / "var" / f"bench-summary-{os.getpid()}.sqlite3"
+    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    import django
+
+    django.setup()
+    results = []
+    try:
+        for name in names:
+            results.append(bench_scenario(name, scale, 5 if args.quick else 7, db_path, count_only=args.count_queries))
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        remove_files(db_path)
     if args.count_queries:
-        print(json.dumps({"scale": scale, "queries": summary_queries(lambda: summary_draft(org=org, period=period))}))
+        print(json.dumps({r["scenario"]: r["queries"] for r in results}))
         return
 
-    raw_sources = [("members", members_raw_sql)]
-    without = []
-    for label, module in summary_modules():
-        if label == "members":
-            continue
-        reference = bench_reference(label) or getattr(module, "raw_sql_figures", None)
-        if reference is not None:
-            raw_sources.append((label, reference))
-        else:
-            without.append(label)
-
-    def whole_summary():
-        return summary_draft(org=org, period=period)
-
-    def raw_sql():
-        found = {}
-        for _label, fn in raw_sources:
-            found.update(fn(connection, org, period))
-        return found
-
-    whole_summary()   # warm caches (translations, content types) before timing either side
-    raw_sql()
-    runs = 5 if args.quick else 7
-    (value, content), (limit, figures) = best_of_turns(runs, whole_summary, raw_sql)
-
-    # Same work on both sides: every raw figure equals the summary's.
-    computed = {}
-    for section in collect_sections(org=org, period=period):
-        for figure in section.figures:
-            computed[figure.key] = figure.value
-            if figure.previous is not None:
-                computed[f"{figure.key}.previous"] = figure.previous
-    if "members.contract_rate" in computed:
-        computed["members.contracts_signed"] = figures.get("members.contracts_signed")  # the rate is signed/on_roll
-    mismatched = {k: (v, computed.get(k)) for k, v in figures.items()
-                  if k in computed and Decimal(str(v)) != Decimal(str(computed[k]))}
-    if mismatched:
-        print(f"raw SQL and summary disagree: {mismatched}")
-
-    queries = summary_queries(whole_summary)
-    # The query count must not grow with the data: at scale 10 the same summary at scale 1
-    # (a fresh process, its own database) must take as many.
-    small = queries if args.quick else queries_at_scale_1()
-    if small != queries:
-        print(f"the summary took {small} queries at scale 1 and {queries} at scale {scale}")
-    print(f"summary: {len(content['blocks'])} blocks, {len(content['figures'])} figures, {queries} queries, best {value * 1000:.1f} ms")
-    print(f"raw SQL ({', '.join(label for label, _f in raw_sources)}): {len(figures)} figures, best {limit * 1000:.1f} ms")
-    if without:
-        print(f"apps with a summary but no raw_sql_figures (not in the reference): {', '.join(without)}")
-    ratio = value / limit if limit else float("inf")
-    print(json.dumps({"bench": "summary", "value": round(value, 6), "limit": round(limit, 6), "ratio": round(ratio, 3),
-                      "target": TARGET, "pass": ratio <= TARGET and not mismatched and small == queries,
-                      "queries": queries, "queries_scale_1": small}))
+    if args.quick:
+        small = {r["scenario"]: r["queries"] for r in results}
+    else:   # the same summaries at scale 1, in a fresh process with its own databases
+        command = [sys.executable, __file__, "--count-queries"] + [f"--only={n}" for n in names]
+        small = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
+    problems = []
+    for r in results:
+        name = r["scenario"]
+        print(f"{name}: {r['members']:,} members (loaded in {r['loaded_s']}s), {r['blocks']} blocks, {r['figures']} figures, "
+              f"{r['queries']} queries; summary {r['value'] * 1000:.1f} ms, SQL {r['limit'] * 1000:.1f} ms, {r['ratio']:.2f}×")
+        for label, a in r["apps"].items():
+            print(f"    {label:<11} {a['ms']:>8.2f} ms against {a['sql_ms']:>7.2f} ms  {a['ratio']}×")
+        if r["missing"]:
+            problems.append(f"{name}: apps with a summary and no reference in bench/raw_sql: {', '.join(r['missing'])}")
+        if r["mismatched"]:
+            problems.append(f"{name}: raw SQL and summary disagree: {r['mismatched']}")
+        if small[name] != r["queries"]:
+            problems.append(f"{name}: {small[name]} queries at scale 1 and {r['queries']} at scale {scale}")
+    for problem in problems:
+        print(problem)
+    value, limit = sum(r["value"] for r in results), sum(r["limit"] for r in results)
+    worst = max(r["ratio"] for r in results)
+    print(json.dumps({"bench": "summary", "value": round(value, 6), "limit": round(limit, 6), "ratio": round(value / limit, 3),
+                      "target": TARGET, "pass": worst <= TARGET and not problems, "worst": round(worst, 3), "scale": scale,
+                      "ratios": {r["scenario"]: round(r["ratio"], 3) for r in results},
+                      "queries": {r["scenario"]: r["queries"] for r in results}}))
 
 
 if __name__ == "__main__":

@@ -16,8 +16,6 @@ A slot not listed here is an error that names it, as everywhere in a scenario.
 
 from __future__ import annotations
 
-from gonghui.core.summary import Period
-
 from .document import TEXT_SLOTS
 from .services import summary_text_set
 
@@ -33,10 +31,7 @@ def load(spec: dict, ctx) -> None:
     unknown = set(block) - set(TEXT_SLOTS)
     if unknown:
         raise ValueError(f"unknown key(s) in scenario text: {sorted(unknown)} (known: {', '.join(TEXT_SLOTS)})")
-    if ctx.first_year:   # a span's top-level text speaks of the whole span (2023—2025年)
-        period = Period.years(ctx.first_year, ctx.year)
-    else:
-        period = Period.half(ctx.year, ctx.half) if ctx.half else Period.year(ctx.year)
+    period = ctx.period   # a span's top-level text speaks of the whole span (2023—2025年)
     for slot in TEXT_SLOTS:
         if block.get(slot):
             summary_text_set(org=ctx.union, period=period, slot=slot, text=str(block[slot]), actor=ctx.actor, note=ctx.note)

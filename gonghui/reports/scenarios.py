@@ -49,6 +49,15 @@ class ScenarioContext:
     def end(self) -> dt.date:
         return dt.date(self.year, 6, 30) if self.half == 1 else dt.date(self.year, 12, 31)
 
+    @property
+    def period(self):
+        """The summary's period the records fill: the span, the half or the year."""
+        from gonghui.core.summary import Period
+
+        if self.first_year:
+            return Period.years(self.first_year, self.year)
+        return Period.half(self.year, self.half) if self.half else Period.year(self.year)
+
     def random_date(self, start: dt.date | None = None, end: dt.date | None = None) -> dt.date:
         start, end = start or self.start, end or self.end
         return start + dt.timedelta(days=self.rng.randint(0, (end - start).days))
