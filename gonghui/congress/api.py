@@ -570,10 +570,13 @@ def close_election(request, election_id: int):
 
 
 @router.post("/elections/{int:election_id}/publication", response=ElectionOut)
-def publish_election_result(request, election_id: int):
-    """Publish a counted result on the notice board and seat the elected (once; a repeat is refused)."""
+def publish_election_result(request, election_id: int, notice_until: dt.date | None = None):
+    """Publish a counted result on the notice board and seat the elected (once; a repeat is refused).
+
+    The result is under public notice (公示), open to objections, until `notice_until`
+    (a query parameter; by default the fifth working day after today)."""
     election = selectors.election_get(visible_to=request.user, pk=election_id)
-    return services.election_publish(actor=request.user, election=election)
+    return services.election_publish(actor=request.user, election=election, notice_until=notice_until)
 
 
 @router.post("/elections/{int:election_id}/receipt-check", response=CountedOut)

@@ -108,6 +108,11 @@ class ElectionForm(forms.Form):
     term_years = forms.IntegerField(label=_("term in years"), min_value=3, max_value=5, initial=5)
 
 
+class PublishForm(forms.Form):
+    notice_until = forms.DateField(label=_("public notice until"), widget=DATE, required=False,
+                                   help_text=_("left empty: five working days after today"))
+
+
 class CandidateForm(forms.Form):
     member = member_picker_field(label=_("member"), queryset=Member.objects.none())
 

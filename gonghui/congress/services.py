@@ -19,6 +19,7 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.core.calendar import working_days_after
 from gonghui.core.formatting import format_date
 from gonghui.core.history import history_record
 from gonghui.core.scoping import NotAllowed, may, require
@@ -37,6 +38,9 @@ from .models import (
 
 # 督办: an unsatisfied motion is answered again within this many days (a default to confirm locally).
 SUPERVISION_DAYS = 30
+# An election result's public notice (公示): five working days, the usual practice for results and
+# candidates' lists (no rule in RULES.md fixes it; the office may give its own end date).
+RESULT_NOTICE_WORKING_DAYS = 5
 
 
 def _locked(model, pk):
@@ -715,9 +719,14 @@ def _seats_follow(actor, election: Election, members: list, start: dt.date):
 
 
 @transaction.atomic
-def election_publish(*, actor, election: Election, on: dt.date | None = None) -> Election:
+def election_publish(*, actor, election: Election, on: dt.date | None = None,
+                     notice_until: dt.date | None = None) -> Election:
     """Put a counted election's result on the notice board (公开栏) with its numbers, and seat the
-    elected on the committee it was for. Once only: the row is locked and a second publish refused."""
+    elected on the committee it was for. Once only: the row is locked and a second publish refused.
+
+    The result stays under public notice (公示) until `notice_until`, by default the
+    RESULT_NOTICE_WORKING_DAYS-th working day after publication: members may object on the
+    board until then."""
     require(actor=actor, action="congress.election.manage", org=election.org)
     election = _locked(Election, election.pk)
     if election.disclosure_id is not None:
@@ -732,10 +741,12 @@ def election_publish(*, actor, election: Election, on: dt.date | None = None) ->
     issued = election.paper_issued + election.ballots.filter(source=BallotSource.PHONE).count()
     start = election.held_on
     end = _years_on(start, election.term_years) - dt.timedelta(days=1)
+    published = on or timezone.localdate()
     disclosure = governance.disclosure_create(
         actor=actor, org=election.org, title=_("Election result: %(title)s") % {"title": election.title},
-        body=_result_text(election, candidates, issued, start, end), category=DisclosureCategory.LISTS)
-    governance.disclosure_publish(actor=actor, disclosure=disclosure, on=on)
+        body=_result_text(election, candidates, issued, start, end), category=DisclosureCategory.LISTS,
+        notice_until=notice_until or working_days_after(published, RESULT_NOTICE_WORKING_DAYS))
+    governance.disclosure_publish(actor=actor, disclosure=disclosure, on=published)
     committee = _seats_follow(actor, election, members, start) if members else None
     election.disclosure, election.committee = disclosure, committee
     election.save(update_fields=["disclosure", "committee", "updated_at"])

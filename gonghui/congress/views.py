@@ -24,7 +24,7 @@ from .choices import Band, MotionStatus, VoteChoice
 from .forms import (
     ApproveForm, BureauForm, ContractForm, FileForm, NegotiatorForm, RoundForm, SignForm,
     AnswerForm, AppraisalForm, AppraiseeForm, AssignForm, CandidateForm, DecideForm, DelegateForm, ElectionForm, IssueForm,
-    MotionForm, RateForm, ReceiptForm, ResolutionForm, SessionForm, StatusForm, SuperviseForm, TellerForm, VoteForm,
+    MotionForm, PublishForm, RateForm, ReceiptForm, ResolutionForm, SessionForm, StatusForm, SuperviseForm, TellerForm, VoteForm,
 )
 from .models import Resolution, ResolutionVote, Teller
 
@@ -339,8 +339,10 @@ def election_close(request, pk: int):
 @login_required
 @require_POST
 def election_publish(request, pk: int):
-    return _election_action(request, pk, lambda e, d: services.election_publish(actor=request.user, election=e),
-                            _("The result is on the notice board and the elected hold their seats."))
+    return _election_action(request, pk,
+                            lambda e, d: services.election_publish(actor=request.user, election=e, notice_until=d["notice_until"]),
+                            _("The result is on the notice board and the elected hold their seats."),
+                            lambda e: PublishForm(request.POST))
 
 
 @login_required

@@ -137,3 +137,27 @@ def test_the_api_publishes_once_and_refuses_the_repeat_with_the_message(cast, cl
     again = client.post(f"/api/v1/congress/elections/{e.pk}/publication")
     assert again.status_code == 422 and "已经公布过" in str(again.json()["detail"])
     assert client_as(cast.outsider).post(f"/api/v1/congress/elections/{e.pk}/publication").status_code == 404
+
+
+def test_the_result_is_under_public_notice_for_five_working_days_and_takes_objections_only_then(cast):
+    from gonghui.governance import services as governance
+
+    _s, _delegates, e, _abc = counted_election(cast)
+    e = services.election_publish(actor=cast.chair, election=e, on=DAY)   # a Friday
+    d = Disclosure.objects.get(pk=e.disclosure_id)
+    assert d.notice_until == dt.date(2025, 4, 25)   # Mon 21 … Fri 25: five working days
+    objection = governance.objection_raise(author=cast.member, disclosure=d, text="计票有误", today=dt.date(2025, 4, 25))
+    assert objection.disclosure_id == d.pk
+    with pytest.raises(ValidationError, match="公示期已结束"):
+        governance.objection_raise(author=cast.member, disclosure=d, text="计票有误", today=dt.date(2025, 4, 26))
+
+
+def test_the_office_may_set_its_own_notice_end_over_the_api(cast, client_as):
+    _s, _delegates, e, _abc = counted_election(cast)
+    client = client_as(cast.chair)
+    until = dt.date.today() + dt.timedelta(days=10)
+    assert client.post(f"/api/v1/congress/elections/{e.pk}/publication?notice_until={until}").status_code == 200
+    e.refresh_from_db()
+    assert Disclosure.objects.get(pk=e.disclosure_id).notice_until == until
+    page = client.get(f"/congress/elections/{e.pk}/").content.decode()
+    assert f"公示至{until.year}年{until.month}月{until.day}日" in page
