@@ -4,7 +4,7 @@
 import datetime as dt
 from decimal import Decimal
 
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -166,3 +166,10 @@ def figures(request, org_id: int | None = None, start: dt.date | None = None, en
 
 def _plain_row(row: dict) -> dict:
     return {k: (v.pk if isinstance(v, Org) else v) for k, v in row.items()}
+
+
+@router.api_operation(["GET", "POST"], "/talks", include_in_schema=False)
+def talks_moved(request):
+    """Talks and home visits moved to care: an old client is sent on with its method and body (308)."""
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect("/api/v1/care/talks" + (f"?{query}" if query else ""), preserve_request=True)

@@ -57,3 +57,12 @@ def test_the_figures_api_gives_the_breakdowns(cast, client_as):
     data = client_as(cast.chair).get("/api/v1/voice/figures", {"org_id": cast.union.pk, "start": "2025-01-01", "end": "2025-12-31"}).json()
     assert sum(r["total"] for r in data["breakdown"]["suggestions"]["month"]) == 1
     assert {r["label"] for r in data["breakdown"]["suggestions"]["branch"]} == {"炼钢作业区", "轧钢作业区"}
+
+
+def test_the_old_talks_api_sends_clients_on_to_care_keeping_method_and_query(cast, client_as):
+    client = client_as(cast.chair)
+    listed = client.get("/api/v1/voice/talks?kind=talk")
+    assert listed.status_code == 308 and listed["Location"] == "/api/v1/care/talks?kind=talk"
+    posted = post(client, "/api/v1/voice/talks", {"anything": 1})
+    assert posted.status_code == 308 and posted["Location"] == "/api/v1/care/talks"
+    assert client.get(listed["Location"]).status_code == 200
