@@ -794,6 +794,7 @@ def event_cost_pay(*, actor, event: Event, subline: str, on: dt.date | None = No
     """Pay the held event's cost out of the union's books: 职工活动支出 (its sub-line in the memo) against the bank,
     posted once under the key event-cost:<id>; a second call pays nothing more and returns the event as it is."""
     from gonghui.funds import chart
+    from gonghui.funds.choices import EntrySource
     from gonghui.funds.services import LineSpec, entry_post
     from gonghui.orgs.selectors import union_of
 
@@ -809,7 +810,7 @@ def event_cost_pay(*, actor, event: Event, subline: str, on: dt.date | None = No
         raise ValidationError({"cost_yuan": _("Record what the event cost before paying it.")})
     union = union_of(event.org) or event.org
     label = CostSubline(subline).label
-    entry = entry_post(actor=actor, org=union, date=on or _today(None),
+    entry = entry_post(actor=actor, org=union, date=on or _today(None), source=EntrySource.EVENT,
                        memo=_("%(title)s: %(line)s (%(sub)s)") % {"title": event.title, "line": chart.account(chart.ACTIVITIES).name,
                                                                   "sub": label},
                        lines=[LineSpec(chart.ACTIVITIES, debit=event.cost_yuan), LineSpec(chart.BANK, credit=event.cost_yuan)],

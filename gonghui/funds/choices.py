@@ -7,5 +7,6 @@ class EntrySource(models.TextChoices):
     DUES = "dues", _("dues collection")
     AID = "aid", _("aid payment")
     VISIT = "visit", _("visit")
+    EVENT = "event", _("event cost")
     REVERSAL = "reversal", _("reversal")
     OPENING = "opening", _("opening balance")

@@ -112,6 +112,7 @@ def test_an_events_cost_is_paid_once_to_the_activities_spending_line_with_its_su
     again = services.event_cost_pay(actor=cast.chair, event=e, subline="culture", on=dt.date(2025, 5, 26))
     entry = Entry.objects.get()
     assert again.cost_entry_id == entry.pk and entry.idempotency_key == f"event-cost:{e.pk}"
+    assert entry.source == "event" and entry.get_source_display() == "活动经费"   # not 手工录入 in the ledger
     assert "职工活动支出" in entry.memo and "文体活动费" in entry.memo
     assert sorted(Line.objects.values_list("account", "debit", "credit")) == [
         ("102", Decimal(0), Decimal("3600.00")), ("501", Decimal("3600.00"), Decimal(0))]
