@@ -1,4 +1,4 @@
-"""Care over the API: files (open, re-check, close), visits, aid, talks and home visits, as on the pages."""
+"""Care over the API: files (open, re-check, close), visits, everyday care, aid, talks and home visits, as on the pages."""
 
 import datetime as dt
 from decimal import Decimal
@@ -86,6 +86,26 @@ class VisitIn(Schema):
     cash: Decimal = Decimal(0)
     goods: str = ""
     goods_value: Decimal = Decimal(0)
+
+
+class ServiceOut(Schema):
+    id: int
+    org_id: int
+    kind: str
+    date: dt.date
+    people: int
+    member_id: int | None
+    note: str
+
+
+class ServiceIn(Schema):
+    org_id: int
+    kind: str
+    date: dt.date
+    idempotency_key: str
+    people: int = 1
+    member_id: int | None = None
+    note: str = ""
 
 
 class AidOut(Schema):
@@ -194,6 +214,21 @@ def record_visit(request, payload: VisitIn):
     member = _member(request, payload.member_id, "care.visit.record") if payload.member_id else None
     return Status(201, services.visit_record(actor=request.user, org=org, member=member,
                                              **payload.dict(exclude={"org_id", "member_id"})))
+
+
+@router.get("/services", response=list[ServiceOut])
+@paginate(Pages)
+def list_care_services(request, year: Year | None = None, kind: str | None = None):
+    """Everyday care the union arranged (病号饭, 休假…), counted in person-times."""
+    return selectors.service_list(visible_to=request.user, year=year, kind=kind)
+
+
+@router.post("/services", response={201: ServiceOut})
+def record_care_service(request, payload: ServiceIn):
+    org = get_in_reach_or_404(Org.objects.all(), request.user, via="", action="care.visit.record", pk=payload.org_id)
+    member = _member(request, payload.member_id, "care.visit.record") if payload.member_id else None
+    return Status(201, services.care_service_record(actor=request.user, org=org, member=member,
+                                                    **payload.dict(exclude={"org_id", "member_id"})))
 
 
 @router.get("/aid", response=list[AidOut])

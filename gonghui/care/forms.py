@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.members.forms import DATE, OrgChoiceField
 from gonghui.orgs.models import Org
 
-from .choices import AidKind, CaseKind, Occasion, TalkKind, Visitee
+from .choices import AidKind, CaseKind, Occasion, ServiceKind, TalkKind, Visitee
 
 MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": 0}
 
@@ -125,3 +125,17 @@ class TalkFilterForm(forms.Form):
     @property
     def wants_xlsx(self) -> bool:
         return self.value("format") == "xlsx"
+
+
+class ServiceForm(_Keyed):
+    org = OrgChoiceField(label=_("organisation"), queryset=Org.objects.none())
+    kind = forms.ChoiceField(label=_("kind of care"), choices=ServiceKind.choices)
+    date = forms.DateField(label=_("date"), widget=DATE)
+    people = forms.IntegerField(label=_("person-times"), min_value=1, max_value=100000, initial=1)
+    member = forms.CharField(label=_("member"), required=False, help_text=_("Name or mobile phone, when one member was served."))
+    note = forms.CharField(label=_("note"), max_length=200, required=False)
+
+    def __init__(self, *args, orgs=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["org"].queryset = orgs if orgs is not None else Org.objects.none()
+        self.initial.setdefault("date", timezone.localdate())

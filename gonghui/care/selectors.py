@@ -21,7 +21,7 @@ from gonghui.core.selectors import Attention
 from gonghui.orgs.models import Org
 
 from .choices import AidStatus, CaseStatus, TalkKind
-from .models import AidPayment, CareSettings, HardshipCase, Talk, Visit
+from .models import AidPayment, CareService, CareSettings, HardshipCase, Talk, Visit
 
 
 def union_of(org: Org) -> Org:
@@ -84,6 +84,16 @@ def visit_list(*, visible_to, org: Org | None = None, year: int | None = None, o
 
 def visit_get(*, visible_to, pk: int) -> Visit:
     return get_in_reach_or_404(Visit.objects.select_related("org", "member", "entry"), visible_to, action="care.visit.view", pk=pk)
+
+
+def service_list(*, visible_to, org: Org | None = None, year: int | None = None, kind: str | None = None) -> QuerySet[CareService]:
+    """Everyday care (病号饭, 休假…) the union arranged, newest first."""
+    qs = in_reach(CareService.objects.select_related("org", "member"), visible_to, action="care.visit.view")
+    if org is not None:
+        qs = qs.filter(under(org))
+    if year:
+        qs = qs.filter(date__year=year)
+    return qs.filter(kind=kind) if kind else qs
 
 
 def aid_list(*, visible_to, org: Org | None = None, year: int | None = None, status: str | None = None) -> QuerySet[AidPayment]:

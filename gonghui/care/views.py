@@ -20,8 +20,8 @@ from gonghui.core.scoping import may, org_from_query, orgs_in_reach
 from gonghui.members.forms import member_from_form
 
 from . import selectors, services
-from .choices import AidStatus, CaseStatus, Level, Occasion, TalkKind
-from .forms import AidForm, CaseForm, CloseForm, RecheckForm, SettingsForm, TalkFilterForm, TalkForm, VisitForm
+from .choices import AidStatus, CaseStatus, Level, Occasion, ServiceKind, TalkKind
+from .forms import AidForm, CaseForm, CloseForm, RecheckForm, ServiceForm, SettingsForm, TalkFilterForm, TalkForm, VisitForm
 
 
 def _year(request) -> int:
@@ -143,6 +143,40 @@ def visit_create(request):
 def visit_detail(request, pk: int):
     visit = selectors.visit_get(visible_to=request.user, pk=pk)
     return render(request, "care/visit_detail.html", {"visit": visit, "history": history_for(visit)[:20]})
+
+
+@login_required
+def care_services(request):
+    if not orgs_in_reach(request.user, action="care.visit.view").exists():
+        raise Http404
+    year = _year(request)
+    qs = selectors.service_list(visible_to=request.user, year=year, kind=request.GET.get("kind") or None)
+    return render(request, "care/service_list.html", {
+        "services": qs[:500], "year": year, "kinds": ServiceKind.choices,
+        "may_record": orgs_in_reach(request.user, action="care.visit.record").exists()})
+
+
+@login_required
+def care_service_create(request):
+    orgs = orgs_in_reach(request.user, action="care.visit.record")
+    if not orgs.exists():
+        raise Http404
+    form = ServiceForm(request.POST or None, orgs=orgs)
+
+    def save(data):
+        member = None
+        if data.get("member"):
+            member = member_from_form(form, visible_to=request.user, org=data["org"])
+            if member is None:
+                return None
+        return services.care_service_record(actor=request.user, org=data["org"], kind=data["kind"], date=data["date"],
+                                            people=data["people"], member=member, note=data.get("note", ""),
+                                            idempotency_key=data["idempotency_key"])
+
+    if form_submitted(request, form, save):
+        messages.success(request, _("Care recorded."))
+        return redirect(f"{reverse('care:services')}?year={form.cleaned_data['date'].year}")
+    return render(request, "core/form.html", {"form": form, "title": _("Record everyday care"), "cancel_url": reverse("care:services")})
 
 
 @login_required

@@ -64,3 +64,34 @@ def test_the_cash_of_visits_is_split_by_occasion_only_when_it_went_on_more_than_
         assert summary.visit_cash_sentence({"hospital": Decimal(1000)}) == ""
         [section] = summary.sections(org=cast.union, period=Period.year(2025))
     assert section.paragraphs[0].endswith("送去慰问金1,100元。其中住院慰问金1,000元、生日慰问金100元。")
+
+
+def test_the_chair_records_care_on_its_page_once_and_sees_it_listed(cast, client_as):
+    from gonghui.care.models import CareService
+
+    client = client_as(cast.chair)
+    form = {"org": cast.union.pk, "kind": "sick_meal", "date": "2025-03-04", "people": "3", "member": "",
+            "note": "夜班职工", "idempotency_key": "form:meal"}
+    client.post("/care/services/new/", form)
+    client.post("/care/services/new/", form)   # a resubmitted page
+    assert CareService.objects.count() == 1 and CareService.objects.get().people == 3
+    page = client.get("/care/services/?year=2025").content.decode()
+    assert "日常关怀" in page and "病号饭" in page and "夜班职工" in page and "2025年3月4日" in page
+    assert client.post("/care/services/new/", form | {"people": "0", "idempotency_key": "form:z"}).status_code == 200
+    assert CareService.objects.count() == 1
+
+
+def test_the_api_records_and_lists_care_and_keeps_it_from_outsiders(cast, client_as):
+    import json
+
+    body = {"org_id": cast.union.pk, "kind": "leave", "date": "2025-08-01", "people": 2, "idempotency_key": "api-leave"}
+    client = client_as(cast.chair)
+    made = client.post("/api/v1/care/services", json.dumps(body), content_type="application/json")
+    again = client.post("/api/v1/care/services", json.dumps(body), content_type="application/json")
+    assert made.status_code == 201 and again.json()["id"] == made.json()["id"]
+    listed = client.get("/api/v1/care/services?year=2025").json()
+    assert [(r["kind"], r["people"]) for r in listed["items"]] == [("leave", 2)]
+    assert client_as(cast.outsider).get("/api/v1/care/services?year=2025").json()["items"] == []
+    refused = client_as(cast.outsider).post("/api/v1/care/services", json.dumps(body | {"idempotency_key": "x"}),
+                                            content_type="application/json")
+    assert refused.status_code == 404
