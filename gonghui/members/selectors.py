@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import BooleanField, Count, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from gonghui.core.scoping import get_in_reach_or_404, in_reach, under
 from gonghui.core.links import url_maker
@@ -47,9 +48,9 @@ def member_search_filter(q: str) -> Q:
 
     On PostgreSQL each kind of query takes a condition an index can answer, so a search
     of a million people reads a few thousand index entries: letters are a pinyin or
-    initials prefix (btree pattern indexes), digits a phone prefix, Chinese characters a
-    name prefix (张, 张伟) or, from three characters on, anywhere in the name (the pg_trgm
-    index; trigrams need three). An OR with `name LIKE '%q%'` would make every search a
+    initials prefix (btree pattern indexes), digits a phone prefix, one Chinese character a
+    surname (张: the name's prefix), two anywhere in the name (志强: the GIN index of each
+    name's characters) and three or more anywhere too (the pg_trgm index; trigrams need three). An OR with `name LIKE '%q%'` would make every search a
     scan of the whole table. SQLite, a union of thousands, keeps the broad match.
     """
     q = q.strip()
@@ -72,6 +73,9 @@ def member_search_filter(q: str) -> Q:
         return Q(phone__startswith=lowered)
     if len(q) >= 3:
         return Q(name__contains=q)
+    if len(q) == 2:   # 志强 anywhere in a name: the GIN index of each name's characters, then the exact match
+        return Q(RawSQL('string_to_array("members_member"."name", NULL) @> %s::text[]', (list(q),),
+                        output_field=BooleanField())) & Q(name__contains=q)
     # A name beginning with 张 has a pinyin beginning with 'zhang': saying so lets PostgreSQL seek to
     # that stretch of the list's order instead of walking it from 'a' (it cannot know 张 sorts late).
     readings = leading_readings(q)

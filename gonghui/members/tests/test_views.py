@@ -167,3 +167,13 @@ def test_a_correction_is_refused_for_a_cadre_a_taken_number_or_a_bad_checksum(ca
     assert "校验码不符" in client.post(url, {"id_number": bad, "reason": "录入错误"}).content.decode()
     before = Member.objects.get(pk=record.pk)
     assert (before.id_number_hash, before.id_number_masked) == (record.id_number_hash, record.id_number_masked)
+
+
+@pytest.mark.django_db
+def test_two_characters_find_a_given_name_anywhere_in_the_name(cast, client_as):
+    # on PostgreSQL through the index of each name's characters, on SQLite by the broad match
+    Member.objects.filter(pk=cast.member_record.pk).update(name="欧阳志强")
+    client = client_as(cast.chair)
+    assert "欧阳志强" in client.get("/members/", {"q": "志强"}).content.decode()
+    assert "欧阳志强" in client.get("/members/", {"q": "阳志"}).content.decode()
+    assert "欧阳志强" not in client.get("/members/", {"q": "强志"}).content.decode()
