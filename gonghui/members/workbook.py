@@ -262,9 +262,9 @@ def export_workbook(members: Iterable[Any], target: IO[bytes], org_labels: dict[
     return _write((export_row(m, org_labels.get(m.org_id, m.org.name)) for m in members), EXPORT_HEADERS, target)
 
 
-def real_name_workbook(members: Iterable[Any], numbers: dict[int, str], target: IO[bytes],
-                       org_labels: dict[int, str] | None = None) -> int:
-    """The real-name roster: the template's columns with full numbers, importable as it is."""
+def real_name_workbook(members: Iterable[tuple[Any, str]], target: IO[bytes], org_labels: dict[int, str] | None = None) -> int:
+    """The real-name roster: the template's columns with full numbers, importable as it is.
+    `members` yields (member, full ID number) pairs, so a large roster streams."""
     org_labels = org_labels or {}
-    rows = (real_name_row(m, org_labels.get(m.org_id, m.org.name), numbers[m.pk]) for m in members)
+    rows = (real_name_row(m, org_labels.get(m.org_id, m.org.name), number) for m, number in members)
     return _write(rows, REAL_NAME_HEADERS, target, text_columns=(HEADERS.index("身份证号"), HEADERS.index("手机号码")))

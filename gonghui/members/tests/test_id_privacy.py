@@ -151,3 +151,16 @@ def test_the_chair_gets_the_real_name_roster_logged_and_it_imports_again(cast, c
     # Into a union where none of them is yet, every row reads back without a single problem but "already on the roll".
     checked = roster_check(org=cast.union, source=io.BytesIO(content))
     assert {e.code for e in checked.errors} == {"duplicate_on_roll"} and checked.total == len(roll)
+
+
+def test_the_real_name_roster_streams_in_chunks_and_logs_every_number_once(cast, client_as, roll, monkeypatch):
+    from gonghui.core.history import history_for
+    from gonghui.members import roster_views
+
+    monkeypatch.setattr(roster_views, "EXPORT_CHUNK", 3)   # several chunks from a small roll
+    assert len(roll) > 3
+    content = b"".join(client_as(cast.chair).get("/members/export/real-name/").streaming_content)
+    rows = list(load_workbook(io.BytesIO(content)).worksheets[0].iter_rows(values_only=True))[1:]
+    assert sorted(row[1] for row in rows) == sorted(number for _member, number in roll)
+    for member, _number in roll:
+        assert history_for(member).filter(action="view_secret", actor=cast.chair).count() == 1
