@@ -44,6 +44,7 @@ class ScenarioContext:
     # passes through `date`, `random_date` or `shifted` exactly once. start/end stay in the scenario's own
     # calendar, so months and periods read as the file says.
     shift: dt.timedelta = dt.timedelta(0)
+    today: dt.date | None = None            # the demo's day: what a loader records as done is not after it
 
     @property
     def start(self) -> dt.date:
@@ -70,6 +71,11 @@ class ScenarioContext:
         """`date`, kept inside the scenario's year: for what belongs to a year's books and checks
         (its 上年结转 on 1 January, its budget, a target's mid-year check), which must not move into another."""
         return min(max(self.date(month, day), dt.date(self.year, 1, 1)), dt.date(self.year, 12, 31))
+
+    def done_on(self, day: dt.date) -> dt.date:
+        """The day something was done, never after the demo's day (`today`; a scenario as written: as given).
+        A report made late in the year may be answered after it ends; told as of today, it is answered today."""
+        return min(day, self.today) if self.today else day
 
     def shifted(self, day: dt.date) -> dt.date:
         """A day of the scenario's own calendar (ctx.start, ctx.end) on the calendar the records are written to."""
@@ -144,11 +150,12 @@ def scenario_year_blocks(spec: dict[str, Any]) -> dict[int, dict[str, Any]]:
 
 @transaction.atomic
 def scenario_load(spec: dict[str, Any], *, seed: int = 2025, scale: int = 1, actor=None, year: int | None = None,
-                  shift: dt.timedelta | None = None) -> ScenarioContext:
+                  shift: dt.timedelta | None = None, today: dt.date | None = None) -> ScenarioContext:
     """Load a whole scenario in one transaction: a failure leaves nothing half-loaded.
 
     `year` tells a single year's scenario as another year (titles and year fields follow it) and `shift`
-    moves every date it writes (the demo: the scenario's year ending about today, see demo_calendar).
+    moves every date it writes (the demo: the scenario's year ending about today, see demo_calendar);
+    `today` keeps what it records as done from falling after that day.
 
     A single year loads every block once. A span (`period: {from_year, to_year}`) loads the
     top-level blocks once with ctx.year the last year and ctx.start–ctx.end the whole span, then
@@ -163,7 +170,8 @@ def scenario_load(spec: dict[str, Any], *, seed: int = 2025, scale: int = 1, act
     period = spec["period"]
     ctx = ScenarioContext(spec=spec, rng=random.Random(seed), year=last, actor=actor, scale=scale,
                           half=int(period["half"]) if period.get("half") else None,
-                          first_year=first if first != last else None, shift=shift or dt.timedelta(0))
+                          first_year=first if first != last else None, shift=shift or dt.timedelta(0),
+                          today=today)
     year_blocks = scenario_year_blocks(spec)
     loaders = scenario_loaders()
     for _order, _label, load in loaders:

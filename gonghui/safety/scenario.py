@@ -76,7 +76,7 @@ def load_safety(block: dict, ctx) -> None:
                               responsible_unit=rng.choice(UNITS))
         row.deadline = _later(ctx, day, 7, 30)
         if i in resolved_at:
-            row.status, row.answered_on = ReportStatus.RESOLVED, _later(ctx, day, 1, 25)
+            row.status, row.answered_on = ReportStatus.RESOLVED, ctx.done_on(_later(ctx, day, 1, 25))
             row.resolved_on, row.answer = row.answered_on, "隐患已整改完毕，经现场复查确认。"
             row.progress = "已转职能单元整改。"
         else:

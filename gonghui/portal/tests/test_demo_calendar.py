@@ -26,14 +26,14 @@ def login(username: str) -> Client:
 
 def _happened(as_of: dt.date) -> dict[str, list[dt.date]]:
     """Every date that says something happened (not a plan, a due date or a term's end), by where it is kept."""
-    from gonghui.activities.models import Event, Honour, InnovationAward, Patent
+    from gonghui.activities.models import Course, Event, Honour, InnovationAward, Patent, ProgressCheck
     from gonghui.alarms.models import Alarm
     from gonghui.care.models import AidPayment, CaseCheck, HardshipCase, Talk, Visit
     from gonghui.congress.models import MotionAnswer
     from gonghui.funds.models import DuesPayment, Entry, FundsReview
     from gonghui.governance.models import Disclosure, Meeting, TargetCheck
     from gonghui.members.models import Member
-    from gonghui.safety.models import SafetyReport
+    from gonghui.safety.models import FollowUp, HazardPost, SafetyReport
     from gonghui.voice.models import Suggestion
 
     found = {
@@ -43,6 +43,13 @@ def _happened(as_of: dt.date) -> dict[str, list[dt.date]]:
         "suggestion submitted": Suggestion.objects.values_list("submitted_on", flat=True),
         "suggestion decided": Suggestion.objects.values_list("decided_on", flat=True),
         "safety report": SafetyReport.objects.values_list("reported_on", flat=True),
+        "safety report answered": SafetyReport.objects.values_list("answered_on", flat=True),
+        "safety report resolved": SafetyReport.objects.values_list("resolved_on", flat=True),
+        "suggestion implemented": Suggestion.objects.values_list("implemented_on", flat=True),
+        "follow-up done": FollowUp.objects.values_list("done_on", flat=True),
+        "course held": Course.objects.values_list("held_on", flat=True),
+        "progress check": ProgressCheck.objects.values_list("on", flat=True),
+        "hazard survey": HazardPost.objects.values_list("surveyed_on", flat=True),
         "ledger entry": Entry.objects.values_list("date", flat=True),
         "dues month": DuesPayment.objects.values_list("month", flat=True),
         "funds review": FundsReview.objects.values_list("published_on", flat=True),

@@ -85,7 +85,7 @@ class Command(BaseCommand):
         chair = self.user("chair", "王建国", benbu, "chair")
         self.user("fed", "刘志强", fed_org, "federation_officer")
 
-        ctx = scenario_load(read_scenario(scenario_path), actor=chair, year=year, shift=shift)
+        ctx = scenario_load(read_scenario(scenario_path), actor=chair, year=year, shift=shift, today=as_of)
         self.stdout.write(f"scenario: {ctx.union.name}, {len(ctx.members)} members")
         for branch in ctx.branches[:3]:
             for j, name in enumerate(("甲班", "乙班")):
