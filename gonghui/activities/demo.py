@@ -1,4 +1,5 @@
-"""The demo's activities, dated from today so there is always something to do:
+"""The demo's activities, dated from the demo's day (today unless `demo-data --as-of` says) so there
+is always something to do:
 
 an event open for sign-up (and a small one already full, so the member sees the waiting
 list), a labour competition finished last month with its ranking and winners, honours of
@@ -14,8 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.utils import timezone
-
+from gonghui.core.demo import years_later
 from gonghui.members.models import Member
 
 from . import services
@@ -70,7 +70,7 @@ def _facilities(ctx, today: dt.date, people: list) -> None:
 
 
 def load(ctx) -> None:
-    today = timezone.localdate()
+    today = ctx.as_of
     union, chair = ctx.union, ctx.chair
     member = Member.objects.get(user=ctx.member_user)
     others = list(Member.objects.filter(union=union, user__isnull=True, status="active").order_by("id")[10:80])
@@ -106,7 +106,7 @@ def load(ctx) -> None:
 
     # a labour competition finished last month, ranked
     competition = services.competition_create(
-        actor=chair, org=union, title=f"{today.year}年百日安全生产劳动竞赛", kind="labour",
+        actor=chair, org=union, title=f"{(today - dt.timedelta(days=30)).year}年百日安全生产劳动竞赛", kind="labour",
         starts_on=today - dt.timedelta(days=130), ends_on=today - dt.timedelta(days=30),
         indicators=[{"name": "产量完成率", "unit": "%", "weight": 50}, {"name": "吨钢能耗", "unit": "千克标煤", "weight": 30,
                                                                    "higher_is_better": False},
@@ -124,15 +124,15 @@ def load(ctx) -> None:
     services.competition_winner_name(actor=chair, entrant=first, title="优胜单位")
 
     # honours of this year: a unit and a model worker, awarded after their notice
-    rows = services.honours_nominate(actor=chair, org=union, year=today.year, kind="advanced_unit",
-                                     title=f"{today.year}年度先进班组", units=["炼钢作业区甲班", "轧钢作业区乙班"])
-    rows += services.honours_nominate(actor=chair, org=union, year=today.year, kind="model_worker", title="市劳动模范",
+    rows = services.honours_nominate(actor=chair, org=union, year=ctx.year, kind="advanced_unit",
+                                     title=f"{ctx.year}年度先进班组", units=["炼钢作业区甲班", "轧钢作业区乙班"])
+    rows += services.honours_nominate(actor=chair, org=union, year=ctx.year, kind="model_worker", title="市劳动模范",
                                       level="city", awarding_body="市总工会", members=others[20:21])
     services.honours_publicise(actor=chair, honours=rows, notice_from=today - dt.timedelta(days=20),
                                notice_until=today - dt.timedelta(days=13))
     services.honours_award(actor=chair, honours=rows, on=today - dt.timedelta(days=6))
-    pending = services.honours_nominate(actor=chair, org=union, year=today.year, kind="advanced_worker",
-                                        title=f"{today.year}年度先进个人", members=others[21:24])
+    pending = services.honours_nominate(actor=chair, org=union, year=ctx.year, kind="advanced_worker",
+                                        title=f"{ctx.year}年度先进个人", members=others[21:24])
     services.honours_publicise(actor=chair, honours=pending, notice_from=today - dt.timedelta(days=2),
                                notice_until=today + dt.timedelta(days=5))
 
@@ -142,7 +142,7 @@ def load(ctx) -> None:
 
     idea = Suggestion.objects.filter(union=union, status__in=ADOPTED_STATES).order_by("-submitted_on").first()
     innovation = services.innovation_record(
-        actor=chair, org=union, year=today.year, kind="reform", title="转炉氧枪快速更换装置", team="炼钢作业区创新工作室",
+        actor=chair, org=union, year=ctx.year, kind="reform", title="转炉氧枪快速更换装置", team="炼钢作业区创新工作室",
         leader=others[24], cost_yuan=Decimal("8500"), savings_yuan=Decimal("126000"), source_suggestion=idea,
         description="把氧枪更换时间由两小时缩短到四十分钟。")
     services.innovation_advance(actor=chair, innovation=innovation, status="rewarded")
@@ -156,7 +156,7 @@ def load(ctx) -> None:
     for mentor, apprentice, checked in ((others[25], others[26], True), (others[27], others[28], False),
                                         (others[25], others[29], True)):
         pair = services.mentorship_agree(actor=chair, org=union, mentor=mentor, apprentice=apprentice, signed_on=signed,
-                                         ends_on=signed.replace(year=signed.year + 2) - dt.timedelta(days=1),
+                                         ends_on=years_later(signed, 2) - dt.timedelta(days=1),
                                          goals="一年内独立顶岗，两年内取得高级工职业技能等级。")
         if checked:
             services.mentorship_check(actor=chair, mentorship=pair, on=today - dt.timedelta(days=30),

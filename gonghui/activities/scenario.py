@@ -33,6 +33,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from gonghui.core.demo import years_later
+
 from .choices import (
     FACILITY_KIND_BY_CHINESE, EVENT_KIND_BY_CHINESE, INNOVATION_KIND_BY_CHINESE, LEVEL_BY_CHINESE, PATENT_KIND_BY_CHINESE, EventKind, HonourKind,
     HonourLevel, InnovationKind, InnovationStatus,
@@ -66,11 +68,12 @@ def _check(block: str, row: dict) -> dict:
 
 
 def _day(ctx, month: int, first: int = 1, last: int = 28) -> dt.date:
+    """A weekday of the month (the demo shifts by whole weeks, so it stays one), shifted."""
     for _attempt in range(20):
-        day = dt.date(ctx.year, month, ctx.rng.randint(first, last))
+        day = ctx.date(month, ctx.rng.randint(first, last))
         if day.weekday() < 5:
             return day
-    return dt.date(ctx.year, month, first)
+    return ctx.date(month, first)
 
 
 def _people(ctx, n: int) -> list:
@@ -98,9 +101,8 @@ def load(spec: dict, ctx) -> None:
 
 def _award(ctx, rows) -> None:
     # a week's public notice early in December, then the award (RULES.md f: 公示 before 评先)
-    services.honours_publicise(actor=ctx.actor, honours=rows, notice_from=dt.date(ctx.year, 12, 1),
-                               notice_until=dt.date(ctx.year, 12, 8))
-    services.honours_award(actor=ctx.actor, honours=rows, on=dt.date(ctx.year, 12, 20))
+    services.honours_publicise(actor=ctx.actor, honours=rows, notice_from=ctx.date(12, 1), notice_until=ctx.date(12, 8))
+    services.honours_award(actor=ctx.actor, honours=rows, on=ctx.date(12, 20))
 
 
 def _honours(block: dict, ctx) -> None:
@@ -188,7 +190,7 @@ def _competition(row: dict, ctx) -> None:
     from_month, to_month = int(row.get("from_month", 6)), int(row.get("to_month", 9))
     competition = services.competition_create(
         actor=ctx.actor, org=ctx.union, title=row["title"], kind=row.get("kind", "labour"),
-        starts_on=dt.date(ctx.year, from_month, 1), ends_on=_day(ctx, to_month, 20, 28), indicators=indicators,
+        starts_on=ctx.date(from_month, 1), ends_on=_day(ctx, to_month, 20, 28), indicators=indicators,
         entrants=list(row["entrants"]))
     for entrant in competition.entrants.all():
         for indicator in competition.indicators.all():
@@ -212,7 +214,7 @@ def _mentorships(block: dict, ctx) -> None:
     for i in range(n):
         signed = _day(ctx, ctx.rng.randint(1, 3))
         pair = services.mentorship_agree(actor=ctx.actor, org=ctx.union, mentor=people[2 * i], apprentice=people[2 * i + 1],
-                                         signed_on=signed, ends_on=signed.replace(year=signed.year + 2) - dt.timedelta(days=1),
+                                         signed_on=signed, ends_on=years_later(signed, 2) - dt.timedelta(days=1),
                                          goals="掌握本岗位关键操作技能，通过职业技能等级鉴定。")
         if block.get("checked", True):
             services.mentorship_check(actor=ctx.actor, mentorship=pair, on=_day(ctx, 7), note="按协议完成阶段培训内容，进步明显。")

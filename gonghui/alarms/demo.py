@@ -43,10 +43,11 @@ DUTY = [("周师傅", "13905510101"), ("吴班长", "13905510102"), ("郑主任"
 
 def load(ctx) -> Site | None:
     """BENBU's alarm site for the demo (AppConfig.demo)."""
-    return site_load(ctx.union, ctx.chair, year=ctx.year)
+    return site_load(ctx.union, ctx.chair, year=ctx.year, shift=ctx.shift)
 
 
-def site_load(union_org, actor, *, year: int = 2025) -> Site | None:
+def site_load(union_org, actor, *, year: int = 2025, shift: dt.timedelta = dt.timedelta(0)) -> Site | None:
+    """The site and a year of its record; `shift` moves that year as the demo's calendar does (core.demo)."""
     if Site.objects.filter(code=SITE_CODE).exists():
         return None
     rng = random.Random(80)
@@ -68,7 +69,7 @@ def site_load(union_org, actor, *, year: int = 2025) -> Site | None:
         for _ in range(count):
             fitting = [d for d in detectors if _fits(d.kind, kind, cause)]
             d = rng.choice(fitting)
-            day = dt.date(year, 1, 1) + dt.timedelta(days=rng.randint(0, 364))
+            day = dt.date(year, 1, 1) + dt.timedelta(days=rng.randint(0, 364)) + shift
             raised = timezone.make_aware(dt.datetime.combine(day, dt.time(rng.randint(0, 23), rng.randint(0, 59))))
             ack = raised + dt.timedelta(seconds=rng.randint(25, 240) if kind != "fault" else rng.randint(300, 7200))
             past.append(services.PastAlarm(detector=d, kind=kind, cause=cause, raised_at=raised, acknowledged_at=ack,

@@ -38,6 +38,7 @@ SCHOOL = {
 class _Ctx:
     def __init__(self, demo, union=None, actor=None):
         self.union, self.year, self.rng = union or demo.union, demo.year, demo.rng
+        self.date, self.shift = demo.date, demo.shift   # the demo's calendar (core.demo)
         self.actor = actor or demo.chair
         self.members = list(Member.objects.filter(union=self.union, status="active").order_by("id")[:200])
 
@@ -60,13 +61,13 @@ def load(demo) -> None:
     school = Org.objects.filter(code="XUEXIAO").first()
     if school is not None:  # set up by the demo's administrator: the school has no chair login
         scenario.load({"care": SCHOOL}, _Ctx(demo, union=school, actor=demo.admin))
-    talks_load(demo.union, demo.chair, demo.year)
+    talks_load(demo.union, demo.chair, demo.year, shift=demo.shift)
 
 
-def talks_load(union, actor, year: int, count: int = 24) -> None:
+def talks_load(union, actor, year: int, count: int = 24, shift: dt.timedelta = dt.timedelta(0)) -> None:
     rng = random.Random(year)
     people = list(Member.objects.filter(union=union, status=MemberStatus.ACTIVE).order_by("id")[:400])
     for n in range(count):
         kind, topic, outcome, follow_up = TALKS[n % len(TALKS)]
-        date = dt.date(year, 1 + n * 12 // count, rng.randint(3, 27))
+        date = dt.date(year, 1 + n * 12 // count, rng.randint(3, 27)) + shift
         talk_record(actor=actor, member=rng.choice(people), kind=kind, date=date, topic=topic, outcome=outcome, follow_up=follow_up)

@@ -26,7 +26,6 @@ and the optional top-level `talks` block (the cadres' 谈心 and 家访, one mem
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from .choices import AidKind, CaseKind, Occasion, ServiceKind, TalkKind
@@ -119,14 +118,14 @@ def _files(block: dict, ctx, people: list) -> list:
         if i == 0:
             # carried over from last year and not yet re-checked: what the 待办 and the shortcomings show
             case = case_open(actor=ctx.actor, member=member, reason=reason, kind=CaseKind.EXISTING,
-                             opened_on=dt.date(ctx.year - 1, 11, 20), **figures)
+                             opened_on=ctx.date(11, 20, ctx.year - 1), **figures)
         else:
             case = case_open(actor=ctx.actor, member=member, reason=reason, kind=CaseKind.NEW,
-                             opened_on=dt.date(ctx.year, 1 + i % 3, 10 + i), **figures)
-            case_recheck(actor=ctx.actor, case=case, date=dt.date(ctx.year, 11, 10 + i % 10), note="年度复核", **figures)
+                             opened_on=ctx.date(1 + i % 3, 10 + i), **figures)
+            case_recheck(actor=ctx.actor, case=case, date=ctx.date(11, 10 + i % 10), note="年度复核", **figures)
         opened.append(case)
     for case in opened[1:1 + int(block.get("closed_files", 0))]:
-        case_close(actor=ctx.actor, case=case, date=dt.date(ctx.year, 12, 20), reason="家庭成员就业，收入好转")
+        case_close(actor=ctx.actor, case=case, date=ctx.date(12, 20), reason="家庭成员就业，收入好转")
     return opened
 
 
@@ -150,7 +149,7 @@ def _visits(block: dict, ctx, people: list) -> None:
             member = people[(11 * n + 5) % len(people)]
             # an occasion without a date of its own falls in a month of the period (a half-year's own half)
             month, day = OCCASION_DATES.get(occasion, (ctx.rng.randint(*months), ctx.rng.randint(1, 28)))
-            visit_record(actor=ctx.actor, org=ctx.union, occasion=occasion, date=dt.date(ctx.year, month, day),
+            visit_record(actor=ctx.actor, org=ctx.union, occasion=occasion, date=ctx.date(month, day),
                          member=member, visitee_name=member.name, visitors="工会主席、分工会主席", cash=cash,
                          goods=goods, goods_value=goods_value if goods else Decimal(0),
                          idempotency_key=f"scenario:{ctx.union.code}:visit:{ctx.year}:{n}")
@@ -174,13 +173,13 @@ def _aid(block: dict, ctx, people: list, files: list) -> None:
             member = case.member if case is not None else people[(13 * n + 1) % len(people)]
             values = ({"goods": "米、面、油", "goods_value": Decimal(300)} if kind == AidKind.GOODS
                       else {"amount": amounts.get(kind, grant)})
-            aid_pay(actor=ctx.actor, member=member, kind=kind, case=case, date=dt.date(ctx.year, 1 + n % 12, 15),
+            aid_pay(actor=ctx.actor, member=member, kind=kind, case=case, date=ctx.date(1 + n % 12, 15),
                     idempotency_key=f"scenario:{ctx.union.code}:aid:{ctx.year}:{n}", **values)
             n += 1
     limit = settings_for(ctx.union).aid_limit
     for i in range(int(block.get("aid_refused", 0))):
         member = files[0].member if files else people[0]
-        aid_pay(actor=ctx.actor, member=member, kind=AidKind.RELIEF, date=dt.date(ctx.year, 12, 1 + i), amount=limit,
+        aid_pay(actor=ctx.actor, member=member, kind=AidKind.RELIEF, date=ctx.date(12, 1 + i), amount=limit,
                 idempotency_key=f"scenario:{ctx.union.code}:aid:{ctx.year}:refused:{i}")
 
 

@@ -4,6 +4,7 @@ appraisal and a collective contract in effect, built by the scenario's loader.""
 
 from __future__ import annotations
 
+from gonghui.core.demo import years_later
 from gonghui.members.models import Member
 from gonghui.orgs.models import Org
 
@@ -30,7 +31,7 @@ def load(ctx) -> None:
             "contract": {**DEMO["contract"], "title": DEMO["contract"]["title"].format(year=ctx.year, end=ctx.year + 3)}}
     departments = list(Org.objects.filter(parent=union, is_active=True).order_by("path")[:5])
     session = congress_load(spec, union=union, actor=ctx.chair, members=members, year=ctx.year, rng=ctx.rng,
-                            departments=departments, first=own)
+                            departments=departments, first=own, shift=ctx.shift)
     _open_election(session, ctx)
     _next_sitting(session, ctx)
 
@@ -61,7 +62,7 @@ def _next_sitting(session, ctx) -> None:
     from . import services
 
     later = services.session_create(actor=ctx.chair, org=session.org, term=session.term, sitting=session.sitting + 1,
-                                    title="第一届第二次职工代表大会", date=session.date.replace(year=session.date.year + 1),
+                                    title="第一届第二次职工代表大会", date=years_later(session.date, 1),
                                     headcount=session.headcount, women_on_roll=session.women_on_roll)
     for d in session.delegates.order_by("id")[:20]:
         services.delegate_add(actor=ctx.chair, session=later, member=d.member, category=d.category, group=d.group,

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from gonghui.core.demo import years_later
+
 from . import services
 from .choices import DEFAULT_DIMENSIONS
 
@@ -47,11 +49,13 @@ def load(spec: dict, ctx) -> None:
     if not part or ctx.union is None:
         return
     congress_load(part, union=ctx.union, actor=ctx.actor, members=ctx.members, year=ctx.year, rng=ctx.rng,
-                  departments=ctx.branches)
+                  departments=ctx.branches, shift=ctx.shift)
 
 
-def congress_load(part: dict, *, union, actor, members, year: int, rng, departments, first=()):
-    """Build the congress a block describes; `first` members are seated first (the demo's logins)."""
+def congress_load(part: dict, *, union, actor, members, year: int, rng, departments, first=(),
+                  shift: dt.timedelta = dt.timedelta(0)):
+    """Build the congress a block describes; `first` members are seated first (the demo's logins).
+    `shift` moves its dates as ScenarioContext.shift does."""
     _check(part, KEYS, "congress")
     s_spec = part.get("session") or {}
     _check(s_spec, SESSION_KEYS, "congress.session")
@@ -59,7 +63,7 @@ def congress_load(part: dict, *, union, actor, members, year: int, rng, departme
     frontline = int(s_spec.get("frontline", (n * 6 + 9) // 10))
     management = int(s_spec.get("management", n // 10))
     women = int(s_spec.get("women", n // 4))
-    date = dt.date(year, int(s_spec.get("month", 4)), 18)
+    date = dt.date(year, int(s_spec.get("month", 4)), 18) + shift
     roll = [m for m in members if m.status == "active"] or list(members)
     women_on_roll = sum(1 for m in roll if m.sex == "female")
     session = services.session_create(
@@ -87,7 +91,7 @@ def congress_load(part: dict, *, union, actor, members, year: int, rng, departme
     if part.get("election"):
         _election(part["election"], session, delegates, actor, rng, date)
     if part.get("appraisal"):
-        _appraisal(part["appraisal"], session, delegates, actor, rng, date)
+        _appraisal(part["appraisal"], session, delegates, actor, rng, date, year)
     return session
 
 
@@ -148,9 +152,9 @@ def _election(spec: dict, session, delegates, actor, rng, date) -> None:
     services.election_close(actor=actor, election=election)
 
 
-def _appraisal(spec: dict, session, delegates, actor, rng, date) -> None:
+def _appraisal(spec: dict, session, delegates, actor, rng, date, year: int) -> None:
     _check(spec, APPRAISAL_KEYS, "congress.appraisal")
-    appraisal = services.appraisal_create(actor=actor, session=session, title=spec.get("title", f"{date.year}年度民主测评"),
+    appraisal = services.appraisal_create(actor=actor, session=session, title=spec.get("title", f"{year}年度民主测评"),
                                           held_on=date, dimensions=spec.get("dimensions") or list(DEFAULT_DIMENSIONS))
     cadres = [services.appraisee_add(actor=actor, appraisal=appraisal, name=c["name"], post=c.get("post", ""),
                                      report=c.get("report", "")) for c in spec.get("cadres") or []]
@@ -183,7 +187,7 @@ def _contract(spec: dict, session, items, actor, rng, date) -> None:
     services.contract_approve(actor=actor, contract=contract, resolution=passed[0])
     start = date + dt.timedelta(days=12)
     years = int(spec.get("years", 3))
-    end = start.replace(year=start.year + years) - dt.timedelta(days=1)
+    end = years_later(start, years) - dt.timedelta(days=1)
     services.contract_sign(actor=actor, contract=contract, signed_on=date + dt.timedelta(days=5), term_start=start, term_end=end)
     services.contract_file(actor=actor, contract=contract, filed_on=date + dt.timedelta(days=9))
     services.contract_bureau_answer(actor=actor, contract=contract, objected=False, on=date + dt.timedelta(days=24))

@@ -6,9 +6,7 @@ on the year, published to the 公开栏 by the demo's funds reviewer (login `rev
 
 from __future__ import annotations
 
-import datetime as dt
 
-from django.utils import timezone
 
 from gonghui.accounts.services import role_grant, user_create
 from gonghui.core.roles import Role
@@ -46,6 +44,7 @@ REVIEW_OPINION = "经审查，本年度工会经费收支符合规定，账目�
 class _Ctx:
     def __init__(self, demo, union=None, actor=None, block=DEMO):
         self.union, self.year, self.rng = union or demo.union, demo.year, demo.rng
+        self.date, self.date_in_year, self.shift = demo.date, demo.date_in_year, demo.shift   # the demo's calendar
         self.actor = actor or demo.chair
         self.members = list(Member.objects.filter(union=self.union, status="active").order_by("id")[:block["members_with_wage"]])
 
@@ -55,8 +54,9 @@ def load(demo) -> None:
     school = Org.objects.filter(code="XUEXIAO").first()
     if school is not None:
         scenario.load({"funds": SCHOOL}, _Ctx(demo, union=school, actor=demo.admin, block=SCHOOL))
-    # BENBU's funds review committee publishes its report on the year in the spring after it.
+    # BENBU's funds review committee publishes its report on the year in the spring after it (or on
+    # the demo's day, while that spring has not come).
     reviewer = user_create(actor=None, username="reviewer", password="gonghui-demo", display_name="陈经审")
     role_grant(actor=None, user=reviewer, org=demo.union, role=Role.FUNDS_REVIEWER)
     funds_review_publish(actor=reviewer, org=demo.union, year=demo.year, opinion=REVIEW_OPINION,
-                         on=min(dt.date(demo.year + 1, 3, 20), timezone.localdate()))
+                         on=min(demo.date(3, 20, demo.year + 1), demo.as_of))

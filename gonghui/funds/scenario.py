@@ -48,6 +48,7 @@ def load(spec: dict, ctx) -> None:
     org, year, actor = ctx.union, ctx.year, ctx.actor
     if block.get("opening_balance"):
         amount = Decimal(str(block["opening_balance"]))
+        # the year's books open on 1 January whatever day the demo is told as of (ctx.shift)
         entry_post(actor=actor, org=org, date=dt.date(year, 1, 1), memo="上年结转", source=EntrySource.OPENING,
                    lines=[LineSpec(chart.BANK, debit=amount), LineSpec(chart.UNION_FUNDS, credit=amount)],
                    idempotency_key=f"scenario:opening:{year}")
@@ -66,7 +67,7 @@ def _spread(ctx, side: str, code: str, amount: Decimal) -> None:
         part = quarter if q < 3 else amount - 3 * quarter
         lines = ([LineSpec(chart.BANK, debit=part), LineSpec(code, credit=part)] if side == "income"
                  else [LineSpec(code, debit=part), LineSpec(chart.BANK, credit=part)])
-        entry_post(actor=ctx.actor, org=ctx.union, date=dt.date(ctx.year, 3 * q + 3, ctx.rng.randint(5, 25)),
+        entry_post(actor=ctx.actor, org=ctx.union, date=ctx.date_in_year(3 * q + 3, ctx.rng.randint(5, 25)),
                    memo=f"{ctx.year}年第{q + 1}季度{chart.account(code).name}", lines=lines,
                    idempotency_key=f"scenario:{code}:{ctx.year}:{q}")
 
@@ -82,7 +83,10 @@ def _dues(block: dict, ctx) -> None:
                  wage=Decimal(ctx.rng.randint(int(wage["low"]), int(wage["high"]))) + Decimal(ctx.rng.randint(0, 99)) / 100)
     behind = people[: int(block.get("arrears", 0))]
     stop = int(block.get("arrears_from", 6))
+    last_day = ctx.date(12, 31)   # the demo's day: a month that has not begun by then is not collected yet
     for month in range(1, 13):
+        if dt.date(ctx.year, month, 1) > last_day:
+            break
         payers = [m for m in people if month < stop or m not in behind]
         dues_collect(actor=ctx.actor, org=ctx.union, month=dt.date(ctx.year, month, 1), members=payers,
-                     date=dt.date(ctx.year, month, 15))
+                     date=max(ctx.date_in_year(month, 15), dt.date(ctx.year, month, 1)))

@@ -1,9 +1,10 @@
 """The demo's public-notice board (厂务公开): what BENBU disclosed over the scenario year.
 
-`load(union_org, actor, member_user, year)` is called by `gonghui demo-data`, after the
-demo logins exist: one disclosure carries an objection from the demo member and the
-chair's answer, so both sides of a public notice can be seen. The texts are the
-demo's own; the kinds of matter are those the seed summaries say a union discloses.
+`load(ctx)` is called by `gonghui demo-data`, after the demo logins exist: one disclosure
+carries an objection from the demo member and the chair's answer, so both sides of a public
+notice can be seen. The last notice, the year's 先进个人 results, went up a few days before the
+demo's day and is still inside its 公示 period on it, whatever day the demo is loaded.
+The texts are the demo's own; the kinds of matter are those the seed summaries say a union discloses.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from .choices import DisclosureCategory
 from .models import Objection
 from .services import disclosure_create, disclosure_publish, objection_answer, objection_raise
 
-# (category, title, body, published (month, day), notice days or None)
+# (category, title, body, published (month, day) or None for "a few days before the demo's day", notice days or None)
 DISCLOSURES = [
     (DisclosureCategory.LISTS, "{year}年困难职工帮扶名单公示",
      "经各作业区推荐、工会委员会审核，拟将以下职工列入{year}年困难职工帮扶名单（名单附后）。"
@@ -32,7 +33,7 @@ DISCLOSURES = [
      (7, 10), None),
     (DisclosureCategory.APPRAISAL, "{year}年度先进个人评选结果公示",
      "经班组推荐、作业区初审、工会委员会评议，拟评选以下同志为{year}年度先进个人（名单附后）。公示期五个工作日。",
-     (12, 15), 5),
+     None, 5),
 ]
 
 OBJECTION = "名单中炼钢作业区的推荐人选本年度有一次违章记录，请核实是否符合评选条件。"
@@ -49,12 +50,22 @@ def _working_days_after(day: dt.date, n: int) -> dt.date:
 
 def load(ctx) -> None:
     """BENBU's year of governance for the demo (AppConfig.demo)."""
-    board_load(ctx.union, ctx.chair, ctx.member_user, ctx.year)
+    board_load(ctx.union, ctx.chair, ctx.member_user, ctx.year, as_of=ctx.as_of, shift=ctx.shift)
 
 
-def board_load(union, actor, member_user, year: int) -> None:
-    for category, title, body, (month, day), notice_days in DISCLOSURES:
-        published = dt.date(year, month, day)
+def _working_day_before(day: dt.date) -> dt.date:
+    while day.weekday() >= 5:
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def board_load(union, actor, member_user, year: int, *, as_of: dt.date | None = None,
+               shift: dt.timedelta = dt.timedelta(0)) -> None:
+    as_of = as_of or dt.date(year, 12, 31) + shift
+    for category, title, body, when, notice_days in DISCLOSURES:
+        # the live notice: put up on the last working day at least three days back, so its five
+        # working days of 公示 run past the demo's day
+        published = dt.date(year, *when) + shift if when else _working_day_before(as_of - dt.timedelta(days=3))
         disclosure = disclosure_create(
             actor=actor, org=union, category=category, title=title.format(year=year), body=body.format(year=year),
             notice_until=_working_days_after(published, notice_days) if notice_days else None,

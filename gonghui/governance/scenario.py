@@ -44,12 +44,12 @@ def _kind(name: str) -> str:
 
 
 def _weekday(ctx, year: int, month: int, first_day: int = 1, last_day: int = 28) -> dt.date:
-    """A working day in the month, picked with the scenario's seeded random."""
+    """A working day in the month, picked with the scenario's seeded random (shifted: the demo moves by whole weeks)."""
     for _attempt in range(20):
-        day = dt.date(year, month, ctx.rng.randint(first_day, last_day))
+        day = ctx.date(month, ctx.rng.randint(first_day, last_day), year)
         if day.weekday() < 5:
             return day
-    return dt.date(year, month, first_day)
+    return ctx.date(month, first_day, year)
 
 
 def load(spec: dict, ctx) -> None:
@@ -73,9 +73,9 @@ def _targets(rows: list[dict], ctx, org) -> None:
             mid = Decimal(str(row["mid_year"]))
         else:  # about half the year's result by the end of June
             mid = (actual * Decimal(ctx.rng.randint(44, 52)) / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
-        target_check_record(actor=ctx.actor, target=target, kind=CheckKind.MID_YEAR, date=dt.date(ctx.year, 6, 30),
+        target_check_record(actor=ctx.actor, target=target, kind=CheckKind.MID_YEAR, date=ctx.date_in_year(6, 30),
                             actual=mid, checker="工会考核小组")
-        target_check_record(actor=ctx.actor, target=target, kind=CheckKind.YEAR_END, date=dt.date(ctx.year, 12, 31),
+        target_check_record(actor=ctx.actor, target=target, kind=CheckKind.YEAR_END, date=ctx.date(12, 31),
                             actual=actual, checker="工会考核小组")
 
 
@@ -94,7 +94,7 @@ def _meetings(rows: list[dict], ctx, org) -> None:
             _monthly(row, ctx, org, kind)
             continue
         if row.get("every") == "quarter":
-            meeting_rule_set(actor=ctx.actor, org=org, kind=kind, since=dt.date(ctx.year, 1, 1))
+            meeting_rule_set(actor=ctx.actor, org=org, kind=kind, since=ctx.date(1, 1))
             for quarter in range(1, 5):
                 if not ctx.start.month <= 3 * quarter <= ctx.end.month:
                     continue

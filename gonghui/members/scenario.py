@@ -65,13 +65,15 @@ def members_bulk_add(ctx, n: int) -> list[int]:
     rows = []
     for i in range(n):
         first = ctx.start.year          # a span's first year: on the roll all the span
-        joined = dt.date(first - ctx.rng.randint(1, 25), ctx.rng.randint(1, 12), ctx.rng.randint(1, 28))
+        joined_year = first - ctx.rng.randint(1, 25)
+        joined = ctx.date(ctx.rng.randint(1, 12), ctx.rng.randint(1, 28), joined_year)
         start = dt.date(first - ctx.rng.randint(0, 3), 1, 1)
         name, number = person_name(ctx.rng), id_number(ctx.rng, serial_base + i)
         rows.append(MemberData(
             name=name, id_number=number, org=places[i % len(places)], phone=phone(ctx.rng), post=ctx.rng.choice(POSTS),
-            join_date=min(not_before_adulthood(joined, number), dt.date(first - 1, 12, 31)),
-            contract_status=ContractStatus.SIGNED, contract_start=start, contract_end=start.replace(year=start.year + 5),
+            join_date=min(not_before_adulthood(joined, number), ctx.date(12, 31, first - 1)),
+            contract_status=ContractStatus.SIGNED, contract_start=ctx.shifted(start),
+            contract_end=ctx.shifted(start.replace(year=start.year + 5)),
             has_work_injury_insurance=True, has_pension_insurance=True, has_medical_insurance=True,
         ))
     return members_bulk_create(actor=ctx.actor, rows=rows, note=ctx.note)

@@ -42,11 +42,13 @@ def _trend(figure: Figure) -> tuple[str, str]:
 def dashboard(*, org, year: int | None = None) -> tuple[int, list[DashboardArea]]:
     """(the year shown, its areas) for an org the caller has already checked the user manages.
 
-    Without a year it shows this year, or last year while this year has nothing recorded yet
-    (in January a union's dashboard would otherwise be all zeros)."""
+    Without a year it shows this year, or last year while this year has nothing recorded yet.
+    In January it shows last year first: the year just ended is what a chair works on then (its
+    summary, its funds review, its 年终考核), and this year holds a few days of records at most."""
     from gonghui.reports.providers import collect_sections
 
-    years = [year] if year else [dt.date.today().year, dt.date.today().year - 1]
+    today = dt.date.today()
+    years = [year] if year else ([today.year - 1, today.year] if today.month == 1 else [today.year, today.year - 1])
     for shown in years:
         areas = []
         for section in collect_sections(org=org, period=Period.year(shown)):
@@ -60,4 +62,4 @@ def dashboard(*, org, year: int | None = None) -> tuple[int, list[DashboardArea]
                 areas.append(DashboardArea(section.heading, figures))
         if areas:
             return shown, areas
-    return years[0], []
+    return year or today.year, []

@@ -40,6 +40,11 @@ class ScenarioContext:
     scale: int = 1                          # benches multiply the counts
     half: int | None = None                 # `period: {year, half: 1}`: records fall in that half only
     first_year: int | None = None           # `period: {from_year, to_year}`: the span's first year (year is its last)
+    # The demo moves the year onto the calendar (gonghui demo-data --as-of): every date a loader writes
+    # passes through `date`, `random_date` or `shifted` exactly once. start/end stay in the scenario's own
+    # calendar, so months and periods read as the file says.
+    shift: dt.timedelta = dt.timedelta(0)
+    today: dt.date | None = None            # the demo's day: what a loader records as done is not after it
 
     @property
     def start(self) -> dt.date:
@@ -58,9 +63,28 @@ class ScenarioContext:
             return Period.years(self.first_year, self.year)
         return Period.half(self.year, self.half) if self.half else Period.year(self.year)
 
+    def date(self, month: int, day: int, year: int | None = None) -> dt.date:
+        """A day of the scenario's year (or `year`), where it falls on the calendar the records are written to."""
+        return dt.date(year or self.year, month, day) + self.shift
+
+    def date_in_year(self, month: int, day: int) -> dt.date:
+        """`date`, kept inside the scenario's year: for what belongs to a year's books and checks
+        (its 上年结转 on 1 January, its budget, a target's mid-year check), which must not move into another."""
+        return min(max(self.date(month, day), dt.date(self.year, 1, 1)), dt.date(self.year, 12, 31))
+
+    def done_on(self, day: dt.date) -> dt.date:
+        """The day something was done, never after the demo's day (`today`; a scenario as written: as given).
+        A report made late in the year may be answered after it ends; told as of today, it is answered today."""
+        return min(day, self.today) if self.today else day
+
+    def shifted(self, day: dt.date) -> dt.date:
+        """A day of the scenario's own calendar (ctx.start, ctx.end) on the calendar the records are written to."""
+        return day + self.shift
+
     def random_date(self, start: dt.date | None = None, end: dt.date | None = None) -> dt.date:
+        """A day between start and end (the scenario's own calendar, default the period), shifted."""
         start, end = start or self.start, end or self.end
-        return start + dt.timedelta(days=self.rng.randint(0, (end - start).days))
+        return start + dt.timedelta(days=self.rng.randint(0, (end - start).days)) + self.shift
 
     def count(self, n: int) -> int:
         return n * self.scale
@@ -125,18 +149,29 @@ def scenario_year_blocks(spec: dict[str, Any]) -> dict[int, dict[str, Any]]:
 
 
 @transaction.atomic
-def scenario_load(spec: dict[str, Any], *, seed: int = 2025, scale: int = 1, actor=None) -> ScenarioContext:
+def scenario_load(spec: dict[str, Any], *, seed: int = 2025, scale: int = 1, actor=None, year: int | None = None,
+                  shift: dt.timedelta | None = None, today: dt.date | None = None) -> ScenarioContext:
     """Load a whole scenario in one transaction: a failure leaves nothing half-loaded.
+
+    `year` tells a single year's scenario as another year (titles and year fields follow it) and `shift`
+    moves every date it writes (the demo: the scenario's year ending about today, see demo_calendar);
+    `today` keeps what it records as done from falling after that day.
 
     A single year loads every block once. A span (`period: {from_year, to_year}`) loads the
     top-level blocks once with ctx.year the last year and ctx.start–ctx.end the whole span, then
     each `years: {YEAR: {blocks}}` entry with ctx.year that year and ctx.start–ctx.end that year.
     """
     first, last = scenario_years(spec)
+    if year is not None:
+        if first != last:
+            raise ValueError("scenario_load: only a single year's scenario can be told as another year")
+        spec = {**spec, "period": {**spec["period"], "year": year}}
+        first = last = year
     period = spec["period"]
     ctx = ScenarioContext(spec=spec, rng=random.Random(seed), year=last, actor=actor, scale=scale,
                           half=int(period["half"]) if period.get("half") else None,
-                          first_year=first if first != last else None)
+                          first_year=first if first != last else None, shift=shift or dt.timedelta(0),
+                          today=today)
     year_blocks = scenario_year_blocks(spec)
     loaders = scenario_loaders()
     for _order, _label, load in loaders:

@@ -58,7 +58,7 @@ def load_safety(block: dict, ctx) -> None:
         index = turn % n_groups
         queue = queues[group_orgs[index].pk]
         if queue:
-            reps.append((index, queue.pop(0), dt.date(ctx.year, 1, rng.randint(2, 20))))
+            reps.append((index, queue.pop(0), ctx.date(1, rng.randint(2, 20))))
         turn += 1
     groups, appointed = safety_network_bulk_create(
         actor=ctx.actor, groups=[(o, f"{o.name}劳动保护监督小组") for o in group_orgs], reps=reps, note=ctx.note)
@@ -76,7 +76,7 @@ def load_safety(block: dict, ctx) -> None:
                               responsible_unit=rng.choice(UNITS))
         row.deadline = _later(ctx, day, 7, 30)
         if i in resolved_at:
-            row.status, row.answered_on = ReportStatus.RESOLVED, _later(ctx, day, 1, 25)
+            row.status, row.answered_on = ReportStatus.RESOLVED, ctx.done_on(_later(ctx, day, 1, 25))
             row.resolved_on, row.answer = row.answered_on, "隐患已整改完毕，经现场复查确认。"
             row.progress = "已转职能单元整改。"
         else:
@@ -101,10 +101,10 @@ def load_hazards(block: dict, ctx) -> None:
     chosen = rng.sample(ctx.members, min(exposed, len(ctx.members)))
     for member in chosen:
         same_place = [p for p in posts if p.org_id == member.org_id] or posts
-        exposure = exposure_add(actor=ctx.actor, post=rng.choice(same_place), member=member,
-                                since=dt.date(ctx.year - rng.randint(1, 8), rng.randint(1, 12), 1))
+        post, since_year = rng.choice(same_place), ctx.year - rng.randint(1, 8)   # the seeded random's order kept
+        exposure = exposure_add(actor=ctx.actor, post=post, member=member, since=ctx.date(rng.randint(1, 12), 1, since_year))
         check = follow_up_plan(actor=ctx.actor, exposure=exposure, kind=FollowUpKind.HEALTH_CHECK,
-                               due_on=dt.date(ctx.year, rng.randint(4, 9), 15))
+                               due_on=ctx.date(rng.randint(4, 9), 15))
         follow_up_done(actor=ctx.actor, follow_up=check, done_on=check.due_on - dt.timedelta(days=rng.randint(0, 10)))
         follow_up_plan(actor=ctx.actor, exposure=exposure, kind=FollowUpKind.RECUPERATION,
-                       due_on=dt.date(ctx.year, rng.randint(10, 12), 1))
+                       due_on=ctx.date(rng.randint(10, 12), 1))

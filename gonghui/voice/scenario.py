@@ -55,6 +55,7 @@ def _check(block: dict, keys: set[str], where: str) -> None:
 def load_suggestions(block: dict, ctx) -> None:
     _check(block, SUGGESTION_KEYS, "suggestions")
     rng, members = ctx.rng, ctx.members
+    # in the scenario's own calendar: random_date shifts what it picks
     first_day = dt.date(ctx.year, int(block["from_month"]), 1) if block.get("from_month") else None
     themes = themes_ensure(actor=ctx.actor, org=ctx.union, names=list(block.get("themes") or ["其他"]))
     submitted, adopted = ctx.count(int(block["submitted"])), ctx.count(int(block.get("adopted", 0)))
@@ -73,18 +74,18 @@ def load_suggestions(block: dict, ctx) -> None:
         day = ctx.random_date(first_day)
         place = rng.choice(PLACES)
         if anonymous and author.org_id not in homes:  # filed where the author's team cannot be told (see anonymous_home)
-            homes[author.org_id] = anonymous_home(author, ctx.end)
+            homes[author.org_id] = anonymous_home(author, ctx.shifted(ctx.end))
         row = SuggestionRow(author=None if anonymous else author, org=homes[author.org_id] if anonymous else author.org,
                             anonymous=anonymous, theme=theme,
                             title=rng.choice(IDEAS).format(x=place), submitted_on=day,
                             body=f"{theme.name}：{place}现状存在浪费，建议改进，预计可降低消耗。")
-        decided = min(_later(ctx, day, 2, 20), ctx.end)
+        decided = min(_later(ctx, day, 2, 20), ctx.shifted(ctx.end))
         if i in adopted_at:
             row.decided_on, row.answer = decided, "经评审予以采纳，感谢您的建议。"
             roll = rng.random()
             if roll < 0.55:
                 row.status, row.implementing_unit = SuggestionStatus.IMPLEMENTED, rng.choice(UNITS)
-                row.implemented_on = min(_later(ctx, decided, 5, 40), ctx.end)
+                row.implemented_on = min(_later(ctx, decided, 5, 40), ctx.shifted(ctx.end))
             elif roll < 0.8:
                 row.status, row.implementing_unit = SuggestionStatus.ASSIGNED, rng.choice(UNITS)
             else:

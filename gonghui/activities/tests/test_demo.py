@@ -1,6 +1,9 @@
-"""What the demo (`gonghui demo-data`) gives each login in the activities, dated from today."""
+"""What the demo (`gonghui demo-data`) gives each login in the activities, dated from the demo's day
+(loaded here on 2025-12-31, the scenario's own last day: its 2025 undisturbed)."""
 
+import datetime as dt
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
@@ -13,7 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
+def demo(time_machine):
+    time_machine.move_to(dt.datetime(2025, 12, 31, 10, tzinfo=ZoneInfo("Asia/Shanghai")))
     call_command("demo-data", stdout=io.StringIO())
 
 
@@ -48,8 +52,6 @@ def test_the_outsider_sees_none_of_benbu_s_activities(demo):
 
 
 def test_the_member_books_a_demo_facility_and_sees_the_contest_s_photos(demo):
-    import datetime as dt
-
     from django.utils import timezone
 
     from gonghui.activities.models import Event, Facility

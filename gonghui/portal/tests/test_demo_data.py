@@ -1,6 +1,11 @@
-"""`gonghui demo-data`, which `make demo` runs: what each demo login finds, and a second run changing nothing."""
+"""`gonghui demo-data`, which `make demo` runs: what each demo login finds, and a second run changing nothing.
 
+The demo follows the calendar (test_demo_calendar); here it is loaded on 2025-12-31, the scenario's
+own last day, so it tells the scenario's 2025 undisturbed and the figures below are 2025's."""
+
+import datetime as dt
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
@@ -14,7 +19,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
+def demo(time_machine):
+    time_machine.move_to(dt.datetime(2025, 12, 31, 10, tzinfo=ZoneInfo("Asia/Shanghai")))
     out = io.StringIO()
     call_command("demo-data", stdout=out)
     return out.getvalue()
@@ -75,8 +81,6 @@ def test_the_demo_school_keeps_a_year_of_care_and_books_and_benbu_flags_only_who
     """XUEXIAO (a school) has its files (one due for re-check), its 教师节 round, aid, dues with three
     teachers behind and books that balance; BENBU's year, read a year later, flags the four who stopped
     paying in June, not the eighty who paid; the member reads the funds review on the notice board."""
-    import datetime as dt
-
     from gonghui.care.selectors import care_figures
     from gonghui.funds.selectors import dues_figures, trial_balance
     from gonghui.orgs.models import Org

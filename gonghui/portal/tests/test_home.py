@@ -64,3 +64,19 @@ def test_the_chair_dashboard_states_this_years_figures_as_the_summary_does(cast,
 def test_a_member_home_has_no_dashboard(cast, client_as):
     page = client_as(cast.member).get("/").content.decode()
     assert "主要数据" not in page
+
+
+def test_in_january_the_dashboard_opens_on_the_year_just_ended_and_later_on_this_year(cast, time_machine):
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from gonghui.portal.selectors import dashboard
+    from gonghui.voice.tests.factories import suggestion
+
+    time_machine.move_to(dt.datetime(2027, 1, 5, 10, tzinfo=ZoneInfo("Asia/Shanghai")))
+    suggestion(cast, title="去年的建议", key="last", on=dt.date(2026, 11, 2))
+    suggestion(cast, title="今年的建议", key="this", on=dt.date(2027, 1, 4))
+    assert dashboard(org=cast.union)[0] == 2026
+    assert dashboard(org=cast.union, year=2027)[0] == 2027
+    time_machine.move_to(dt.datetime(2027, 2, 1, 10, tzinfo=ZoneInfo("Asia/Shanghai")))
+    assert dashboard(org=cast.union)[0] == 2027
