@@ -41,8 +41,9 @@ def suji(db):
 def test_the_school_summary_is_at_least_half_as_long_as_its_seed_and_repeats_no_sentence(xuexiao):
     assert han(xuexiao) >= SEED_XUEXIAO_HAN // 2, f"{han(xuexiao)} Chinese characters, fewer than half the seed's {SEED_XUEXIAO_HAN}"
     assert not repeated_sentences(xuexiao), repeated_sentences(xuexiao)
-    # the chair's framing leads, and the school's three shortcomings follow the achievements
-    assert xuexiao.splitlines()[2].startswith("　　一年来，我校工会在上级教育工会和学校党政的领导下")
+    # the computed paragraph leads in a school's voice, the chair's framing follows; the shortcomings close
+    assert xuexiao.splitlines()[2].startswith("　　2025年，阳光学校工会在区教育工会和学校党政的领导下，扣住学校教育教学这个中心")
+    assert xuexiao.splitlines()[3].startswith("　　一年来，我校工会一手抓教职工的师德修养")
     assert "板报" in xuexiao and "师德师风考核制度" in xuexiao and "心有余而力不足" in xuexiao
 
 
