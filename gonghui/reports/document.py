@@ -152,10 +152,14 @@ def opening_paragraphs(*, org_name: str, parent_name: str | None, period: Period
     period): what no record holds, in the union's words; it follows, and the opening closes with
     现将…总结如下. `centre` is accepted for old callers and no longer read.
     """
+    from gonghui.orgs.choices import DEFAULT_STAFF_WORD, DISCLOSURE_WORD, STAFF_WORD
+
     from .voices import opening_voice
 
     voice = opening_voice(sector)
-    words = {"staff": _("workers"), "disclosure": _("factory affairs disclosure"), **(words or {})}
+    # without the org's own words, its sector's (教职工 and 校务公开 at a school)
+    words = {"staff": str(STAFF_WORD.get(sector, DEFAULT_STAFF_WORD)),
+             "disclosure": str(DISCLOSURE_WORD.get(sector, DISCLOSURE_WORD["factory"])), **(words or {})}
     values = {"period": period_phrase(period), "leader": parent_name or _("the higher-level union"), "org": org_name,
               "n": count_in_words(len(areas)), "staff": words["staff"], "admin": voice["admin"]}
     if not areas:

@@ -51,6 +51,13 @@ def test_the_three_year_factory_summary_is_at_least_half_as_long_as_its_seed_and
     assert han(suji) >= SEED_SUJI_HAN // 2, f"{han(suji)} Chinese characters, fewer than half the seed's {SEED_SUJI_HAN}"
     assert not repeated_sentences(suji), repeated_sentences(suji)
     # the span's text block is the span's: it reaches the 2023—2025 summary, not only 2025's
-    assert suji.splitlines()[2].startswith("　　塑料机械厂是国内较早专门开发生产塑料机械的企业之一")
+    # (after the computed paragraph, which leads in a factory's voice)
+    assert suji.splitlines()[2].startswith("　　三年来（2023—2025年），塑料机械厂工会在锦湖街道总工会和企业党政的领导下")
+    assert suji.splitlines()[3].startswith("　　塑料机械厂是国内较早专门开发生产塑料机械的企业之一")
+    # the chair's words for an area sit in it: the safety work and the 职工之家 close 组织建设, the
+    # contract talks open 困难帮扶, the 得益于 closes the achievements
+    areas = suji.split("\n一、")[1]
+    assert areas.index("安全生产领导小组的副组长") < areas.index("二、落实目标责任制")
+    assert areas.index("四、困难帮扶") < areas.index("讲清劳动合同") < areas.index("走访慰问") < areas.index("得益于")
     assert "省级高新技术企业" in suji and "二十多个国家和地区" in suji
     assert "安全生产领导小组的副组长" in suji and "职工之家" in suji and "创建学习型企业" in suji
