@@ -48,7 +48,7 @@ def summary_pdf(request, org_id: int, year: Year, half: Half | None = None, to_y
 class TextsOut(Schema):
     org_id: int
     period: str
-    texts: dict[str, str]      # slot (opening, credit, shortcomings, plans): the chair's text
+    texts: dict[str, str]      # slot (opening, credit, shortcomings, plans, or <area>:opening / <area>:closing): text
 
 
 class TextsIn(Schema):
@@ -64,7 +64,8 @@ def _period_of(year: Year, half: Half | None, to_year: Year | None) -> Period:
 
 @router.get("/summary/texts", response=TextsOut)
 def summary_texts_get(request, org_id: int, year: Year, half: Half | None = None, to_year: Year | None = None):
-    """The chair's own text blocks of the period: what no record holds (opening, credit, shortcomings, plans)."""
+    """The chair's own text blocks of the period: what no record holds (opening, credit, shortcomings, plans),
+    and the words that frame an area, by its key: 'care:closing' ends the care area, 'governance:opening' leads its."""
     org, period = summary_org(visible_to=request.user, org_id=org_id), _period_of(year, half, to_year)
     return {"org_id": org.pk, "period": period.key, "texts": summary_texts(org=org, period=period)}
 
@@ -72,7 +73,8 @@ def summary_texts_get(request, org_id: int, year: Year, half: Half | None = None
 @router.put("/summary/texts", response=TextsOut)
 def summary_texts_put(request, org_id: int, year: Year, payload: TextsIn, half: Half | None = None,
                       to_year: Year | None = None):
-    """Set text blocks of the period; they stay when the summary is regenerated from the records."""
+    """Set text blocks of the period (an area's framing as '<key>:opening' / '<key>:closing'); they stay
+    when the summary is regenerated from the records. An unknown slot is refused with 422."""
     org, period = summary_org(visible_to=request.user, org_id=org_id), _period_of(year, half, to_year)
     texts = services.summary_texts_save(org=org, period=period, texts=payload.texts, actor=request.user)
     return {"org_id": org.pk, "period": period.key, "texts": texts}

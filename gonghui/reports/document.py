@@ -143,36 +143,47 @@ def period_phrase(period: Period) -> str:
 
 
 def opening_paragraphs(*, org_name: str, parent_name: str | None, period: Period, areas: list[str],
-                       words: dict | None = None, centre: str = "", framing: str = "") -> list[str]:
+                       words: dict | None = None, centre: str = "", framing: str = "", sector: str | None = None) -> list[str]:
     """The seeds' opening, built only from facts: who, when, under whom, in how many areas.
 
-    `framing` is the chair's own opening (a text block of the period): what no record holds,
-    the year's framing in the union's words. It leads, and the computed paragraph that follows
-    it then only names the period and the areas, so nothing is said twice.
+    The computed paragraph leads, in the voice of the union's kind (`sector`, reports.voices:
+    企业党政 / 学校党政 / 连队党支部, and what its work turns on) with its own words (`words`:
+    职工 / 教职工, 厂务公开 / 校务公开). `framing` is the chair's own opening (a text block of the
+    period): what no record holds, in the union's words; it follows, and the opening closes with
+    现将…总结如下. `centre` is accepted for old callers and no longer read.
     """
-    from .voices import centre_of_work
+    from gonghui.orgs.choices import DEFAULT_STAFF_WORD, DISCLOSURE_WORD, STAFF_WORD
 
+    from .voices import opening_voice
+
+    voice = opening_voice(sector)
+    # without the org's own words, its sector's (教职工 and 校务公开 at a school)
+    words = {"staff": str(STAFF_WORD.get(sector, DEFAULT_STAFF_WORD)),
+             "disclosure": str(DISCLOSURE_WORD.get(sector, DISCLOSURE_WORD["factory"])), **(words or {})}
     values = {"period": period_phrase(period), "leader": parent_name or _("the higher-level union"), "org": org_name,
-              "n": count_in_words(len(areas)), "staff": (words or {}).get("staff") or _("workers"),
-              "centre": centre or centre_of_work(None)}
+              "n": count_in_words(len(areas)), "staff": words["staff"], "admin": voice["admin"]}
     if not areas:
-        return [line for line in framing_lines(framing)] + [_(
+        return framing_lines(framing) + [_(
             "In %(period)s, under the leadership of %(leader)s and of the Party and administration, %(org)s carried "
             "out the union's work. The records of the period hold no figures yet to report on. "
             "The work of %(period)s is summarised as follows:"
         ) % values]
+    values["centre"] = voice["centre"] % {"staff": words["staff"], "disclosure": words["disclosure"]}
     values["areas"] = areas[0] if len(areas) == 1 else _("%(areas)s and %(n)s areas in all") % {
         "areas": "、".join(areas), "n": values["n"]}
-    if framing.strip():
-        return framing_lines(framing) + [_(
-            "In %(period)s, under the leadership of %(leader)s and of the Party and administration, %(org)s made new "
-            "progress in %(areas)s. The work of %(period)s is summarised as follows:"
-        ) % values]
-    return [_(
-        "In %(period)s, under the leadership of %(leader)s and of the Party and administration, %(org)s kept to the "
-        "centre of %(centre)s, performed the union's duties of safeguarding, building, taking part and educating, and "
-        "united the %(staff)s in making new progress in %(areas)s. The work of %(period)s is summarised as follows:"
-    ) % values]
+    paragraphs = [_(
+        "In %(period)s, under the leadership of %(leader)s and of %(admin)s, %(org)s %(centre)s, and made new "
+        "progress in %(areas)s."
+    ) % values] + framing_lines(framing)
+    if not paragraphs[-1].endswith(("：", ":")):   # the chair may have written 现将…如下： already
+        paragraphs[-1] += _("The work of %(period)s is summarised as follows:") % values
+    return paragraphs
+
+
+def area_name(heading: str) -> str:
+    """What the opening calls an area: its heading's first phrase ('加强工会组织建设，规范会员台帐管理'
+    -> '加强工会组织建设'), so the list of areas reads as one list."""
+    return re.split("[，,；;]", heading, maxsplit=1)[0]
 
 
 _NUMBERED = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．)）]|[一二三四五六七八九十]是)\s*")
@@ -253,6 +264,29 @@ def signature_date(content: dict) -> str:
 # opening: the framing at the top; credit: what the period's success 得益于, at the end of the
 # achievements; shortcomings: added to those read off the records; plans: the plan's wording.
 TEXT_SLOTS = ("opening", "credit", "shortcomings", "plans")
+# Besides them, a chair frames an area with words of their own: '<key>:opening' leads the area
+# (before what the records give), '<key>:closing' ends it (after them): a 得益于 that closes one
+# area's achievements, an 抓规范 paragraph that opens 组织建设. `key` is the area's stable key
+# (reports.voices.SECTION_KEYS). Its text stays when the summary is recomputed.
+SECTION_TEXT_PARTS = ("opening", "closing")
+_SECTION_SLOT = re.compile(r"^([a-z_]+):(opening|closing)$")
+
+
+def section_slot(key: str, part: str) -> str:
+    """'care', 'closing' -> 'care:closing': the text slot that frames one area."""
+    return f"{key}:{part}"
+
+
+def parse_section_slot(slot: str) -> tuple[str, str] | None:
+    """'care:closing' -> ('care', 'closing'); None for any other slot, an unknown area's included."""
+    from .voices import SECTION_KEYS
+
+    found = _SECTION_SLOT.match(slot or "")
+    return (found.group(1), found.group(2)) if found and found.group(1) in SECTION_KEYS else None
+
+
+def is_text_slot(slot: str) -> bool:
+    return slot in TEXT_SLOTS or parse_section_slot(slot) is not None
 
 
 def assemble(
@@ -264,10 +298,10 @@ def assemble(
 
     The areas run in the order of the union's kind (`sector`, reports.voices) and the text
     uses its words (`words`: core.summary.org_words). `texts` are the chair's blocks
-    (TEXT_SLOTS), placed where the seeds place them. The signature is dated `finalised` or
+    (TEXT_SLOTS and the areas' '<key>:opening' / '<key>:closing'), placed where the seeds place them. The signature is dated `finalised` or
     the period's end; `date_text` is accepted for old callers and no longer printed.
     """
-    from .voices import centre_of_work, section_rank
+    from .voices import section_rank
 
     texts = texts or {}
     sections = sorted((consistent(s, period) for s in sections), key=section_rank(sector))
@@ -277,23 +311,27 @@ def assemble(
     shortcomings_heading = _("Shortcomings")
     plans_heading = _("Plans for the next period")
     blocks: list[dict] = []
+    framed_keys = {parsed[0] for parsed in map(parse_section_slot, texts) if parsed}
+    framed = {key: {part: framing_lines(texts.get(section_slot(key, part), "")) for part in SECTION_TEXT_PARTS}
+              for key in framed_keys}
+    shown = [s for s in sections if s.paragraphs or s.items or any((framed.get(s.key) or {}).values())]
     blocks.append({
         "key": "opening", "kind": "opening", "heading": "",
         "paragraphs": opening_paragraphs(org_name=org_name, parent_name=parent_name, period=period,
-                                         areas=[s.heading for s in sections if s.paragraphs or s.items], words=words,
-                                         centre=centre_of_work(sector), framing=texts.get("opening", "")),
+                                         areas=[area_name(s.heading) for s in shown], words=words, sector=sector,
+                                         framing=texts.get("opening", "")),
     })
     number = 0
-    for section in sections:
-        if not (section.paragraphs or section.items):  # an area with only plans or shortcomings gets no empty heading
-            continue
+    for section in shown:   # an area with only plans or shortcomings gets no empty heading
         number += 1
-        paragraphs = list(section.paragraphs)
+        frame = framed.pop(section.key, {})
+        paragraphs = frame.get("opening", []) + list(section.paragraphs)
         # a list is numbered 1、2、…; a single item is a plain paragraph
         paragraphs += [f"{i}、{item}" for i, item in enumerate(section.items, start=1)] if len(section.items) > 1 \
             else list(section.items)
         if compared := comparison_sentence(section.figures, against=period.same_period_last_year() if period.is_span else None):
             paragraphs.append(compared)
+        paragraphs += frame.get("closing", [])
         blocks.append({"key": section.key, "kind": "area", "heading": f"{chinese_ordinal(number)}、{section.heading}",
                        "paragraphs": paragraphs})
     if unions:
@@ -304,7 +342,9 @@ def assemble(
             "paragraphs": [_("The federation's %(n)s grassroots unions each reported on their own work:") % {"n": len(unions)}]
             + [f"{i}、{union_part_sentence(part)}" for i, part in enumerate(unions, start=1)],
         })
-    if credit := framing_lines(texts.get("credit", "")):
+    # an area framed by the chair that holds nothing this period: its words close the achievements, never lost
+    orphaned = [line for key in sorted(framed) for part in SECTION_TEXT_PARTS for line in framed[key][part]]
+    if credit := orphaned + framing_lines(texts.get("credit", "")):
         blocks.append({"key": "credit", "kind": "credit", "heading": "", "paragraphs": credit})
     shortcomings = [s for section in sections for s in section.shortcomings] + [
         unnumbered(line) for line in framing_lines(texts.get("shortcomings", ""))]

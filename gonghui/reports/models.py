@@ -77,3 +77,13 @@ class SummaryText(OrgOwned):
 
     def __str__(self) -> str:
         return f"{self.period_key} {self.slot}"
+
+
+def text_slot_label(slot: str, heading: str = "") -> str:
+    """What the editor calls a text slot: 'what the success owes to', or for an area's framing
+    '三、困难帮扶: opening words' (`heading`, the area's heading in the summary, else its key)."""
+    if slot in SummaryText.Slot.values:
+        return str(SummaryText.Slot(slot).label)
+    key, _sep, part = slot.partition(":")
+    template = _("%(area)s: opening words") if part == "opening" else _("%(area)s: closing words")
+    return str(template % {"area": heading or key})

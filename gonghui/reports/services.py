@@ -13,8 +13,8 @@ from gonghui.core.history import history_record
 from gonghui.core.text import multi_line
 from gonghui.orgs.models import Org
 
-from .document import with_edits
-from .models import SummaryText, WorkSummary, WorkSummaryVersion
+from .document import is_text_slot, with_edits
+from .models import SummaryText, WorkSummary, WorkSummaryVersion, text_slot_label
 from .providers import Period
 from .selectors import SUMMARY_LANGUAGE, summary_draft
 
@@ -69,16 +69,18 @@ class TextRefused(ValidationError):
 def summary_text_set(*, org: Org, period: Period, slot: str, text: str, actor, note: str = "") -> SummaryText | None:
     """Keep the chair's words for one part of the period's summary; an empty text removes them.
 
+    `slot` is one of document.TEXT_SLOTS (opening, credit, shortcomings, plans) or frames one
+    area: '<key>:opening' / '<key>:closing' (document.section_slot), e.g. 'care:closing'.
+
     The blocks live beside the versions, so every draft computed afresh from the records
     (a recompute, a new download) carries them. Setting what is already there writes nothing.
     """
     scoping.require(actor=actor, action="reports.summary.save", org=org)
-    if slot not in SummaryText.Slot.values:
+    if not is_text_slot(slot):
         raise TextRefused(_("Unknown part of the summary: %(slot)s.") % {"slot": slot})
     text = multi_line(text)
     if len(text) > TEXT_LIMIT:
-        raise TextRefused(_("%(part)s is longer than %(n)s characters.") % {
-            "part": SummaryText.Slot(slot).label, "n": TEXT_LIMIT})
+        raise TextRefused(_("%(part)s is longer than %(n)s characters.") % {"part": text_slot_label(slot), "n": TEXT_LIMIT})
     row = SummaryText.objects.select_for_update().filter(org=org, period_key=period.key, slot=slot).first()
     if row is not None and row.text == text:
         return row

@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
-from .document import annotated_blocks, block_text, render_text
+from .document import SECTION_TEXT_PARTS, annotated_blocks, block_text, is_text_slot, render_text, section_slot
 from .forms import PeriodForm
 from .providers import Period
 from .rendering import render_docx, render_pdf
-from .models import SummaryText
+from .models import SummaryText, text_slot_label
+from .voices import SECTION_KEYS
 from .selectors import (
     SUMMARY_LANGUAGE, summary_content, summary_draft, summary_org, summary_orgs, summary_saved, summary_texts, summary_versions,
 )
@@ -84,13 +85,32 @@ def summary_edit(request, org_id: int, period: str):
         return redirect("reports:read", org_id=org.pk, period=chosen.key)
     blocks = [{**b, "text": block_text(b), "rows": _rows(b)} for b in content["blocks"]]
     return render(request, "reports/edit.html", {"org": org, "period": chosen, "content": content, "blocks": blocks,
-                                                 "version": version, "texts": _text_fields(org, chosen)})
+                                                 "version": version, "texts": _text_fields(org, chosen, content)})
 
 
-def _text_fields(org, period: Period, posted: dict | None = None) -> list[dict]:
-    """The chair's text blocks as the edit page shows them: slot, label, what is kept (or was posted)."""
+def _text_fields(org, period: Period, content: dict, posted: dict | None = None) -> list[dict]:
+    """The chair's text blocks as the edit page shows them: slot, label, what is kept (or was posted).
+
+    The four blocks of the period, then an opening and a closing for each area the summary tells
+    (by its heading), then any area's words kept for an area that holds nothing this period.
+    """
     kept = summary_texts(org=org, period=period)
-    return [{"slot": slot, "label": label, "text": (posted or kept).get(slot, "")} for slot, label in SummaryText.Slot.choices]
+    values = posted or kept
+    fields = [{"slot": slot, "label": label, "text": values.get(slot, "")} for slot, label in SummaryText.Slot.choices]
+    areas = [(b["key"], b["heading"]) for b in content["blocks"] if b["kind"] == "area" and b["key"] in SECTION_KEYS]
+    areas += [(key, "") for key in SECTION_KEYS if key not in dict(areas)
+              and any(values.get(section_slot(key, part)) for part in SECTION_TEXT_PARTS)]
+    for key, heading in areas:
+        for part in SECTION_TEXT_PARTS:
+            slot = section_slot(key, part)
+            fields.append({"slot": slot, "label": text_slot_label(slot, heading), "text": values.get(slot, ""),
+                           "area": True})
+    return fields
+
+
+def _posted_texts(request) -> dict[str, str]:
+    return {name.removeprefix("text-"): value for name, value in request.POST.items()
+            if name.startswith("text-") and is_text_slot(name.removeprefix("text-"))}
 
 
 @login_required
@@ -98,7 +118,7 @@ def _text_fields(org, period: Period, posted: dict | None = None) -> list[dict]:
 def summary_texts_edit(request, org_id: int, period: str):
     """Keep the chair's own words (opening, 得益于, shortcomings, plans); they survive every recompute."""
     org, chosen = summary_org(visible_to=request.user, org_id=org_id), _period(period)
-    posted = {slot: request.POST.get(f"text-{slot}", "") for slot in SummaryText.Slot.values if f"text-{slot}" in request.POST}
+    posted = _posted_texts(request)
     try:
         services.summary_texts_save(org=org, period=chosen, texts=posted, actor=request.user)
     except ValidationError as exc:
@@ -106,7 +126,7 @@ def summary_texts_edit(request, org_id: int, period: str):
         content, version = summary_content(org=org, period=chosen)
         blocks = [{**b, "text": block_text(b), "rows": _rows(b)} for b in content["blocks"]]
         return render(request, "reports/edit.html", {"org": org, "period": chosen, "content": content, "blocks": blocks,
-                                                     "version": version, "texts": _text_fields(org, chosen, posted)},
+                                                     "version": version, "texts": _text_fields(org, chosen, content, posted)},
                       status=400)
     messages.success(request, _("The chair's own text is kept; it stays when the summary is recomputed."))
     return redirect("reports:read", org_id=org.pk, period=chosen.key)

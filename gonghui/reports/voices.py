@@ -28,6 +28,11 @@ SECTION_ORDER: dict[str, tuple[str, ...]] = {
 }
 
 
+# Every area a summary tells, by its stable key: what a chair may frame with a sentence of their
+# own at its opening or closing (reports.document.section_slot).
+SECTION_KEYS: tuple[str, ...] = SECTION_ORDER["factory"]
+
+
 def section_rank(sector: str | None):
     """A sort key for sections: the sector's order first, then `Section.order` for the rest."""
     order = SECTION_ORDER.get(sector or "", ())
@@ -39,13 +44,25 @@ def section_rank(sector: str | None):
     return rank
 
 
-def centre_of_work(sector: str | None) -> str:
-    """What the union's work centres on, for the opening: 企业生产经营 at a factory, 学校教育教学 at a school."""
-    centres = {
-        "factory": _("the enterprise's production and operation"),
-        "enterprise": _("the company's operation and development"),
-        "school": _("the school's education and teaching"),
-        "institution": _("the unit's central tasks"),
-        "farm": _("the company's production and the growth of its income"),
+def opening_voice(sector: str | None) -> dict[str, str]:
+    """The sector's words for the computed opening: under whose leadership beside the higher
+    union (`admin`: 企业党政, 学校党政, 连队党支部) and what its work turned on (`centre`, a clause
+    with the org's own %(staff)s and %(disclosure)s, core.summary.org_words)."""
+    voices = {
+        "factory": (_("the works' Party and administration"), _(
+            "kept production and operation at the centre of its work, pressed on with %(disclosure)s and democratic "
+            "management, and rallied the %(staff)s to make their mark at their posts")),
+        "enterprise": (_("the company's Party and administration"), _(
+            "served the company's operation and development, took %(disclosure)s and democratic management as its "
+            "lever, and drew on the initiative and creativity of the %(staff)s")),
+        "school": (_("the school's Party and administration"), _(
+            "kept to the school's education and teaching, cared for the growth and the lives of the %(staff)s, and "
+            "kept up %(disclosure)s")),
+        "institution": (_("the unit's Party and administration"), _(
+            "served the unit's central tasks, kept up %(disclosure)s, and listened to what the %(staff)s had to say")),
+        "farm": (_("the company's Party branch"), _(
+            "kept to the company's production and the growth of the %(staff)s' income, and worked the union's tasks "
+            "into the building of the company")),
     }
-    return centres.get(sector or "", centres["factory"])
+    admin, centre = voices.get(sector or "", voices["factory"])
+    return {"admin": admin, "centre": centre}

@@ -16,7 +16,7 @@ def test_the_command_writes_the_half_year_as_a_word_document(cast, tmp_path):
                  stdout=io.StringIO())
     texts = [p.text for p in Document(str(target)).paragraphs if p.text]
     assert texts[0] == "本部工会2025年上半年工作总结"
-    assert texts[1].startswith("2025年上半年，本部工会在某钢铁公司工会和党政的领导下")
+    assert texts[1].startswith("2025年上半年，本部工会在某钢铁公司工会和企业党政的领导下")
 
 
 def test_the_command_prints_a_span_of_years_as_text(cast, capsys):

@@ -66,8 +66,9 @@ def test_the_summary_runs_opening_areas_shortcomings_plans_in_order():
     assert [b["heading"] for b in content["blocks"]][1:] == [
         "一、加强工会组织建设", "二、广开言路，合理化建议活动扎实开展", "三、存在的不足", "四、下一步工作打算"]
     opening = content["blocks"][0]["paragraphs"][0]
-    assert opening.startswith("2025年，本部工会在某钢铁公司工会和党政的领导下")
-    assert "在加强工会组织建设、广开言路，合理化建议活动扎实开展等两个方面取得了新的进展" in opening
+    assert opening.startswith("2025年，本部工会在某钢铁公司工会和企业党政的领导下")
+    # each area by its heading's first phrase, so the list reads as one list
+    assert "在加强工会组织建设、广开言路等两个方面取得了新的进展" in opening
     voice = content["blocks"][2]["paragraphs"]
     assert voice[1] == "金点子2条全面推广。"   # a single item is not numbered
     assert voice[2] == "合理化建议同比增长12.3%、采纳率同比提高4个百分点。"

@@ -45,9 +45,9 @@ def test_the_summary_states_every_expected_figure_and_reads_like_the_seed(summar
 
     lines = summary.splitlines()
     assert lines[0] == "本部工会2025年工作总结"
-    # the chair's framing (the scenario's text: block) leads; the computed paragraph follows it
-    assert lines[2].startswith("　　本部是整合重组后组建的新单位")
-    assert "在某钢铁公司工会和党政的领导下" in lines[3]
+    # the computed paragraph leads, in a factory's voice; the chair's framing (the scenario's text: block) follows
+    assert lines[2].startswith("　　2025年，本部工会在某钢铁公司工会和企业党政的领导下，紧紧围绕生产经营这个中心")
+    assert lines[3].startswith("　　本部是整合重组后组建的新单位")
     assert any(line.startswith("一、") for line in lines)
     assert lines[-1].endswith("日")
 

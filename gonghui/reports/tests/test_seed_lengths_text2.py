@@ -41,8 +41,9 @@ def suji(db):
 def test_the_school_summary_is_at_least_half_as_long_as_its_seed_and_repeats_no_sentence(xuexiao):
     assert han(xuexiao) >= SEED_XUEXIAO_HAN // 2, f"{han(xuexiao)} Chinese characters, fewer than half the seed's {SEED_XUEXIAO_HAN}"
     assert not repeated_sentences(xuexiao), repeated_sentences(xuexiao)
-    # the chair's framing leads, and the school's three shortcomings follow the achievements
-    assert xuexiao.splitlines()[2].startswith("　　一年来，我校工会在上级教育工会和学校党政的领导下")
+    # the computed paragraph leads in a school's voice, the chair's framing follows; the shortcomings close
+    assert xuexiao.splitlines()[2].startswith("　　2025年，阳光学校工会在区教育工会和学校党政的领导下，扣住学校教育教学这个中心")
+    assert xuexiao.splitlines()[3].startswith("　　一年来，我校工会一手抓教职工的师德修养")
     assert "板报" in xuexiao and "师德师风考核制度" in xuexiao and "心有余而力不足" in xuexiao
 
 
@@ -50,6 +51,13 @@ def test_the_three_year_factory_summary_is_at_least_half_as_long_as_its_seed_and
     assert han(suji) >= SEED_SUJI_HAN // 2, f"{han(suji)} Chinese characters, fewer than half the seed's {SEED_SUJI_HAN}"
     assert not repeated_sentences(suji), repeated_sentences(suji)
     # the span's text block is the span's: it reaches the 2023—2025 summary, not only 2025's
-    assert suji.splitlines()[2].startswith("　　塑料机械厂是国内较早专门开发生产塑料机械的企业之一")
+    # (after the computed paragraph, which leads in a factory's voice)
+    assert suji.splitlines()[2].startswith("　　三年来（2023—2025年），塑料机械厂工会在锦湖街道总工会和企业党政的领导下")
+    assert suji.splitlines()[3].startswith("　　塑料机械厂是国内较早专门开发生产塑料机械的企业之一")
+    # the chair's words for an area sit in it: the safety work and the 职工之家 close 组织建设, the
+    # contract talks open 困难帮扶, the 得益于 closes the achievements
+    areas = suji.split("\n一、")[1]
+    assert areas.index("安全生产领导小组的副组长") < areas.index("二、落实目标责任制")
+    assert areas.index("四、困难帮扶") < areas.index("讲清劳动合同") < areas.index("走访慰问") < areas.index("得益于")
     assert "省级高新技术企业" in suji and "二十多个国家和地区" in suji
     assert "安全生产领导小组的副组长" in suji and "职工之家" in suji and "创建学习型企业" in suji

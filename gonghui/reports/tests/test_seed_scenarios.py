@@ -28,9 +28,9 @@ ALSO = {
 NEVER = {"sanlian-2025h1": ["共召开4次"], "wuguan-2025": ["其他会议"], "fengongsi-2025": ["培训班", "七、落实目标责任制"]}
 
 SEEDS = {
-    "sanlian-2025h1": ("三连工会2025年上半年工作总结", "在某农场工会和党政的领导下", "2025年6月30日"),
-    "wuguan-2025": ("物管中心工会2025年工作总结", "在某矿工会和党政的领导下", "2025年12月31日"),
-    "fengongsi-2025": ("分公司工会2025年工作总结", "在某公司工会和党政的领导下", "2025年12月31日"),
+    "sanlian-2025h1": ("三连工会2025年上半年工作总结", "在某农场工会和连队党支部的领导下", "2025年6月30日"),
+    "wuguan-2025": ("物管中心工会2025年工作总结", "在某矿工会和企业党政的领导下", "2025年12月31日"),
+    "fengongsi-2025": ("分公司工会2025年工作总结", "在某公司工会和公司党政的领导下", "2025年12月31日"),
 }
 
 
@@ -52,11 +52,12 @@ def test_each_seed_union_states_every_expected_figure_and_named_activity(db, nam
     title, opening, date = SEEDS[name]
     lines = summary.splitlines()
     assert lines[0] == title
-    # the chair's framing (the scenario's text: block) leads, one paragraph a line; the computed
-    # paragraph follows it
+    # the computed paragraph leads, in the voice of the union's kind; the chair's framing (the
+    # scenario's text: block) follows, one paragraph a line, and closes with 现将…总结如下
+    assert opening in lines[2]
     framing = spec.get("text", {}).get("opening", "").splitlines()
-    assert [line.strip("　") for line in lines[2:2 + len(framing)]] == framing
-    assert opening in lines[2 + len(framing)]
+    assert [line.strip("　") for line in lines[3:3 + len(framing)]][:-1] == framing[:-1]
+    assert lines[2 + len(framing)].strip("　").startswith(framing[-1]) and lines[2 + len(framing)].endswith("总结如下：")
     assert lines[-1] == date
     flat = summary.replace("\n", "")
     assert all(text in flat for text in ALSO[name]), summary

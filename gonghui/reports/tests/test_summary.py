@@ -23,7 +23,7 @@ def test_the_union_summary_states_the_roll_and_its_year_on_year(cast):
     assert members["heading"] == "一、加强工会组织建设，规范会员台帐管理"
     assert members["paragraphs"][-1] == "在册职工同比持平。"
     assert "共有在册职工4名" in members["paragraphs"][0]
-    assert content["blocks"][0]["paragraphs"][0].startswith("2025年，本部工会在某钢铁公司工会和党政的领导下")
+    assert content["blocks"][0]["paragraphs"][0].startswith("2025年，本部工会在某钢铁公司工会和企业党政的领导下")
 
 
 def test_a_roll_that_shrank_says_so_year_on_year(cast):

@@ -33,4 +33,5 @@ def test_the_edit_page_keeps_the_chairs_words_in_a_new_version(cast, client_as):
     answer = client.post(f"/reports/summary/{cast.union.pk}/2025/texts/", {"text-opening": "工会坚持以生产经营为中心。"})
     assert answer.status_code == 302
     content, version = summary_content(org=cast.union, period=period)
-    assert version.number == 2 and content["blocks"][0]["paragraphs"][0] == "工会坚持以生产经营为中心。"
+    # the computed paragraph leads; the chair's framing follows it and closes the opening with 现将…如下
+    assert version.number == 2 and content["blocks"][0]["paragraphs"][1].startswith("工会坚持以生产经营为中心。")

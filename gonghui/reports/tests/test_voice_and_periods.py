@@ -50,7 +50,8 @@ def test_a_school_leads_with_its_teachers_and_a_factory_with_its_organisation():
     factory = assemble(org_name="本部工会", parent_name=None, period=Period.year(2025), sections=areas(), sector="factory")
     assert [b["heading"] for b in school["blocks"][1:4]] == ["一、提高教师素质", "二、坚持校务公开", "三、加强组织建设"]
     assert factory["blocks"][1]["heading"] == "一、加强组织建设"
-    assert "紧紧围绕学校教育教学中心工作" in school["blocks"][0]["paragraphs"][0]
+    assert "扣住学校教育教学这个中心，关心教职工的成长和生活，坚持校务公开" in school["blocks"][0]["paragraphs"][0]
+    assert "紧紧围绕生产经营这个中心，推进厂务公开" in factory["blocks"][0]["paragraphs"][0]
 
 
 def test_a_school_union_writes_its_own_words(cast):
@@ -60,7 +61,7 @@ def test_a_school_union_writes_its_own_words(cast):
     make_member(cast.sibling, "李老师")
     content = summary_draft(org=cast.sibling, period=Period.year(2025))
     text = "".join(p for b in content["blocks"] for p in b["paragraphs"])
-    assert "在册教职工" in text and "团结动员广大教职工" in text and "在册职工" not in text
+    assert "在册教职工" in text and "关心教职工的成长和生活，坚持校务公开" in text and "在册职工" not in text
 
 
 def test_the_chairs_text_stays_when_the_summary_is_regenerated_and_reaches_the_docx(cast):
@@ -77,8 +78,9 @@ def test_the_chairs_text_stays_when_the_summary_is_regenerated_and_reaches_the_d
     content, version = summary_content(org=cast.union, period=period)
     assert version.number >= 2
     opening = block(content, "opening")["paragraphs"]
-    assert opening[0] == "工会坚持以生产经营为中心，团结动员员工为企业发展作贡献。"
-    assert opening[1].startswith("2025年，本部工会在")
+    # the computed paragraph leads, the chair's framing follows and closes the opening
+    assert opening[0].startswith("2025年，本部工会在")
+    assert opening[1].startswith("工会坚持以生产经营为中心，团结动员员工为企业发展作贡献。")
     keys = [b["key"] for b in content["blocks"]]
     assert keys.index("credit") == keys.index("shortcomings") - 1
     assert "工会干部业务培训未能按计划实现" in block(content, "shortcomings")["paragraphs"][0]
