@@ -8,7 +8,6 @@ so the outsider from a sibling union reaches nothing of BENBU here either.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -28,7 +27,7 @@ from .choices import (
 )
 from .models import (
     Booking, EventPhoto, Facility, DEFAULT_MENTOR_CAP, Competition, Course, Entrant, Event, EventResult, Honour, Innovation, InnovationAward, Mentorship,
-    Patent, ProgressCheck, Signup, Trainee, UnionRules,
+    Indicator, Patent, ProgressCheck, Signup, UnionRules,
 )
 
 EVENT = "activities.event.manage"
@@ -348,9 +347,21 @@ def attention(*, visible_to) -> list[Attention]:
 # ── the work summary's figures ───────────────────────────────────────────────
 
 @dataclass
+class ActivityNames:
+    """What the summary names, beside the counts of ActivityFigures: each event, competition,
+    course, honour title and innovation award the period's records hold."""
+    events: list[tuple[dt.date, str, int, list[str]]] = field(default_factory=list)   # (day, title, participants, prizes)
+    competitions: list[tuple[str, list[str]]] = field(default_factory=list)         # (title, indicator names)
+    courses: list[tuple[str, int, int | None]] = field(default_factory=list)        # (title, trained, passed or None)
+    honours: list[tuple[str, str, int]] = field(default_factory=list)               # (title, awarding body, how many)
+    awards: list[tuple[str, str, int, Decimal, str]] = field(default_factory=list)  # (kind, name, how many, yuan, body)
+
+
+@dataclass
 class ActivityFigures:
     events_held: int = 0
     participants: int = 0
+    participants_before: int = 0                                            # in the period compared with, if asked for
     prizes: int = 0
     prize_lines: list[tuple[str, str, int]] = field(default_factory=list)   # (event, prize, how many)
     event_cost: Decimal = Decimal(0)
@@ -378,65 +389,143 @@ class ActivityFigures:
     bookings: int = 0
     booking_people: int = 0
     event_cost_paid: Decimal = Decimal(0)                                   # of event_cost, paid through the ledger
+    names: ActivityNames = field(default_factory=ActivityNames)
 
 
-def activity_figures(*, org, start: dt.date, end: dt.date, today: dt.date | None = None) -> ActivityFigures:
-    """Everything section 60 of the summary states, for the org's subtree over [start, end]."""
+def activity_figures(*, org, start: dt.date, end: dt.date, today: dt.date | None = None,
+                     before: tuple[dt.date, dt.date] | None = None) -> ActivityFigures:
+    """Everything section 60 of the summary states, for the org's subtree over [start, end],
+    with what it names (`names`); `before`, the period compared with, gives `participants_before`.
+
+    One query per table the section reads (events with the compared period's in the same one;
+    prizes, winners and indicators only when the period has events or competitions): the
+    lists the summary names one by one are read row by row anyway, so their counts are taken
+    off those rows rather than asked for again.
+    """
     today = today or timezone.localdate()
     f = ActivityFigures()
-    held = Event.objects.filter(under(org), status=EventStatus.HELD, starts_on__range=(start, end))
-    totals = held.aggregate(n=Count("id"), people=Sum("participants"), cost=Sum("cost_yuan"))
-    f.events_held, f.participants, f.event_cost = totals["n"], totals["people"] or 0, totals["cost"] or Decimal(0)
-    results = EventResult.objects.filter(event__in=held)
-    f.prizes = results.count()
-    f.prize_lines = [(r["event__title"], r["prize"], r["n"]) for r in
-                     results.values("event__title", "prize").annotate(n=Count("id")).order_by("event__title", "prize")]
-    finished = Competition.objects.filter(under(org), status=CompetitionStatus.FINISHED, ends_on__range=(start, end))
-    f.competitions = finished.count()
-    f.winners = list(Entrant.objects.filter(competition__in=finished).exclude(title="")
-                     .order_by("competition__ends_on", "rank", "id").values_list("competition__title", "name", "title"))
-    awarded = Honour.objects.filter(under(org), status=HonourStatus.AWARDED, awarded_on__range=(start, end))
-    f.honours_by_level = dict(awarded.values_list("level").annotate(n=Count("id")).values_list("level", "n"))
-    f.honours_by_kind = dict(awarded.values_list("kind").annotate(n=Count("id")).values_list("kind", "n"))
-    innovations = Innovation.objects.filter(under(org), year__range=(start.year, end.year))
-    agg = innovations.aggregate(n=Count("id"), saved=Sum("savings_yuan"))
-    f.innovations, f.savings = agg["n"], agg["saved"] or Decimal(0)
-    patents = Patent.objects.filter(under(org))
-    filed = patents.filter(filed_on__range=(start, end))
-    f.patents_filed = filed.count()
-    f.patents_granted = patents.filter(granted_on__range=(start, end)).count()
-    f.granted = list(patents.filter(granted_on__range=(start, end)).order_by("granted_on", "id").values_list("title", "kind")[:5])
-    f.patents_by_kind = dict(Counter(filed.values_list("kind", flat=True)))
-    awards = InnovationAward.objects.filter(innovation__org__path__startswith=org.path, on__range=(start, end))
-    f.awards = awards.count()
-    f.grants = awards.aggregate(s=Sum("amount_yuan"))["s"] or Decimal(0)
-    pairs = Mentorship.objects.filter(under(org))
-    f.pairs_formed = pairs.filter(signed_on__range=(start, end)).count()
-    f.pairs_active = pairs.filter(status=MentorshipStatus.ACTIVE, signed_on__lte=end).count()
-    checked = ProgressCheck.objects.filter(mentorship=OuterRef("pk"), on__range=(start, end))
-    f.pairs_unchecked = (pairs.filter(status=MentorshipStatus.ACTIVE, signed_on__lte=min(end, today) - dt.timedelta(days=CHECK_EVERY_DAYS))
-                         .exclude(Exists(checked)).count())
-    courses = Course.objects.filter(under(org), planned_on__range=(start, end))
-    f.courses_held = courses.filter(status=CourseStatus.HELD).count()
-    trainees = Trainee.objects.filter(course__in=courses.filter(status=CourseStatus.HELD))
-    f.trained = trainees.filter(attended=True).count()
-    f.passed = trainees.filter(passed=True).count()
-    f.courses_missed = list(courses.filter(status=CourseStatus.PLANNED, planned_on__lt=today).values_list("title", flat=True))
-    f.event_cost_paid = held.filter(cost_entry__isnull=False).aggregate(s=Sum("cost_yuan"))["s"] or Decimal(0)
-    facilities = Facility.objects.filter(under(org)).order_by("org__path", "name", "id").annotate(
-        n=Count("bookings", filter=Q(bookings__status=BookingStatus.CONFIRMED, bookings__on__range=(start, end))),
-        people=Sum("bookings__people", filter=Q(bookings__status=BookingStatus.CONFIRMED, bookings__on__range=(start, end))))
-    for facility in facilities:
-        f.facilities.append(facility.name)
-        f.facility_use.append((facility.name, facility.n, facility.people or 0))
-    f.bookings = sum(n for _name, n, _p in f.facility_use)
-    f.booking_people = sum(p for _name, _n, p in f.facility_use)
+    _events(f, org, start, end, before)
+    _competitions(f, org, start, end)
+    _honours(f, org, start, end)
+    _innovation(f, org, start, end)
+    _growth(f, org, start, end, today)
+    _facilities(f, org, start, end)
     return f
 
 
-def participants_between(*, org, start: dt.date, end: dt.date) -> int:
-    return Event.objects.filter(under(org), status=EventStatus.HELD, starts_on__range=(start, end)).aggregate(
-        n=Sum("participants"))["n"] or 0
+def _events(f: ActivityFigures, org, start: dt.date, end: dt.date, before: tuple[dt.date, dt.date] | None) -> None:
+    within = Q(starts_on__range=(start, end)) | Q(starts_on__range=before) if before else Q(starts_on__range=(start, end))
+    held: list[tuple[int, dt.date, str, int]] = []
+    for pk, day, title, people, cost, paid in (
+            Event.objects.filter(within, under(org), status=EventStatus.HELD).order_by("starts_on", "id")
+            .values_list("id", "starts_on", "title", "participants", "cost_yuan", "cost_entry_id")):
+        if not start <= day <= end:
+            f.participants_before += people or 0
+            continue
+        held.append((pk, day, title, people or 0))
+        if cost is not None:
+            f.event_cost += cost
+            if paid is not None:
+                f.event_cost_paid += cost
+    f.events_held, f.participants = len(held), sum(people for *_rest, people in held)
+    prizes: dict[int, list[tuple[int, str]]] = {}
+    if held:
+        results = (EventResult.objects.filter(under(org, via="event__org"), event__status=EventStatus.HELD,
+                                              event__starts_on__range=(start, end))
+                   .order_by("event__title", "prize", "id").values_list("id", "event_id", "event__title", "prize"))
+        for pk, event_id, title, prize in results:
+            f.prizes += 1
+            if f.prize_lines and f.prize_lines[-1][:2] == (title, prize):
+                f.prize_lines[-1] = (title, prize, f.prize_lines[-1][2] + 1)
+            else:
+                f.prize_lines.append((title, prize, 1))
+            prizes.setdefault(event_id, []).append((pk, prize))
+    f.names.events = [(day, title, people, [prize for _pk, prize in sorted(prizes.get(pk, []))])
+                      for pk, day, title, people in held]
+
+
+def _competitions(f: ActivityFigures, org, start: dt.date, end: dt.date) -> None:
+    finished = list(Competition.objects.filter(under(org), status=CompetitionStatus.FINISHED, ends_on__range=(start, end))
+                    .order_by("starts_on", "id").values_list("id", "title"))
+    f.competitions = len(finished)
+    if not finished:
+        return
+    ids = [pk for pk, _title in finished]
+    f.winners = list(Entrant.objects.filter(competition_id__in=ids).exclude(title="")
+                     .order_by("competition__ends_on", "rank", "id").values_list("competition__title", "name", "title"))
+    indicators: dict[int, list[str]] = {}
+    for competition_id, name in Indicator.objects.filter(competition_id__in=ids).order_by("id").values_list("competition_id", "name"):
+        indicators.setdefault(competition_id, []).append(name)
+    f.names.competitions = [(title, indicators.get(pk, [])) for pk, title in finished]
+
+
+def _honours(f: ActivityFigures, org, start: dt.date, end: dt.date) -> None:
+    """By level, by kind and by title from one grouped query (the groups are few: titles × levels × kinds)."""
+    named: dict[tuple[str, str], list[int]] = {}     # (title, awarding body) -> [first id, how many]
+    for title, body, kind, level, n, first in (
+            Honour.objects.filter(under(org), status=HonourStatus.AWARDED, awarded_on__range=(start, end))
+            .values_list("title", "awarding_body", "kind", "level").annotate(n=Count("id"), first=Min("id")).order_by()):
+        f.honours_by_level[level] = f.honours_by_level.get(level, 0) + n
+        f.honours_by_kind[kind] = f.honours_by_kind.get(kind, 0) + n
+        seen = named.setdefault((title, body), [first, 0])
+        seen[0], seen[1] = min(seen[0], first), seen[1] + n
+    f.names.honours = [(title, body, n) for (title, body), (_first, n) in sorted(named.items(), key=lambda kv: kv[1][0])]
+
+
+def _innovation(f: ActivityFigures, org, start: dt.date, end: dt.date) -> None:
+    agg = Innovation.objects.filter(under(org), year__range=(start.year, end.year)).aggregate(n=Count("id"), saved=Sum("savings_yuan"))
+    f.innovations, f.savings = agg["n"], agg["saved"] or Decimal(0)
+    granted = []
+    for pk, kind, title, filed_on, granted_on in (
+            Patent.objects.filter(Q(filed_on__range=(start, end)) | Q(granted_on__range=(start, end)), under(org))
+            .order_by().values_list("id", "kind", "title", "filed_on", "granted_on")):
+        if start <= filed_on <= end:
+            f.patents_filed += 1
+            f.patents_by_kind[kind] = f.patents_by_kind.get(kind, 0) + 1
+        if granted_on is not None and start <= granted_on <= end:
+            granted.append((granted_on, pk, title, kind))
+    f.patents_granted = len(granted)
+    f.granted = [(title, kind) for _on, _pk, title, kind in sorted(granted)[:5]]
+    for kind, name, body, n, yuan, _first in (
+            InnovationAward.objects.filter(under(org, via="innovation__org"), on__range=(start, end))
+            .values_list("kind", "name", "body").annotate(n=Count("id"), yuan=Sum("amount_yuan"), first=Min("id")).order_by("first")):
+        f.awards += n
+        f.grants += yuan or Decimal(0)
+        f.names.awards.append((kind, name, n, yuan or Decimal(0), body))
+
+
+def _growth(f: ActivityFigures, org, start: dt.date, end: dt.date, today: dt.date) -> None:
+    """Mentor pairs (one query) and courses with their trainees (one query)."""
+    checked = ProgressCheck.objects.filter(mentorship=OuterRef("pk"), on__range=(start, end))
+    due = min(end, today) - dt.timedelta(days=CHECK_EVERY_DAYS)
+    active = Q(status=MentorshipStatus.ACTIVE)
+    pairs = Mentorship.objects.filter(under(org)).aggregate(
+        formed=Count("id", filter=Q(signed_on__range=(start, end))),
+        active=Count("id", filter=active & Q(signed_on__lte=end)),
+        unchecked=Count("id", filter=active & Q(signed_on__lte=due) & ~Exists(checked)))
+    f.pairs_formed, f.pairs_active, f.pairs_unchecked = pairs["formed"], pairs["active"], pairs["unchecked"]
+    missed = []
+    for pk, title, status, planned_on, has_test, trained, passed in (
+            Course.objects.filter(under(org), planned_on__range=(start, end), status__in=(CourseStatus.HELD, CourseStatus.PLANNED))
+            .annotate(trained=Count("trainees", filter=Q(trainees__attended=True)), passed=Count("trainees", filter=Q(trainees__passed=True)))
+            .order_by("planned_on", "id").values_list("id", "title", "status", "planned_on", "has_test", "trained", "passed")):
+        if status == CourseStatus.HELD:
+            f.courses_held, f.trained, f.passed = f.courses_held + 1, f.trained + trained, f.passed + passed
+            f.names.courses.append((title, trained, passed if has_test else None))
+        elif planned_on < today:
+            missed.append(title)
+    f.courses_missed = missed[::-1]   # the latest first, as the courses list shows them
+
+
+def _facilities(f: ActivityFigures, org, start: dt.date, end: dt.date) -> None:
+    used = Q(bookings__status=BookingStatus.CONFIRMED, bookings__on__range=(start, end))
+    for name, n, people in (Facility.objects.filter(under(org)).order_by("org__path", "name", "id")
+                            .annotate(n=Count("bookings", filter=used), people=Sum("bookings__people", filter=used))
+                            .values_list("name", "n", "people")):
+        f.facilities.append(name)
+        f.facility_use.append((name, n, people or 0))
+        f.bookings += n
+        f.booking_people += people or 0
 
 
 LEVELS_HIGH_FIRST = list(reversed(HonourLevel.values))
@@ -450,48 +539,3 @@ def headline_counts_by_union(*, org, start: dt.date, end: dt.date, union_of: dic
     honours = count_by_union(Honour.objects.filter(under(org), status=HonourStatus.AWARDED, awarded_on__range=(start, end)),
                              union_of)
     return {pk: (events.get(pk, 0), honours.get(pk, 0)) for pk in events.keys() | honours.keys()}
-
-
-@dataclass
-class ActivityNames:
-    """What the summary names, beside the counts of ActivityFigures: each event, competition,
-    course, honour title and innovation award the period's records hold."""
-    events: list[tuple[dt.date, str, int, list[str]]] = field(default_factory=list)   # (day, title, participants, prizes)
-    competitions: list[tuple[str, list[str]]] = field(default_factory=list)         # (title, indicator names)
-    courses: list[tuple[str, int, int | None]] = field(default_factory=list)        # (title, trained, passed or None)
-    honours: list[tuple[str, str, int]] = field(default_factory=list)               # (title, awarding body, how many)
-    awards: list[tuple[str, str, int, Decimal, str]] = field(default_factory=list)  # (kind, name, how many, yuan, body)
-
-
-def activity_names(*, org, start: dt.date, end: dt.date, figures: ActivityFigures | None = None) -> ActivityNames:
-    """At most six queries for the org's subtree over [start, end]; given the period's `figures`,
-    a kind of record the period has none of is not asked for."""
-    f = figures
-    names = ActivityNames()
-    if f is None or f.events_held:
-        held = Event.objects.filter(under(org), status=EventStatus.HELD, starts_on__range=(start, end)).order_by("starts_on", "id")
-        prizes: dict[int, list[str]] = {}
-        if f is None or f.prizes:
-            for event_id, prize in EventResult.objects.filter(event__in=held).order_by("id").values_list("event_id", "prize"):
-                prizes.setdefault(event_id, []).append(prize)
-        names.events = [(e.starts_on, e.title, e.participants or 0, prizes.get(e.pk, [])) for e in held]
-    if f is None or f.competitions:
-        finished = (Competition.objects.filter(under(org), status=CompetitionStatus.FINISHED, ends_on__range=(start, end))
-                    .order_by("starts_on", "id").prefetch_related("indicators"))
-        names.competitions = [(c.title, [i.name for i in c.indicators.all()]) for c in finished]
-    if f is None or f.courses_held:
-        courses = (Course.objects.filter(under(org), status=CourseStatus.HELD, planned_on__range=(start, end))
-                   .order_by("planned_on", "id")
-                   .annotate(trained=Count("trainees", filter=Q(trainees__attended=True)),
-                             passed=Count("trainees", filter=Q(trainees__passed=True))))
-        names.courses = [(c.title, c.trained, c.passed if c.has_test else None) for c in courses]
-    if f is None or f.honours_by_level:
-        awarded = Honour.objects.filter(under(org), status=HonourStatus.AWARDED, awarded_on__range=(start, end))
-        names.honours = [(r["title"], r["awarding_body"], r["n"]) for r in
-                         awarded.values("title", "awarding_body").annotate(n=Count("id"), first=Min("id")).order_by("first")]
-    if f is None or f.awards:
-        awards = InnovationAward.objects.filter(innovation__org__path__startswith=org.path, on__range=(start, end))
-        names.awards = [(r["kind"], r["name"], r["n"], r["yuan"] or Decimal(0), r["body"]) for r in
-                        awards.values("kind", "name", "body").annotate(n=Count("id"), yuan=Sum("amount_yuan"), first=Min("id"))
-                        .order_by("first")]
-    return names

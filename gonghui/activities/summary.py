@@ -15,7 +15,7 @@ from gonghui.core.formatting import format_count, format_month, format_wan_yuan,
 from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
 from .choices import AwardKind, HonourKind, HonourLevel, PatentKind
-from .selectors import ActivityFigures, ActivityNames, activity_figures, activity_names, headline_counts_by_union, participants_between
+from .selectors import ActivityFigures, ActivityNames, activity_figures, headline_counts_by_union
 
 ORDER = 60
 SEP = "、"
@@ -185,34 +185,47 @@ def awards_named_sentence(names: ActivityNames) -> str:
 
 
 def sections(*, org, period: Period) -> list[Section]:
-    f = activity_figures(org=org, start=period.start, end=period.end)
-    names = activity_names(org=org, start=period.start, end=period.end, figures=f)
+    """Section 60: every number its sentences state is one of its figures (the bench's raw SQL states the same)."""
+    last = period.same_period_last_year()
+    f = activity_figures(org=org, start=period.start, end=period.end, before=(last.start, last.end))
+    names = f.names
     if not any((f.events_held, f.competitions, f.honours_by_level, f.innovations, f.patents_filed, f.patents_granted,
                 f.awards, f.pairs_formed, f.pairs_active, f.courses_held, f.courses_missed, f.facilities)):
         return []
-    last = period.same_period_last_year()
-    before = participants_between(org=org, start=last.start, end=last.end)
+    before = f.participants_before
+    fell = bool(before and f.participants < before)
     words = org_words(org)
     paragraphs, figures, shortcomings = [], [], []
+    participants = Figure("activities.events.participants", _("participants"), f.participants,
+                          _("%(n)s people") % {"n": format_count(f.participants)}, previous=before or None,
+                          source="/activities/events/")
     if f.events_held:
         paragraphs.append(events_sentence(f, words) + events_named_sentence(names))
         figures += [
             Figure("activities.events.held", _("events held"), f.events_held, _("%(n)s times") % {"n": format_count(f.events_held)},
                    source="/activities/events/"),
-            Figure("activities.events.participants", _("participants"), f.participants,
-                   _("%(n)s people") % {"n": format_count(f.participants)}, previous=before or None, source="/activities/events/"),
+            participants,
             Figure("activities.events.prizes", _("prizes won"), f.prizes, format_count(f.prizes), source="/activities/events/"),
         ]
+        if f.event_cost:
+            figures.append(Figure("activities.events.cost", _("event spending"), f.event_cost, format_yuan(f.event_cost),
+                                  source="/activities/events/"))
     if f.competitions:
         paragraphs.append(competitions_sentence(f) + competitions_named_sentence(names))
         figures.append(Figure("activities.competitions", _("competitions"), f.competitions, format_count(f.competitions),
                               source="/activities/competitions/"))
     if f.honours_by_level:
         paragraphs.append(honours_sentence(f) + honours_named_sentence(names))
+        total = sum(f.honours_by_level.values())
+        figures.append(Figure("activities.honours.awarded", _("honours awarded"), total, format_count(total),
+                              source="/activities/honours/"))
         for kind, n in sorted(f.honours_by_kind.items()):
             unit = _("%(n)s units") if kind == HonourKind.ADVANCED_UNIT else _("%(n)s people")
             figures.append(Figure(f"activities.honours.{kind}", str(HonourKind(kind).label), n,
                                   unit % {"n": format_count(n)}, source="/activities/honours/"))
+        figures += [Figure(f"activities.honours.level.{level}", str(HonourLevel(level).label), f.honours_by_level[level],
+                           format_count(f.honours_by_level[level]), source="/activities/honours/")
+                    for level in reversed(HonourLevel.values) if f.honours_by_level.get(level)]
     if f.innovations or f.patents_filed or f.patents_granted or f.awards:
         paragraphs.append(innovation_sentence(f) + awards_named_sentence(names))
         figures += [
@@ -222,6 +235,19 @@ def sections(*, org, period: Period) -> list[Section]:
             Figure("activities.patents.granted", _("patents granted"), f.patents_granted, format_count(f.patents_granted),
                    source="/activities/innovations/"),
         ]
+        if f.innovations and f.savings:
+            figures.append(Figure("activities.innovations.savings", _("benefits of the innovations"), f.savings,
+                                  format_yuan(f.savings), source="/activities/innovations/"))
+        if f.patents_filed:
+            figures += [Figure(f"activities.patents.filed.{kind}", str(PatentKind(kind).label), n, format_count(n),
+                               source="/activities/innovations/") for kind, n in sorted(f.patents_by_kind.items())]
+        if f.awards:
+            figures += [
+                Figure("activities.awards", _("appraisals, awards and grants"), f.awards, format_count(f.awards),
+                       source="/activities/innovations/"),
+                Figure("activities.awards.yuan", _("amount of the awards and grants"), f.grants, format_yuan(f.grants),
+                       source="/activities/innovations/"),
+            ]
     if f.pairs_formed or f.courses_held:
         paragraphs.append(growth_sentence(f) + courses_named_sentence(names))
         figures += [
@@ -232,6 +258,9 @@ def sections(*, org, period: Period) -> list[Section]:
             Figure("activities.training.passed", _("people who passed"), f.passed, format_count(f.passed),
                    source="/activities/mentorships/"),
         ]
+        if f.courses_held:
+            figures.append(Figure("activities.training.courses", _("training courses held"), f.courses_held,
+                                  format_count(f.courses_held), source="/activities/mentorships/"))
     if f.facilities:
         paragraphs.append(facilities_sentence(f))
         figures += [
@@ -242,12 +271,16 @@ def sections(*, org, period: Period) -> list[Section]:
             Figure("activities.facilities.people", _("people using the facilities"), f.booking_people,
                    _("%(n)s people") % {"n": format_count(f.booking_people)}, source="/activities/facilities/week/"),
         ]
-    if before and f.participants < before:
+    if fell:
+        if not f.events_held:   # the shortcoming states this period's participants (none) beside last year's
+            figures.append(participants)
         shortcomings.append(_("Participation of %(staff)s in events fell to %(now)s from %(before)s a year earlier.") % {
             **words, "now": format_count(f.participants), "before": format_count(before)})
     for title in f.courses_missed:
         shortcomings.append(_("The planned course “%(title)s” was not held.") % {"title": title})
     if f.pairs_unchecked:
         shortcomings.append(_("%(n)s mentor pairs had no progress check in the period.") % {"n": format_count(f.pairs_unchecked)})
+        figures.append(Figure("activities.mentorships.unchecked", _("mentor pairs without a progress check"), f.pairs_unchecked,
+                              format_count(f.pairs_unchecked), source="/activities/mentorships/"))
     return [Section(key="activities", order=ORDER, heading=_heading(), paragraphs=paragraphs, figures=figures,
                     shortcomings=shortcomings)]

@@ -113,6 +113,7 @@ def aid_get(*, visible_to, pk: int) -> AidPayment:
 @dataclass
 class CareFigures:
     visits_by_occasion: dict[str, int] = field(default_factory=dict)
+    visit_cash_by_occasion: dict[str, Decimal] = field(default_factory=dict)
     households_visited: int = 0
     visit_cash: Decimal = Decimal(0)
     visit_goods: Decimal = Decimal(0)
@@ -133,34 +134,40 @@ def _dec(value) -> Decimal:
 
 
 def care_figures(*, org: Org, start: dt.date, end: dt.date) -> CareFigures:
-    """Everything the summary says of care for the org's subtree in [start, end]; six queries."""
+    """Everything the summary says of care for the org's subtree in [start, end]; five queries:
+    visits by occasion and the households they reached, aid by status and kind and the people it
+    reached (a distinct count no grouping gives), hardship files by level."""
     fig = CareFigures()
     visits = Visit.objects.filter(under(org), date__gte=start, date__lte=end)
-    for occasion, n in visits.values("occasion").order_by("occasion").annotate(n=Count("id")).values_list("occasion", "n"):
-        fig.visits_by_occasion[occasion] = n
-    v = visits.aggregate(c=Sum("cash"), g=Sum("goods_value"),
-                         h=Count("member", distinct=True), others=Count("id", filter=Q(member__isnull=True)))
-    fig.visit_cash, fig.visit_goods = _dec(v["c"]), _dec(v["g"])
-    fig.households_visited = (v["h"] or 0) + (v["others"] or 0)
-    aid = AidPayment.objects.filter(under(org), date__gte=start, date__lte=end)
-    for kind, total in aid.filter(status=AidStatus.PAID).values("kind").order_by("kind").annotate(
-            t=Sum("amount") + Sum("goods_value")).values_list("kind", "t"):
-        fig.aid_by_kind[kind] = _dec(total)
-    a = aid.aggregate(c=Sum("amount", filter=Q(status=AidStatus.PAID)), g=Sum("goods_value", filter=Q(status=AidStatus.PAID)),
-                      p=Count("member", distinct=True, filter=Q(status=AidStatus.PAID)),
-                      r=Count("id", filter=Q(status=AidStatus.REFUSED)))
-    fig.aid_cash, fig.aid_goods, fig.people_aided, fig.aid_refused = _dec(a["c"]), _dec(a["g"]), a["p"] or 0, a["r"] or 0
-    files = HardshipCase.objects.filter(under(org))
-    f = files.aggregate(
-        opened=Count("id", filter=Q(opened_on__gte=start, opened_on__lte=end)),
-        closed=Count("id", filter=Q(closed_on__gte=start, closed_on__lte=end)),
-        open=Count("id", filter=Q(opened_on__lte=end) & (Q(closed_on__isnull=True) | Q(closed_on__gt=end))),
-        unchecked=Count("id", filter=Q(status=CaseStatus.OPEN, checked_on__lt=dt.date(end.year, 1, 1))),
-    )
-    fig.files_opened, fig.files_closed, fig.files_open, fig.files_unchecked = f["opened"], f["closed"], f["open"], f["unchecked"]
-    for level, n in (files.filter(opened_on__lte=end).filter(Q(closed_on__isnull=True) | Q(closed_on__gt=end))
-                     .values("level").order_by("level").annotate(n=Count("id")).values_list("level", "n")):
-        fig.files_by_level[level] = n
+    for occasion, n, cash, goods in (visits.values_list("occasion").annotate(n=Count("id"), c=Sum("cash"), g=Sum("goods_value"))
+                                     .order_by("occasion")):
+        fig.visits_by_occasion[occasion], fig.visit_cash_by_occasion[occasion] = n, _dec(cash)
+        fig.visit_cash, fig.visit_goods = fig.visit_cash + _dec(cash), fig.visit_goods + _dec(goods)
+    if fig.visits_by_occasion:
+        v = visits.aggregate(h=Count("member", distinct=True), others=Count("id", filter=Q(member__isnull=True)))
+        fig.households_visited = v["h"] + v["others"]
+    aid = AidPayment.objects.filter(under(org), date__gte=start, date__lte=end, status__in=(AidStatus.PAID, AidStatus.REFUSED))
+    for status, kind, n, cash, goods in (aid.values_list("status", "kind").annotate(n=Count("id"), c=Sum("amount"), g=Sum("goods_value"))
+                                         .order_by("status", "kind")):
+        if status == AidStatus.REFUSED:
+            fig.aid_refused += n
+            continue
+        fig.aid_by_kind[kind] = _dec(cash) + _dec(goods)
+        fig.aid_cash, fig.aid_goods = fig.aid_cash + _dec(cash), fig.aid_goods + _dec(goods)
+    if fig.aid_by_kind:
+        fig.people_aided = aid.filter(status=AidStatus.PAID).aggregate(p=Count("member", distinct=True))["p"]
+    is_open = Q(opened_on__lte=end) & (Q(closed_on__isnull=True) | Q(closed_on__gt=end))
+    for level, opened, closed, n_open, unchecked in (
+            HardshipCase.objects.filter(under(org)).values_list("level").annotate(
+                opened=Count("id", filter=Q(opened_on__gte=start, opened_on__lte=end)),
+                closed=Count("id", filter=Q(closed_on__gte=start, closed_on__lte=end)),
+                open=Count("id", filter=is_open),
+                unchecked=Count("id", filter=Q(status=CaseStatus.OPEN, checked_on__lt=dt.date(end.year, 1, 1))))
+            .order_by("level")):
+        fig.files_opened, fig.files_closed = fig.files_opened + opened, fig.files_closed + closed
+        fig.files_open, fig.files_unchecked = fig.files_open + n_open, fig.files_unchecked + unchecked
+        if n_open:
+            fig.files_by_level[level] = n_open
     return fig
 
 

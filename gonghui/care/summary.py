@@ -11,7 +11,7 @@ from gonghui.core.formatting import format_count, format_yuan
 from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
 from .choices import AidKind, Level, Occasion, ServiceKind
-from .selectors import CareFigures, care_figures, service_people_by_kind, talk_figures, visit_cash_by_occasion
+from .selectors import CareFigures, care_figures, service_people_by_kind, talk_figures
 
 ORDER = 40
 
@@ -94,29 +94,40 @@ def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[in
 
 
 def sections(*, org, period: Period) -> list[Section]:
+    """Section 40: every number its sentences state is one of its figures (the bench's raw SQL states the same)."""
     fig = care_figures(org=org, start=period.start, end=period.end)
     talks = talk_figures(org=org, start=period.start, end=period.end)
+    served = service_people_by_kind(org=org, start=period.start, end=period.end)
     n_talks = talks["talks"] + talks["visits"]
     if not (fig.visits_by_occasion or fig.people_aided or fig.files_open or fig.files_closed or fig.aid_refused or n_talks
-            or service_people_by_kind(org=org, start=period.start, end=period.end)):
+            or served):
         return []
     words = org_words(org)
     section = Section(key="care", order=ORDER, heading=_heading())
     if fig.visits_by_occasion:
-        section.paragraphs.append(visits_sentence(fig) + visit_cash_sentence(
-            visit_cash_by_occasion(org=org, start=period.start, end=period.end)))
+        section.paragraphs.append(visits_sentence(fig) + visit_cash_sentence(fig.visit_cash_by_occasion))
         section.figures += [
             Figure("care.households_visited", _("households visited"), fig.households_visited, format_count(fig.households_visited),
                    source="/care/visits/"),
             Figure("care.visit_cash", _("cash given on visits"), fig.visit_cash, format_yuan(fig.visit_cash)),
         ]
+        section.figures += [Figure(f"care.visits.{o}", str(Occasion(o).label), n, format_count(n), source="/care/visits/")
+                            for o, n in fig.visits_by_occasion.items()]
+        if fig.visit_goods:
+            section.figures.append(Figure("care.visit_goods", _("value of the goods given on visits"), fig.visit_goods,
+                                          format_yuan(fig.visit_goods), source="/care/visits/"))
+        if visit_cash_sentence(fig.visit_cash_by_occasion):
+            section.figures += [Figure(f"care.visit_cash.{o}", _("%(occasion)s: cash given") % {"occasion": Occasion(o).label},
+                                       cash, format_yuan(cash), source="/care/visits/")
+                                for o, cash in fig.visit_cash_by_occasion.items() if cash]
     if fig.people_aided:
         section.paragraphs.append(aid_sentence(fig, words))
         section.figures += [
             Figure("care.people_aided", _("people aided"), fig.people_aided, format_count(fig.people_aided), source="/care/aid/"),
             Figure("care.aid", _("aid paid"), fig.aid_cash + fig.aid_goods, format_yuan(fig.aid_cash + fig.aid_goods)),
         ]
-    served = service_people_by_kind(org=org, start=period.start, end=period.end)
+        section.figures += [Figure(f"care.aid.{kind}", str(AidKind(kind).label), v, format_yuan(v), source="/care/aid/")
+                            for kind, v in fig.aid_by_kind.items()]
     if served:
         section.paragraphs.append(services_sentence(served))
         section.figures += [Figure(f"care.services.{kind}", str(ServiceKind(kind).label), n, f"{format_count(n)}人次")
@@ -125,6 +136,14 @@ def sections(*, org, period: Period) -> list[Section]:
         section.paragraphs.append(files_sentence(fig, words))
         section.figures.append(Figure("care.files_open", _("hardship files open"), fig.files_open, format_count(fig.files_open),
                                       source="/care/cases/"))
+        section.figures += [Figure(f"care.files.{level}", str(Level(level).label), n, format_count(n), source="/care/cases/")
+                            for level, n in fig.files_by_level.items()]
+        section.figures += [
+            Figure("care.files_opened", _("hardship files opened"), fig.files_opened, format_count(fig.files_opened),
+                   source="/care/cases/"),
+            Figure("care.files_closed", _("hardship files closed"), fig.files_closed, format_count(fig.files_closed),
+                   source="/care/cases/"),
+        ]
     if n_talks:
         section.items.append(talks_sentence(n_talks))
         section.figures.append(Figure("care.talks", _("talks and home visits"), n_talks, f"{format_count(n_talks)}人次",
@@ -132,7 +151,11 @@ def sections(*, org, period: Period) -> list[Section]:
     if fig.files_unchecked:
         section.shortcomings.append(_("%(n)s hardship files of %(staff)s have not been re-checked this year.") % {
             "n": format_count(fig.files_unchecked), **words})
+        section.figures.append(Figure("care.files_unchecked", _("hardship files not re-checked"), fig.files_unchecked,
+                                      format_count(fig.files_unchecked), source="/care/cases/"))
     if fig.aid_refused:
         section.shortcomings.append(_("%(n)s aid requests were refused as above the yearly limit per person.") % {
             "n": format_count(fig.aid_refused)})
+        section.figures.append(Figure("care.aid_refused", _("aid requests refused"), fig.aid_refused,
+                                      format_count(fig.aid_refused), source="/care/aid/"))
     return [section]

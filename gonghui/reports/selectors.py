@@ -54,7 +54,8 @@ def summary_draft(*, org: Org, period: Period, date: dt.date | None = None, pare
 
 def summary_texts(*, org: Org, period: Period) -> dict[str, str]:
     """{slot: the chair's text} of the period's text blocks (reports.models.SummaryText)."""
-    return dict(SummaryText.objects.filter(org=org, period_key=period.key).values_list("slot", "text"))
+    # no ordering: a dict of slots needs none, and the model's (by org path) would join the orgs table
+    return dict(SummaryText.objects.filter(org=org, period_key=period.key).order_by().values_list("slot", "text"))
 
 
 def summary_orgs(*, visible_to) -> QuerySet[Org]:

@@ -67,4 +67,4 @@ def test_the_care_figures_ask_the_same_number_of_queries_whatever_the_records(ca
     scenario.load({"care": {"hardship_files": 3, "visits": {"中秋": 6, "住院": 3}, "aid": {"subsidy": 2, "goods": 2}}}, Ctx(cast))
     with CaptureQueriesContext(connection) as many:
         care_figures(org=cast.federation, start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31))
-    assert len(few) == len(many) <= 6
+    assert len(few) == len(many) <= 5
