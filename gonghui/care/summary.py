@@ -17,19 +17,26 @@ ORDER = 40
 
 
 def visits_sentence(fig: CareFigures) -> str:
-    """春节、元旦走访慰问12户，中秋8户…，共送去慰问金6,000元、慰问品价值3,200元。"""
+    """春节、元旦走访慰问12户，中秋8户…，共送去慰问金6,000元、慰问品价值3,200元。
+
+    Where a household was visited on more than one occasion (住院 and 生日), the occasions are
+    counted in visits (次), so that the parts add up to what the sentence says."""
+    visits = sum(fig.visits_by_occasion.values())
+    by_household = visits == fig.households_visited
+    part = _("%(occasion)s %(n)s") if by_household else _("%(occasion)s %(n)s visits")
     parts = pgettext("list separator", ", ").join(
-        _("%(occasion)s %(n)s") % {"occasion": Occasion(o).label, "n": format_count(n)}
+        part % {"occasion": Occasion(o).label, "n": format_count(n)}
         for o, n in sorted(fig.visits_by_occasion.items(), key=lambda kv: Occasion.values.index(kv[0])))
+    counts = {"households": format_count(fig.households_visited), "visits": format_count(visits)}
+    visited = (_("Visited %(households)s households") if by_household
+               else _("Visited %(households)s households in %(visits)s visits")) % counts
     if not (fig.visit_cash or fig.visit_goods):  # visits without gifts are not written up as "0元"
-        return _("Visited %(households)s households (%(parts)s).") % {"households": format_count(fig.households_visited),
-                                                                     "parts": parts}
+        return _("%(visited)s (%(parts)s).") % {"visited": visited, "parts": parts}
     if not fig.visit_goods:
-        return _("Visited %(households)s households (%(parts)s), giving %(cash)s in cash.") % {
-            "households": format_count(fig.households_visited), "parts": parts, "cash": format_yuan(fig.visit_cash)}
-    return _("Visited %(households)s households (%(parts)s), giving %(cash)s in cash and goods worth %(goods)s.") % {
-        "households": format_count(fig.households_visited), "parts": parts,
-        "cash": format_yuan(fig.visit_cash), "goods": format_yuan(fig.visit_goods)}
+        return _("%(visited)s (%(parts)s), giving %(cash)s in cash.") % {
+            "visited": visited, "parts": parts, "cash": format_yuan(fig.visit_cash)}
+    return _("%(visited)s (%(parts)s), giving %(cash)s in cash and goods worth %(goods)s.") % {
+        "visited": visited, "parts": parts, "cash": format_yuan(fig.visit_cash), "goods": format_yuan(fig.visit_goods)}
 
 
 def visit_cash_sentence(cash_by_occasion: dict[str, object]) -> str:
@@ -56,8 +63,11 @@ def services_sentence(people_by_kind: dict[str, int]) -> str:
 def aid_sentence(fig: CareFigures, words: dict | None = None) -> str:
     parts = pgettext("list separator", ", ").join(
         f"{AidKind(k).label}{format_yuan(v)}" for k, v in sorted(fig.aid_by_kind.items(), key=lambda kv: AidKind.values.index(kv[0])))
-    return _("Aided %(people)s %(staff)s with %(total)s (%(parts)s).") % {
-        **(words or org_words(None)), "people": format_count(fig.people_aided), "total": format_yuan(fig.aid_cash + fig.aid_goods), "parts": parts}
+    said = {**(words or org_words(None)), "people": format_count(fig.people_aided),
+            "total": format_yuan(fig.aid_cash + fig.aid_goods), "parts": parts}
+    if len(fig.aid_by_kind) < 2:   # one kind of aid: its total is the whole, said once
+        return _("Aided %(people)s %(staff)s with %(total)s.") % said
+    return _("Aided %(people)s %(staff)s with %(total)s (%(parts)s).") % said
 
 
 def files_sentence(fig: CareFigures, words: dict | None = None) -> str:

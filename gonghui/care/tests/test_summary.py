@@ -14,12 +14,14 @@ pytestmark = pytest.mark.django_db
 D = Decimal
 
 
-class Ctx:
-    def __init__(self, cast):
-        import random
+def Ctx(cast):
+    """The union's 2025 as a scenario's loader sees it (the cast's union, chair and two members)."""
+    import random
 
-        self.union, self.year, self.actor, self.rng = cast.union, 2025, cast.chair, random.Random(1)
-        self.members = [cast.member_record, cast.rep_record]
+    from gonghui.reports.scenarios import ScenarioContext
+
+    return ScenarioContext(spec={}, rng=random.Random(1), year=2025, actor=cast.chair, union=cast.union,
+                           members=[cast.member_record, cast.rep_record])
 
 
 def test_the_summary_counts_visits_by_occasion_money_goods_aid_and_files(cast):
@@ -68,3 +70,20 @@ def test_the_care_figures_ask_the_same_number_of_queries_whatever_the_records(ca
     with CaptureQueriesContext(connection) as many:
         care_figures(org=cast.federation, start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31))
     assert len(few) == len(many) <= 5
+
+
+def test_visits_on_two_occasions_to_one_household_are_counted_in_visits_so_the_parts_add_up():
+    from decimal import Decimal
+
+    from django.utils import translation
+
+    from gonghui.care.selectors import CareFigures
+    from gonghui.care.summary import aid_sentence, visits_sentence
+
+    both = CareFigures(visits_by_occasion={"hospital": 10, "birthday": 150}, households_visited=150, visit_cash=Decimal(20000))
+    once = CareFigures(visits_by_occasion={"hospital": 10, "birthday": 140}, households_visited=150, visit_cash=Decimal(20000))
+    one_kind = CareFigures(people_aided=15, aid_cash=Decimal(21000), aid_by_kind={"relief": Decimal(21000)})
+    with translation.override("zh-hans"):
+        assert visits_sentence(both) == "走访慰问150户、160次（住院10次、生日150次），送去慰问金20,000元。"
+        assert visits_sentence(once) == "走访慰问150户（住院10户、生日140户），送去慰问金20,000元。"
+        assert aid_sentence(one_kind) == "救助补助职工15人，共计21,000元。"

@@ -13,12 +13,14 @@ pytestmark = pytest.mark.django_db
 D = Decimal
 
 
-class Ctx:
-    def __init__(self, cast):
-        import random
+def Ctx(cast):
+    """The union's 2025 as a scenario's loader sees it (the cast's union, chair and two members)."""
+    import random
 
-        self.union, self.year, self.actor, self.rng = cast.union, 2025, cast.chair, random.Random(1)
-        self.members = [cast.member_record, cast.rep_record]
+    from gonghui.reports.scenarios import ScenarioContext
+
+    return ScenarioContext(spec={}, rng=random.Random(1), year=2025, actor=cast.chair, union=cast.union,
+                           members=[cast.member_record, cast.rep_record])
 
 
 SPEC = {"opening_balance": 100000, "income": {"拨缴经费收入": 40000}, "spending": {"职工活动支出": 30000, "行政支出": 5000},
