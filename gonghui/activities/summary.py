@@ -79,10 +79,14 @@ def honours_sentence(f: ActivityFigures) -> str:
     total = sum(f.honours_by_level.values())
     levels = SEP.join(_("%(level)s: %(n)s") % {"level": HonourLevel(level).label, "n": format_count(f.honours_by_level[level])}
                       for level in reversed(HonourLevel.values) if f.honours_by_level.get(level))
+    # "其中" names the kinds that say something; honours of no particular kind are only counted
     kinds = SEP.join((_("%(kind)s: %(n)s units") if kind == HonourKind.ADVANCED_UNIT else _("%(kind)s: %(n)s"))
-                     % {"kind": HonourKind(kind).label, "n": format_count(n)} for kind, n in sorted(f.honours_by_kind.items()))
-    return _("%(n)s honours were awarded to people and units (%(levels)s), among them %(kinds)s.") % {
-        "n": format_count(total), "levels": levels, "kinds": kinds}
+                     % {"kind": HonourKind(kind).label, "n": format_count(n)}
+                     for kind, n in sorted(f.honours_by_kind.items()) if kind != HonourKind.OTHER)
+    said = {"n": format_count(total), "levels": levels, "kinds": kinds}
+    if not kinds:
+        return _("%(n)s honours were awarded to people and units (%(levels)s).") % said
+    return _("%(n)s honours were awarded to people and units (%(levels)s), among them %(kinds)s.") % said
 
 
 def innovation_sentence(f: ActivityFigures) -> str:

@@ -35,6 +35,13 @@ def test_the_honours_sentence_lists_levels_from_the_highest():
                                             "其中最佳实践者220名、劳动模范1名。")
 
 
+def test_honours_of_no_particular_kind_are_counted_not_named_as_other():
+    only_other = ActivityFigures(honours_by_level={"union": 1}, honours_by_kind={"other": 1})
+    mixed = ActivityFigures(honours_by_level={"city": 2}, honours_by_kind={"other": 1, "model_worker": 1})
+    assert summary.honours_sentence(only_other) == "评选表彰先进个人和集体1人（个）次（工会级1项）。"
+    assert summary.honours_sentence(mixed) == "评选表彰先进个人和集体2人（个）次（市级2项），其中劳动模范1名。"
+
+
 def test_the_section_states_events_competitions_honours_innovation_and_training(cast):
     held_event(cast, people=50, starts_on=dt.date(2025, 1, 20), prizes=[("金奖", "文艺队"), ("银奖", "合唱队")])
     c = f.competition(cast.union, actor=cast.chair, entrants=("本部工会",))
