@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Func, IntegerField, Q, QuerySet, Subquery
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404
 from django.urls import reverse
@@ -189,11 +189,13 @@ def safety_figures(*, org: Org, start: dt.date, end: dt.date, today: dt.date | N
                          groups=groups, reps=reps)
 
 
-def safety_summary_figures(*, org: Org, start: dt.date, end: dt.date, today: dt.date) -> tuple[SafetyFigures, list[dict]]:
-    """safety_figures, and the reports of each month (when the period lies in one calendar year: the
-    summary speaks of quarters only then), in three queries: the reports counted by days to answer
-    (the median's histogram: a few dozen rows) with every state and month counted alongside, then
-    the groups and the reps. Months are date ranges, never a date function called on every row."""
+def safety_summary_figures(*, org: Org, start: dt.date, end: dt.date, today: dt.date
+                           ) -> tuple[SafetyFigures, HazardFigures, list[dict]]:
+    """safety_figures, hazard_figures, and the reports of each month (when the period lies in one
+    calendar year: the summary speaks of quarters only then), in two queries: the reports counted by
+    days to answer (the median's histogram: a few dozen rows) with every state and month counted
+    alongside, then the network's and the census's counts in one statement. Months are date
+    ranges, never a date function called on every row."""
     months = []
     if start.year == end.year:
         month = start.replace(day=1)
@@ -218,12 +220,38 @@ def safety_summary_figures(*, org: Org, start: dt.date, end: dt.date, today: dt.
             waits[days] = waits.get(days, 0) + counts[0]
     received, resolved, still_open, overdue, reopened = totals[:5]
     answered = sum(waits.values())
-    groups, reps = _network(org, end)
+    counted = _standing_counts(org, start, end)
     figures = SafetyFigures(received=received, resolved=resolved, in_progress=still_open, overdue=overdue, reopened=reopened,
                             answered=answered, median_days_to_answer=_median_of_histogram(waits) if answered else None,
-                            groups=groups, reps=reps)
+                            groups=counted["groups"], reps=counted["reps"])
+    hazards = HazardFigures(posts_surveyed=counted["posts"], workers_exposed=counted["exposed"],
+                            follow_ups_due=counted["due"], follow_ups_done=counted["done"])
     by_month = [{"label": f"{m.month}月", "year": m.year, "month": m.month, "total": n} for (m, _lo, _hi), n in zip(months, totals[5:], strict=True)]
-    return figures, by_month
+    return figures, hazards, by_month
+
+
+def _count_of(queryset: QuerySet, field: str = "id", *, distinct: bool = False) -> Subquery:
+    """COUNT over a queryset as a scalar subquery (a plain function, not an aggregate, so no GROUP BY)."""
+    template = "%(function)s(DISTINCT %(expressions)s)" if distinct else "%(function)s(%(expressions)s)"
+    counted = queryset.order_by().annotate(n=Func(F(field), function="COUNT", template=template)).values("n")
+    return Subquery(counted, output_field=IntegerField())
+
+
+def _standing_counts(org: Org, start: dt.date, end: dt.date) -> dict[str, int]:
+    """The network and the hazard census as the period leaves them, in one statement of scalar subqueries:
+    active groups, reps in office on `end`, posts surveyed by then, distinct workers exposed in the
+    period, and the follow-ups due in it (with those done)."""
+    follow_ups = FollowUp.objects.filter(under(org), due_on__gte=start, due_on__lte=end)
+    return Org.objects.filter(pk=org.pk).values(
+        groups=_count_of(SafetyGroup.objects.filter(under(org), is_active=True)),
+        reps=_count_of(SafetyRep.objects.filter(under(org), appointed_on__lte=end)
+                       .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=end))),
+        posts=_count_of(HazardPost.objects.filter(under(org), surveyed_on__lte=end)),
+        exposed=_count_of(Exposure.objects.filter(under(org), since__lte=end).filter(Q(until__isnull=True) | Q(until__gte=start)),
+                          "member_id", distinct=True),
+        due=_count_of(follow_ups),
+        done=_count_of(follow_ups.filter(done_on__isnull=False)),
+    ).get()
 
 
 def safety_breakdown(*, org: Org, start: dt.date, end: dt.date, today: dt.date | None = None,

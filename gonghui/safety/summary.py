@@ -14,7 +14,7 @@ from django.utils.translation import pgettext
 from gonghui.core.formatting import format_count, format_decimal
 from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
-from .selectors import hazard_figures, report_counts_by_union, safety_breakdown, safety_summary_figures
+from .selectors import report_counts_by_union, safety_breakdown, safety_summary_figures
 
 # Right after the voice's suggestions (30): the seed summaries speak of the two together.
 ORDER = 31
@@ -63,8 +63,7 @@ def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[in
 
 def sections(*, org, period: Period) -> list[Section]:
     today = dt.date.today()
-    safety, months = safety_summary_figures(org=org, start=period.start, end=period.end, today=today)
-    hazards = hazard_figures(org=org, start=period.start, end=period.end)
+    safety, hazards, months = safety_summary_figures(org=org, start=period.start, end=period.end, today=today)
     if not (safety.received or safety.groups or safety.reps or hazards.posts_surveyed):
         return []
     words = org_words(org)
