@@ -140,10 +140,14 @@ def on_roll_at(day: dt.date) -> Q:
 def members_on_roll(*, org: Org, days: Sequence[dt.date]) -> dict[dt.date, int]:
     """How many people were on the roll of an org's subtree on each of these days; one query."""
     days = list(dict.fromkeys(days))
-    counts = Member.objects.filter(under(org)).aggregate(
-        **{f"d{i}": Count("id", filter=on_roll_at(day)) for i, day in enumerate(days)}
-    )
-    return {day: counts[f"d{i}"] for i, day in enumerate(days)}
+    # grouped by whether each person was on the roll on each day (at most 2**len(days) rows): the
+    # on-roll test is built once per day, not once per count
+    on_day = {f"d{i}": ExpressionWrapper(on_roll_at(day), output_field=BooleanField()) for i, day in enumerate(days)}
+    counts = dict.fromkeys(days, 0)
+    for *flags, n in Member.objects.filter(under(org)).annotate(**on_day).values_list(*on_day).annotate(n=Count("id")).order_by():
+        for day, flag in zip(days, flags, strict=True):
+            counts[day] += n if flag else 0
+    return counts
 
 
 def members_on_roll_by_union(*, org: Org, day: dt.date, union_of: dict[int, int]) -> dict[int, int]:

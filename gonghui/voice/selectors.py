@@ -215,13 +215,16 @@ def suggestion_figures(*, org: Org, start: dt.date, end: dt.date, on_roll: int |
     return _add_up(rows, on_roll)
 
 
-def suggestion_figures_by_span(*, org: Org, spans: list[tuple[dt.date, dt.date]], on_roll: dict[dt.date, int]
+def suggestion_figures_by_span(*, org: Org, spans: list[tuple[dt.date, dt.date]], on_roll: dict[dt.date, int] | None = None
                                ) -> list[SuggestionFigures]:
     """suggestion_figures of each span (say a period and the same period last year) from one query:
-    the summary's 同比 without a second pass. `on_roll`: {end of each span: the per-head divisor}."""
+    the summary's 同比 without a second pass. `on_roll`: {end of each span: the per-head divisor};
+    without it the rolls are counted (per_head_rolls), and only if some span has suggestions."""
     rows: list[list] = [[] for _span in spans]
     for span, *row in _figure_rows(org, spans):
         rows[span].append(row)
+    if on_roll is None:
+        on_roll = per_head_rolls(org=org, spans=spans) if any(rows) else {end: 0 for _start, end in spans}
     return [_add_up(found, on_roll[end]) for found, (_start, end) in zip(rows, spans, strict=True)]
 
 

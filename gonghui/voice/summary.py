@@ -15,7 +15,7 @@ from django.utils.translation import pgettext
 from gonghui.core.formatting import format_count, format_decimal, format_percent, format_wan_yuan
 from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
-from .selectors import Breakdown, per_head_rolls, suggestion_breakdown, suggestion_counts_by_union, suggestion_figures_by_span
+from .selectors import Breakdown, suggestion_breakdown, suggestion_counts_by_union, suggestion_figures_by_span
 
 
 def theme_names(themes: Breakdown) -> list[str]:
@@ -84,9 +84,9 @@ def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[in
 
 def sections(*, org, period: Period) -> list[Section]:
     last = period.same_period_last_year()
-    # the divisors of 人均: a union's roll; a federation's, only its unions that kept suggestion records
-    on_roll = per_head_rolls(org=org, spans=[(period.start, period.end), (last.start, last.end)])
-    s, s_before = suggestion_figures_by_span(org=org, spans=[(period.start, period.end), (last.start, last.end)], on_roll=on_roll)
+    # the divisors of 人均 (per_head_rolls: a union's roll; a federation's, only its unions that kept
+    # suggestion records) are counted only when there are suggestions to divide
+    s, s_before = suggestion_figures_by_span(org=org, spans=[(period.start, period.end), (last.start, last.end)])
     if not s.submitted:
         return []
     words = org_words(org)
