@@ -42,11 +42,11 @@ def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[in
 
 
 def sections(*, org, period: Period) -> list[Section]:
-    now = alarm_figures(org=org, start=period.start, end=period.end)
-    if now.zones == 0:
-        return []
     last = period.same_period_last_year()
-    before = alarm_figures(org=org, start=last.start, end=last.end)
+    found = alarm_figures(org=org, start=period.start, end=period.end, compare=(last.start, last.end))
+    if found is None:   # no zone watched: nothing to report
+        return []
+    now, before = found
     had_before = before.alarms + before.fault > 0
     figures = [
         _zones_figure(now.zones),
@@ -75,6 +75,8 @@ def sections(*, org, period: Period) -> list[Section]:
         ) % {"period": period.label, "fire": figures[2].text, "intrusion": figures[3].text, "ack": figures[5].text})
     shortcomings = []
     if now.open_now:
+        figures.append(Figure("alarms.open_now", _("alarms still standing"), now.open_now,
+                              f"{format_count(now.open_now)}起"))
         shortcomings.append(_("%(n)s alarms are still standing and not yet reset.") % {"n": format_count(now.open_now)})
     if now.fault > now.alarms * 2 and now.fault >= 10:
         shortcomings.append(_(

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import BooleanField, Count, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from gonghui.core.scoping import get_in_reach_or_404, in_reach, under
@@ -144,10 +144,14 @@ def on_roll_at(day: dt.date) -> Q:
 def members_on_roll(*, org: Org, days: Sequence[dt.date]) -> dict[dt.date, int]:
     """How many people were on the roll of an org's subtree on each of these days; one query."""
     days = list(dict.fromkeys(days))
-    counts = Member.objects.filter(under(org)).aggregate(
-        **{f"d{i}": Count("id", filter=on_roll_at(day)) for i, day in enumerate(days)}
-    )
-    return {day: counts[f"d{i}"] for i, day in enumerate(days)}
+    # grouped by whether each person was on the roll on each day (at most 2**len(days) rows): the
+    # on-roll test is built once per day, not once per count
+    on_day = {f"d{i}": ExpressionWrapper(on_roll_at(day), output_field=BooleanField()) for i, day in enumerate(days)}
+    counts = dict.fromkeys(days, 0)
+    for *flags, n in Member.objects.filter(under(org)).annotate(**on_day).values_list(*on_day).annotate(n=Count("id")).order_by():
+        for day, flag in zip(days, flags, strict=True):
+            counts[day] += n if flag else 0
+    return counts
 
 
 def members_on_roll_by_union(*, org: Org, day: dt.date, union_of: dict[int, int]) -> dict[int, int]:
@@ -161,32 +165,37 @@ INSURANCE_KINDS = ("work_injury", "pension", "medical")
 def member_figures(*, org: Org, start: dt.date, end: dt.date, compare_end: dt.date | None = None) -> MemberFigures:
     """Roll and movement for an org's subtree over [start, end]; two queries.
 
-    With `compare_end` the same scan of the roll also counts who was on it that day (the
-    summary's 同比), rather than a second pass over every member.
+    The roll is grouped by whether each person was on it at `end` (and at `compare_end`, the
+    summary's 同比, from the same scan) and by the flags counted: a handful of rows, added up here.
+    The on-roll test is written once per day rather than inside every count, which keeps the query
+    cheap to build as well as to run.
     """
-    in_org = under(org)
-    now = on_roll_at(end)
-    counts = {
-        "on_roll": Count("id", filter=now),
-        "union_members": Count("id", filter=now & Q(is_union_member=True)),
-        "signed": Count("id", filter=now & Q(contract_status=ContractStatus.SIGNED)),
-        **{kind: Count("id", filter=now & Q(**{f"has_{kind}_insurance": True})) for kind in INSURANCE_KINDS},
-    }
+    on_day = {"now": ExpressionWrapper(on_roll_at(end), output_field=BooleanField())}
     if compare_end is not None:
-        counts["before"] = Count("id", filter=on_roll_at(compare_end))
-        scope = in_org & (now | on_roll_at(compare_end))
-    else:
-        scope = in_org & now
-    roll = Member.objects.filter(scope).aggregate(**counts)
-    moves = MembershipEvent.objects.filter(under(org, via="member__org"), date__gte=start, date__lte=end).aggregate(
-        joined=Count("id", filter=Q(kind=MembershipEventKind.JOIN)),
-        left=Count("id", filter=Q(kind=MembershipEventKind.LEAVE)),
-        transferred=Count("id", filter=Q(kind=MembershipEventKind.TRANSFER)),
-    )
+        on_day["before"] = ExpressionWrapper(on_roll_at(compare_end), output_field=BooleanField())
+    rows = (Member.objects.filter(under(org)).annotate(**on_day)
+            .values_list(*on_day, "is_union_member", "contract_status", *(f"has_{kind}_insurance" for kind in INSURANCE_KINDS))
+            .annotate(n=Count("id")).order_by())
+    roll = {"on_roll": 0, "union_members": 0, "signed": 0, "before": 0, **{kind: 0 for kind in INSURANCE_KINDS}}
+    for row in rows:
+        now, before = row[0], row[1] if compare_end is not None else False
+        member, contract, *insured = row[len(on_day):-1]
+        n = row[-1]
+        roll["before"] += n if before else 0
+        if not now:
+            continue
+        roll["on_roll"] += n
+        roll["union_members"] += n if member else 0
+        roll["signed"] += n if contract == ContractStatus.SIGNED else 0
+        for kind, flag in zip(INSURANCE_KINDS, insured, strict=True):
+            roll[kind] += n if flag else 0
+    moves = dict(MembershipEvent.objects.filter(under(org, via="member__org"), date__gte=start, date__lte=end)
+                 .values_list("kind").annotate(n=Count("id")).order_by())
     return MemberFigures(
-        on_roll=roll["on_roll"], union_members=roll["union_members"], joined=moves["joined"],
-        left=moves["left"], transferred=moves["transferred"], contracts_signed=roll["signed"],
-        on_roll_before=roll.get("before"), insured=tuple(roll[kind] for kind in INSURANCE_KINDS),
+        on_roll=roll["on_roll"], union_members=roll["union_members"], joined=moves.get(MembershipEventKind.JOIN, 0),
+        left=moves.get(MembershipEventKind.LEAVE, 0), transferred=moves.get(MembershipEventKind.TRANSFER, 0),
+        contracts_signed=roll["signed"], on_roll_before=roll["before"] if compare_end is not None else None,
+        insured=tuple(roll[kind] for kind in INSURANCE_KINDS),
     )
 
 

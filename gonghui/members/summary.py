@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from gonghui.core.formatting import format_count, format_percent
+from gonghui.core.formatting import format_count, format_percent, ratio
 from gonghui.core.summary import Figure, Period, Section, org_words
 
 from .selectors import member_figures, members_on_roll_by_union
@@ -30,6 +30,14 @@ def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[in
              .only("id", "sector", "staff_term")}
     return {pk: Section(key="members", order=ORDER, heading=_heading(), figures=[_on_roll_figure(n, words=words.get(pk))])
             for pk, n in counts.items() if n}
+
+
+def insurance_figures(on_roll: int, injury: int, pension: int, medical: int) -> list[Figure]:
+    """The three cover rates insurance_sentence states, as figures (percent of the roll, 2 places)."""
+    labels = (("work_injury", _("work-injury insurance cover"), injury), ("pension", _("pension insurance cover"), pension),
+              ("medical", _("medical insurance cover"), medical))
+    return [Figure(f"members.insurance.{kind}", label, ratio(n * 100, on_roll, 2), format_percent(n, on_roll))
+            for kind, label, n in labels]
 
 
 def insurance_sentence(on_roll: int, injury: int, pension: int, medical: int) -> str:
@@ -70,11 +78,14 @@ def sections(*, org, period: Period) -> list[Section]:
             "At the end of the period %(org)s had %(on_roll)s %(staff)s on the roll, %(members)s of them union members. "
             "The labour contract signing rate was %(rate)s."
         ) % values
+    figures += insurance_figures(now.on_roll, *now.insured)
     shortcomings = []
     if now.on_roll and now.contracts_signed < now.on_roll:
+        unsigned = now.on_roll - now.contracts_signed
+        figures.append(Figure("members.contracts_unsigned", _("without a signed labour contract"), unsigned,
+                              f"{format_count(unsigned)}名"))
         shortcomings.append(
-            _("%(n)s %(staff)s still have no signed labour contract.") % {
-                "n": format_count(now.on_roll - now.contracts_signed), **words}
+            _("%(n)s %(staff)s still have no signed labour contract.") % {"n": format_count(unsigned), **words}
         )
     return [
         Section(

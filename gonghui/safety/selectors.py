@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Func, IntegerField, Q, QuerySet, Subquery
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404
 from django.urls import reverse
@@ -154,6 +154,13 @@ def _median_of_histogram(counts: dict[int, int]) -> Decimal:
     return (Decimal(found[lower] + found[upper]) / 2).quantize(Decimal("0.1"))
 
 
+def _network(org: Org, end: dt.date) -> tuple[int, int]:
+    """Active supervision groups, and safety reps in office on `end`: two counts."""
+    groups = SafetyGroup.objects.filter(under(org), is_active=True).count()
+    reps = SafetyRep.objects.filter(under(org), appointed_on__lte=end).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=end)).count()
+    return groups, reps
+
+
 def safety_figures(*, org: Org, start: dt.date, end: dt.date, today: dt.date | None = None) -> SafetyFigures:
     """Three queries: the reports grouped by state and days to answer, the groups, the reps."""
     today = today or dt.date.today()
@@ -176,24 +183,93 @@ def safety_figures(*, org: Org, start: dt.date, end: dt.date, today: dt.date | N
         if days is not None:
             waits[days] = waits.get(days, 0) + n
     answered = sum(waits.values())
-    groups = SafetyGroup.objects.filter(under(org), is_active=True).count()
-    reps = SafetyRep.objects.filter(under(org), appointed_on__lte=end).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=end)).count()
+    groups, reps = _network(org, end)
     return SafetyFigures(received=received, resolved=resolved, in_progress=still_open, overdue=overdue, reopened=reopened,
                          answered=answered, median_days_to_answer=_median_of_histogram(waits) if answered else None,
                          groups=groups, reps=reps)
 
 
-def safety_breakdown(*, org: Org, start: dt.date, end: dt.date, today: dt.date | None = None) -> dict[str, Breakdown]:
-    """By supervision group and by month: two queries."""
+def safety_summary_figures(*, org: Org, start: dt.date, end: dt.date, today: dt.date
+                           ) -> tuple[SafetyFigures, HazardFigures, list[dict]]:
+    """safety_figures, hazard_figures, and the reports of each month (when the period lies in one
+    calendar year: the summary speaks of quarters only then), in two queries: the reports counted by
+    days to answer (the median's histogram: a few dozen rows) with every state and month counted
+    alongside, then the network's and the census's counts in one statement. Months are date
+    ranges, never a date function called on every row."""
+    months = []
+    if start.year == end.year:
+        month = start.replace(day=1)
+        while month <= end:
+            following = (month + dt.timedelta(days=32)).replace(day=1)
+            months.append((month, max(month, start), min(following - dt.timedelta(days=1), end)))
+            month = following
+    rows = (
+        SafetyReport.objects.filter(under(org), reported_on__gte=start, reported_on__lte=end)
+        .values_list("days_to_answer")
+        .annotate(n=Count("id"), resolved=Count("id", filter=Q(status=ReportStatus.RESOLVED)),
+                  open=Count("id", filter=Q(status__in=OPEN_REPORT_STATES)), overdue=Count("id", filter=_overdue(today)),
+                  reopened=Count("id", filter=Q(reopen_count__gt=0)),
+                  **{f"m{i}": Count("id", filter=Q(reported_on__gte=lo, reported_on__lte=hi)) for i, (_m, lo, hi) in enumerate(months)})
+        .order_by()
+    )
+    totals = [0] * (5 + len(months))
+    waits: dict[int, int] = {}
+    for days, *counts in rows:
+        totals = [a + b for a, b in zip(totals, counts, strict=True)]
+        if days is not None:
+            waits[days] = waits.get(days, 0) + counts[0]
+    received, resolved, still_open, overdue, reopened = totals[:5]
+    answered = sum(waits.values())
+    counted = _standing_counts(org, start, end)
+    figures = SafetyFigures(received=received, resolved=resolved, in_progress=still_open, overdue=overdue, reopened=reopened,
+                            answered=answered, median_days_to_answer=_median_of_histogram(waits) if answered else None,
+                            groups=counted["groups"], reps=counted["reps"])
+    hazards = HazardFigures(posts_surveyed=counted["posts"], workers_exposed=counted["exposed"],
+                            follow_ups_due=counted["due"], follow_ups_done=counted["done"])
+    by_month = [{"label": f"{m.month}月", "year": m.year, "month": m.month, "total": n} for (m, _lo, _hi), n in zip(months, totals[5:], strict=True)]
+    return figures, hazards, by_month
+
+
+def _count_of(queryset: QuerySet, field: str = "id", *, distinct: bool = False) -> Subquery:
+    """COUNT over a queryset as a scalar subquery (a plain function, not an aggregate, so no GROUP BY)."""
+    template = "%(function)s(DISTINCT %(expressions)s)" if distinct else "%(function)s(%(expressions)s)"
+    counted = queryset.order_by().annotate(n=Func(F(field), function="COUNT", template=template)).values("n")
+    return Subquery(counted, output_field=IntegerField())
+
+
+def _standing_counts(org: Org, start: dt.date, end: dt.date) -> dict[str, int]:
+    """The network and the hazard census as the period leaves them, in one statement of scalar subqueries:
+    active groups, reps in office on `end`, posts surveyed by then, distinct workers exposed in the
+    period, and the follow-ups due in it (with those done)."""
+    follow_ups = FollowUp.objects.filter(under(org), due_on__gte=start, due_on__lte=end)
+    return Org.objects.filter(pk=org.pk).values(
+        groups=_count_of(SafetyGroup.objects.filter(under(org), is_active=True)),
+        reps=_count_of(SafetyRep.objects.filter(under(org), appointed_on__lte=end)
+                       .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=end))),
+        posts=_count_of(HazardPost.objects.filter(under(org), surveyed_on__lte=end)),
+        exposed=_count_of(Exposure.objects.filter(under(org), since__lte=end).filter(Q(until__isnull=True) | Q(until__gte=start)),
+                          "member_id", distinct=True),
+        due=_count_of(follow_ups),
+        done=_count_of(follow_ups.filter(done_on__isnull=False)),
+    ).get()
+
+
+def safety_breakdown(*, org: Org, start: dt.date, end: dt.date, today: dt.date | None = None,
+                     by: tuple[str, ...] = ("group", "month")) -> dict[str, Breakdown]:
+    """By supervision group and by month: a query each; `by` picks which."""
     today = today or dt.date.today()
     base = SafetyReport.objects.filter(under(org), reported_on__gte=start, reported_on__lte=end)
     counts = {"total": Count("id"), "resolved": Count("id", filter=Q(status=ReportStatus.RESOLVED)),
               "open": Count("id", filter=Q(status__in=OPEN_REPORT_STATES)), "overdue": Count("id", filter=_overdue(today))}
     keys = tuple(counts)
-    groups = base.values("group__name", "group__org__path").annotate(**counts).order_by("group__org__path")
-    by_group = Breakdown(rows=[{"label": g["group__name"] or "—", **{k: g[k] for k in keys}} for g in groups])
-    months = base.annotate(y=ExtractYear("reported_on"), m=ExtractMonth("reported_on")).values("y", "m").annotate(**counts).order_by()
-    return {"group": by_group, "month": by_month(start, end, list(months), keys)}
+    found = {}
+    if "group" in by:
+        groups = base.values("group__name", "group__org__path").annotate(**counts).order_by("group__org__path")
+        found["group"] = Breakdown(rows=[{"label": g["group__name"] or "—", **{k: g[k] for k in keys}} for g in groups])
+    if "month" in by:
+        months = base.annotate(y=ExtractYear("reported_on"), m=ExtractMonth("reported_on")).values("y", "m").annotate(**counts).order_by()
+        found["month"] = by_month(start, end, list(months), keys)
+    return found
 
 
 @dataclass(frozen=True)

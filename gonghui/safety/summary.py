@@ -1,7 +1,7 @@
 """The safety network and the hazard census in the work summary (劳动安全保护三级网络, 接害岗位).
 
 Every number comes from safety.selectors; shortcomings and plans are read off the records.
-The hand-written SQL stating the same figures for the summary bench is in bench/raw_sql/voice.py.
+The hand-written SQL stating the same figures for the summary bench is in bench/raw_sql/safety.py.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from django.utils.translation import pgettext
 from gonghui.core.formatting import format_count, format_decimal
 from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
-from .selectors import hazard_figures, report_counts_by_union, safety_breakdown, safety_figures
+from .selectors import report_counts_by_union, safety_breakdown, safety_summary_figures
 
 # Right after the voice's suggestions (30): the seed summaries speak of the two together.
 ORDER = 31
@@ -63,8 +63,7 @@ def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[in
 
 def sections(*, org, period: Period) -> list[Section]:
     today = dt.date.today()
-    safety = safety_figures(org=org, start=period.start, end=period.end, today=today)
-    hazards = hazard_figures(org=org, start=period.start, end=period.end)
+    safety, hazards, months = safety_summary_figures(org=org, start=period.start, end=period.end, today=today)
     if not (safety.received or safety.groups or safety.reps or hazards.posts_surveyed):
         return []
     words = org_words(org)
@@ -96,19 +95,23 @@ def sections(*, org, period: Period) -> list[Section]:
             "reps and resolved %(resolved)s; %(open)s are still being acted on by the functional units."
         ) % {"period": period.label, "received": f"{format_count(safety.received)}条",
              "resolved": f"{format_count(safety.resolved)}条", "open": f"{format_count(safety.in_progress)}条", **words}
-        breakdown = safety_breakdown(org=org, start=period.start, end=period.end, today=today)
-        for sentence in (group_sentence(breakdown["group"].rows), quarter_sentence(breakdown["month"].rows)):
+        groups = safety_breakdown(org=org, start=period.start, end=period.end, today=today, by=("group",))["group"]
+        for sentence in (group_sentence(groups.rows), quarter_sentence(months)):
             if sentence:
                 text += sentence
         if safety.median_days_to_answer is not None:
             # a median in plain words: half of the reports were answered within that many days
-            text += _("Half of the reports were answered within %(days)s days.") % {
-                "days": format_decimal(safety.median_days_to_answer, 1, strip=True)}
+            days = format_decimal(safety.median_days_to_answer, 1, strip=True)
+            figures.append(Figure("safety.reports.median_days", _("median days to answer a safety report"),
+                                  safety.median_days_to_answer, f"{days}天"))
+            text += _("Half of the reports were answered within %(days)s days.") % {"days": days}
         items.append(text)
         if safety.overdue:
             shortcomings.append(_("%(n)s safety reports are past the deadline given to the responsible unit.") % {
                 "n": f"{format_count(safety.overdue)}条"})
         if safety.reopened:
+            figures.append(Figure("safety.reports.reopened", _("safety reports reopened"), safety.reopened,
+                                  f"{format_count(safety.reopened)}条"))
             shortcomings.append(_("%(n)s safety reports marked resolved were reopened by the safety reps.") % {
                 "n": f"{format_count(safety.reopened)}条"})
         if safety.in_progress:
@@ -127,6 +130,8 @@ def sections(*, org, period: Period) -> list[Section]:
             "and their recuperation leave."
         ) % {"posts": f"{format_count(hazards.posts_surveyed)}个", "workers": f"{format_count(hazards.workers_exposed)}名", **words})
         if hazards.follow_ups_open:
+            figures.append(Figure("safety.hazards.follow_ups_open", _("health checks and recuperation leaves due"),
+                                  hazards.follow_ups_open, f"{format_count(hazards.follow_ups_open)}项"))
             plans.append(_("Complete the %(n)s health checks and recuperation leaves of exposed %(staff)s still due.") % {
                 "n": f"{format_count(hazards.follow_ups_open)}项", **words})
 

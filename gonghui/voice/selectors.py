@@ -12,7 +12,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet, Sum
+from functools import reduce
+from operator import or_
+
+from django.db.models import (BooleanField, Case, Count, Exists, ExpressionWrapper, IntegerField, OuterRef, Q, QuerySet, Sum,
+                              Value, When)
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404
 from django.urls import reverse
@@ -166,19 +170,22 @@ def per_head_rolls(*, org: Org, spans: list[tuple[dt.date, dt.date]]) -> dict[dt
     return rolls
 
 
-def suggestion_figures(*, org: Org, start: dt.date, end: dt.date, on_roll: int | None = None) -> SuggestionFigures:
-    """Two queries: the suggestions grouped by their state (a few dozen rows at most), and the roll
-    on `end` (the per-member rate's divisor) unless the caller has counted it (`on_roll`).
-
-    Grouping and adding up in Python keeps the query small to build and to run, whatever the volume.
-    """
-    rows = (
-        Suggestion.objects.filter(under(org), submitted_on__gte=start, submitted_on__lte=end)
-        .annotate(was_reopened=ExpressionWrapper(Q(reopen_count__gt=0), output_field=BooleanField()))
-        .values_list("status", "is_golden", "rating", "was_reopened")
+def _figure_rows(org: Org, spans: list[tuple[dt.date, dt.date]]) -> QuerySet:
+    """The org's suggestions of the spans grouped by span (its index), state, golden, rating and reopened:
+    a few dozen rows at most, whatever the volume. Spans must not overlap (a period and the same
+    period last year never do)."""
+    within = [Q(submitted_on__gte=start, submitted_on__lte=end) for start, end in spans]
+    span = Case(*[When(q, then=Value(i)) for i, q in enumerate(within)], output_field=IntegerField())
+    return (
+        Suggestion.objects.filter(under(org)).filter(reduce(or_, within))
+        .annotate(span=span, was_reopened=ExpressionWrapper(Q(reopen_count__gt=0), output_field=BooleanField()))
+        .values_list("span", "status", "is_golden", "rating", "was_reopened")
         .annotate(n=Count("id"), saving=Sum("saving_yuan"), reward=Sum("reward_yuan"))
         .order_by()
     )
+
+
+def _add_up(rows, on_roll: int) -> SuggestionFigures:
     t = {"submitted": 0, "adopted": 0, "rejected": 0, "implemented": 0, "golden": 0, "reopened": 0, "rated": 0, "satisfied": 0}
     saving = golden_saving = reward = ZERO
     for status, golden, rating, reopened, n, row_saving, row_reward in rows:
@@ -193,9 +200,32 @@ def suggestion_figures(*, org: Org, start: dt.date, end: dt.date, on_roll: int |
         saving += row_saving or 0
         golden_saving += (row_saving or 0) if golden else 0
         reward += row_reward or 0
+    return SuggestionFigures(**t, saving_yuan=saving, golden_saving_yuan=golden_saving, reward_yuan=reward, members=on_roll)
+
+
+def suggestion_figures(*, org: Org, start: dt.date, end: dt.date, on_roll: int | None = None) -> SuggestionFigures:
+    """Two queries: the suggestions grouped by their state (a few dozen rows at most), and the roll
+    on `end` (the per-member rate's divisor) unless the caller has counted it (`on_roll`).
+
+    Grouping and adding up in Python keeps the query small to build and to run, whatever the volume.
+    """
+    rows = [row[1:] for row in _figure_rows(org, [(start, end)])]
     if on_roll is None:
         on_roll = per_head_rolls(org=org, spans=[(start, end)])[end]
-    return SuggestionFigures(**t, saving_yuan=saving, golden_saving_yuan=golden_saving, reward_yuan=reward, members=on_roll)
+    return _add_up(rows, on_roll)
+
+
+def suggestion_figures_by_span(*, org: Org, spans: list[tuple[dt.date, dt.date]], on_roll: dict[dt.date, int] | None = None
+                               ) -> list[SuggestionFigures]:
+    """suggestion_figures of each span (say a period and the same period last year) from one query:
+    the summary's 同比 without a second pass. `on_roll`: {end of each span: the per-head divisor};
+    without it the rolls are counted (per_head_rolls), and only if some span has suggestions."""
+    rows: list[list] = [[] for _span in spans]
+    for span, *row in _figure_rows(org, spans):
+        rows[span].append(row)
+    if on_roll is None:
+        on_roll = per_head_rolls(org=org, spans=spans) if any(rows) else {end: 0 for _start, end in spans}
+    return [_add_up(found, on_roll[end]) for found, (_start, end) in zip(rows, spans, strict=True)]
 
 
 @dataclass
@@ -267,17 +297,24 @@ def suggestion_themes(*, org: Org, start: dt.date, end: dt.date) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def suggestion_breakdown(*, org: Org, start: dt.date, end: dt.date) -> dict[str, Breakdown]:
-    """By theme, by branch (the org's children) and by month: four queries."""
+def suggestion_breakdown(*, org: Org, start: dt.date, end: dt.date, by: tuple[str, ...] = ("theme", "branch", "month")
+                         ) -> dict[str, Breakdown]:
+    """By theme (one query), by branch (the org's children: two) and by month (one); `by` picks which
+    (the summary names themes and branches, and has no use for the months)."""
     base = Suggestion.objects.filter(under(org), submitted_on__gte=start, submitted_on__lte=end)
     counts = {"total": Count("id"), "adopted": Count("id", filter=Q(status__in=ADOPTED_STATES)),
               "implemented": Count("id", filter=Q(status=SuggestionStatus.IMPLEMENTED))}
     keys = tuple(counts)
-    themes = base.values("theme__name", "theme__position").annotate(**counts).order_by("theme__position", "theme__name")
-    by_theme = Breakdown(rows=[{"label": t["theme__name"] or "—", **{k: t[k] for k in keys}} for t in themes])
-    by_branch = _by_child(org, _children_of(org), list(base.values("org__path").annotate(**counts).order_by()), keys)
-    months = base.annotate(y=ExtractYear("submitted_on"), m=ExtractMonth("submitted_on")).values("y", "m").annotate(**counts).order_by()
-    return {"theme": by_theme, "branch": by_branch, "month": by_month(start, end, list(months), keys)}
+    found = {}
+    if "theme" in by:
+        themes = base.values("theme__name", "theme__position").annotate(**counts).order_by("theme__position", "theme__name")
+        found["theme"] = Breakdown(rows=[{"label": t["theme__name"] or "—", **{k: t[k] for k in keys}} for t in themes])
+    if "branch" in by:
+        found["branch"] = _by_child(org, _children_of(org), list(base.values("org__path").annotate(**counts).order_by()), keys)
+    if "month" in by:
+        months = base.annotate(y=ExtractYear("submitted_on"), m=ExtractMonth("submitted_on")).values("y", "m").annotate(**counts).order_by()
+        found["month"] = by_month(start, end, list(months), keys)
+    return found
 
 
 def latest_year(*, org) -> int:

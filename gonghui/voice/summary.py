@@ -15,7 +15,13 @@ from django.utils.translation import pgettext
 from gonghui.core.formatting import format_count, format_decimal, format_percent, format_wan_yuan
 from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
-from .selectors import Breakdown, per_head_rolls, suggestion_breakdown, suggestion_counts_by_union, suggestion_figures, suggestion_themes
+from .selectors import Breakdown, suggestion_breakdown, suggestion_counts_by_union, suggestion_figures_by_span
+
+
+def theme_names(themes: Breakdown) -> list[str]:
+    """The themes suggestions were made under, in the union's order (read off the theme breakdown,
+    which groups by name and position in that order: no query of its own)."""
+    return list(dict.fromkeys(r["label"] for r in themes.rows if r["total"] and r["label"] != "—"))
 
 
 def _theme_phrase(themes: list[str]) -> str:
@@ -78,10 +84,9 @@ def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[in
 
 def sections(*, org, period: Period) -> list[Section]:
     last = period.same_period_last_year()
-    # the divisors of 人均: a union's roll; a federation's, only its unions that kept suggestion records
-    on_roll = per_head_rolls(org=org, spans=[(period.start, period.end), (last.start, last.end)])
-    s = suggestion_figures(org=org, start=period.start, end=period.end, on_roll=on_roll[period.end])
-    s_before = suggestion_figures(org=org, start=last.start, end=last.end, on_roll=on_roll[last.end])
+    # the divisors of 人均 (per_head_rolls: a union's roll; a federation's, only its unions that kept
+    # suggestion records) are counted only when there are suggestions to divide
+    s, s_before = suggestion_figures_by_span(org=org, spans=[(period.start, period.end), (last.start, last.end)])
     if not s.submitted:
         return []
     words = org_words(org)
@@ -104,7 +109,8 @@ def sections(*, org, period: Period) -> list[Section]:
             Figure("voice.suggestions.golden", _("golden ideas"), s.golden, f"{format_count(s.golden)}条"),
             Figure("voice.suggestions.saving", _("saving from suggestions"), s.saving_yuan, format_wan_yuan(s.saving_yuan)),
         ]
-        text = _theme_phrase(suggestion_themes(org=org, start=period.start, end=period.end)) + _(
+        breakdown = suggestion_breakdown(org=org, start=period.start, end=period.end, by=("theme", "branch"))
+        text = _theme_phrase(theme_names(breakdown["theme"])) + _(
             "%(period)s the union collected %(n)s rationalisation suggestions, %(per)s per member, "
             "with an adoption rate of %(rate)s."
         ) % {"period": period.label, "n": f"{format_count(s.submitted)}条", "per": f"{per_member}条", "rate": rate}
@@ -115,10 +121,11 @@ def sections(*, org, period: Period) -> list[Section]:
             text += _("Implemented suggestions of %(staff)s cut costs by %(amount)s.") % {
                 "amount": format_wan_yuan(s.saving_yuan), **words}
         if s.rejected:
+            figures.append(Figure("voice.suggestions.rejected", _("suggestions not adopted"), s.rejected,
+                                  f"{format_count(s.rejected)}条"))
             text += _("Each of the %(n)s suggestions not adopted was answered with its reason in writing.") % {
-                "n": f"{format_count(s.rejected)}条"}
+                "n": figures[-1].text}
         items.append(text)
-        breakdown = suggestion_breakdown(org=org, start=period.start, end=period.end)
         for sentence in (theme_sentence(breakdown["theme"]), branch_sentence(breakdown["branch"].rows)):
             if sentence:
                 items.append(sentence)
@@ -126,10 +133,14 @@ def sections(*, org, period: Period) -> list[Section]:
             shortcomings.append(_("The adoption rate of suggestions fell from %(before)s to %(now)s.") % {
                 "before": format_percent(s_before.adopted, s_before.decided), "now": rate})
         if s.reopened:
+            figures.append(Figure("voice.suggestions.reopened", _("suggestions reopened"), s.reopened,
+                                  f"{format_count(s.reopened)}条"))
             shortcomings.append(_("%(n)s suggestions marked implemented had to be reopened by their authors.") % {
                 "n": f"{format_count(s.reopened)}条"})
         undecided = s.submitted - s.decided
         if undecided:
+            figures.append(Figure("voice.suggestions.undecided", _("suggestions awaiting review"), undecided,
+                                  f"{format_count(undecided)}条"))
             plans.append(_("Decide the %(n)s suggestions still awaiting review and answer every author in writing.") % {
                 "n": f"{format_count(undecided)}条"})
 

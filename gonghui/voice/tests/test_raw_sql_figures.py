@@ -1,5 +1,6 @@
-"""raw_sql_figures (bench/raw_sql/voice.py), the bench's reference, states exactly the summary's voice and
-safety figures: same keys, same values."""
+"""raw_sql_figures (bench/raw_sql/voice.py), the bench's reference, states exactly the summary's voice
+figures (same keys, same values) and fetches the themes and branches the section names (the same sentences
+come out of them)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -9,7 +10,6 @@ from django.db import connection
 
 from gonghui.core.summary import Period
 from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_path
-from gonghui.safety import summary as safety_summary
 from gonghui.voice import services, summary
 from gonghui.voice.choices import SuggestionStatus
 
@@ -32,7 +32,7 @@ def raw_sql_figures(connection, org, period):
 def _summary_figures(org, period: Period) -> dict:
     """Every figure of sections() as bench/summary.py reads them: the value, and `.previous` where set."""
     found = {}
-    for section in summary.sections(org=org, period=period) + safety_summary.sections(org=org, period=period):
+    for section in summary.sections(org=org, period=period):
         for figure in section.figures:
             found[figure.key] = figure.value
             if figure.previous is not None:
@@ -42,7 +42,15 @@ def _summary_figures(org, period: Period) -> dict:
 
 def _assert_same(org, period: Period) -> dict:
     raw, computed = raw_sql_figures(connection, org, period), _summary_figures(org, period)
+    named = {key: raw.pop(key) for key in ("voice.themes", "voice.branches") if key in raw}
     assert raw == computed
+    if named:   # the sentences naming themes and branches, written from the reference's rows, are the section's
+        (section,) = summary.sections(org=org, period=period)
+        themes = summary.Breakdown(rows=[{"label": name, "total": n} for name, n in named["voice.themes"]])
+        assert summary._theme_phrase(summary.theme_names(themes)) in section.items[0]
+        for sentence in (summary.theme_sentence(themes),
+                         summary.branch_sentence([{"label": b, "total": n, "adopted": a} for b, n, a in named["voice.branches"]])):
+            assert not sentence or sentence in section.items, sentence
     for key, value in raw.items():  # equal as numbers and as written (2 places), whatever the backend returned
         assert type(value) is type(computed[key]), key
     return raw
@@ -51,7 +59,9 @@ def _assert_same(org, period: Period) -> dict:
 def test_the_scenario_year_gives_every_figure_of_the_summary():
     ctx = scenario_load(read_scenario(scenario_path("benbu-2025")))
     raw = _assert_same(ctx.union, Period.year(ctx.year))
-    assert {"voice.suggestions.submitted", "safety.reports.received", "safety.hazards.posts", "voice.suggestions.saving"} <= set(raw)
+    assert {"voice.suggestions.submitted", "voice.suggestions.rejected", "voice.suggestions.saving"} <= set(raw)
+    named = raw_sql_figures(connection, ctx.union, Period.year(ctx.year))   # the sentences checked are not empty ones
+    assert len(named["voice.themes"]) >= 2 and sum(1 for row in named["voice.branches"] if row[1]) >= 2
     for branch in ctx.union.children.all()[:2]:
         _assert_same(branch, Period.year(ctx.year))
     _assert_same(ctx.union, Period.half(ctx.year, 2))
