@@ -28,3 +28,11 @@ def member_rows(rows):
         f'<td class="hide-sm">{escape(r["phone"])}</td></tr>\n'
         for r in rows
     ))  # noqa: S308 - every value above is escaped
+
+
+@register.simple_tag
+def jump_bar(query, letters):
+    """The links of the pinyin jump bar, each keeping the list's filters (`query`): a loop of
+    23 letters in the template cost as much as the 50 rows above."""
+    keep = f"{escape(query)}&" if query else ""
+    return mark_safe("".join(f'<a href="?{keep}from={letter}">{letter}</a>' for letter in letters))  # noqa: S308 - escaped
