@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -19,7 +21,7 @@ from . import services
 from .choices import ALLOWED_CHILDREN, OrgKind
 from .forms import ChildOrgForm, CommitteeForm, RenameForm, SeatEndForm, SeatForm
 from .models import CommitteeSeat, Org
-from .selectors import committee_list, org_list, org_pick_label, org_search, placement_org_list
+from .selectors import committee_list, org_list, org_pick_label, org_search, placement_org_list, rollup_for
 
 
 @login_required
@@ -30,13 +32,20 @@ def org_tree(request):
     federation_view = reach.filter(kind=OrgKind.FEDERATION).exists()
     orgs = list(reach.filter(kind__in=(OrgKind.FEDERATION, OrgKind.UNION)) if federation_view else reach)
     tops = [o for o in orgs if not any(o.path.startswith(p.path) and o.pk != p.pk for p in orgs)]
-    counts, totals = {}, {}
+    counts, totals, counted_at = {}, {}, None
     for top in tops:
-        totals.update(member_totals_by_union(org=top))
+        # A federation's union totals come from its roll-up (portal.services.rollup_refresh), and the
+        # page says when they were counted; a union's tree counts live.
+        rollup = rollup_for(federation=top, years=[dt.date.today().year]) if top.kind == OrgKind.FEDERATION else None
+        if rollup is not None:
+            totals.update(rollup.by_org(dt.date.today().year, "members.active"))
+            counted_at = min(counted_at or rollup.computed_at, rollup.computed_at)
+        else:
+            totals.update(member_totals_by_union(org=top))
         if not federation_view:
             counts.update(member_counts_by_org(org=top))
     return render(request, "orgs/tree.html", {"orgs": orgs, "counts": counts, "totals": totals,
-                                              "federation_view": federation_view})
+                                              "federation_view": federation_view, "counted_at": counted_at})
 
 
 @login_required

@@ -61,3 +61,23 @@ def dashboard(*, org, year: int | None = None) -> tuple[int, list[DashboardArea]
         if areas:
             return shown, areas
     return years[0], []
+
+
+def rolled_up_dashboard(*, org, year: int | None = None):
+    """(the year shown, its areas, when they were counted) of a federation from its roll-up
+    (portal.services.rollup_refresh), in one query; None when the roll-up lacks that year."""
+    from gonghui.orgs.selectors import rollup_for
+
+    this_year = dt.date.today().year
+    years = [year] if year else [this_year, this_year - 1]
+    rollup = rollup_for(federation=org, years=years)
+    if rollup is None:
+        return None
+    for shown in years:
+        stored = rollup.rows.get((org.pk, shown))
+        if stored is None:
+            return None
+        areas = [DashboardArea(a["heading"], [DashboardFigure(**f) for f in a["figures"]]) for a in stored["areas"]]
+        if areas or shown == years[-1]:
+            return shown, areas, rollup
+    return None

@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.defaults import page_not_found
@@ -7,9 +8,11 @@ from gonghui.core.scoping import default_org, reach_paths
 from gonghui.core.selectors import attention_for, notice_list
 from gonghui.core.services import notices_mark_read
 from gonghui.members.selectors import member_of_user
+from gonghui.orgs.choices import OrgKind
 
 from .forms import year_from_query
-from .selectors import dashboard
+from .selectors import dashboard, rolled_up_dashboard
+from .tasks import rollup_refresh_task
 
 
 @login_required
@@ -19,13 +22,34 @@ def home(request):
     paths = reach_paths(request.user)
     manages = paths is None or bool(paths)
     org = default_org(request.user)
-    year, areas = None, []
+    year, areas, counted_at = None, [], None
     if manages and org is not None:
-        year, areas = dashboard(org=org, year=year_from_query(request))
+        year, areas, counted_at = _dashboard(org, year_from_query(request))
     return render(request, "portal/home.html", {
-        "org": org, "year": year, "areas": areas, "member": member_of_user(request.user),
+        "org": org, "year": year, "areas": areas, "counted_at": counted_at, "member": member_of_user(request.user),
         "attention": attention_for(request.user),
     })
+
+
+def _dashboard(org, year):
+    """A union's figures are counted live; a federation's come from its roll-up (a million members are
+    not read on every visit), which the worker is asked to count again once it is an hour old."""
+    if org.kind != OrgKind.FEDERATION:
+        return *dashboard(org=org, year=year), None
+    rolled_up = rolled_up_dashboard(org=org, year=year)
+    if rolled_up is None or rolled_up[2].stale:
+        _ask_for_rollup(org)
+        rolled_up = rolled_up_dashboard(org=org, year=year) or rolled_up
+    if rolled_up is None:  # never counted and no worker to count it yet: count live this once
+        return *dashboard(org=org, year=year), None
+    shown, areas, rollup = rolled_up
+    return shown, areas, rollup.computed_at
+
+
+def _ask_for_rollup(org) -> None:
+    # One request per federation in ten minutes, however many officers open the page meanwhile.
+    if cache.add(f"portal:rollup-asked:{org.pk}", True, timeout=600):
+        rollup_refresh_task.enqueue(federation_id=org.pk)
 
 
 @login_required

@@ -166,6 +166,21 @@ def per_head_rolls(*, org: Org, spans: list[tuple[dt.date, dt.date]]) -> dict[dt
     return rolls
 
 
+def rolled_up_roll(*, org: Org, year: int):
+    """(the roll a federation's suggestions per head divide by, when it was counted) from the roll-up
+    (orgs.UnionRollup: the roll at the year's end of the unions with suggestions that year, as
+    `per_head_rolls` counts it); None for a union, or a year the roll-up lacks. One query."""
+    from gonghui.orgs.selectors import rollup_for
+
+    if getattr(org, "kind", None) != OrgKind.FEDERATION:
+        return None
+    rollup = rollup_for(federation=org, years=[year])
+    if rollup is None:
+        return None
+    roll, active = rollup.by_org(year, "members.on_roll"), rollup.by_org(year, "voice.suggestions")
+    return sum(roll.get(pk, 0) for pk, n in active.items() if n), rollup.computed_at
+
+
 def suggestion_figures(*, org: Org, start: dt.date, end: dt.date, on_roll: int | None = None) -> SuggestionFigures:
     """Two queries: the suggestions grouped by their state (a few dozen rows at most), and the roll
     on `end` (the per-member rate's divisor) unless the caller has counted it (`on_roll`).
