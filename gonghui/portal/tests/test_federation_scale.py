@@ -1,15 +1,32 @@
-"""A federation's pages cost the same number of queries whatever the number of its unions."""
+"""A federation's pages cost the same number of queries whatever the number of its unions, and the
+figures they take from the roll-up (counted in the background) say when they were counted."""
 
 import datetime as dt
 
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from gonghui.orgs.models import Org, UnionRollup
 from gonghui.orgs.services import org_create
+from gonghui.portal.selectors import dashboard
+from gonghui.portal.services import rollup_refresh
 from gonghui.portal.tests.personas import make_member
+from gonghui.voice.selectors import per_head_rolls, suggestion_figures
 from gonghui.voice.services import SuggestionRow, suggestions_bulk_create
 
 PAGES = ("/", "/voice/dashboard/", "/orgs/", "/members/")
+COUNTED_AT = "统计（后台定时汇总，非实时数）"
+
+
+@pytest.fixture(autouse=True)
+def no_remembered_rollup_request():
+    # The home page asks the worker for a roll-up once in ten minutes per federation (remembered in the cache).
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def add_unions(cast, first: int, n: int) -> None:
@@ -31,12 +48,63 @@ def queries(client) -> dict[str, int]:
     return counted
 
 
-def test_the_federation_pages_take_as_many_queries_with_eight_unions_as_with_four(cast, client_as):
+def test_the_federation_pages_take_as_many_queries_with_twelve_unions_as_with_three(cast, client_as):
     client = client_as(cast.fed)
+    add_unions(cast, 0, 1)  # the cast brings two unions of its own
+    rollup_refresh(federation=cast.federation)
+    with_three = queries(client)
+    add_unions(cast, 1, 9)
+    rollup_refresh(federation=cast.federation)
+    assert queries(client) == with_three
+
+
+def test_the_federation_home_shows_the_rolled_up_figures_and_when_they_were_counted(cast, client_as):
     add_unions(cast, 0, 2)
-    with_four = queries(client)  # the cast brings two unions of its own
-    add_unions(cast, 2, 4)
-    assert queries(client) == with_four
+    rollup_refresh(federation=cast.federation)
+    page = client_as(cast.fed).get("/").content.decode()
+    assert COUNTED_AT in page and "截至" in page
+    year, areas = dashboard(org=cast.federation)
+    assert f"{year}年主要数据" in page
+    assert areas and all(figure.text in page for area in areas for figure in area.figures)
+    # a union's chair reads live figures, with no such note
+    assert COUNTED_AT not in client_as(cast.chair).get("/").content.decode()
+
+
+def test_the_federation_home_asks_the_worker_for_a_roll_up_it_lacks(cast, client_as):
+    assert not UnionRollup.objects.exists()
+    page = client_as(cast.fed).get("/").content.decode()  # the test settings run tasks at once
+    assert UnionRollup.objects.filter(org=cast.federation, year=dt.date.today().year).exists()
+    assert COUNTED_AT in page
+
+
+def test_the_org_tree_shows_union_totals_as_last_counted_until_the_roll_up_is_counted_again(cast, client_as):
+    add_unions(cast, 0, 1)
+    rollup_refresh(federation=cast.federation)
+    client = client_as(cast.fed)
+
+    def total_of_scale0() -> str:
+        page = client.get("/orgs/").content.decode()
+        assert COUNTED_AT in page
+        row = page[page.index("规模测试0工会"):]
+        return row[:row.index("</tr>")]
+
+    assert "<td>2</td>" in total_of_scale0()
+    make_member(Org.objects.get(code="SCALE0-1"), "新来的")
+    assert "<td>2</td>" in total_of_scale0()
+    call_command("rollup", federation=cast.federation.code)
+    assert "<td>3</td>" in total_of_scale0()
+
+
+def test_the_federation_rate_per_member_divides_by_the_rolled_up_roll_as_the_live_count_would(cast, client_as):
+    add_unions(cast, 0, 3)
+    rollup_refresh(federation=cast.federation)
+    year = dt.date.today().year
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    live = suggestion_figures(org=cast.federation, start=start, end=end)
+    assert live.members == per_head_rolls(org=cast.federation, spans=[(start, end)])[end] == 6
+    page = client_as(cast.fed).get(f"/voice/dashboard/?year={year}").content.decode()
+    assert "“人均”所除的在册人数截至" in page
+    assert f'<div class="figure">{live.per_member}</div>' in page
 
 
 def test_the_federation_dashboard_heads_its_roll_up_by_union(cast, client_as):
@@ -49,5 +117,6 @@ def test_the_federations_org_tree_lists_its_unions_with_their_totals_not_every_g
     add_unions(cast, 0, 1)
     page = client_as(cast.fed).get("/orgs/").content.decode()
     assert "规模测试0工会" in page and "一车间" not in page and "炼钢作业区" not in page
+    assert "工会在册人数" in page
     chair_page = client_as(cast.chair).get("/orgs/").content.decode()
-    assert "炼钢作业区" in chair_page
+    assert "炼钢作业区" in chair_page and COUNTED_AT not in chair_page
