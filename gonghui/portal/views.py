@@ -37,10 +37,11 @@ def _dashboard(org, year):
     if org.kind != OrgKind.FEDERATION:
         return *dashboard(org=org, year=year), None
     rolled_up = rolled_up_dashboard(org=org, year=year)
-    if rolled_up is None or rolled_up[2].stale:
+    # Asked for when it was never counted or is old; a year the roll-up does not keep is counted live.
+    if (rolled_up is None and year is None) or (rolled_up is not None and rolled_up[2].stale):
         _ask_for_rollup(org)
         rolled_up = rolled_up_dashboard(org=org, year=year) or rolled_up
-    if rolled_up is None:  # never counted and no worker to count it yet: count live this once
+    if rolled_up is None:  # not counted yet (the worker is on it), or a year it does not keep: count live
         return *dashboard(org=org, year=year), None
     shown, areas, rollup = rolled_up
     return shown, areas, rollup.computed_at
