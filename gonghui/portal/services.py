@@ -15,7 +15,7 @@ from gonghui.members.selectors import member_totals_by_union, members_on_roll_by
 from gonghui.orgs.choices import OrgKind
 from gonghui.orgs.models import Org, UnionRollup
 from gonghui.orgs.selectors import union_ids_by_org
-from gonghui.voice.selectors import suggestion_counts_by_union
+from gonghui.voice.selectors import suggestion_rollup
 
 from .selectors import dashboard
 
@@ -28,8 +28,8 @@ def rollup_refresh(*, federation: Org | None = None, today: dt.date | None = Non
     """Count every federation's roll-up (or just `federation`'s) again; returns the rows written.
 
     Per union and year: the roll at the year's end and the suggestions of the year (the voice
-    dashboard's rate per head and its bars by union); this year's row also the members on the
-    roll now (the org tree). The federation's own rows: its home page's figures, as shown.
+    dashboard's figures and bars: voice.selectors.suggestion_rollup); this year's row also the
+    members on the roll now (the org tree). The federation's own rows: its home page's figures, as shown.
     A few grouped queries per year however many unions: run by the worker (`rollup_refresh_task`)
     or `gonghui rollup` from cron, never on a page view.
     """
@@ -56,11 +56,11 @@ def _federation_rows(fed: Org, today: dt.date) -> dict[tuple[int, int], dict]:
     for year in years:
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         roll = members_on_roll_by_union(org=fed, day=end, union_of=union_of)
-        suggestions = suggestion_counts_by_union(org=fed, start=start, end=end, union_of=union_of)
-        adopted = suggestion_counts_by_union(org=fed, start=start, end=end, union_of=union_of, adopted_only=True)
+        voice = suggestion_rollup(org=fed, start=start, end=end, union_of=union_of)
         for pk in unions:
-            rows[(pk, year)].update({"members.on_roll": roll.get(pk, 0), "voice.suggestions": suggestions.get(pk, 0),
-                                     "voice.adopted": adopted.get(pk, 0)})
+            kept = voice.get(pk, {})
+            rows[(pk, year)].update({"members.on_roll": roll.get(pk, 0), **kept,
+                                     "voice.suggestions": kept.get("voice.figures", {}).get("submitted", 0)})
     for pk, n in member_totals_by_union(org=fed).items():
         if (pk, today.year) in rows:
             rows[(pk, today.year)]["members.active"] = n

@@ -14,7 +14,7 @@ from gonghui.orgs.services import org_create
 from gonghui.portal.selectors import dashboard
 from gonghui.portal.services import rollup_refresh
 from gonghui.portal.tests.personas import make_member
-from gonghui.voice.selectors import per_head_rolls, suggestion_figures
+from gonghui.voice.selectors import per_head_rolls, rolled_up_dashboard, suggestion_breakdown, suggestion_figures
 from gonghui.voice.services import SuggestionRow, suggestions_bulk_create
 
 PAGES = ("/", "/voice/dashboard/", "/orgs/", "/members/")
@@ -95,16 +95,26 @@ def test_the_org_tree_shows_union_totals_as_last_counted_until_the_roll_up_is_co
     assert "<td>3</td>" in total_of_scale0()
 
 
-def test_the_federation_rate_per_member_divides_by_the_rolled_up_roll_as_the_live_count_would(cast, client_as):
+def test_the_federation_suggestions_dashboard_from_the_roll_up_states_what_a_live_count_states(cast, client_as):
     add_unions(cast, 0, 3)
+    suggestions_bulk_create(actor=None, union=cast.union, rows=[
+        SuggestionRow(author=cast.member_record, title=f"建议{n}", body="内容", submitted_on=dt.date.today())
+        for n in range(2)])
     rollup_refresh(federation=cast.federation)
     year = dt.date.today().year
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    rolled_up = rolled_up_dashboard(org=cast.federation, year=year)
     live = suggestion_figures(org=cast.federation, start=start, end=end)
-    assert live.members == per_head_rolls(org=cast.federation, spans=[(start, end)])[end] == 6
+    assert rolled_up.figures == live and live.submitted == 5
+    assert live.members == per_head_rolls(org=cast.federation, spans=[(start, end)])[end]
+    breakdown = suggestion_breakdown(org=cast.federation, start=start, end=end)
+    for key in ("theme", "branch", "month"):
+        assert ([{k: v for k, v in row.items() if k != "org"} for row in rolled_up.breakdown[key].rows]
+                == [{k: v for k, v in row.items() if k != "org"} for row in breakdown[key].rows]), key
     page = client_as(cast.fed).get(f"/voice/dashboard/?year={year}").content.decode()
-    assert "“人均”所除的在册人数截至" in page
-    assert f'<div class="figure">{live.per_member}</div>' in page
+    assert COUNTED_AT in page and f'<div class="figure">{live.per_member}</div>' in page
+    # a union's dashboard counts live
+    assert COUNTED_AT not in client_as(cast.chair).get(f"/voice/dashboard/?year={year}").content.decode()
 
 
 def test_the_federation_dashboard_heads_its_roll_up_by_union(cast, client_as):
