@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.defaults import page_not_found
 
 from gonghui.core.scoping import default_org, reach_paths
@@ -25,10 +26,28 @@ def home(request):
     year, areas, counted_at = None, [], None
     if manages and org is not None:
         year, areas, counted_at = _dashboard(org, year_from_query(request))
+    attention, attention_counted_at = _attention(request.user, org)
     return render(request, "portal/home.html", {
         "org": org, "year": year, "areas": areas, "counted_at": counted_at, "member": member_of_user(request.user),
-        "attention": attention_for(request.user),
+        "attention": attention, "attention_counted_at": attention_counted_at,
     })
+
+
+ATTENTION_CACHE_SECONDS = 300
+
+
+def _attention(user, org):
+    """(what waits, when it was counted or None when live). Over a federation's hundreds of unions each
+    count reads every union's records, so a federation officer's are kept for five minutes and the
+    page says when they were counted; a union's cadre counts live."""
+    if org is None or org.kind != OrgKind.FEDERATION:
+        return attention_for(user), None
+    key = f"portal:attention:{user.pk}:{org.pk}"
+    found = cache.get(key)
+    if found is None:
+        found = (attention_for(user), timezone.now())
+        cache.set(key, found, ATTENTION_CACHE_SECONDS)
+    return found
 
 
 def _dashboard(org, year):
