@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gonghui.core.authority import action_table
+from gonghui.core.formatting import format_count
 from gonghui.core import scoping
 from gonghui.core.forms import form_submitted
 from gonghui.core.picker import PICK_LIMIT, pick_response
@@ -44,8 +45,17 @@ def org_tree(request):
             totals.update(member_totals_by_union(org=top))
         if not federation_view:
             counts.update(member_counts_by_org(org=top))
-    return render(request, "orgs/tree.html", {"orgs": orgs, "counts": counts, "totals": totals,
+    return render(request, "orgs/tree.html", {"rows": _tree_rows(orgs, counts, totals),
                                               "federation_view": federation_view, "counted_at": counted_at})
+
+
+def _tree_rows(orgs, counts, totals) -> list[tuple]:
+    """(indent, link, name, kind, code, placed here, union total) per org, written out here: a federation's
+    hundreds of rows then render as plain text, not hundreds of URL reversals and label lookups."""
+    link = reverse("orgs:detail", args=[0]).removesuffix("0/")
+    kinds = {kind: str(label) for kind, label in OrgKind.choices}
+    return [(o.depth, f"{link}{o.pk}/", o.name, kinds.get(o.kind, o.kind), o.code,
+             counts.get(o.pk) or "", format_count(totals[o.pk]) if totals.get(o.pk) else "") for o in orgs]
 
 
 @login_required
