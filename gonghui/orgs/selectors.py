@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from gonghui.core.scoping import in_reach, orgs_in_reach, under
@@ -147,10 +147,10 @@ class Rollup:
         return self.computed_at is None or timezone.now() - self.computed_at > ROLLUP_MAX_AGE
 
 
-def rollup_for(*, federation: Org, years) -> Rollup | None:
-    """The roll-up of a federation (its own row and its unions') for `years`, in one query;
-    None when it has not been counted yet, so the page counts live instead."""
-    rows = list(UnionRollup.objects.filter(under(federation), year__in=list(years))
+def rollup_for(*, federation: Org, years, unions: bool = True) -> Rollup | None:
+    """The roll-up of a federation for `years` (its own rows, and its unions' unless `unions` is
+    False), in one query; None when it has not been counted yet, so the page counts live instead."""
+    rows = list(UnionRollup.objects.filter(under(federation) if unions else Q(org=federation), year__in=list(years))
                 .values_list("org_id", "year", "figures", "computed_at"))
     if not rows:
         return None

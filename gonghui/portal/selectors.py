@@ -70,12 +70,12 @@ def rolled_up_dashboard(*, org, year: int | None = None):
 
     this_year = dt.date.today().year
     years = [year] if year else [this_year, this_year - 1]
-    rollup = rollup_for(federation=org, years=years)
+    rollup = rollup_for(federation=org, years=years, unions=False)
     if rollup is None:
         return None
     for shown in years:
-        stored = rollup.rows.get((org.pk, shown))
-        if stored is None:
+        stored = rollup.rows.get((org.pk, shown), {})
+        if "areas" not in stored:
             return None
         areas = [DashboardArea(a["heading"], [DashboardFigure(**f) for f in a["figures"]]) for a in stored["areas"]]
         if areas or shown == years[-1]:

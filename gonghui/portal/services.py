@@ -57,10 +57,12 @@ def _federation_rows(fed: Org, today: dt.date) -> dict[tuple[int, int], dict]:
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         roll = members_on_roll_by_union(org=fed, day=end, union_of=union_of)
         voice = suggestion_rollup(org=fed, start=start, end=end, union_of=union_of)
+        # the rate per head divides by the roll of the unions that recorded suggestions (voice.selectors.per_head_rolls)
+        voice["members"] = sum(roll.get(int(pk), 0) for pk, (total, *_rest) in voice["unions"].items() if total)
+        rows[(fed.pk, year)] = {"voice": voice}
         for pk in unions:
-            kept = voice.get(pk, {})
-            rows[(pk, year)].update({"members.on_roll": roll.get(pk, 0), **kept,
-                                     "voice.suggestions": kept.get("voice.figures", {}).get("submitted", 0)})
+            rows[(pk, year)].update({"members.on_roll": roll.get(pk, 0),
+                                     "voice.suggestions": voice["unions"].get(str(pk), [0])[0]})
     for pk, n in member_totals_by_union(org=fed).items():
         if (pk, today.year) in rows:
             rows[(pk, today.year)]["members.active"] = n
@@ -68,7 +70,7 @@ def _federation_rows(fed: Org, today: dt.date) -> dict[tuple[int, int], dict]:
     with override(settings.LANGUAGE_CODE):
         for year in years[-DASHBOARD_YEARS:]:
             _shown, areas = dashboard(org=fed, year=year)
-            rows[(fed.pk, year)] = {"areas": [
+            rows[(fed.pk, year)]["areas"] = [
                 {"heading": str(area.heading), "figures": [dataclasses.asdict(f) for f in area.figures]} for area in areas
-            ]}
+            ]
     return rows

@@ -304,55 +304,43 @@ FIGURE_COUNTS = ("submitted", "adopted", "rejected", "implemented", "golden", "r
 FIGURE_AMOUNTS = ("saving_yuan", "golden_saving_yuan", "reward_yuan")
 
 
-def suggestion_rollup(*, org: Org, start: dt.date, end: dt.date, union_of: dict[int, int]) -> dict[int, dict]:
-    """{union id: what the roll-up keeps of its suggestions in [start, end]} for a federation's unions:
-    the dashboard's figures ("voice.figures"), its bars by month ("voice.months": {month: [total,
-    adopted, implemented]}) and by theme ("voice.themes": [[name, position, total, adopted, implemented]]).
-    Three queries grouped by org, added up per union (portal.services.rollup_refresh stores them)."""
+def suggestion_rollup(*, org: Org, start: dt.date, end: dt.date, union_of: dict[int, int]) -> dict:
+    """What the roll-up keeps of a federation's suggestions in [start, end] (portal.services.rollup_refresh
+    stores it in the federation's own row): the dashboard's figures, its bars by month ({month: [total,
+    adopted, implemented]}), by theme ([[name, position, total, adopted, implemented]]) and by union
+    ({union id: [total, adopted, implemented]}), and the roll per head divides by. Four grouped queries."""
     base = Suggestion.objects.filter(under(org), submitted_on__gte=start, submitted_on__lte=end).order_by()
-    found: dict[int, dict] = {}
-
-    def of(org_id):
-        union_pk = union_of.get(org_id)
-        if union_pk is None:
-            return None
-        return found.setdefault(union_pk, {
-            "voice.figures": {**{k: 0 for k in FIGURE_COUNTS}, **{k: "0" for k in FIGURE_AMOUNTS}},
-            "voice.months": {}, "voice.themes": [],
-        })
-
+    t = {k: 0 for k in FIGURE_COUNTS} | {k: ZERO for k in FIGURE_AMOUNTS}
     rows = (base.annotate(was_reopened=ExpressionWrapper(Q(reopen_count__gt=0), output_field=BooleanField()))
-            .values_list("org_id", "status", "is_golden", "rating", "was_reopened")
+            .values_list("status", "is_golden", "rating", "was_reopened")
             .annotate(n=Count("id"), saving=Sum("saving_yuan"), reward=Sum("reward_yuan")))
-    for org_id, status, golden, rating, reopened, n, saving, reward in rows:
-        union = of(org_id)
-        if union is None:
-            continue
-        f, saving, reward = union["voice.figures"], saving or ZERO, reward or ZERO
-        f["submitted"] += n
-        f["adopted"] += n if status in ADOPTED_STATES else 0
-        f["rejected"] += n if status == SuggestionStatus.REJECTED else 0
-        f["implemented"] += n if status == SuggestionStatus.IMPLEMENTED else 0
-        f["golden"] += n if golden else 0
-        f["reopened"] += n if reopened else 0
-        f["rated"] += n if rating else 0
-        f["satisfied"] += n if rating in ("satisfied", "fairly") else 0
-        f["saving_yuan"] = str(Decimal(f["saving_yuan"]) + saving)
-        f["golden_saving_yuan"] = str(Decimal(f["golden_saving_yuan"]) + (saving if golden else ZERO))
-        f["reward_yuan"] = str(Decimal(f["reward_yuan"]) + reward)
+    for status, golden, rating, reopened, n, saving, reward in rows:
+        t["submitted"] += n
+        t["adopted"] += n if status in ADOPTED_STATES else 0
+        t["rejected"] += n if status == SuggestionStatus.REJECTED else 0
+        t["implemented"] += n if status == SuggestionStatus.IMPLEMENTED else 0
+        t["golden"] += n if golden else 0
+        t["reopened"] += n if reopened else 0
+        t["rated"] += n if rating else 0
+        t["satisfied"] += n if rating in ("satisfied", "fairly") else 0
+        t["saving_yuan"] += saving or ZERO
+        t["golden_saving_yuan"] += (saving or ZERO) if golden else ZERO
+        t["reward_yuan"] += reward or ZERO
     counts = {"total": Count("id"), "adopted": Count("id", filter=Q(status__in=ADOPTED_STATES)),
               "implemented": Count("id", filter=Q(status=SuggestionStatus.IMPLEMENTED))}
-    for g in base.annotate(m=ExtractMonth("submitted_on")).values("org_id", "m").annotate(**counts):
-        union = of(g["org_id"])
-        if union is not None:
-            month = union["voice.months"].setdefault(str(g["m"]), [0, 0, 0])
+    months = {str(g["m"]): [g[k] for k in BREAKDOWN_KEYS]
+              for g in base.annotate(m=ExtractMonth("submitted_on")).values("m").annotate(**counts)}
+    themes = [[g["theme__name"], g["theme__position"], *(g[k] for k in BREAKDOWN_KEYS)]
+              for g in base.values("theme__name", "theme__position").annotate(**counts)]
+    unions: dict[int, list[int]] = {}
+    for g in base.values("org_id").annotate(**counts):
+        union_pk = union_of.get(g["org_id"])
+        if union_pk is not None:
+            row = unions.setdefault(union_pk, [0, 0, 0])
             for i, k in enumerate(BREAKDOWN_KEYS):
-                month[i] += g[k]
-    for g in base.values("org_id", "theme__name", "theme__position").annotate(**counts):
-        union = of(g["org_id"])
-        if union is not None:
-            union["voice.themes"].append([g["theme__name"], g["theme__position"], *(g[k] for k in BREAKDOWN_KEYS)])
-    return found
+                row[i] += g[k]
+    return {"figures": {**t, **{k: str(t[k]) for k in FIGURE_AMOUNTS}}, "months": months, "themes": themes,
+            "unions": {str(pk): row for pk, row in unions.items()}}
 
 
 @dataclass(frozen=True)
@@ -364,54 +352,39 @@ class RolledUpDashboard:
 
 
 def rolled_up_dashboard(*, org: Org, year: int | None = None) -> RolledUpDashboard | None:
-    """A federation's suggestions dashboard from its roll-up (orgs.UnionRollup, written by
-    portal.services.rollup_refresh), in two queries whatever the number of its unions; None for a
-    union, or a year the roll-up does not keep. Without a year: this year, or last year while this
-    one has no suggestions yet (as `latest_year`)."""
+    """A federation's suggestions dashboard from its roll-up (the federation's own rows of
+    orgs.UnionRollup, written by portal.services.rollup_refresh), in two queries whatever the number
+    of its unions; None for a union, or a year the roll-up does not keep. Without a year: this year,
+    or last year while this one has no suggestions yet (as `latest_year`)."""
     from gonghui.orgs.selectors import rollup_for
 
     if getattr(org, "kind", None) != OrgKind.FEDERATION:
         return None
     this_year = dt.date.today().year
     years = [year] if year else [this_year, this_year - 1]
-    rollup = rollup_for(federation=org, years=years)
+    rollup = rollup_for(federation=org, years=years, unions=False)
     if rollup is None:
         return None
-    kept = {y for (_pk, y), f in rollup.rows.items() if "voice.suggestions" in f}
+    kept = {y: f["voice"] for (_pk, y), f in rollup.rows.items() if "voice" in f}
     if year is None:
-        busy = [y for y in years if any(rollup.by_org(y, "voice.suggestions").values())]
+        busy = [y for y in years if y in kept and kept[y]["figures"]["submitted"]]
         year = busy[0] if busy else this_year
     if year not in kept:
         return None
-    unions = rollup.by_org(year, "voice.figures")
-    totals = {k: 0 for k in FIGURE_COUNTS} | {k: ZERO for k in FIGURE_AMOUNTS}
-    months: dict[int, dict] = {}
-    themes: dict[tuple, dict] = {}
-    by_union = []
-    for union_pk, f in unions.items():
-        for k in FIGURE_COUNTS:
-            totals[k] += f[k]
-        for k in FIGURE_AMOUNTS:
-            totals[k] += Decimal(f[k])
-        for m, values in rollup.figure(union_pk, year, "voice.months", {}).items():
-            row = months.setdefault(int(m), {"y": year, "m": int(m), **{k: 0 for k in BREAKDOWN_KEYS}})
-            for k, v in zip(BREAKDOWN_KEYS, values, strict=True):
-                row[k] += v
-        for name, position, *values in rollup.figure(union_pk, year, "voice.themes", []):
-            row = themes.setdefault((position if position is not None else 1 << 30, name or ""),
-                                    {"label": name or "—", **{k: 0 for k in BREAKDOWN_KEYS}})
-            for k, v in zip(BREAKDOWN_KEYS, values, strict=True):
-                row[k] += v
-        by_union.append((union_pk, {k: v for k, v in zip(BREAKDOWN_KEYS, (f["submitted"], f["adopted"], f["implemented"]),
-                                                          strict=True)}))
-    roll, active = rollup.by_org(year, "members.on_roll"), rollup.by_org(year, "voice.suggestions")
-    figures = SuggestionFigures(**totals, members=sum(roll.get(pk, 0) for pk, n in active.items() if n))
+    voice = kept[year]
+    f = voice["figures"]
+    figures = SuggestionFigures(**{k: f[k] for k in FIGURE_COUNTS}, **{k: Decimal(f[k]) for k in FIGURE_AMOUNTS},
+                                members=voice["members"])
+    themes = sorted(voice["themes"], key=lambda t: (t[1] if t[1] is not None else 1 << 30, t[0] or ""))
     children = _children_of(org)
-    paths = {c.pk: c.path for c in children}
-    grouped = [{"org__path": paths[pk], **counts} for pk, counts in by_union if pk in paths]
+    grouped = [{"org__path": c.path, **dict(zip(BREAKDOWN_KEYS, voice["unions"][str(c.pk)], strict=True))}
+               for c in children if str(c.pk) in voice["unions"]]
+    months = [{"y": year, "m": int(m), **dict(zip(BREAKDOWN_KEYS, values, strict=True))}
+              for m, values in voice["months"].items()]
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     return RolledUpDashboard(year=year, figures=figures, computed_at=rollup.computed_at, breakdown={
-        "theme": Breakdown(rows=[themes[key] for key in sorted(themes)]),
+        "theme": Breakdown(rows=[{"label": name or "—", **dict(zip(BREAKDOWN_KEYS, values, strict=True))}
+                                 for name, _position, *values in themes]),
         "branch": _by_child(org, children, grouped, BREAKDOWN_KEYS),
-        "month": by_month(start, end, list(months.values()), BREAKDOWN_KEYS),
+        "month": by_month(start, end, months, BREAKDOWN_KEYS),
     })
