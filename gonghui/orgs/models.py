@@ -117,8 +117,9 @@ class UnionRollup(models.Model):
     """A federation's figures counted ahead of time: one row per org and year, refreshed in the background.
 
     A union's row holds its headcounts and the counts the federation's pages show beside its
-    name ({"members.active": 2031, "members.on_roll": 2020, "voice.suggestions": 24, …}); the
-    federation's own row holds its home page's figures as shown ({"areas": […]}). The pages
+    name ({"members.active": 2031, "members.on_roll": 2020, "voice.suggestions": 24}); the
+    federation's own row holds its suggestions dashboard added up ({"voice": {…}}) and, for this
+    year and last, its home page's figures as shown ({"areas": […]}). The pages
     that read these say when they were counted (`computed_at`): at a million members a live
     count on every visit reads every member row, while these rows are a few hundred.
     Written only by `portal.services.rollup_refresh`.
