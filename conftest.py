@@ -20,3 +20,12 @@ def client_as(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: pages keep counts there (a federation officer's 待办)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

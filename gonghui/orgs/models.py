@@ -111,3 +111,28 @@ class CommitteeSeat(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.committee} · {self.get_title_display()} · {self.member}"
+
+
+class UnionRollup(models.Model):
+    """A federation's figures counted ahead of time: one row per org and year, refreshed in the background.
+
+    A union's row holds its headcounts and the counts the federation's pages show beside its
+    name ({"members.active": 2031, "members.on_roll": 2020, "voice.suggestions": 24}); the
+    federation's own row holds its suggestions dashboard added up ({"voice": {…}}) and, for this
+    year and last, its home page's figures as shown ({"areas": […]}). The pages
+    that read these say when they were counted (`computed_at`): at a million members a live
+    count on every visit reads every member row, while these rows are a few hundred.
+    Written only by `portal.services.rollup_refresh`.
+    """
+
+    org = models.ForeignKey(Org, on_delete=models.CASCADE, related_name="rollups", verbose_name=_("organisation"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    figures = models.JSONField(_("rolled-up figures"), default=dict)
+    computed_at = models.DateTimeField(_("counted at"))
+
+    class Meta:
+        verbose_name = _("roll-up")
+        constraints = [models.UniqueConstraint(fields=["org", "year"], name="orgs_rollup_one_per_org_year")]
+
+    def __str__(self) -> str:
+        return f"{self.org_id} {self.year}"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, QuerySet
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from gonghui.core.scoping import in_reach, orgs_in_reach, under
 
 from .choices import OrgKind
-from .models import Committee, Org
+from .models import Committee, Org, UnionRollup
 
 
 def org_subtree(org: Org) -> QuerySet[Org]:
@@ -117,3 +121,38 @@ def org_search(orgs: QuerySet[Org], text: str) -> QuerySet[Org]:
     if exact.exists():
         return exact
     return orgs.filter(name__contains=text).order_by("depth", "path")
+
+
+# A federation's roll-up older than this is counted again when its officer opens the home page.
+ROLLUP_MAX_AGE = dt.timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """A federation's roll-up rows for some years ({(org id, year): figures}) and when they were counted
+    (the oldest row's time, which is what a page quoting them must say)."""
+
+    rows: dict[tuple[int, int], dict] = field(default_factory=dict)
+    computed_at: dt.datetime | None = None
+
+    def figure(self, org_id: int, year: int, name: str, default=0):
+        return self.rows.get((org_id, year), {}).get(name, default)
+
+    def by_org(self, year: int, name: str) -> dict[int, int]:
+        """{org id: the figure `name`} of every row of `year` that has it."""
+        return {org_id: f[name] for (org_id, y), f in self.rows.items() if y == year and name in f}
+
+    @property
+    def stale(self) -> bool:
+        return self.computed_at is None or timezone.now() - self.computed_at > ROLLUP_MAX_AGE
+
+
+def rollup_for(*, federation: Org, years, unions: bool = True) -> Rollup | None:
+    """The roll-up of a federation for `years` (its own rows, and its unions' unless `unions` is
+    False), in one query; None when it has not been counted yet, so the page counts live instead."""
+    rows = list(UnionRollup.objects.filter(under(federation) if unions else Q(org=federation), year__in=list(years))
+                .values_list("org_id", "year", "figures", "computed_at"))
+    if not rows:
+        return None
+    return Rollup(rows={(org_id, year): figures for org_id, year, figures, _at in rows},
+                  computed_at=min(at for *_rest, at in rows))

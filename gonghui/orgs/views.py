@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -7,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gonghui.core.authority import action_table
+from gonghui.core.formatting import format_count
 from gonghui.core import scoping
 from gonghui.core.forms import form_submitted
 from gonghui.core.picker import PICK_LIMIT, pick_response
@@ -19,7 +22,7 @@ from . import services
 from .choices import ALLOWED_CHILDREN, OrgKind
 from .forms import ChildOrgForm, CommitteeForm, RenameForm, SeatEndForm, SeatForm
 from .models import CommitteeSeat, Org
-from .selectors import committee_list, org_list, org_pick_label, org_search, placement_org_list
+from .selectors import committee_list, org_list, org_pick_label, org_search, placement_org_list, rollup_for
 
 
 @login_required
@@ -30,13 +33,29 @@ def org_tree(request):
     federation_view = reach.filter(kind=OrgKind.FEDERATION).exists()
     orgs = list(reach.filter(kind__in=(OrgKind.FEDERATION, OrgKind.UNION)) if federation_view else reach)
     tops = [o for o in orgs if not any(o.path.startswith(p.path) and o.pk != p.pk for p in orgs)]
-    counts, totals = {}, {}
+    counts, totals, counted_at = {}, {}, None
     for top in tops:
-        totals.update(member_totals_by_union(org=top))
+        # A federation's union totals come from its roll-up (portal.services.rollup_refresh), and the
+        # page says when they were counted; a union's tree counts live.
+        rollup = rollup_for(federation=top, years=[dt.date.today().year]) if top.kind == OrgKind.FEDERATION else None
+        if rollup is not None:
+            totals.update(rollup.by_org(dt.date.today().year, "members.active"))
+            counted_at = min(counted_at or rollup.computed_at, rollup.computed_at)
+        else:
+            totals.update(member_totals_by_union(org=top))
         if not federation_view:
             counts.update(member_counts_by_org(org=top))
-    return render(request, "orgs/tree.html", {"orgs": orgs, "counts": counts, "totals": totals,
-                                              "federation_view": federation_view})
+    return render(request, "orgs/tree.html", {"rows": _tree_rows(orgs, counts, totals),
+                                              "federation_view": federation_view, "counted_at": counted_at})
+
+
+def _tree_rows(orgs, counts, totals) -> list[tuple]:
+    """(indent, link, name, kind, code, placed here, union total) per org, written out here: a federation's
+    hundreds of rows then render as plain text, not hundreds of URL reversals and label lookups."""
+    link = reverse("orgs:detail", args=[0]).removesuffix("0/")
+    kinds = {kind: str(label) for kind, label in OrgKind.choices}
+    return [(o.depth, f"{link}{o.pk}/", o.name, kinds.get(o.kind, o.kind), o.code,
+             counts.get(o.pk) or "", format_count(totals[o.pk]) if totals.get(o.pk) else "") for o in orgs]
 
 
 @login_required

@@ -39,6 +39,13 @@ def _trend(figure: Figure) -> tuple[str, str]:
     return f"{sign}{format_count(abs(change))}", "up" if change > 0 else "down"
 
 
+def _years_to_show(year: int | None, today: dt.date) -> list[int]:
+    """The year asked for, else this year then last (in January last year first)."""
+    if year:
+        return [year]
+    return [today.year - 1, today.year] if today.month == 1 else [today.year, today.year - 1]
+
+
 def dashboard(*, org, year: int | None = None) -> tuple[int, list[DashboardArea]]:
     """(the year shown, its areas) for an org the caller has already checked the user manages.
 
@@ -48,8 +55,7 @@ def dashboard(*, org, year: int | None = None) -> tuple[int, list[DashboardArea]
     from gonghui.reports.providers import collect_sections
 
     today = dt.date.today()
-    years = [year] if year else ([today.year - 1, today.year] if today.month == 1 else [today.year, today.year - 1])
-    for shown in years:
+    for shown in _years_to_show(year, today):
         areas = []
         for section in collect_sections(org=org, period=Period.year(shown)):
             figures = []
@@ -63,3 +69,22 @@ def dashboard(*, org, year: int | None = None) -> tuple[int, list[DashboardArea]
         if areas:
             return shown, areas
     return year or today.year, []
+
+
+def rolled_up_dashboard(*, org, year: int | None = None):
+    """(the year shown, its areas, when they were counted) of a federation from its roll-up
+    (portal.services.rollup_refresh), in one query; None when the roll-up lacks that year."""
+    from gonghui.orgs.selectors import rollup_for
+
+    years = _years_to_show(year, dt.date.today())
+    rollup = rollup_for(federation=org, years=years, unions=False)
+    if rollup is None:
+        return None
+    for shown in years:
+        stored = rollup.rows.get((org.pk, shown), {})
+        if "areas" not in stored:
+            return None
+        areas = [DashboardArea(a["heading"], [DashboardFigure(**f) for f in a["figures"]]) for a in stored["areas"]]
+        if areas or shown == years[-1]:
+            return shown, areas, rollup
+    return None

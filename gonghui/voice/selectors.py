@@ -333,3 +333,95 @@ def attention(*, visible_to) -> list[Attention]:
                   suggestion_list(visible_to=visible_to, status=SuggestionStatus.SUBMITTED).count(),
                   reverse("voice:queue") + f"?status={SuggestionStatus.SUBMITTED}"),
     ]
+
+
+# ---------------------------------------------------------------- the federation's roll-up
+BREAKDOWN_KEYS = ("total", "adopted", "implemented")
+FIGURE_COUNTS = ("submitted", "adopted", "rejected", "implemented", "golden", "reopened", "rated", "satisfied")
+FIGURE_AMOUNTS = ("saving_yuan", "golden_saving_yuan", "reward_yuan")
+
+
+def suggestion_rollup(*, org: Org, start: dt.date, end: dt.date, union_of: dict[int, int]) -> dict:
+    """What the roll-up keeps of a federation's suggestions in [start, end] (portal.services.rollup_refresh
+    stores it in the federation's own row): the dashboard's figures, its bars by month ({month: [total,
+    adopted, implemented]}), by theme ([[name, position, total, adopted, implemented]]) and by union
+    ({union id: [total, adopted, implemented]}), and the roll per head divides by. Four grouped queries."""
+    base = Suggestion.objects.filter(under(org), submitted_on__gte=start, submitted_on__lte=end).order_by()
+    t = {k: 0 for k in FIGURE_COUNTS} | {k: ZERO for k in FIGURE_AMOUNTS}
+    rows = (base.annotate(was_reopened=ExpressionWrapper(Q(reopen_count__gt=0), output_field=BooleanField()))
+            .values_list("status", "is_golden", "rating", "was_reopened")
+            .annotate(n=Count("id"), saving=Sum("saving_yuan"), reward=Sum("reward_yuan")))
+    for status, golden, rating, reopened, n, saving, reward in rows:
+        t["submitted"] += n
+        t["adopted"] += n if status in ADOPTED_STATES else 0
+        t["rejected"] += n if status == SuggestionStatus.REJECTED else 0
+        t["implemented"] += n if status == SuggestionStatus.IMPLEMENTED else 0
+        t["golden"] += n if golden else 0
+        t["reopened"] += n if reopened else 0
+        t["rated"] += n if rating else 0
+        t["satisfied"] += n if rating in ("satisfied", "fairly") else 0
+        t["saving_yuan"] += saving or ZERO
+        t["golden_saving_yuan"] += (saving or ZERO) if golden else ZERO
+        t["reward_yuan"] += reward or ZERO
+    counts = {"total": Count("id"), "adopted": Count("id", filter=Q(status__in=ADOPTED_STATES)),
+              "implemented": Count("id", filter=Q(status=SuggestionStatus.IMPLEMENTED))}
+    months = {str(g["m"]): [g[k] for k in BREAKDOWN_KEYS]
+              for g in base.annotate(m=ExtractMonth("submitted_on")).values("m").annotate(**counts)}
+    themes = [[g["theme__name"], g["theme__position"], *(g[k] for k in BREAKDOWN_KEYS)]
+              for g in base.values("theme__name", "theme__position").annotate(**counts)]
+    unions: dict[int, list[int]] = {}
+    for g in base.values("org_id").annotate(**counts):
+        union_pk = union_of.get(g["org_id"])
+        if union_pk is not None:
+            row = unions.setdefault(union_pk, [0, 0, 0])
+            for i, k in enumerate(BREAKDOWN_KEYS):
+                row[i] += g[k]
+    return {"figures": {**t, **{k: str(t[k]) for k in FIGURE_AMOUNTS}}, "months": months, "themes": themes,
+            "unions": {str(pk): row for pk, row in unions.items()}}
+
+
+@dataclass(frozen=True)
+class RolledUpDashboard:
+    year: int
+    figures: SuggestionFigures
+    breakdown: dict[str, Breakdown]
+    computed_at: dt.datetime
+
+
+def rolled_up_dashboard(*, org: Org, year: int | None = None) -> RolledUpDashboard | None:
+    """A federation's suggestions dashboard from its roll-up (the federation's own rows of
+    orgs.UnionRollup, written by portal.services.rollup_refresh), in two queries whatever the number
+    of its unions; None for a union, or a year the roll-up does not keep. Without a year: this year,
+    or last year while this one has no suggestions yet (as `latest_year`)."""
+    from gonghui.orgs.selectors import rollup_for
+
+    if getattr(org, "kind", None) != OrgKind.FEDERATION:
+        return None
+    this_year = dt.date.today().year
+    years = [year] if year else [this_year, this_year - 1]
+    rollup = rollup_for(federation=org, years=years, unions=False)
+    if rollup is None:
+        return None
+    kept = {y: f["voice"] for (_pk, y), f in rollup.rows.items() if "voice" in f}
+    if year is None:
+        busy = [y for y in years if y in kept and kept[y]["figures"]["submitted"]]
+        year = busy[0] if busy else this_year
+    if year not in kept:
+        return None
+    voice = kept[year]
+    f = voice["figures"]
+    figures = SuggestionFigures(**{k: f[k] for k in FIGURE_COUNTS}, **{k: Decimal(f[k]) for k in FIGURE_AMOUNTS},
+                                members=voice["members"])
+    themes = sorted(voice["themes"], key=lambda t: (t[1] if t[1] is not None else 1 << 30, t[0] or ""))
+    children = _children_of(org)
+    grouped = [{"org__path": c.path, **dict(zip(BREAKDOWN_KEYS, voice["unions"][str(c.pk)], strict=True))}
+               for c in children if str(c.pk) in voice["unions"]]
+    months = [{"y": year, "m": int(m), **dict(zip(BREAKDOWN_KEYS, values, strict=True))}
+              for m, values in voice["months"].items()]
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return RolledUpDashboard(year=year, figures=figures, computed_at=rollup.computed_at, breakdown={
+        "theme": Breakdown(rows=[{"label": name or "—", **dict(zip(BREAKDOWN_KEYS, values, strict=True))}
+                                 for name, _position, *values in themes]),
+        "branch": _by_child(org, children, grouped, BREAKDOWN_KEYS),
+        "month": by_month(start, end, months, BREAKDOWN_KEYS),
+    })

@@ -230,12 +230,15 @@ def answer_delete(request, pk: int):
 @manager_required
 def dashboard(request):
     org = org_from_query(request) or org_typed(request) or default_org(request.user)
-    year = forms.YearForm(request.GET).value("year") or selectors.latest_year(org=org)
+    year = forms.YearForm(request.GET).value("year")
+    # A federation's figures come from its roll-up, and the page says when they were counted; a union's are live.
+    rolled_up = selectors.rolled_up_dashboard(org=org, year=year)
+    year = rolled_up.year if rolled_up else year or selectors.latest_year(org=org)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     return render(request, "voice/dashboard.html", {
         "org": org, "year": year, "years": range(dt.date.today().year, dt.date.today().year - 5, -1),
-        "org_picker": org_picker(org),
-        "s": selectors.suggestion_figures(org=org, start=start, end=end),
-        "s_by": selectors.suggestion_breakdown(org=org, start=start, end=end),
+        "org_picker": org_picker(org), "counted_at": rolled_up.computed_at if rolled_up else None,
+        "s": rolled_up.figures if rolled_up else selectors.suggestion_figures(org=org, start=start, end=end),
+        "s_by": rolled_up.breakdown if rolled_up else selectors.suggestion_breakdown(org=org, start=start, end=end),
         "period": f"{format_date(start)}—{format_date(end)}",
     })
