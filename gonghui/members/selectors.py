@@ -9,12 +9,14 @@ from operator import or_
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
 
 from gonghui.core.scoping import get_in_reach_or_404, in_reach, under
 from gonghui.core.links import url_maker
+from gonghui.orgs.choices import OrgKind
 from gonghui.orgs.models import Org
 from gonghui.orgs.selectors import count_by_union
 
@@ -97,6 +99,11 @@ def member_list(
         conditions["contract_status"] = contract_status
     if is_union_member is not None:
         conditions["is_union_member"] = is_union_member
+    if org is not None and org.kind != OrgKind.FEDERATION:
+        # The member's own union column narrows a union's list to its rows by an index; the path
+        # alone made PostgreSQL walk a federation's whole list order to find one union's page.
+        conditions["union_id"] = org.pk if org.kind == OrgKind.UNION else Subquery(
+            Org.objects.filter(path__in=org.ancestor_paths(), kind=OrgKind.UNION).values("pk")[:1])
     # One filter() call: each call clones and re-resolves the query, which a list pays for on every request.
     return in_reach(Member.objects.select_related("org"), visible_to, action=action).filter(
         under(org), member_search_filter(q), **conditions)
@@ -240,7 +247,10 @@ def row_count(queryset: QuerySet, *, bound: int = COUNT_BOUND) -> RowCount:
     """
     # The count wraps the compiled SQL by hand: QuerySet.count() on a slice rebuilds the query as
     # an aggregate over a subquery, which cost the member list a millisecond a page (of ~15).
-    sql, params = queryset.order_by().values("pk")[: bound + 1].query.sql_with_params()
+    try:
+        sql, params = queryset.order_by().values("pk")[: bound + 1].query.sql_with_params()
+    except EmptyResultSet:   # a filter that can match nothing (no org in reach): Django sends no SQL
+        return RowCount(0, True)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM ({sql}) bounded", params)
         bounded = cursor.fetchone()[0]

@@ -30,10 +30,12 @@ def assert_same(org, period: Period) -> dict:
     return raw_sql.assert_same(sections, raw_sql_figures, org, period)
 
 
-class _Ctx:
-    def __init__(self, cast):
-        self.union, self.year, self.actor, self.rng = cast.union, 2025, cast.chair, random.Random(3)
-        self.members = [cast.member_record, cast.rep_record] + [make_member(cast.branch, f"职工{i}") for i in range(14)]
+def _Ctx(cast):
+    """The union's 2025 as a scenario's loader sees it: the cast's union and chair, 16 members."""
+    from gonghui.reports.scenarios import ScenarioContext
+
+    return ScenarioContext(spec={}, rng=random.Random(3), year=2025, actor=cast.chair, union=cast.union,
+                           members=[cast.member_record, cast.rep_record] + [make_member(cast.branch, f"职工{i}") for i in range(14)])
 
 
 def test_the_demo_year_of_care_gives_every_figure_of_the_summary(cast):
