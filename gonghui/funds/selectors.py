@@ -11,7 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import Case, Count, Exists, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -292,17 +293,45 @@ class DuesFigures:
         return (Decimal(self.payments) * 100 / self.due).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+def _months_due(first: dt.date, last: dt.date) -> Case:
+    """A wage base's member-months due from `first`'s month to `last`'s: every month from its
+    `since` (a month's first day) or from `first`, whichever is later; a CASE over the dozen
+    possible starts (WHEN since < the next month's first day …), so the database counts them
+    with no date function per row."""
+    months = months_between(first, last)
+    following = months[1:] + [(months[-1].replace(day=28) + dt.timedelta(days=4)).replace(day=1)]
+    return Case(*[When(since__lt=after, then=Value(len(months) - i)) for i, after in enumerate(following)],
+                default=Value(0), output_field=IntegerField())
+
+
 def dues_figures(*, org: Org, start: dt.date, end: dt.date) -> DuesFigures:
     """Dues collected in the period over the org's subtree, and the collection rate: member-months
-    paid over member-months due (each wage base from its start); three queries."""
+    paid over member-months due (each wage base from its start); two queries.
+
+    The second counts, per wage base in the database, the months due in the period and (for a
+    period within one year) the arrears as `arrears` finds them on the day they are judged on:
+    months due since January (or the base's start) not all paid, and the latest six all unpaid."""
     paid = DuesPayment.objects.filter(under(org), month__gte=month_start(start), month__lte=end).aggregate(
         s=Sum("amount"), n=Count("id"), m=Count("member", distinct=True))
-    due = 0
-    for since in WageBase.objects.filter(under(org), since__lte=end, dues__gt=0, member__status="active").values_list("since", flat=True):
-        due += len(months_between(max(month_start(start), since), end))
-    behind = arrears(org=org, as_of=judged_on(start, end)) if start.year == end.year else []
-    return DuesFigures(_cents(paid["s"]), paid["n"] or 0, due, paid["m"] or 0,
-                       in_arrears=len(behind), flagged=sum(1 for a in behind if a.flagged))
+    bases = WageBase.objects.filter(under(org), since__lte=end, dues__gt=0, member__status="active")
+    counts = {"due": Sum(_months_due(month_start(start), end))}
+    if start.year == end.year:
+        last = month_start(judged_on(start, end))
+        first = dt.date(last.year, 1, 1)
+        recent = months_between(first, last)[-MONTHS_BEFORE_FLAG:]
+        bases = bases.annotate(
+            due_in_year=_months_due(first, last),
+            paid_in_year=Coalesce(Subquery(
+                DuesPayment.objects.filter(member=OuterRef("member"), month__gte=first, month__lte=last)
+                .filter(month__gte=OuterRef("since")).order_by().values("member").annotate(n=Count("id")).values("n")[:1]), 0),
+            paid_lately=Exists(DuesPayment.objects.filter(member=OuterRef("member"), month__gte=recent[0], month__lte=last)),
+        )
+        behind = Q(since__lte=last, paid_in_year__lt=F("due_in_year"))
+        counts |= {"in_arrears": Count("id", filter=behind),
+                   "flagged": Count("id", filter=behind & Q(due_in_year__gte=MONTHS_BEFORE_FLAG, paid_lately=False))}
+    row = bases.aggregate(**counts)
+    return DuesFigures(_cents(paid["s"]), paid["n"] or 0, row["due"] or 0, paid["m"] or 0,
+                       in_arrears=row.get("in_arrears") or 0, flagged=row.get("flagged") or 0)
 
 
 def dues_by_union(*, org: Org, start: dt.date, end: dt.date, union_of: dict[int, int]) -> dict[int, Decimal]:
