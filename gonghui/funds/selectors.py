@@ -11,8 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Case, Count, Exists, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, Max, OuterRef, QuerySet, Subquery, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -293,45 +292,42 @@ class DuesFigures:
         return (Decimal(self.payments) * 100 / self.due).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def _months_due(first: dt.date, last: dt.date) -> Case:
-    """A wage base's member-months due from `first`'s month to `last`'s: every month from its
-    `since` (a month's first day) or from `first`, whichever is later; a CASE over the dozen
-    possible starts (WHEN since < the next month's first day …), so the database counts them
-    with no date function per row."""
-    months = months_between(first, last)
-    following = months[1:] + [(months[-1].replace(day=28) + dt.timedelta(days=4)).replace(day=1)]
-    return Case(*[When(since__lt=after, then=Value(len(months) - i)) for i, after in enumerate(following)],
-                default=Value(0), output_field=IntegerField())
-
-
 def dues_figures(*, org: Org, start: dt.date, end: dt.date) -> DuesFigures:
     """Dues collected in the period over the org's subtree, and the collection rate: member-months
     paid over member-months due (each wage base from its start); two queries.
 
-    The second counts, per wage base in the database, the months due in the period and (for a
-    period within one year) the arrears as `arrears` finds them on the day they are judged on:
-    months due since January (or the base's start) not all paid, and the latest six all unpaid."""
+    The second counts the wage bases by the month they start and, for a period within one year,
+    by how many of the year's months due (to the day arrears are judged on) the member paid and
+    whether they paid any of the latest six: a few dozen rows whatever the number of members,
+    from which the months due, the members behind and those six months behind (章程 Art 6, as
+    `arrears` finds them) follow."""
     paid = DuesPayment.objects.filter(under(org), month__gte=month_start(start), month__lte=end).aggregate(
         s=Sum("amount"), n=Count("id"), m=Count("member", distinct=True))
-    bases = WageBase.objects.filter(under(org), since__lte=end, dues__gt=0, member__status="active")
-    counts = {"due": Sum(_months_due(month_start(start), end))}
-    if start.year == end.year:
-        last = month_start(judged_on(start, end))
-        first = dt.date(last.year, 1, 1)
+    bases = WageBase.objects.filter(under(org), since__lte=end, dues__gt=0, member__status="active").order_by()
+    one_year = start.year == end.year
+    last = month_start(judged_on(start, end))
+    first = dt.date(last.year, 1, 1)
+    if one_year:
         recent = months_between(first, last)[-MONTHS_BEFORE_FLAG:]
+        member_paid = DuesPayment.objects.filter(member=OuterRef("member"), month__gte=first, month__lte=last)
         bases = bases.annotate(
-            due_in_year=_months_due(first, last),
-            paid_in_year=Coalesce(Subquery(
-                DuesPayment.objects.filter(member=OuterRef("member"), month__gte=first, month__lte=last)
-                .filter(month__gte=OuterRef("since")).order_by().values("member").annotate(n=Count("id")).values("n")[:1]), 0),
-            paid_lately=Exists(DuesPayment.objects.filter(member=OuterRef("member"), month__gte=recent[0], month__lte=last)),
-        )
-        behind = Q(since__lte=last, paid_in_year__lt=F("due_in_year"))
-        counts |= {"in_arrears": Count("id", filter=behind),
-                   "flagged": Count("id", filter=behind & Q(due_in_year__gte=MONTHS_BEFORE_FLAG, paid_lately=False))}
-    row = bases.aggregate(**counts)
-    return DuesFigures(_cents(paid["s"]), paid["n"] or 0, row["due"] or 0, paid["m"] or 0,
-                       in_arrears=row.get("in_arrears") or 0, flagged=row.get("flagged") or 0)
+            paid_in_year=Subquery(member_paid.filter(month__gte=OuterRef("since")).order_by().values("member")
+                                  .annotate(n=Count("id")).values("n")[:1]),
+            paid_lately=Exists(member_paid.filter(month__gte=recent[0])),
+        ).values("since", "paid_in_year", "paid_lately")
+    else:
+        bases = bases.values("since")
+    due = in_arrears = flagged = 0
+    for row in bases.annotate(n=Count("id")):
+        since, n = row["since"], row["n"]
+        due += n * len(months_between(max(month_start(start), since), end))
+        if one_year and since <= last:
+            due_in_year = len(months_between(max(first, since), last))
+            if (row["paid_in_year"] or 0) < due_in_year:
+                in_arrears += n
+                if due_in_year >= MONTHS_BEFORE_FLAG and not row["paid_lately"]:
+                    flagged += n
+    return DuesFigures(_cents(paid["s"]), paid["n"] or 0, due, paid["m"] or 0, in_arrears=in_arrears, flagged=flagged)
 
 
 def dues_by_union(*, org: Org, start: dt.date, end: dt.date, union_of: dict[int, int]) -> dict[int, Decimal]:
