@@ -181,20 +181,22 @@ def meetings_held_by_union(*, org: Org, start: dt.date, end: dt.date, union_of: 
 def meeting_figures_compared(
     *, org: Org, spans: list[tuple[dt.date, dt.date]], with_congresses: bool = True
 ) -> list[MeetingFigures]:
-    """`meeting_figures` for several spans: one query grouped by kind, each span's counts and
-    attendance filtered out of it (plain date comparisons), and the congress sessions of the
-    first span."""
-    in_span = [Q(date__gte=start, date__lte=end) for start, end in spans]
-    sums = {}
-    for i, span in enumerate(in_span):
-        sums |= {f"n{i}": Count("id", filter=span), f"p{i}": Sum("present", filter=span), f"e{i}": Sum("expected", filter=span)}
-    found = [MeetingFigures(by_kind={}, present=0, expected=0, congresses=[]) for _span in spans]
-    for row in Meeting.objects.filter(under(org)).filter(reduce(operator.or_, in_span)).values("kind").order_by().annotate(**sums):
-        for i, figs in enumerate(found):
-            if row[f"n{i}"]:
-                figs.by_kind[row["kind"]] = row[f"n{i}"]
-                figs.present += row[f"p{i}"] or 0
-                figs.expected += row[f"e{i}"] or 0
+    """`meeting_figures` for several spans: a grouped query per span, and the congress
+    sessions of the first span."""
+    # one plain GROUP BY per span: measured on SQLite at 300 unions (CPU time), 12 ms for the
+    # two against 15 ms for one query labelling each meeting's span in a CASE and 14–20 ms
+    # for one with a FILTER per span and figure
+    found = []
+    for start, end in spans:
+        figs = MeetingFigures(by_kind={}, present=0, expected=0, congresses=[])
+        for kind, n, present, expected in (
+            Meeting.objects.filter(under(org), date__gte=start, date__lte=end).values("kind").order_by()
+            .annotate(n=Count("id"), p=Sum("present"), e=Sum("expected")).values_list("kind", "n", "p", "e")
+        ):
+            figs.by_kind[kind] = n
+            figs.present += present or 0
+            figs.expected += expected or 0
+        found.append(figs)
     first = found[0]
     if with_congresses and first.by_kind.get(MeetingKind.CONGRESS):
         start, end = spans[0]
