@@ -14,7 +14,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, Value, When
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -26,7 +26,8 @@ from gonghui.core.selectors import Attention
 from . import rules
 from .choices import Band, BallotSource, DelegateCategory, ElectionStatus, MotionStatus, Rating
 from .models import (
-    Appraisal, AppraisalMark, Ballot, BallotMark, CongressSession, Delegate, Election, Motion, MotionHandler, Resolution,
+    Appraisal, AppraisalMark, Ballot, BallotMark, CongressSession, Delegate, Election, Motion, MotionAnswer, MotionHandler,
+    Resolution,
     Seconder, Voted,
 )
 
@@ -102,6 +103,30 @@ def compositions(sessions: list[CongressSession]) -> dict[int, rules.Composition
         found[s.pk] = rules.composition_check(delegates=r["n"], frontline=r["frontline"], management=r["management"],
                                               women=r["women"], headcount=s.headcount, women_on_roll=s.women_on_roll)
     return found
+
+
+@dataclass
+class SessionFigure:
+    pk: int
+    title: str
+    composition: rules.Composition
+
+    @property
+    def delegates(self) -> int:
+        return self.composition.delegates
+
+
+def session_figures(*, org, start: dt.date, end: dt.date) -> list[SessionFigure]:
+    """The sessions held under `org` in [start, end], each with its delegates counted by category
+    against the rules; one grouped query."""
+    rows = (CongressSession.objects.filter(_under(org), date__gte=start, date__lte=end).order_by("date", "id")
+            .annotate(n=Count("delegates"), frontline=Count("delegates", filter=Q(delegates__category=DelegateCategory.FRONTLINE)),
+                      management=Count("delegates", filter=Q(delegates__category=DelegateCategory.MANAGEMENT)),
+                      women=Count("delegates", filter=Q(delegates__is_woman=True)))
+            .values_list("pk", "title", "n", "frontline", "management", "women", "headcount", "women_on_roll"))
+    return [SessionFigure(pk, title, rules.composition_check(delegates=n, frontline=frontline, management=management,
+                                                             women=women, headcount=headcount, women_on_roll=women_on_roll))
+            for pk, title, n, frontline, management, women, headcount, women_on_roll in rows]
 
 
 PROBLEM_TEXT = {
@@ -183,7 +208,7 @@ class MotionFigures:
     answered: int        # with at least one written answer
     rated: int
     satisfied: int       # 满意 or 基本满意
-    overdue: int
+    overdue: int         # under the org, past the answer date today, whenever the session sat
 
     @property
     def satisfaction(self):
@@ -193,16 +218,20 @@ class MotionFigures:
 
 
 def motion_figures(*, org, start: dt.date, end: dt.date, today: dt.date | None = None) -> MotionFigures:
-    """Motions to sessions held in [start, end] under `org`; one query."""
+    """Motions to sessions held in [start, end] under `org`, and every motion under `org` past its
+    answer date today (whatever its session's date: the summary's shortcoming); one query."""
     today = today or timezone.localdate()
     accepted = [MotionStatus.ACCEPTED, MotionStatus.ASSIGNED, MotionStatus.ANSWERED, MotionStatus.SUPERVISED, MotionStatus.CLOSED]
-    row = Motion.objects.filter(_under(org), session__date__range=(start, end)).aggregate(
-        collected=Count("id"), accepted=Count("id", filter=Q(status__in=accepted)),
-        converted=Count("id", filter=Q(status=MotionStatus.CONVERTED)),
-        answered=Count("id", filter=Q(answers__isnull=False), distinct=True),
-        rated=Count("id", filter=~Q(rating=""), distinct=True),
-        satisfied=Count("id", filter=Q(rating__in=[Rating.SATISFIED, Rating.BASICALLY]), distinct=True),
-        overdue=Count("id", filter=Q(status__in=OPEN_FOR_ANSWER, deadline__lt=today), distinct=True),
+    in_period = Q(session__date__gte=start, session__date__lte=end)
+    overdue = Q(status__in=OPEN_FOR_ANSWER, deadline__lt=today)
+    answered = Exists(MotionAnswer.objects.filter(motion=OuterRef("pk")))
+    row = Motion.objects.filter(_under(org)).filter(in_period | overdue).aggregate(
+        collected=Count("id", filter=in_period), accepted=Count("id", filter=in_period & Q(status__in=accepted)),
+        converted=Count("id", filter=in_period & Q(status=MotionStatus.CONVERTED)),
+        answered=Count("id", filter=in_period & Q(answered)),
+        rated=Count("id", filter=in_period & ~Q(rating="")),
+        satisfied=Count("id", filter=in_period & Q(rating__in=[Rating.SATISFIED, Rating.BASICALLY])),
+        overdue=Count("id", filter=overdue),
     )
     return MotionFigures(**row)
 
@@ -320,6 +349,29 @@ def election_figures(*, org, start: dt.date, end: dt.date) -> ElectionFigures:
     return ElectionFigures(row["n"], row["e"] or 0, row["r"] or 0)
 
 
+@dataclass
+class ElectionHeld:
+    title: str
+    electorate: int
+    returned: int
+    elected: list[str]
+
+
+def elections_held(*, org, start: dt.date, end: dt.date, named_limit: int) -> list[ElectionHeld]:
+    """The closed elections held under `org` in [start, end], in date order; their elected
+    candidates by name (one query more) only when there are at most `named_limit` of them."""
+    held = {pk: ElectionHeld(title, electorate, returned, []) for pk, title, electorate, returned in
+            Election.objects.filter(_under(org), held_on__range=(start, end), status=ElectionStatus.CLOSED)
+            .order_by("held_on", "id").values_list("pk", "title", "electorate", "returned")}
+    if held and len(held) <= named_limit:
+        from .models import Candidate
+
+        for election_id, name in (Candidate.objects.filter(election_id__in=list(held), elected=True)
+                                  .order_by("election_id", "id").values_list("election_id", "name")):
+            held[election_id].elected.append(name)
+    return list(held.values())
+
+
 def elected_in(*, org, start: dt.date, end: dt.date) -> list[tuple[str, list[str]]]:
     out = []
     for election in Election.objects.filter(_under(org), held_on__range=(start, end), status=ElectionStatus.CLOSED
@@ -390,6 +442,36 @@ def appraisal_results(appraisal: Appraisal) -> list[AppraisalResult]:
         overall = {b: sum(by_dim[d][b] for d in by_dim) for b in BAND_ORDER}
         out.append(AppraisalResult(a.pk, a.name, a.post, a.report, by_dim, overall))
     return out
+
+
+def appraisals_held(*, org, start: dt.date, end: dt.date, limit: int) -> list[tuple[Appraisal, int, list[AppraisalResult]]]:
+    """(appraisal, sheets returned, results) of the first `limit` closed appraisals held under `org`
+    in [start, end]; three queries whatever their number (the summary names each)."""
+    from .models import Appraisee
+
+    appraisals = list(Appraisal.objects.filter(_under(org), held_on__range=(start, end), status="closed")
+                      .annotate(n=Count("sheets")).order_by("held_on", "id")[:limit])
+    if not appraisals:
+        return []
+    ids = [a.pk for a in appraisals]
+    counts: dict = defaultdict(lambda: defaultdict(Counter))
+    for appraisee_id, dimension, band, n in (
+        AppraisalMark.objects.filter(sheet__appraisal_id__in=ids).values("appraisee_id", "dimension", "band")
+        .annotate(n=Count("id")).values_list("appraisee_id", "dimension", "band", "n")
+    ):
+        counts[appraisee_id][dimension][band] = n
+    cadres = defaultdict(list)
+    for appraisee in Appraisee.objects.filter(appraisal_id__in=ids).order_by("appraisal", "id"):
+        cadres[appraisee.appraisal_id].append(appraisee)
+    found = []
+    for appraisal in appraisals:
+        results = []
+        for a in cadres[appraisal.pk]:
+            by_dim = {d: {b: counts[a.pk][d].get(b, 0) for b in BAND_ORDER} for d in appraisal.dimensions}
+            overall = {b: sum(by_dim[d][b] for d in by_dim) for b in BAND_ORDER}
+            results.append(AppraisalResult(a.pk, a.name, a.post, a.report, by_dim, overall))
+        found.append((appraisal, appraisal.n, results))
+    return found
 
 
 # ── the home page ────────────────────────────────────────────────────────────
@@ -474,6 +556,34 @@ def contracts_in_force(*, org, on: dt.date) -> QuerySet:
     from .models import CollectiveContract
 
     return CollectiveContract.objects.filter(_under(org), status="effective", term_start__lte=on, term_end__gte=on)
+
+
+@dataclass
+class ContractFigures:
+    in_force: list[tuple[str, dt.date, dt.date, dt.date]]    # (title, signed on, from, until), by their start
+    waiting: int                                             # past a date the rules set (contracts_waiting)
+
+
+def contract_figures(*, org, on: dt.date, today: dt.date | None = None) -> ContractFigures:
+    """The collective contracts under `org` in force on `on`, and how many wait past a date the
+    rules set today; one query (an org holds a contract or two, a federation one per union)."""
+    from .models import CollectiveContract, NegotiationRound
+
+    today = today or timezone.localdate()
+    in_force = Q(status="effective", term_start__lte=on, term_end__gte=on)
+    waiting = (Q(status="negotiating", reply_due__lt=today) & ~Exists(NegotiationRound.objects.filter(contract=OuterRef("pk")))
+               | Q(status="signed", signed_on__lt=today - dt.timedelta(days=rules.FILE_DAYS)))
+    found = ContractFigures(in_force=[], waiting=0)
+    for title, signed_on, start, end, is_in_force in (
+        CollectiveContract.objects.filter(_under(org)).filter(in_force | waiting).order_by("term_start", "id")
+        .annotate(is_in_force=Case(When(in_force, then=Value(True)), default=Value(False)))
+        .values_list("title", "signed_on", "term_start", "term_end", "is_in_force")
+    ):
+        if is_in_force:
+            found.in_force.append((title, signed_on, start, end))
+        else:
+            found.waiting += 1
+    return found
 
 
 def motions_by_union(*, org, start: dt.date, end: dt.date, union_of: dict[int, int]) -> dict[int, int]:

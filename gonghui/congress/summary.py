@@ -8,14 +8,12 @@ outside the rules (RULES.md a).
 
 from __future__ import annotations
 
-from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from gonghui.core.formatting import format_count, format_date, format_percent
+from gonghui.core.formatting import format_count, format_date, format_percent, ratio
 from gonghui.core.summary import Figure, Period, Section, headline_sections
 
 from . import selectors
-from .models import CongressSession
 
 ORDER = 20
 # Up to this many sessions, elections or appraisals, the summary names each; more are added up.
@@ -59,24 +57,23 @@ def contract_sentence(title: str, signed_on, start, end) -> str:
 
 
 def sections(*, org, period: Period) -> list[Section]:
-    sessions = list(CongressSession.objects.filter(selectors._under(org), date__range=(period.start, period.end))
-                    .annotate(n=Count("delegates")).order_by("date", "id"))
-    motions = selectors.motion_figures(org=org, start=period.start, end=period.end)
-    elections = selectors.election_figures(org=org, start=period.start, end=period.end)
+    start, end = period.start, period.end
+    sessions = selectors.session_figures(org=org, start=start, end=end)
+    motions = selectors.motion_figures(org=org, start=start, end=end)
+    elections = selectors.elections_held(org=org, start=start, end=end, named_limit=NAMED_LIMIT)
     paragraphs, figures, shortcomings = [], [], []
     if sessions:
+        delegates = sum(s.delegates for s in sessions)
         if len(sessions) <= NAMED_LIMIT:
-            paragraphs.append(session_sentence([(s.title, s.n) for s in sessions]))
+            paragraphs.append(session_sentence([(s.title, s.delegates) for s in sessions]))
         else:  # a federation's summary adds its unions' congresses up
             paragraphs.append(_("%(n)s congress sessions were held with %(d)s delegates in all.") % {
-                "n": format_count(len(sessions)), "d": format_count(sum(s.n for s in sessions))})
+                "n": format_count(len(sessions)), "d": format_count(delegates)})
         figures.append(Figure("congress.sessions", _("congress sessions held"), len(sessions), f"{len(sessions)}",
                               source="/congress/"))
-        figures.append(Figure("congress.delegates", _("delegates"), sum(s.n for s in sessions),
-                              format_count(sum(s.n for s in sessions)), source="/congress/"))
-        checked = selectors.compositions(sessions)
+        figures.append(Figure("congress.delegates", _("delegates"), delegates, format_count(delegates), source="/congress/"))
         for s in sessions:
-            problems = selectors.composition_problems(checked[s.pk])
+            problems = selectors.composition_problems(s.composition)
             if problems:
                 shortcomings.append(_("The delegates of %(title)s were not composed as the rules ask: %(p)s") % {
                     "title": s.title, "p": " ".join(problems)})
@@ -89,55 +86,58 @@ def sections(*, org, period: Period) -> list[Section]:
                    source="/congress/motions/"),
             Figure("congress.motions.answered", _("motions answered"), motions.answered, format_count(motions.answered),
                    source="/congress/motions/"),
+            Figure("congress.motions.converted", _("motions turned into suggestions"), motions.converted,
+                   format_count(motions.converted), source="/congress/motions/"),
         ]
         if motions.rated:
             figures.append(Figure("congress.motions.satisfaction", _("satisfaction with the answers"), motions.satisfaction,
                                   format_percent(motions.satisfied, motions.rated), source="/congress/motions/"))
-    overdue = selectors.overdue_motions(org=org).count()
-    if overdue:
-        shortcomings.append(_("%(n)s motions are past their answer date and still unanswered.") % {"n": format_count(overdue)})
-    if elections.held:
-        from .models import Election
-
-        if elections.held <= NAMED_LIMIT:
-            for election in Election.objects.filter(selectors._under(org), held_on__range=(period.start, period.end),
-                                                    status="closed").prefetch_related("candidates").order_by("held_on", "id"):
-                paragraphs.append(election_sentence(election.title, election.electorate, election.returned,
-                                                    [c.name for c in election.candidates.all() if c.elected]))
+    if motions.overdue:
+        shortcomings.append(_("%(n)s motions are past their answer date and still unanswered.") % {
+            "n": format_count(motions.overdue)})
+        figures.append(Figure("congress.motions.overdue", _("motions past their answer date"), motions.overdue,
+                              format_count(motions.overdue), source="/congress/motions/"))
+    if elections:
+        electorate, returned = sum(e.electorate for e in elections), sum(e.returned for e in elections)
+        turnout = ratio(returned * 100, electorate, 2)
+        if len(elections) <= NAMED_LIMIT:
+            for e in elections:
+                paragraphs.append(election_sentence(e.title, e.electorate, e.returned, e.elected))
         else:
             paragraphs.append(_("%(n)s elections were held by secret ballot; %(r)s of %(e)s electors voted (%(t)s).") % {
-                "n": format_count(elections.held), "r": format_count(elections.returned),
-                "e": format_count(elections.electorate), "t": format_percent(elections.returned, elections.electorate)})
-        figures.append(Figure("congress.elections.held", _("elections held"), elections.held, f"{elections.held}",
+                "n": format_count(len(elections)), "r": format_count(returned),
+                "e": format_count(electorate), "t": format_percent(returned, electorate)})
+        figures.append(Figure("congress.elections.held", _("elections held"), len(elections), f"{len(elections)}",
                               source="/congress/elections/"))
-        figures.append(Figure("congress.elections.turnout", _("turnout"), elections.turnout,
-                              format_percent(elections.returned, elections.electorate), source="/congress/elections/"))
-    from .models import Appraisal
-
+        figures.append(Figure("congress.elections.turnout", _("turnout"), turnout,
+                              format_percent(returned, electorate), source="/congress/elections/"))
+        figures.append(Figure("congress.elections.electorate", _("electors"), electorate, format_count(electorate),
+                              source="/congress/elections/"))
+        figures.append(Figure("congress.elections.returned", _("ballots returned"), returned, format_count(returned),
+                              source="/congress/elections/"))
     # each appraisal names its cadres; a federation with more than a few states the count only
-    appraisals = list(Appraisal.objects.filter(selectors._under(org), held_on__range=(period.start, period.end),
-                                               status="closed").annotate(n=Count("sheets")).order_by("held_on", "id")[:NAMED_LIMIT + 1])
+    appraisals = selectors.appraisals_held(org=org, start=start, end=end, limit=NAMED_LIMIT + 1)
     if len(appraisals) <= NAMED_LIMIT:
-        for appraisal in appraisals:
-            paragraphs.append(appraisal_sentence(appraisal.title, appraisal.n, selectors.appraisal_results(appraisal)))
+        for appraisal, sheets, results in appraisals:
+            paragraphs.append(appraisal_sentence(appraisal.title, sheets, results))
     else:
         paragraphs.append(_("Leading cadres were appraised by the delegates in more than %(n)s democratic appraisals.") % {
             "n": NAMED_LIMIT})
-    in_force = list(selectors.contracts_in_force(org=org, on=period.end).order_by("term_start", "id")[:NAMED_LIMIT + 1])
+    contracts = selectors.contract_figures(org=org, on=end)
+    in_force = contracts.in_force
     if in_force:
         if len(in_force) <= NAMED_LIMIT:
-            for c in in_force:
-                paragraphs.append(contract_sentence(c.title, c.signed_on, c.term_start, c.term_end))
+            for title, signed_on, term_start, term_end in in_force:
+                paragraphs.append(contract_sentence(title, signed_on, term_start, term_end))
         else:
             paragraphs.append(_("More than %(n)s collective contracts are in force.") % {"n": NAMED_LIMIT})
-        figures.append(Figure("congress.contracts.in_force", _("collective contracts in force"),
-                              selectors.contracts_in_force(org=org, on=period.end).count(),
-                              format_count(selectors.contracts_in_force(org=org, on=period.end).count()),
-                              source="/congress/contracts/"))
-    waiting = selectors.contracts_waiting(org=org).count()
-    if waiting:
+        figures.append(Figure("congress.contracts.in_force", _("collective contracts in force"), len(in_force),
+                              format_count(len(in_force)), source="/congress/contracts/"))
+    if contracts.waiting:
         shortcomings.append(_("%(n)s collective contracts are past a date the rules set (a reply to a request for talks, "
-                              "or filing with the labour bureau).") % {"n": format_count(waiting)})
+                              "or filing with the labour bureau).") % {"n": format_count(contracts.waiting)})
+        figures.append(Figure("congress.contracts.waiting", _("collective contracts past a due date"), contracts.waiting,
+                              format_count(contracts.waiting), source="/congress/contracts/"))
     if not paragraphs and not shortcomings:
         return []
     return [Section(key="congress", order=ORDER, heading=_("Advancing democratic management"), paragraphs=paragraphs,

@@ -78,19 +78,31 @@ def sections(*, org, period: Period) -> list[Section]:
                                       source="/funds/dues/"))
         if dues.rate is not None:
             section.figures.append(Figure("funds.dues.rate", _("collection rate"), dues.rate, f"{dues.rate}%"))
+            section.figures.append(Figure("funds.dues.members", _("members paying dues"), dues.members_paying,
+                                          format_count(dues.members_paying), source="/funds/dues/"))
     if funds.income or funds.spending:
         section.paragraphs.append(spending_sentence(funds))
         section.figures.append(Figure("funds.spending", _("spending"), funds.total_spending, format_yuan(funds.total_spending),
                                       source="/funds/ledger/"))
         for code, amount in sorted(funds.spending.items()):
             section.figures.append(Figure(f"funds.spending.{code}", chart.account(code).name, amount, format_yuan(amount)))
+        if funds.total_income:
+            section.figures.append(Figure("funds.income", _("income"), funds.total_income, format_yuan(funds.total_income),
+                                          source="/funds/ledger/"))
     if period.start.year == period.end.year and review_get(org=org, year=period.start.year) is not None:
         section.paragraphs.append(_("The funds review committee reviewed the year's books and published its report "
                                     "on the notice board."))
     if dues.in_arrears:
         section.shortcomings.append(_("%(n)s members are behind with their dues, %(flagged)s of them six months or more.") % {
             "n": format_count(dues.in_arrears), "flagged": format_count(dues.flagged)})
+        section.figures += [
+            Figure("funds.dues.in_arrears", _("members behind with their dues"), dues.in_arrears, format_count(dues.in_arrears),
+                   source="/funds/dues/arrears/"),
+            Figure("funds.dues.flagged", _("members six months behind with their dues"), dues.flagged,
+                   format_count(dues.flagged), source="/funds/dues/arrears/")]
     if period.start.year == period.end.year:
         for row in budgets_overspent(org=org, year=period.start.year):
             section.shortcomings.append(overspent_sentence(row, own_name=org.name))
+            section.figures.append(Figure(f"funds.overspent.{row.org_name}.{row.code}", _("over budget: %(name)s") % {"name": row.name},
+                                          row.actual - row.budget, format_yuan(row.actual - row.budget), source="/funds/budget/"))
     return [section]

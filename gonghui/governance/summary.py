@@ -12,17 +12,16 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import get_language, pgettext
 
-from gonghui.core.formatting import chinese_ordinal, format_amount, format_count, format_month, format_percent
+from gonghui.core.formatting import chinese_ordinal, format_amount, format_count, format_month, format_percent, ratio
 from gonghui.core.scoping import under
 from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
 from .choices import DisclosureCategory, MeetingKind
 from .selectors import (
-    meetings_held_by_union, named_meetings,
-    CongressSession, DisclosureFigures, MeetingFigures, MissingMeeting, PlanFigures, TargetFigure, disclosure_figures,
-    meeting_figures_compared, meeting_rule_check, plan_figures, target_figures_compared,
+    CongressSession, DisclosureFigures, MeetingFigures, MissingMeeting, OtherMeetings, PlanFigures, TargetFigure,
+    disclosure_figures, meeting_figures_compared, meeting_rule_check, meetings_held_by_union, other_meeting_figures,
+    plan_figures, target_figures_compared,
 )
-from .selectors import disclosure_titles, other_meetings
 
 def _change(now: Decimal | int, before: Decimal | int | None, *, as_percent: bool) -> str:
     """'，同比增长12.50%' / '，同比减少2次' / '' when there is nothing to compare with."""
@@ -212,6 +211,9 @@ def disclosure_figure_list(figs: DisclosureFigures) -> list[Figure]:
         return []
     found = [Figure("governance.disclosures.published", _("matters disclosed"), figs.published,
                     _("%(n)s matters") % {"n": format_count(figs.published)}, source="/governance/disclosures/")]
+    found += [Figure(f"governance.disclosures.{category.value}", category.label, figs.by_category[category.value],
+                     _("%(n)s matters") % {"n": format_count(figs.by_category[category.value])}, source="/governance/disclosures/")
+              for category in DisclosureCategory if figs.by_category.get(category.value)]
     if figs.objections:
         found += [
             Figure("governance.disclosures.objections", _("objections raised during public notice"), figs.objections,
@@ -219,6 +221,41 @@ def disclosure_figure_list(figs: DisclosureFigures) -> list[Figure]:
             Figure("governance.disclosures.answered", _("objections answered"), figs.answered,
                    _("%(n)s objections") % {"n": format_count(figs.answered)}, source="/governance/disclosures/"),
         ]
+    return found
+
+
+def congress_figure_list(sessions: list[CongressSession]) -> list[Figure]:
+    """The sessions of the workers' congress and the matters they adopted; with more than a few,
+    also how many orgs held one (congresses_sentence states all three)."""
+    if not sessions:
+        return []
+    decisions = sum(s.n_decisions for s in sessions)
+    found = [Figure("governance.congresses.held", _("congress sessions held"), len(sessions),
+                    _("%(n)s times") % {"n": format_count(len(sessions))}, source="/governance/meetings/"),
+             Figure("governance.congresses.decisions", _("important matters adopted"), decisions,
+                    _("%(n)s matters") % {"n": format_count(decisions)}, source="/governance/meetings/")]
+    if len(sessions) > NAMED_LIMIT:
+        orgs = len({s.org_id for s in sessions})
+        found.append(Figure("governance.congresses.orgs", _("organisations holding a congress"), orgs, format_count(orgs)))
+    return found
+
+
+def meeting_kind_figures(figs: MeetingFigures, named: list[tuple[str, int, int]]) -> list[Figure]:
+    """What meetings_sentence states: each kind's count (the "other" ones by their own names), and the attendance."""
+    found = []
+    for kind in MeetingKind:
+        n = figs.by_kind.get(kind.value, 0)
+        if kind == MeetingKind.CONGRESS or not n:
+            continue
+        if kind == MeetingKind.OTHER and named:
+            found += [Figure(f"governance.meetings.other.{title}", title, count, _("%(n)s times") % {"n": format_count(count)},
+                             source="/governance/meetings/") for title, count, _months in named]
+            continue
+        found.append(Figure(f"governance.meetings.{kind.value}", kind.label, n, _("%(n)s times") % {"n": format_count(n)},
+                            source="/governance/meetings/"))
+    if figs.expected:
+        found.append(Figure("governance.meetings.attendance", _("average attendance"), ratio(figs.present * 100, figs.expected, 2),
+                            format_percent(figs.present, figs.expected), source="/governance/meetings/"))
     return found
 
 
@@ -277,6 +314,10 @@ def sections(*, org, period: Period) -> list[Section]:
             figures.append(Figure(f"{key}.completion", _("completion: %(name)s") % {"name": fig.name}, fig.completion,
                                   format_percent(fig.actual, fig.target, places=2),
                                   previous=before.completion if before else None, source="/governance/targets/"))
+        if len(fig.by_org) > 1:   # the sentence states each org's own rate
+            figures += [Figure(f"{key}.{org_name}.completion", _("completion: %(name)s, %(org)s") % {"name": fig.name, "org": org_name},
+                               ratio(actual * 100, target, 2), format_percent(actual, target, places=2), source="/governance/targets/")
+                        for org_name, target, actual in fig.by_org if actual is not None]
         # a target is only "not met" once its year is over; a half-year is not judged against it
         if period.end.month == 12 and period.end.day == 31 and (fig.actual is None or fig.actual < fig.target):
             shortcomings.append(_("%(name)s reached only %(rate)s of the annual target of %(target)s.") % {
@@ -289,20 +330,24 @@ def sections(*, org, period: Period) -> list[Section]:
             paragraphs.append(sentence if meeting.org_id == org.pk else of_org(meeting.org_name, sentence))
     else:  # a federation's summary sums its unions' congresses up
         paragraphs.append(congresses_sentence(meetings.congresses))
-    others = other_meetings(org=org, start=period.start, end=period.end)
-    repeated = Counter(title for _date, title, _items in others)
+    figures += congress_figure_list(meetings.congresses)
+    # the "other" meetings are read only when the period has any
+    others = (other_meeting_figures(org=org, start=period.start, end=period.end)
+              if meetings.by_kind.get(MeetingKind.OTHER) else OtherMeetings(named=[], own=[]))
+    repeated = Counter(title for _date, title, _items in others.own)
     # a meeting held once is named with its date; one held again and again is said once, with its count, below
-    paragraphs += [other_meeting_sentence(*m) for m in others if repeated[m[1]] == 1]
+    paragraphs += [other_meeting_sentence(*m) for m in others.own if repeated[m[1]] == 1]
     missed_kinds = {m.kind for m in missed}
     months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
-    named = [named_meeting_part(title, n, n_months == months)
-             for title, n, n_months in named_meetings(org=org, start=period.start, end=period.end)]
+    named = [named_meeting_part(title, n, n_months == months) for title, n, n_months in others.named]
     sentence = meetings_sentence(meetings, ruled=ruled, missed=missed_kinds,
                                  previous=meetings_before if meetings_before.total else None, named=named)
     if sentence:
         paragraphs.append(sentence)
     if meetings.total:
         figures.append(_held_figure(meetings.total, previous=meetings_before.total or None))
+    if sentence:
+        figures += meeting_kind_figures(meetings, others.named)
     shortcomings += missing_sentences(missed, own_id=org.pk)
     if missed:
         figures.append(Figure("governance.meetings.missed", _("meetings missed"), len(missed),
@@ -311,16 +356,20 @@ def sections(*, org, period: Period) -> list[Section]:
     sentence = disclosure_sentence(disclosed, org_words(org))
     if sentence:
         paragraphs.append(sentence)
-        paragraphs.append(disclosures_named_sentence(org.disclosure_word,
-                                                     disclosure_titles(org=org, start=period.start, end=period.end)))
+        paragraphs.append(disclosures_named_sentence(org.disclosure_word, list(disclosed.titles)))
         figures += disclosure_figure_list(disclosed)
     if disclosed.objections > disclosed.answered:
+        unanswered = disclosed.objections - disclosed.answered
         shortcomings.append(_("%(n)s objections raised during public notice have not been answered yet.") % {
-            "n": format_count(disclosed.objections - disclosed.answered)})
+            "n": format_count(unanswered)})
+        figures.append(Figure("governance.disclosures.unanswered", _("objections not yet answered"), unanswered,
+                              _("%(n)s objections") % {"n": format_count(unanswered)}, source="/governance/disclosures/"))
 
     check = plan_check_sentence(plans)
     if check:
         paragraphs.append(check)
+        figures.append(Figure("governance.plans.items", _("plan items"), len(plans.items),
+                              _("%(n)s items") % {"n": format_count(len(plans.items))}, source="/governance/plans/"))
         figures.append(Figure("governance.plans.done", _("plan items completed"), plans.done,
                               f"{format_count(plans.done)}/{format_count(len(plans.items))}", source="/governance/plans/"))
         not_done = plans.not_done
@@ -329,6 +378,8 @@ def sections(*, org, period: Period) -> list[Section]:
             more = _(" and others") if len(not_done) > 3 else ""
             shortcomings.append(_("%(n)s items of the plan were not completed: %(items)s%(more)s.") % {
                 "n": format_count(len(not_done)), "items": shown, "more": more})
+            figures.append(Figure("governance.plans.not_done", _("plan items not completed"), len(not_done),
+                                  _("%(n)s items") % {"n": format_count(len(not_done))}, source="/governance/plans/"))
 
     next_plans = [p.text.strip() for p in plans.next_items]
     if not (paragraphs or shortcomings or next_plans):

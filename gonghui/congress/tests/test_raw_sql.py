@@ -9,9 +9,10 @@ import pytest
 from django.db import connection
 from django.utils import translation
 
-from bench.raw_sql.congress import raw_sql_figures
+from bench.raw_sql.congress import NAMED, raw_sql_figures
 from gonghui.congress import services
 from gonghui.congress.summary import sections
+from gonghui.core.formatting import format_count, format_date, format_percent
 from gonghui.core.summary import Period
 from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_path
 
@@ -30,12 +31,28 @@ def summary_figures(org, period: Period) -> dict:
 
 
 def assert_same(org, period: Period) -> dict:
+    """The reference's numbers equal the section's Figures, key for key, and every item it names
+    (sessions, elections and who was elected, appraised cadres, contracts) is in the section's text."""
     expected = summary_figures(org, period)
     raw = raw_sql_figures(connection, org, period)
+    named = {key: raw.pop(key) for key in NAMED if key in raw}
     assert set(raw) == set(expected), (sorted(raw), sorted(expected))
     for key, value in expected.items():
         assert Decimal(str(raw[key])) == Decimal(str(value)), (key, raw[key], value)
-    return expected
+    with translation.override("zh-hans"):
+        found = sections(org=org, period=period)
+        text = "".join(found[0].paragraphs + found[0].shortcomings) if found else ""
+        for title, n in named.get("congress.sessions.named", ()):
+            assert title in text, title
+        for title, problems in named.get("congress.compositions", ()):
+            assert f"{title}的代表构成不符合规定" in text, title
+        for title, electorate, returned, elected in named.get("congress.elections.named", ()):
+            assert title in text and f"{format_count(returned)}" in text and all(name in text for name in elected), title
+        for title, sheets, cadres in named.get("congress.appraisals.named", ()):
+            assert title in text and all(f"{name}{format_percent(good, total)}" in text for name, good, total in cadres), title
+        for title, signed, start, end in named.get("congress.contracts.named", ()):
+            assert title in text and format_date(signed) in text and format_date(end) in text, title
+    return expected | named
 
 
 @pytest.fixture
@@ -73,13 +90,15 @@ def test_every_kind_of_figure_is_covered(records):
     keys = set(assert_same(records.union, Period.year(2025)))
     assert {"congress.sessions", "congress.delegates", "congress.motions.collected", "congress.motions.accepted",
             "congress.motions.answered", "congress.motions.satisfaction", "congress.elections.held",
-            "congress.elections.turnout"} <= keys
+            "congress.elections.turnout", "congress.elections.electorate", "congress.elections.returned",
+            "congress.motions.converted", "congress.sessions.named", "congress.elections.named"} <= keys
 
 
 def test_an_org_with_nothing_has_no_figures(cast):
     assert raw_sql_figures(connection, cast.sibling, Period.year(2025)) == {} == summary_figures(cast.sibling, Period.year(2025))
 
 
-def test_the_scenario_at_scale_one_agrees():
-    ctx = scenario_load(read_scenario(scenario_path("benbu-2025")))
-    assert_same(ctx.union, Period.year(ctx.year))  # benbu-2025.yaml has no congress block yet: both state nothing
+@pytest.mark.parametrize("name", ["fengongsi-2025", "benbu-2025"])
+def test_the_scenarios_at_scale_one_agree(name):
+    ctx = scenario_load(read_scenario(scenario_path(name)))
+    assert_same(ctx.union, ctx.period)  # fengongsi-2025.yaml holds a congress; benbu-2025.yaml none: both sides state nothing

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -37,7 +38,8 @@ def _Ctx(cast):
 def test_the_demo_year_of_books_and_dues_gives_every_figure_of_the_summary(cast):
     scenario.load({"funds": DEMO}, _Ctx(cast))
     expected = assert_same(cast.union, Period.year(2025))
-    assert {"funds.dues.collected", "funds.dues.rate", "funds.spending", "funds.spending.502"} <= set(expected)
+    assert {"funds.dues.collected", "funds.dues.rate", "funds.dues.members", "funds.spending", "funds.spending.502",
+            "funds.income", "funds.dues.in_arrears", "funds.dues.flagged"} <= set(expected)
     assert expected["funds.dues.rate"] < 100  # four members stopped paying in June
     assert_same(cast.union, Period.half(2025, 2))   # a half year: dues due from July only
     assert_same(cast.federation, Period.year(2025))
@@ -46,3 +48,20 @@ def test_the_demo_year_of_books_and_dues_gives_every_figure_of_the_summary(cast)
 
 def test_nothing_recorded_gives_no_figures(cast):
     assert raw_sql_figures(connection, cast.union, Period.year(2025)) == {} == summary_figures(cast.union, Period.year(2025))
+
+
+def test_a_spending_line_over_its_budget_is_a_figure_on_both_sides(cast):
+    from gonghui.funds import services
+
+    scenario.load({"funds": DEMO}, _Ctx(cast))
+    services.budget_set(actor=cast.chair, org=cast.union, year=2025, account="502", amount=Decimal("1"))
+    expected = assert_same(cast.union, Period.year(2025))
+    assert expected[f"funds.overspent.{cast.union.name}.502"] > 0
+
+
+@pytest.mark.parametrize("name", ["benbu-2025", "sanlian-2025h1", "suji-2023-2025"])
+def test_the_scenarios_at_scale_one_agree(name):
+    from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_path
+
+    ctx = scenario_load(read_scenario(scenario_path(name)))
+    assert_same(ctx.union, ctx.period)

@@ -10,7 +10,8 @@ from django.db import connection
 from django.utils import translation
 
 from gonghui.governance import services
-from bench.raw_sql.governance import raw_sql_figures
+from bench.raw_sql.governance import NAMED, raw_sql_figures
+from gonghui.governance import selectors
 from gonghui.governance.summary import sections
 from gonghui.core.summary import Period
 from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_path
@@ -18,7 +19,6 @@ from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_pat
 from .factories import meeting, published_disclosure, target
 
 pytestmark = pytest.mark.django_db
-SCENARIO = scenario_path("benbu-2025")
 
 
 def summary_figures(org, period: Period) -> dict[str, Decimal | int | None]:
@@ -34,12 +34,32 @@ def summary_figures(org, period: Period) -> dict[str, Decimal | int | None]:
 
 
 def assert_same(org, period: Period) -> dict[str, Decimal | int | None]:
+    """The reference's numbers equal the section's Figures, key for key; its named lists are the
+    items the section names (the same rows the product's selectors read, the same plans)."""
     expected = summary_figures(org, period)
     raw = raw_sql_figures(connection, org, period)
+    named = {key: raw.pop(key) for key in NAMED if key in raw}
     assert set(raw) == set(expected), (sorted(raw), sorted(expected))
     for key, value in expected.items():
         assert Decimal(str(raw[key])) == Decimal(str(value)), (key, raw[key], value)
-    return expected
+    with translation.override("zh-hans"):
+        found = sections(org=org, period=period)
+    section = found[0] if found else None
+    text = "".join(section.paragraphs + section.shortcomings) if section else ""
+    start, end = period.start, period.end
+    assert named.get("governance.plans.next", ()) == tuple(section.plans if section else ())
+    assert named.get("governance.disclosures.titles", ()) == selectors.disclosure_figures(org=org, start=start, end=end).titles
+    assert list(named.get("governance.meetings.missed.named", ())) == [
+        (m.org_name, m.kind, m.year, m.quarter) for m in selectors.missing_meetings(org=org, start=start, end=end)]
+    for title in named.get("governance.disclosures.titles", ()):
+        assert title in text, title
+    for item in named.get("governance.plans.not_done.named", ()):
+        assert item.rstrip("。.；;") in text, item
+    for title, day, org_name, n, first in named.get("governance.congresses.named", ()):
+        assert title in text and (first is None or first in text), (title, first)
+    for day, title, items in named.get("governance.meetings.other.named", ()):
+        assert title in text and all(item in text for item in items), (title, items)
+    return expected | named
 
 
 @pytest.fixture
@@ -61,6 +81,10 @@ def records(cast):
             decisions=["《职工代表大会工作条例》", "《集体合同》"], present=90, expected=93)
     for month in (3, 6):
         meeting(cast.union, kind="committee", date=dt.date(2024, month, 15))
+    meeting(cast.union, kind="other", date=dt.date(2025, 3, 6), title="工会会员代表大会",
+            decisions=["工会组织换届", "选举产生新一届工会委员会"])
+    for month in (5, 6):
+        meeting(cast.branch, kind="other", date=dt.date(2025, month, 9), title="纪检监察站工作会议")
     services.meeting_rule_set(actor=None, org=cast.union, kind="production_review", since=dt.date(2024, 1, 1))
     services.meeting_rule_set(actor=None, org=cast.branch, kind="regular", since=dt.date(2025, 8, 1))
     for position, (year, half, status) in enumerate(
@@ -93,13 +117,21 @@ def test_every_kind_of_figure_is_covered(records):
             "governance.meetings.held.previous", "governance.meetings.missed", "governance.plans.done",
             "governance.disclosures.published", "governance.disclosures.objections", "governance.disclosures.answered"} <= keys
     assert "governance.target.合理化建议.actual" not in keys  # not checked yet this year
+    assert {"governance.target.降本增效.本部工会.completion", "governance.congresses.held", "governance.congresses.decisions",
+            "governance.meetings.production_review", "governance.meetings.other.纪检监察站工作会议",
+            "governance.meetings.attendance", "governance.disclosures.decisions", "governance.disclosures.titles",
+            "governance.plans.items", "governance.plans.not_done", "governance.plans.not_done.named",
+            "governance.plans.next", "governance.congresses.named", "governance.meetings.other.named",
+            "governance.meetings.missed.named"} <= keys
 
 
 def test_an_org_with_nothing_has_no_figures(cast):
     assert raw_sql_figures(connection, cast.sibling, Period.year(2025)) == {} == summary_figures(cast.sibling, Period.year(2025))
 
 
-def test_the_scenario_at_scale_one():
-    ctx = scenario_load(read_scenario(SCENARIO))
-    figures = assert_same(ctx.union, Period.year(ctx.year))
-    assert "governance.target.降本增效.completion" in figures and "governance.meetings.held" in figures
+@pytest.mark.parametrize("name", ["benbu-2025", "sanlian-2025h1", "suji-2023-2025", "wuguan-2025", "xuexiao-2025",
+                                  "fengongsi-2025"])
+def test_the_scenarios_at_scale_one(name):
+    ctx = scenario_load(read_scenario(scenario_path(name)))
+    figures = assert_same(ctx.union, ctx.period)
+    assert any(key.startswith("governance.") for key in figures)
