@@ -107,15 +107,16 @@ def named_meeting_part(title: str, n: int, every_month: bool) -> str:
 
 
 def meetings_sentence(figs: MeetingFigures, *, ruled: set[str], missed: set[str], previous: MeetingFigures | None,
-                      named: list[str] = ()) -> str:
+                      named: list[str] | None = None) -> str:
     """每季度召开生产经营讲评会4次；召开工会委员会会议6次 … (kinds other than the congress);
-    `named`: the parts that say the "other" meetings by their own names (named_meeting_part)."""
+    `named`: the parts that say the "other" meetings by their own names (named_meeting_part), empty
+    when each was already named with its date; None: the other meetings are counted as such."""
     parts = []
     for kind in MeetingKind:
         n = figs.by_kind.get(kind.value, 0)
         if kind == MeetingKind.CONGRESS or not n:
             continue
-        if kind == MeetingKind.OTHER and named:
+        if kind == MeetingKind.OTHER and named is not None:
             parts += named
             continue
         values = {"kind": kind.label, "n": format_count(n)}
@@ -339,7 +340,9 @@ def sections(*, org, period: Period) -> list[Section]:
     paragraphs += [other_meeting_sentence(*m) for m in others.own if repeated[m[1]] == 1]
     missed_kinds = {m.kind for m in missed}
     months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
-    named = [named_meeting_part(title, n, n_months == months) for title, n, n_months in others.named]
+    # …and not counted again among the meetings held (召开工会会员代表大会1次 right after naming it)
+    named = [named_meeting_part(title, n, n_months == months) for title, n, n_months in others.named
+             if not (n == 1 and repeated[title] == 1)]
     sentence = meetings_sentence(meetings, ruled=ruled, missed=missed_kinds,
                                  previous=meetings_before if meetings_before.total else None, named=named)
     if sentence:

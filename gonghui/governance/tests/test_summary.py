@@ -207,3 +207,13 @@ def test_an_unanswered_objection_is_a_shortcoming_and_a_draft_is_not_counted(cas
     assert "有1件公示异议尚未答复。" in section.shortcomings
     figures = {f.key: f.value for f in section.figures}
     assert figures["governance.disclosures.published"] == 1 and figures["governance.disclosures.answered"] == 0
+
+
+def test_a_meeting_named_with_its_date_is_not_counted_again_among_the_meetings_held(cast):
+    meeting(cast.union, kind="other", date=dt.date(2025, 3, 18), title="工会会员代表大会", actor=cast.chair)
+    for month in range(1, 13):
+        meeting(cast.union, kind="other", date=dt.date(2025, month, 8), title="纪检监察站工作会议", actor=cast.chair)
+    text = "".join(p for s in sections(org=cast.union, period=Period.year(2025)) for p in s.paragraphs)
+    assert "2025年3月召开工会会员代表大会" in text
+    assert text.count("工会会员代表大会") == 1
+    assert "每月召开纪检监察站工作会议，共召开12次" in text
