@@ -9,8 +9,11 @@ Each scenario of scenarios/ (the six seed articles) is loaded at ten times its v
   per app in bench/raw_sql/<app>.py (`raw_sql_figures(connection, org, period)`); an app with
   a summary and no reference is named, and fails the bench.
 
-Per app it also times the app's own `sections()` against its reference, so that the slow part
-is named. The reference's figures must equal the summary's (else the two sides did different
+Times are the process's CPU time (SQLite runs inside the process, so nothing is missed), so
+that other work on a shared machine does not inflate one side. Each reference computes every
+number its app's sections state and reads every list they name (kept equal by the apps'
+test_raw_sql*.py). Per app it also times the app's own `sections()` against its reference, so
+that the slow part is named. The reference's figures must equal the summary's (else the two sides did different
 work), and each scenario's summary must take as many queries at scale 10 as at scale 1
 (counted in a second process on its own databases).
 
