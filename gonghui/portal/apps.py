@@ -10,3 +10,4 @@ class PortalConfig(registry.GonghuiAppConfig):
     label = "portal"
     verbose_name = _("Home")
     urls = ("", "gonghui.portal.urls")
+    walk = "gonghui.portal.tests.walk"

@@ -102,7 +102,7 @@ def figure_row(figure: Figure) -> dict:
         return int(v) if isinstance(v, int) or (isinstance(v, Decimal) and v == v.to_integral_value()) else str(v)
 
     return {
-        "key": figure.key, "label": figure.label, "value": plain(figure.value), "text": figure.text,
+        "key": figure.key, "label": str(figure.label), "value": plain(figure.value), "text": str(figure.text),
         "previous": plain(figure.previous), "previous_text": previous_text(figure), "change": figure_change(figure),
         "source": figure.source,
     }
