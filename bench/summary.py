@@ -96,16 +96,6 @@ def best_of_turns(runs: int, *fns) -> list[tuple[float, object]]:
     return list(zip(best, results, strict=True))
 
 
-def stated_figures(sections) -> dict:
-    found = {}
-    for section in sections:
-        for figure in section.figures:
-            found[figure.key] = figure.value
-            if figure.previous is not None:
-                found[f"{figure.key}.previous"] = figure.previous
-    return found
-
-
 def disagreements(raw: dict, stated: dict) -> dict:
     """The figures the reference and the summary both state with different values. Named lists
     (tuples) are the reference's reads of what the sections name; the apps' tests compare them."""
@@ -117,6 +107,7 @@ def bench_scenario(name: str, scale: int, runs: int, db_path: Path, *, count_onl
     from django.db import connection
     from django.utils import translation
 
+    from bench.raw_sql import figures_of
     from gonghui.reports.providers import collect_sections, summary_modules
     from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_path
     from gonghui.reports.selectors import summary_draft
@@ -152,7 +143,7 @@ def bench_scenario(name: str, scale: int, runs: int, db_path: Path, *, count_onl
             (own, _s), (sql, _r) = best_of_turns(runs, lambda m=module: m.sections(org=org, period=period),
                                                  lambda r=ref: r(connection, org, period))
             apps[label] = {"ms": round(own * 1000, 2), "sql_ms": round(sql * 1000, 2), "ratio": round(own / sql, 2) if sql else None}
-        mismatched = disagreements(raw, stated_figures(collect_sections(org=org, period=period)))
+        mismatched = disagreements(raw, figures_of(collect_sections(org=org, period=period)))
     return {"scenario": name, "members": len(ctx.members), "loaded_s": round(loaded, 1), "value": value, "limit": limit,
             "ratio": value / limit if limit else float("inf"), "queries": queries, "blocks": len(content["blocks"]),
             "figures": len(raw), "missing": missing, "mismatched": mismatched, "apps": apps}

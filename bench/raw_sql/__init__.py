@@ -1,19 +1,24 @@
 """Hand-written SQL stating the work summary's figures: the summary bench's references, one module per app, kept out of the product."""
 
 
+def figures_of(sections) -> dict:
+    """{figure key: value} of sections, with each figure's last-year value under "<key>.previous"."""
+    found = {}
+    for section in sections:
+        for figure in section.figures:
+            found[figure.key] = figure.value
+            if figure.previous is not None:
+                found[f"{figure.key}.previous"] = figure.previous
+    return found
+
+
 def summary_figures(sections, org, period) -> dict:
-    """{figure key: value} of what an app's summary `sections` states for org and period, with each
-    figure's last-year value under "<key>.previous": what a reference's figures are held equal to."""
+    """What an app's summary `sections` states for org and period (figures_of): what a reference's
+    figures are held equal to."""
     from django.utils import translation
 
-    found = {}
     with translation.override("zh-hans"):
-        for section in sections(org=org, period=period):
-            for figure in section.figures:
-                found[figure.key] = figure.value
-                if figure.previous is not None:
-                    found[f"{figure.key}.previous"] = figure.previous
-    return found
+        return figures_of(sections(org=org, period=period))
 
 
 def assert_same(sections, raw_sql_figures, org, period) -> dict:

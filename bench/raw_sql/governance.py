@@ -207,7 +207,11 @@ def raw_sql_figures(connection, org, period: Period) -> dict[str, object]:
     for _pk, _org_id, title, day in other_rows:
         n, months = counted.get(title, (0, set()))
         counted[title] = (n + 1, months | {_day(day).strftime("%Y-%m")})
-    stated = [kind for kind in by_kind if kind != MeetingKind.CONGRESS]
+    titles = [title for _pk, _o, title, _d in other_rows]
+    # a meeting of the org's own held once is named with its date, and not counted again below
+    named_once = {title for _pk, org_id, title, _d in other_rows if org_id == org.pk and titles.count(title) == 1}
+    counted = {title: v for title, v in counted.items() if title not in named_once}
+    stated = [kind for kind in by_kind if kind != MeetingKind.CONGRESS and (kind != MeetingKind.OTHER or counted)]
     if stated:
         for kind in stated:
             if kind == MeetingKind.OTHER:
@@ -220,7 +224,6 @@ def raw_sql_figures(connection, org, period: Period) -> dict[str, object]:
         found["governance.meetings.held"] = held
         if held_before:
             found["governance.meetings.held.previous"] = held_before
-    titles = [title for _pk, _o, title, _d in other_rows]
     once = tuple((_day(day), title, tuple(items.get(pk, ())))
                  for pk, org_id, title, day in other_rows if org_id == org.pk and titles.count(title) == 1)
     if once:

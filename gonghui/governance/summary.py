@@ -248,7 +248,7 @@ def meeting_kind_figures(figs: MeetingFigures, named: list[tuple[str, int, int]]
         n = figs.by_kind.get(kind.value, 0)
         if kind == MeetingKind.CONGRESS or not n:
             continue
-        if kind == MeetingKind.OTHER and named:
+        if kind == MeetingKind.OTHER:   # by their own names; one named with its date is not counted here
             found += [Figure(f"governance.meetings.other.{title}", title, count, _("%(n)s times") % {"n": format_count(count)},
                              source="/governance/meetings/") for title, count, _months in named]
             continue
@@ -341,8 +341,8 @@ def sections(*, org, period: Period) -> list[Section]:
     missed_kinds = {m.kind for m in missed}
     months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
     # …and not counted again among the meetings held (召开工会会员代表大会1次 right after naming it)
-    named = [named_meeting_part(title, n, n_months == months) for title, n, n_months in others.named
-             if not (n == 1 and repeated[title] == 1)]
+    counted = [(title, n, n_months) for title, n, n_months in others.named if not (n == 1 and repeated[title] == 1)]
+    named = [named_meeting_part(title, n, n_months == months) for title, n, n_months in counted]
     sentence = meetings_sentence(meetings, ruled=ruled, missed=missed_kinds,
                                  previous=meetings_before if meetings_before.total else None, named=named)
     if sentence:
@@ -350,7 +350,7 @@ def sections(*, org, period: Period) -> list[Section]:
     if meetings.total:
         figures.append(_held_figure(meetings.total, previous=meetings_before.total or None))
     if sentence:
-        figures += meeting_kind_figures(meetings, others.named)
+        figures += meeting_kind_figures(meetings, counted)
     shortcomings += missing_sentences(missed, own_id=org.pk)
     if missed:
         figures.append(Figure("governance.meetings.missed", _("meetings missed"), len(missed),

@@ -7,6 +7,7 @@ from django.db import connection
 from django.utils import timezone
 
 from gonghui.alarms import demo, services, summary
+from bench import raw_sql
 from gonghui.core.summary import Period
 
 from .factories import build_plant
@@ -29,14 +30,7 @@ def at(year, month, day, seconds=0.0):
 
 
 def _summary_figures(org, period: Period) -> dict:
-    """Every figure of sections() as bench/summary.py reads them: the value, and `.previous` where set."""
-    found = {}
-    for section in summary.sections(org=org, period=period):
-        for figure in section.figures:
-            found[figure.key] = figure.value
-            if figure.previous is not None:
-                found[f"{figure.key}.previous"] = figure.previous
-    return found
+    return raw_sql.summary_figures(summary.sections, org, period)
 
 
 def _assert_same(org, period: Period) -> dict:

@@ -13,6 +13,7 @@ from gonghui.governance import services
 from bench.raw_sql.governance import NAMED, raw_sql_figures
 from gonghui.governance import selectors
 from gonghui.governance.summary import sections
+from bench import raw_sql
 from gonghui.core.summary import Period
 from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_path
 
@@ -23,14 +24,7 @@ pytestmark = pytest.mark.django_db
 
 def summary_figures(org, period: Period) -> dict[str, Decimal | int | None]:
     """The figures as bench/summary.py reads them off the sections: key, and `key.previous` where set."""
-    found: dict[str, Decimal | int | None] = {}
-    with translation.override("zh-hans"):
-        for section in sections(org=org, period=period):
-            for figure in section.figures:
-                found[figure.key] = figure.value
-                if figure.previous is not None:
-                    found[f"{figure.key}.previous"] = figure.previous
-    return found
+    return raw_sql.summary_figures(sections, org, period)
 
 
 def assert_same(org, period: Period) -> dict[str, Decimal | int | None]:

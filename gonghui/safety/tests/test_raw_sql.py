@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 
 from bench.raw_sql.safety import raw_sql_figures
+from bench import raw_sql
 from gonghui.core.summary import Period
 from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_path
 from gonghui.safety import services, summary
@@ -19,13 +20,7 @@ NAMED = ("safety.groups", "safety.months")
 
 
 def _summary_figures(org, period: Period) -> dict:
-    found = {}
-    for section in summary.sections(org=org, period=period):
-        for figure in section.figures:
-            found[figure.key] = figure.value
-            if figure.previous is not None:
-                found[f"{figure.key}.previous"] = figure.previous
-    return found
+    return raw_sql.summary_figures(summary.sections, org, period)
 
 
 def _assert_same(org, period: Period) -> dict:

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
+from bench import raw_sql
 from gonghui.core.summary import Period
 from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_path
 from gonghui.voice import services, summary
@@ -30,14 +31,7 @@ def raw_sql_figures(connection, org, period):
 
 
 def _summary_figures(org, period: Period) -> dict:
-    """Every figure of sections() as bench/summary.py reads them: the value, and `.previous` where set."""
-    found = {}
-    for section in summary.sections(org=org, period=period):
-        for figure in section.figures:
-            found[figure.key] = figure.value
-            if figure.previous is not None:
-                found[f"{figure.key}.previous"] = figure.previous
-    return found
+    return raw_sql.summary_figures(summary.sections, org, period)
 
 
 def _assert_same(org, period: Period) -> dict:
