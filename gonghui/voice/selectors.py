@@ -347,22 +347,11 @@ def suggestion_rollup(*, org: Org, start: dt.date, end: dt.date, union_of: dict[
     adopted, implemented]}), by theme ([[name, position, total, adopted, implemented]]) and by union
     ({union id: [total, adopted, implemented]}), and the roll per head divides by. Four grouped queries."""
     base = Suggestion.objects.filter(under(org), submitted_on__gte=start, submitted_on__lte=end).order_by()
-    t = {k: 0 for k in FIGURE_COUNTS} | {k: ZERO for k in FIGURE_AMOUNTS}
     rows = (base.annotate(was_reopened=ExpressionWrapper(Q(reopen_count__gt=0), output_field=BooleanField()))
             .values_list("status", "is_golden", "rating", "was_reopened")
             .annotate(n=Count("id"), saving=Sum("saving_yuan"), reward=Sum("reward_yuan")))
-    for status, golden, rating, reopened, n, saving, reward in rows:
-        t["submitted"] += n
-        t["adopted"] += n if status in ADOPTED_STATES else 0
-        t["rejected"] += n if status == SuggestionStatus.REJECTED else 0
-        t["implemented"] += n if status == SuggestionStatus.IMPLEMENTED else 0
-        t["golden"] += n if golden else 0
-        t["reopened"] += n if reopened else 0
-        t["rated"] += n if rating else 0
-        t["satisfied"] += n if rating in ("satisfied", "fairly") else 0
-        t["saving_yuan"] += saving or ZERO
-        t["golden_saving_yuan"] += (saving or ZERO) if golden else ZERO
-        t["reward_yuan"] += reward or ZERO
+    added = _add_up(rows, on_roll=0)   # added up as the live dashboard adds them
+    t = {k: getattr(added, k) for k in FIGURE_COUNTS + FIGURE_AMOUNTS}
     counts = {"total": Count("id"), "adopted": Count("id", filter=Q(status__in=ADOPTED_STATES)),
               "implemented": Count("id", filter=Q(status=SuggestionStatus.IMPLEMENTED))}
     months = {str(g["m"]): [g[k] for k in BREAKDOWN_KEYS]
