@@ -102,14 +102,22 @@ def innovation_sentence(f: ActivityFigures) -> str:
         if f.patents_filed:
             parts.append(_("%(filed)s patents were applied for (%(kinds)s)") % {"filed": format_count(f.patents_filed), "kinds": kinds})
         if f.patents_granted:
-            parts.append(_("%(n)s patents were granted") % {"n": format_count(f.patents_granted)})
-    if f.granted:
-        parts.append(_("among them %(named)s were granted") % {"named": SEP.join(
-            _("“%(title)s” (%(kind)s)") % {"title": title, "kind": PatentKind(kind).label} for title, kind in f.granted)})
+            parts.append(_granted_clause(f))
     if f.awards:
         parts.append(_("%(n)s appraisals, awards and grants brought %(yuan)s") % {
-            "n": format_count(f.awards), "yuan": format_yuan(f.grants)})
+            "n": format_count(f.awards), "yuan": _money(f.grants)})
     return pgettext("clause separator", ", ").join(parts) + pgettext("sentence end", ".")
+
+
+def _granted_clause(f: ActivityFigures) -> str:
+    """获得专利授权6项：“…”（发明专利）、…; with more than are named, 获得专利授权12项，包括“…”等."""
+    said = {"n": format_count(f.patents_granted), "named": SEP.join(
+        _("“%(title)s” (%(kind)s)") % {"title": title, "kind": PatentKind(kind).label} for title, kind in f.granted)}
+    if not f.granted:
+        return _("%(n)s patents were granted") % said
+    if len(f.granted) == f.patents_granted:
+        return _("%(n)s patents were granted: %(named)s") % said
+    return _("%(n)s patents were granted, among them %(named)s") % said
 
 
 def growth_sentence(f: ActivityFigures) -> str:
@@ -249,7 +257,7 @@ def sections(*, org, period: Period) -> list[Section]:
             figures += [
                 Figure("activities.awards", _("appraisals, awards and grants"), f.awards, format_count(f.awards),
                        source="/activities/innovations/"),
-                Figure("activities.awards.yuan", _("amount of the awards and grants"), f.grants, format_yuan(f.grants),
+                Figure("activities.awards.yuan", _("amount of the awards and grants"), f.grants, _money(f.grants),
                        source="/activities/innovations/"),
             ]
     if f.pairs_formed or f.courses_held:

@@ -31,7 +31,7 @@ def load(ctx) -> None:
             "contract": {**DEMO["contract"], "title": DEMO["contract"]["title"].format(year=ctx.year, end=ctx.year + 3)}}
     departments = list(Org.objects.filter(parent=union, is_active=True).order_by("path")[:5])
     session = congress_load(spec, union=union, actor=ctx.chair, members=members, year=ctx.year, rng=ctx.rng,
-                            departments=departments, first=own, shift=ctx.shift)
+                            departments=departments, first=own, shift=ctx.shift, today=ctx.as_of)
     _open_election(session, ctx)
     _next_sitting(session, ctx)
 

@@ -49,13 +49,14 @@ def load(spec: dict, ctx) -> None:
     if not part or ctx.union is None:
         return
     congress_load(part, union=ctx.union, actor=ctx.actor, members=ctx.members, year=ctx.year, rng=ctx.rng,
-                  departments=ctx.branches, shift=ctx.shift)
+                  departments=ctx.branches, shift=ctx.shift, today=ctx.today)
 
 
 def congress_load(part: dict, *, union, actor, members, year: int, rng, departments, first=(),
-                  shift: dt.timedelta = dt.timedelta(0)):
+                  shift: dt.timedelta = dt.timedelta(0), today: dt.date | None = None):
     """Build the congress a block describes; `first` members are seated first (the demo's logins).
-    `shift` moves its dates as ScenarioContext.shift does."""
+    `shift` moves its dates as ScenarioContext.shift does; told as of `today` (the demo), a motion still
+    unanswered is days past its (extended) deadline, not months."""
     _check(part, KEYS, "congress")
     s_spec = part.get("session") or {}
     _check(s_spec, SESSION_KEYS, "congress.session")
@@ -76,7 +77,7 @@ def congress_load(part: dict, *, union, actor, members, year: int, rng, departme
         category = "frontline" if i < frontline else ("management" if i < frontline + management else "technical")
         delegates.append(services.delegate_add(actor=actor, session=session, member=m, category=category,
                                                group=m.org.name, is_woman=i >= n - women))
-    _motions(part.get("motions") or {}, session, delegates, actor, rng, departments, date)
+    _motions(part.get("motions") or {}, session, delegates, actor, rng, departments, date, today)
     services.session_set_status(actor=actor, session=session, status="open")
     items = []
     for title in part.get("resolutions") or []:
@@ -95,7 +96,7 @@ def congress_load(part: dict, *, union, actor, members, year: int, rng, departme
     return session
 
 
-def _motions(spec: dict, session, delegates, actor, rng, departments, date) -> None:
+def _motions(spec: dict, session, delegates, actor, rng, departments, date, today: dt.date | None = None) -> None:
     _check(spec, MOTION_KEYS, "congress.motions")
     collected = int(spec.get("collected", 0))
     accepted = int(spec.get("accepted", collected))
@@ -117,7 +118,10 @@ def _motions(spec: dict, session, delegates, actor, rng, departments, date) -> N
             continue
         services.motion_decide(actor=actor, motion=motion, accept=True)
         lead = departments[i % len(departments)] if departments else session.org
-        services.motion_assign(actor=actor, motion=motion, lead=lead, deadline=date + dt.timedelta(days=60))
+        deadline = date + dt.timedelta(days=60)
+        if i >= answered and today:
+            deadline = max(deadline, today - dt.timedelta(days=3 + 4 * (i % 3)))
+        services.motion_assign(actor=actor, motion=motion, lead=lead, deadline=deadline)
         if i >= answered:
             continue
         services.motion_answer(actor=actor, motion=motion, text=ANSWERS[i % len(ANSWERS)], org=lead,
@@ -125,7 +129,10 @@ def _motions(spec: dict, session, delegates, actor, rng, departments, date) -> N
         if i < satisfied + unsatisfied:
             rating = "unsatisfied" if i >= satisfied else ("satisfied" if i % 3 else "basically")
             # the proposer's rating slip, loaded as the system (the proposer may have no login)
-            services.motion_rate(actor=None, motion=motion, rating=rating, today=date + dt.timedelta(days=58))
+            rated_on = date + dt.timedelta(days=58)
+            if rating == "unsatisfied" and today:   # put under supervision lately enough to be days past it
+                rated_on = max(rated_on, today - dt.timedelta(days=services.SUPERVISION_DAYS + 5))
+            services.motion_rate(actor=None, motion=motion, rating=rating, today=rated_on)
 
 
 def _election(spec: dict, session, delegates, actor, rng, date) -> None:

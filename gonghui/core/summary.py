@@ -102,6 +102,7 @@ class Figure:
     text: str           # as written: "2,854条"
     previous: Decimal | int | None = None  # same period last year, where records exist
     source: str = ""    # URL of the list the figure counts
+    stock: bool = False  # counted as at the period's end (the roll), not over it: a span compares it with the day before
 
 
 @dataclass

@@ -263,8 +263,14 @@ def meeting_kind_figures(figs: MeetingFigures, named: list[tuple[str, int, int]]
 ORDER = 70
 
 
-def _heading() -> str:
-    return _("Keeping to target responsibility and the meeting system")
+def _heading(*, disclosed: bool = False, rest: bool = True, words: dict | None = None) -> str:
+    """落实目标责任制和会议制度; a period that disclosed matters names its 厂务公开 / 校务公开 too, and
+    leads with it when disclosure is all the section tells."""
+    if not disclosed:
+        return _("Keeping to target responsibility and the meeting system")
+    if not rest:
+        return _("Keeping up %(disclosure)s and democratic management") % words
+    return _("Keeping to target responsibility and the meeting system, and keeping up %(disclosure)s") % words
 
 
 def _held_figure(n: int, previous: int | None = None) -> Figure:
@@ -387,7 +393,8 @@ def sections(*, org, period: Period) -> list[Section]:
     next_plans = [p.text.strip() for p in plans.next_items]
     if not (paragraphs or shortcomings or next_plans):
         return []
+    rest = bool(targets or meetings.total or missed or check)
     return [Section(
-        key="governance", order=ORDER, heading=_heading(),
+        key="governance", order=ORDER, heading=_heading(disclosed=bool(disclosed.published), rest=rest, words=org_words(org)),
         paragraphs=paragraphs, figures=figures, shortcomings=shortcomings, plans=next_plans,
     )]

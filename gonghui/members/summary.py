@@ -17,7 +17,8 @@ def _heading() -> str:
 
 
 def _on_roll_figure(n: int, previous: int | None = None, *, words: dict | None = None) -> Figure:
-    return Figure("members.on_roll", _("%(staff)s on the roll") % (words or org_words(None)), n, f"{format_count(n)}名", previous=previous, source="/members/")
+    return Figure("members.on_roll", _("%(staff)s on the roll") % (words or org_words(None)), n, f"{format_count(n)}名", previous=previous, source="/members/",
+                  stock=True)
 
 
 def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:

@@ -117,15 +117,24 @@ def comparison_sentence(figures: list[Figure], *, against: Period | None = None)
     """One sentence with every 同比 the records allow, or ''. No figure with last year's
     records, no sentence: nothing is compared with nothing.
 
-    `against`, for a span of years: the span before it, named ('与2020—2022年相比，…').
+    `against`, for a span of years: the span before it, named ('与2020—2022年相比，…'); what is
+    counted at the period's end (Figure.stock, the roll) against that span's last day
+    ('与2022年12月31日相比，在册职工持平').
     """
     span = against is not None
-    parts = [f"{f.label}{change}" for f in figures if (change := figure_change(f, span=span))]
-    if not parts:
-        return ""
-    if span:
-        return _("Compared with %(before)s, %(parts)s.") % {"before": against.label, "parts": "、".join(parts)}
-    return _("Compared with the same period last year, %(parts)s.") % {"parts": "、".join(parts)}
+
+    def parts(chosen) -> str:
+        return "、".join(f"{f.label}{change}" for f in chosen if (change := figure_change(f, span=span)))
+
+    if not span:
+        said = parts(figures)
+        return _("Compared with the same period last year, %(parts)s.") % {"parts": said} if said else ""
+    sentences = []
+    for before, chosen in ((format_date(against.end), [f for f in figures if f.stock]),
+                           (against.label, [f for f in figures if not f.stock])):
+        if said := parts(chosen):
+            sentences.append(_("Compared with %(before)s, %(parts)s.") % {"before": before, "parts": said})
+    return "".join(sentences)
 
 
 def count_in_words(n: int) -> str:
@@ -143,23 +152,26 @@ def period_phrase(period: Period) -> str:
 
 
 def opening_paragraphs(*, org_name: str, parent_name: str | None, period: Period, areas: list[str],
-                       words: dict | None = None, centre: str = "", framing: str = "", sector: str | None = None) -> list[str]:
+                       words: dict | None = None, centre: str = "", framing: str = "", sector: str | None = None,
+                       disclosed: bool = True) -> list[str]:
     """The seeds' opening, built only from facts: who, when, under whom, in how many areas.
 
     The computed paragraph leads, in the voice of the union's kind (`sector`, reports.voices:
     企业党政 / 学校党政 / 连队党支部, and what its work turns on) with its own words (`words`:
     职工 / 教职工, 厂务公开 / 校务公开). `framing` is the chair's own opening (a text block of the
     period): what no record holds, in the union's words; it follows, and the opening closes with
-    现将…总结如下. `centre` is accepted for old callers and no longer read.
+    现将…总结如下. `centre` is accepted for old callers and no longer read. `disclosed`: whether
+    the period's records disclosed anything (else the voice names no 厂务公开).
     """
     from gonghui.orgs.choices import DEFAULT_STAFF_WORD, DISCLOSURE_WORD, STAFF_WORD
 
     from .voices import opening_voice
 
-    voice = opening_voice(sector)
     # without the org's own words, its sector's (教职工 and 校务公开 at a school)
     words = {"staff": str(STAFF_WORD.get(sector, DEFAULT_STAFF_WORD)),
              "disclosure": str(DISCLOSURE_WORD.get(sector, DISCLOSURE_WORD["factory"])), **(words or {})}
+    # an area named after the disclosure (坚持校务公开) says it; the voice does not say it again
+    voice = opening_voice(sector, disclosed=disclosed and not any(words["disclosure"] in area for area in areas))
     values = {"period": period_phrase(period), "leader": parent_name or _("the higher-level union"), "org": org_name,
               "n": count_in_words(len(areas)), "staff": words["staff"], "admin": voice["admin"]}
     if not areas:
@@ -319,7 +331,9 @@ def assemble(
         "key": "opening", "kind": "opening", "heading": "",
         "paragraphs": opening_paragraphs(org_name=org_name, parent_name=parent_name, period=period,
                                          areas=[area_name(s.heading) for s in shown], words=words, sector=sector,
-                                         framing=texts.get("opening", "")),
+                                         framing=texts.get("opening", ""), disclosed=any(
+                                             f.key.startswith("governance.disclosures.") and f.value
+                                             for s in shown for f in s.figures)),
     })
     number = 0
     for section in shown:   # an area with only plans or shortcomings gets no empty heading

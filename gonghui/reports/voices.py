@@ -44,10 +44,22 @@ def section_rank(sector: str | None):
     return rank
 
 
-def opening_voice(sector: str | None) -> dict[str, str]:
+def opening_voice(sector: str | None, *, disclosed: bool = True) -> dict[str, str]:
     """The sector's words for the computed opening: under whose leadership beside the higher
     union (`admin`: 企业党政, 学校党政, 连队党支部) and what its work turned on (`centre`, a clause
-    with the org's own %(staff)s and %(disclosure)s, core.summary.org_words)."""
+    with the org's own %(staff)s and %(disclosure)s, core.summary.org_words). A union whose period
+    disclosed nothing (`disclosed` False) is not said to have pressed on with 厂务公开."""
+    if not disclosed:
+        quiet = {
+            "factory": _("kept production and operation at the centre of its work, pressed on with democratic management, "
+                         "and rallied the %(staff)s to make their mark at their posts"),
+            "enterprise": _("served the company's operation and development, took democratic management as its lever, "
+                            "and drew on the initiative and creativity of the %(staff)s"),
+            "school": _("kept to the school's education and teaching and cared for the growth and the lives of the %(staff)s"),
+            "institution": _("served the unit's central tasks and listened to what the %(staff)s had to say"),
+        }
+        voice = opening_voice(sector)
+        return {**voice, "centre": quiet.get(sector or "factory", voice["centre"])}
     voices = {
         "factory": (_("the works' Party and administration"), _(
             "kept production and operation at the centre of its work, pressed on with %(disclosure)s and democratic "

@@ -84,7 +84,29 @@ def load_safety(block: dict, ctx) -> None:
             if row.status == ReportStatus.IN_PROGRESS:
                 row.progress = "已制定整改方案，正在落实。"
         rows.append(row)
+    if ctx.today:
+        _latest_left_open(rows, ctx)
     safety_reports_bulk_create(actor=ctx.actor, rows=rows, note=ctx.note)
+
+
+def _latest_left_open(rows: list[SafetyReportRow], ctx) -> None:
+    """Told as of a day (the demo), the reports still open are the latest made, as in a working office, not
+    ones from the year's first weeks left ten months past their deadline. The counts stay the scenario's; a
+    report closed instead is answered halfway to its deadline. Draws nothing from ctx.rng, so every later
+    record is the same."""
+    by_day = sorted(rows, key=lambda r: r.reported_on)
+    n_open = sum(1 for r in rows if r.status != ReportStatus.RESOLVED)
+    closing = [r for r in by_day[: len(rows) - n_open] if r.status != ReportStatus.RESOLVED]
+    opening = [r for r in by_day[len(rows) - n_open:] if r.status == ReportStatus.RESOLVED]
+    for i, row in enumerate(opening):
+        row.status = (ReportStatus.FORWARDED, ReportStatus.IN_PROGRESS)[i % 2]
+        row.answered_on = row.resolved_on = None
+        row.answer, row.progress = "", "已制定整改方案，正在落实。" if i % 2 else ""
+    for row in closing:
+        row.status = ReportStatus.RESOLVED
+        row.answered_on = ctx.done_on(row.reported_on + (row.deadline - row.reported_on) / 2)
+        row.resolved_on, row.answer = row.answered_on, "隐患已整改完毕，经现场复查确认。"
+        row.progress = "已转职能单元整改。"
 
 
 def load_hazards(block: dict, ctx) -> None:

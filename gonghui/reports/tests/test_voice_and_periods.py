@@ -41,7 +41,8 @@ def docx_text(content: dict) -> str:
 
 def areas():
     return [Section(key="members", order=10, heading="加强组织建设", paragraphs=["在册3名。"], figures=[Figure("m", "在册", 3, "3名")]),
-            Section(key="governance", order=70, heading="坚持校务公开", paragraphs=["公开2项。"], figures=[Figure("g", "公开", 2, "2项")]),
+            Section(key="governance", order=70, heading="坚持校务公开", paragraphs=["公开2项。"],
+                    figures=[Figure("governance.disclosures.published", "公开", 2, "2项")]),
             Section(key="activities", order=60, heading="提高教师素质", paragraphs=["培训5人。"], figures=[Figure("a", "培训", 5, "5人")])]
 
 
@@ -50,8 +51,17 @@ def test_a_school_leads_with_its_teachers_and_a_factory_with_its_organisation():
     factory = assemble(org_name="本部工会", parent_name=None, period=Period.year(2025), sections=areas(), sector="factory")
     assert [b["heading"] for b in school["blocks"][1:4]] == ["一、提高教师素质", "二、坚持校务公开", "三、加强组织建设"]
     assert factory["blocks"][1]["heading"] == "一、加强组织建设"
-    assert "扣住学校教育教学这个中心，关心教职工的成长和生活，坚持校务公开" in school["blocks"][0]["paragraphs"][0]
+    # the school names its 校务公开 once, as an area; the factory's voice names its 厂务公开
+    assert "扣住学校教育教学这个中心，关心教职工的成长和生活，在提高教师素质、坚持校务公开" in school["blocks"][0]["paragraphs"][0]
+    assert school["blocks"][0]["paragraphs"][0].count("校务公开") == 1
     assert "紧紧围绕生产经营这个中心，推进厂务公开" in factory["blocks"][0]["paragraphs"][0]
+
+
+def test_a_union_that_disclosed_nothing_is_not_said_to_have_pressed_on_with_disclosure():
+    quiet = [s for s in areas() if s.key != "governance"]
+    factory = assemble(org_name="本部工会", parent_name=None, period=Period.year(2025), sections=quiet, sector="factory")
+    assert "紧紧围绕生产经营这个中心，推进民主管理，组织动员广大职工" in factory["blocks"][0]["paragraphs"][0]
+    assert "厂务公开" not in factory["blocks"][0]["paragraphs"][0]
 
 
 def test_a_school_union_writes_its_own_words(cast):
@@ -61,7 +71,22 @@ def test_a_school_union_writes_its_own_words(cast):
     make_member(cast.sibling, "李老师")
     content = summary_draft(org=cast.sibling, period=Period.year(2025))
     text = "".join(p for b in content["blocks"] for p in b["paragraphs"])
-    assert "在册教职工" in text and "关心教职工的成长和生活，坚持校务公开" in text and "在册职工" not in text
+    assert "在册教职工" in text and "关心教职工的成长和生活，在加强工会组织建设" in text and "在册职工" not in text
+    assert "校务公开" not in text   # nothing was disclosed
+
+
+def test_a_school_that_disclosed_leads_its_democracy_with_its_disclosure(cast):
+    from gonghui.governance.tests.factories import published_disclosure
+
+    cast.sibling.sector = "school"
+    cast.sibling.save(update_fields=["sector"])
+    make_member(cast.sibling, "李老师")
+    published_disclosure(cast.sibling, on=dt.date(2025, 3, 1))
+    content = summary_draft(org=cast.sibling, period=Period.year(2025))
+    headings = [b["heading"] for b in content["blocks"]]
+    assert any(h.endswith("、坚持校务公开，推进民主管理") for h in headings), headings
+    opening = content["blocks"][0]["paragraphs"][0]
+    assert "坚持校务公开" in opening and opening.count("校务公开") == 1
 
 
 def test_the_chairs_text_stays_when_the_summary_is_regenerated_and_reaches_the_docx(cast):
