@@ -24,7 +24,10 @@ number the document states about the whole federation) against the hand-written 
 bench/raw_sql (the same references bench/summary.py uses, which must state the same figures),
 each the best of several wall-clock runs taken in turns, PostgreSQL running out of process. The
 per-union lines that follow them (which union did what) have no reference and are timed apart,
-printed as `union_lines_ms`.
+printed as `union_lines_ms`. It is judged at the size the issue names (a prepared federation or
+the full build); --quick prints it unjudged: at 20 unions the ORM's fixed cost of building each
+query (about 1 ms, some forty queries) outweighs the database's work (measured: 101 ms against
+47 ms, 2.15×), where at 1,000,000 members it is 1,050 ms against 1,009 ms (1.04×).
 
 value = the worst p95/target ratio (lower is better; target 1.0, pass when ≤ 1).
 
@@ -208,7 +211,8 @@ def summary_against_sql(runs: int) -> dict:
 
 against = summary_against_sql(2 if QUICK else 4)
 figures["summary_sql"] = against
-ratios["summary_sql"] = round(against["ratio"] / against["target"], 3)
+if not QUICK:
+    ratios["summary_sql"] = round(against["ratio"] / against["target"], 3)
 print(f"summary_sql        sections {against['product_ms']} ms against SQL {against['sql_ms']} ms: {against['ratio']}× "
       f"(target 1.5); per-union lines {against['union_lines_ms']} ms; mismatched {against['mismatched']}",
       file=sys.stderr, flush=True)
