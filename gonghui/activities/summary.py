@@ -21,7 +21,15 @@ ORDER = 60
 SEP = "、"
 
 
-def _heading() -> str:
+def _heading(f: ActivityFigures | None = None, words: dict | None = None) -> str:
+    """开展丰富多彩的文体活动和劳动竞赛; a period with no event or competition is headed by what it did:
+    its innovations, else its training."""
+    if f is None or f.events_held or f.competitions:
+        return _("Rich cultural and sports activities and labour competitions")
+    if f.innovations or f.patents_filed or f.patents_granted:
+        return _("Technical innovation by the %(staff)s") % (words or org_words(None))
+    if f.courses_held or f.pairs_formed:
+        return _("Education and training of the %(staff)s") % (words or org_words(None))
     return _("Rich cultural and sports activities and labour competitions")
 
 
@@ -294,5 +302,5 @@ def sections(*, org, period: Period) -> list[Section]:
         shortcomings.append(_("%(n)s mentor pairs had no progress check in the period.") % {"n": format_count(f.pairs_unchecked)})
         figures.append(Figure("activities.mentorships.unchecked", _("mentor pairs without a progress check"), f.pairs_unchecked,
                               format_count(f.pairs_unchecked), source="/activities/mentorships/"))
-    return [Section(key="activities", order=ORDER, heading=_heading(), paragraphs=paragraphs, figures=figures,
+    return [Section(key="activities", order=ORDER, heading=_heading(f, words), paragraphs=paragraphs, figures=figures,
                     shortcomings=shortcomings)]
