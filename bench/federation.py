@@ -176,6 +176,7 @@ def summary_against_sql(runs: int) -> dict:
     from django.utils import translation
 
     from bench.raw_sql import figures_of
+    from bench.summary import best_of_turns, disagreements
     from gonghui.core.summary import Period
     from gonghui.reports.providers import collect_sections, collect_union_sections, summary_modules
     from gonghui.reports.selectors import federation_unions
@@ -192,20 +193,14 @@ def summary_against_sql(runs: int) -> dict:
             found.update(ref(connection, fed, period))
         return found
 
-    best, results = [float("inf"), float("inf")], [None, None]
     with translation.override("zh-hans"):
-        for _ in range(runs):
-            for i, fn in enumerate((product, raw)):
-                start = time.perf_counter()
-                results[i] = fn()
-                best[i] = min(best[i], time.perf_counter() - start)
-        stated, found = figures_of(results[0]), results[1]
-        mismatched = {k: (v, stated.get(k)) for k, v in found.items() if not isinstance(v, tuple) and str(v) != str(stated.get(k))}
+        (product_s, sections), (sql_s, found) = best_of_turns(runs, product, raw, clock=time.perf_counter)
+        mismatched = disagreements(found, figures_of(sections))
         unions = federation_unions(fed)
         start = time.perf_counter()
         collect_union_sections(org=fed, period=period, unions=unions)
         lines = time.perf_counter() - start
-    return {"product_ms": round(best[0] * 1000, 1), "sql_ms": round(best[1] * 1000, 1), "ratio": round(best[0] / best[1], 3),
+    return {"product_ms": round(product_s * 1000, 1), "sql_ms": round(sql_s * 1000, 1), "ratio": round(product_s / sql_s, 3),
             "target": 1.5, "figures": len(found), "mismatched": mismatched, "union_lines_ms": round(lines * 1000, 1)}
 
 
