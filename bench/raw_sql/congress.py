@@ -133,6 +133,8 @@ def raw_sql_figures(connection, org, period: Period) -> dict[str, object]:
                                                    headcount=headcount, women_on_roll=women_on_roll))
                    for title, headcount, women_on_roll, n, f, m, w in sessions]
         found["congress.compositions"] = tuple((title, tuple(c.problems)) for title, c in checked if c.problems)
+        if len(found["congress.compositions"]) > NAMED_LIMIT:   # then counted, not named one by one
+            found["congress.sessions.miscomposed"] = len(found["congress.compositions"])
     if collected:
         found |= {"congress.motions.collected": collected, "congress.motions.accepted": accepted,
                   "congress.motions.answered": answered, "congress.motions.converted": converted}

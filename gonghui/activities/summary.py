@@ -157,8 +157,32 @@ def _money(yuan) -> str:
     return format_wan_yuan(yuan) if yuan >= 10000 else format_yuan(yuan)
 
 
+NAMED_ROWS = 10   # past this many events or courses (a federation's unions), they are named by title, most held first
+
+
+def _by_title(rows: list[tuple[str, int]]) -> tuple[list[tuple[str, int, int]], bool]:
+    """[(title, times, people)] of (title, people) rows, most held first, at most NAMED_ROWS; and whether more were left out."""
+    found: dict[str, list[int]] = {}
+    for title, people in rows:
+        times_people = found.setdefault(title, [0, 0])
+        times_people[0] += 1
+        times_people[1] += people
+    ordered = sorted(found.items(), key=lambda item: (-item[1][0], item[0]))
+    return [(title, times, people) for title, (times, people) in ordered[:NAMED_ROWS]], len(ordered) > NAMED_ROWS
+
+
+def _and_others(items: list[str], more: bool) -> str:
+    return SEP.join(items) + (_(" and others") if more else "")
+
+
 def events_named_sentence(names: ActivityNames) -> str:
-    """2025年3月三八节女教师体检（52人参加）、2025年10月非公企业文艺汇演（50人参加，获金奖、银奖）……"""
+    """2025年3月三八节女教师体检（52人参加）、2025年10月非公企业文艺汇演（50人参加，获金奖、银奖）……;
+    past NAMED_ROWS events, by title: 职工运动会500次（15,000人参加）、……"""
+    if len(names.events) > NAMED_ROWS:
+        titles, more = _by_title([(title, people) for _day, title, people, _prizes in names.events])
+        return _("The events were %(list)s.") % {"list": _and_others(
+            [_("%(title)s, %(n)s times (%(people)s taking part)") % {
+                "title": title, "n": format_count(times), "people": format_count(people)} for title, times, people in titles], more)}
     items = []
     for day, title, people, prizes in names.events:
         item = _("%(month)s: %(title)s (%(n)s taking part") % {"month": format_month(day), "title": title, "n": format_count(people)}
@@ -170,11 +194,16 @@ def events_named_sentence(names: ActivityNames) -> str:
 
 def competitions_named_sentence(names: ActivityNames) -> str:
     items = [(_("%(title)s (judged on %(indicators)s)") % {"title": title, "indicators": SEP.join(indicators)}) if indicators else title
-             for title, indicators in names.competitions]
-    return _("The competitions were %(list)s.") % {"list": SEP.join(items)} if items else ""
+             for title, indicators in names.competitions[:NAMED_ROWS]]
+    return _("The competitions were %(list)s.") % {"list": _and_others(items, len(names.competitions) > NAMED_ROWS)} if items else ""
 
 
 def courses_named_sentence(names: ActivityNames) -> str:
+    if len(names.courses) > NAMED_ROWS:
+        titles, more = _by_title([(title, trained) for title, trained, _passed in names.courses])
+        return _("The courses were %(list)s.") % {"list": _and_others(
+            [_("%(title)s, %(n)s courses (%(people)s trained)") % {
+                "title": title, "n": format_count(times), "people": format_count(people)} for title, times, people in titles], more)}
     items = []
     for title, trained, passed in names.courses:
         if passed is None:

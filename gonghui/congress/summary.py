@@ -9,6 +9,8 @@ outside the rules (RULES.md a).
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import pgettext
 
 from gonghui.core.formatting import format_count, format_date, format_percent, ratio
 from gonghui.core.summary import Figure, Period, Section, headline_sections
@@ -72,22 +74,17 @@ def sections(*, org, period: Period) -> list[Section]:
         figures.append(Figure("congress.sessions", _("congress sessions held"), len(sessions), f"{len(sessions)}",
                               source="/congress/"))
         figures.append(Figure("congress.delegates", _("delegates"), delegates, format_count(delegates), source="/congress/"))
-        for s in sessions:
-            problems = selectors.composition_problems(s.composition)
-            if problems:
-                shortcomings.append(_("The delegates of %(title)s were not composed as the rules ask: %(p)s") % {
-                    "title": s.title, "p": " ".join(problems)})
+        shortcomings += composition_shortcomings(sessions, figures)
     if motions.collected:
         paragraphs.append(motions_sentence(motions))
         figures += [
-            Figure("congress.motions.collected", _("motions collected"), motions.collected, format_count(motions.collected),
+            _motions_figure(motions.collected),
+            Figure("congress.motions.accepted", _("motions accepted"), motions.accepted, _pieces(motions.accepted),
                    source="/congress/motions/"),
-            Figure("congress.motions.accepted", _("motions accepted"), motions.accepted, format_count(motions.accepted),
-                   source="/congress/motions/"),
-            Figure("congress.motions.answered", _("motions answered"), motions.answered, format_count(motions.answered),
+            Figure("congress.motions.answered", _("motions answered"), motions.answered, _pieces(motions.answered),
                    source="/congress/motions/"),
             Figure("congress.motions.converted", _("motions turned into suggestions"), motions.converted,
-                   format_count(motions.converted), source="/congress/motions/"),
+                   _pieces(motions.converted), source="/congress/motions/"),
         ]
         if motions.rated:
             figures.append(Figure("congress.motions.satisfaction", _("satisfaction with the answers"), motions.satisfaction,
@@ -96,7 +93,7 @@ def sections(*, org, period: Period) -> list[Section]:
         shortcomings.append(_("%(n)s motions are past their answer date and still unanswered.") % {
             "n": format_count(motions.overdue)})
         figures.append(Figure("congress.motions.overdue", _("motions past their answer date"), motions.overdue,
-                              format_count(motions.overdue), source="/congress/motions/"))
+                              _pieces(motions.overdue), source="/congress/motions/"))
     if elections:
         electorate, returned = sum(e.electorate for e in elections), sum(e.returned for e in elections)
         turnout = ratio(returned * 100, electorate, 2)
@@ -144,8 +141,37 @@ def sections(*, org, period: Period) -> list[Section]:
                     figures=figures, shortcomings=shortcomings)]
 
 
+def _pieces(n: int) -> str:
+    """A count of motions as the text writes it: 6件."""
+    return _("%(n)s motions") % {"n": format_count(n)}
+
+
 def _motions_figure(n: int) -> Figure:
-    return Figure("congress.motions.collected", _("motions collected"), n, format_count(n), source="/congress/motions/")
+    return Figure("congress.motions.collected", _("motions collected"), n, _pieces(n), source="/congress/motions/")
+
+
+def composition_shortcomings(sessions, figures: list[Figure]) -> list[str]:
+    """Each session whose delegates break the rules' composition, with what it breaks; past
+    NAMED_LIMIT of them (a federation's unions) one sentence counts them and names what they break."""
+    wrong = [s for s in sessions if s.composition.problems]
+    if len(wrong) <= NAMED_LIMIT:
+        return [_("The delegates of %(title)s were not composed as the rules ask: %(p)s") % {
+            "title": s.title, "p": pgettext("clause separator", "; ").join(
+                p.rstrip("。.") for p in selectors.composition_problems(s.composition)) + pgettext("sentence end", ".")}
+                for s in wrong]
+    kinds = sorted({p for s in wrong for p in s.composition.problems}, key=list(PROBLEM_KINDS).index)
+    figures.append(Figure("congress.sessions.miscomposed", _("congress sessions not composed as the rules ask"), len(wrong),
+                          _("%(n)s sessions") % {"n": format_count(len(wrong))}, source="/congress/"))
+    return [_("The delegates of %(n)s congress sessions were not composed as the rules ask (%(kinds)s).") % {
+        "n": format_count(len(wrong)), "kinds": "、".join(str(PROBLEM_KINDS[k]) for k in kinds)}]
+
+
+PROBLEM_KINDS = {   # what a composition problem is about, in the rules' order (rules.composition_check)
+    "frontline": _lazy("the share of frontline workers"),
+    "management": _lazy("the share of middle management"),
+    "women": _lazy("the share of women"),
+    "size": _lazy("the number of delegates"),
+}
 
 
 def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:

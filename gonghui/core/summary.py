@@ -103,6 +103,7 @@ class Figure:
     previous: Decimal | int | None = None  # same period last year, where records exist
     source: str = ""    # URL of the list the figure counts
     stock: bool = False  # counted as at the period's end (the roll), not over it: a span compares it with the day before
+    said: bool = False   # its own sentence states its 同比 already: the section's comparison sentence leaves it out
 
 
 @dataclass

@@ -317,7 +317,8 @@ def sections(*, org, period: Period) -> list[Section]:
                               source="/governance/targets/"))
         if fig.actual is not None:
             figures.append(Figure(f"{key}.actual", fig.name, fig.actual, format_amount(fig.actual, fig.unit),
-                                  previous=before.actual if before else None, source="/governance/targets/"))
+                                  previous=before.actual if before else None, source="/governance/targets/",
+                                  said=bool(before and before.actual is not None)))   # target_sentence states it
             figures.append(Figure(f"{key}.completion", _("completion: %(name)s") % {"name": fig.name}, fig.completion,
                                   format_percent(fig.actual, fig.target, places=2),
                                   previous=before.completion if before else None, source="/governance/targets/"))

@@ -124,7 +124,7 @@ def comparison_sentence(figures: list[Figure], *, against: Period | None = None)
     span = against is not None
 
     def parts(chosen) -> str:
-        return "、".join(f"{f.label}{change}" for f in chosen if (change := figure_change(f, span=span)))
+        return "、".join(f"{f.label}{change}" for f in chosen if not f.said and (change := figure_change(f, span=span)))
 
     if not span:
         said = parts(figures)

@@ -18,6 +18,7 @@ from .models import SummaryText, WorkSummary, WorkSummaryVersion
 from gonghui.core.summary import org_words
 
 from .providers import Period, collect_sections, collect_union_sections
+from .voices import FEDERATION
 
 SUMMARY_LANGUAGE = "zh-hans"   # the document is filed in Chinese whatever the reader's UI language
 # Who reads a summary (pages, downloads, API); saving one asks "reports.summary.save".
@@ -47,7 +48,8 @@ def summary_draft(*, org: Org, period: Period, date: dt.date | None = None, pare
         unions = [UnionPart(name=u.name, sections=lines[u.pk], sector=u.sector) for u in members]
         return assemble(
             org_name=org.name, parent_name=parent.name if parent else None, period=period, sections=sections,
-            date_text=format_date(date or timezone.localdate()), unions=unions, words=org_words(org), sector=org.sector,
+            date_text=format_date(date or timezone.localdate()), unions=unions, words=org_words(org),
+            sector=FEDERATION if org.kind == OrgKind.FEDERATION else org.sector,
             texts=summary_texts(org=org, period=period),
         )
 

@@ -44,6 +44,9 @@ def section_rank(sector: str | None):
     return rank
 
 
+FEDERATION = "federation"   # not a workplace's sector: the voice of a federation, which speaks for the unions under it
+
+
 def opening_voice(sector: str | None, *, disclosed: bool = True) -> dict[str, str]:
     """The sector's words for the computed opening: under whose leadership beside the higher
     union (`admin`: 企业党政, 学校党政, 连队党支部) and what its work turned on (`centre`, a clause
@@ -51,10 +54,10 @@ def opening_voice(sector: str | None, *, disclosed: bool = True) -> dict[str, st
     disclosed nothing (`disclosed` False) is not said to have pressed on with 厂务公开."""
     if not disclosed:
         quiet = {
-            "factory": _("kept production and operation at the centre of its work, pressed on with democratic management, "
-                         "and rallied the %(staff)s to make their mark at their posts"),
-            "enterprise": _("served the company's operation and development, took democratic management as its lever, "
-                            "and drew on the initiative and creativity of the %(staff)s"),
+            "factory": _("kept production and operation at the centre of its work and rallied the %(staff)s to make "
+                         "their mark at their posts"),
+            "enterprise": _("served the company's operation and development and drew on the initiative and creativity "
+                            "of the %(staff)s"),
             "school": _("kept to the school's education and teaching and cared for the growth and the lives of the %(staff)s"),
             "institution": _("served the unit's central tasks and listened to what the %(staff)s had to say"),
         }
@@ -75,6 +78,9 @@ def opening_voice(sector: str | None, *, disclosed: bool = True) -> dict[str, st
         "farm": (_("the company's Party branch"), _(
             "kept to the company's production and the growth of the %(staff)s' income, and worked the union's tasks "
             "into the building of the company")),
+        FEDERATION: (_("the Party committee at its level"), _(
+            "served the overall work of its area, guided the grassroots unions under it and rallied the %(staff)s to "
+            "make their mark at their posts")),
     }
     admin, centre = voices.get(sector or "", voices["factory"])
     return {"admin": admin, "centre": centre}

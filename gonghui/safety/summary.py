@@ -13,6 +13,7 @@ from django.utils.translation import pgettext
 
 from gonghui.core.formatting import format_count, format_decimal
 from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
+from gonghui.orgs.choices import OrgKind
 
 from .selectors import report_counts_by_union, safety_breakdown, safety_summary_figures
 
@@ -23,11 +24,20 @@ ORDER = 31
 QUARTERS = "一二三四"
 
 
+GROUP_ROWS = 20   # past this many groups, the busiest are named and the others added up in one clause
+
+
 def group_sentence(rows: list[dict]) -> str:
-    """分监督小组看，炼铁作业区监督小组收到156条、解决130条；……: each group that sent reports in."""
+    """分监督小组看，炼铁作业区监督小组收到156条、解决130条；……: each group that sent reports in
+    (past GROUP_ROWS of them, the busiest, then 其余N个小组 together)."""
     sent = [r for r in rows if r["total"] and r["label"] != "—"]
     if len(sent) < 2:
         return ""
+    if len(sent) > GROUP_ROWS:
+        busiest = sorted(sent, key=lambda r: -r["total"])
+        rest = busiest[GROUP_ROWS:]
+        sent = busiest[:GROUP_ROWS] + [{"label": _("the other %(n)s groups") % {"n": format_count(len(rest))},
+                                        "total": sum(r["total"] for r in rest), "resolved": sum(r["resolved"] for r in rest)}]
     parts = pgettext("clause separator", "; ").join(
         _("%(group)s received %(n)s and resolved %(resolved)s") % {
             "group": r["label"], "n": f"{format_count(r['total'])}条", "resolved": f"{format_count(r['resolved'])}条"}
@@ -95,8 +105,11 @@ def sections(*, org, period: Period) -> list[Section]:
             "reps and resolved %(resolved)s; %(open)s are still being acted on by the functional units."
         ) % {"period": period.label, "received": f"{format_count(safety.received)}条",
              "resolved": f"{format_count(safety.resolved)}条", "open": f"{format_count(safety.in_progress)}条", **words}
-        groups = safety_breakdown(org=org, start=period.start, end=period.end, today=today, by=("group",))["group"]
-        for sentence in (group_sentence(groups.rows), quarter_sentence(months)):
+        # a federation's groups belong to its unions, whose own lines follow: named here they would repeat
+        # 生产一车间劳动保护监督小组 once per union
+        groups = [] if org.kind == OrgKind.FEDERATION else \
+            safety_breakdown(org=org, start=period.start, end=period.end, today=today, by=("group",))["group"].rows
+        for sentence in (group_sentence(groups), quarter_sentence(months)):
             if sentence:
                 text += sentence
         if safety.median_days_to_answer is not None:

@@ -38,7 +38,7 @@ def test_the_summary_states_the_motions_and_the_election_from_the_records(cast):
     assert section.order == 20 and section.heading == "推进民主管理"
     assert "职工代表共提出提案6件，立案并交办5件，转为建议1件，已书面答复4件" in text
     figures = {f.key: f.text for f in section.figures}
-    assert figures["congress.motions.collected"] == "6" and figures["congress.motions.accepted"] == "5"
+    assert figures["congress.motions.collected"] == "6件" and figures["congress.motions.accepted"] == "5件"
     assert figures["congress.motions.satisfaction"] == "75%"
     assert figures["congress.elections.turnout"] == "100%"
     assert figures["congress.contracts.in_force"] == "1"

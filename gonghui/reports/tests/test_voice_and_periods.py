@@ -60,7 +60,7 @@ def test_a_school_leads_with_its_teachers_and_a_factory_with_its_organisation():
 def test_a_union_that_disclosed_nothing_is_not_said_to_have_pressed_on_with_disclosure():
     quiet = [s for s in areas() if s.key != "governance"]
     factory = assemble(org_name="本部工会", parent_name=None, period=Period.year(2025), sections=quiet, sector="factory")
-    assert "紧紧围绕生产经营这个中心，推进民主管理，组织动员广大职工" in factory["blocks"][0]["paragraphs"][0]
+    assert "紧紧围绕生产经营这个中心，组织动员广大职工" in factory["blocks"][0]["paragraphs"][0]
     assert "厂务公开" not in factory["blocks"][0]["paragraphs"][0]
 
 

@@ -1,0 +1,75 @@
+"""A federation's summary stays readable with hundreds of unions: lists past a handful are added
+up or named by title, and the federation speaks in its own voice (on hand-made figures)."""
+
+import datetime as dt
+
+import pytest
+from django.utils import translation
+
+from gonghui.activities.selectors import ActivityNames
+from gonghui.activities.summary import NAMED_ROWS, courses_named_sentence, events_named_sentence
+from gonghui.congress import rules
+from gonghui.congress.selectors import SessionFigure
+from gonghui.congress.summary import NAMED_LIMIT, composition_shortcomings
+from gonghui.core.summary import Figure, Period, Section
+from gonghui.reports.document import assemble
+from gonghui.reports.voices import FEDERATION
+from gonghui.safety.summary import GROUP_ROWS, group_sentence
+
+
+@pytest.fixture(autouse=True)
+def chinese():
+    with translation.override("zh-hans"):
+        yield
+
+
+def session(i: int, delegates: int = 20, women: int = 5) -> SessionFigure:
+    check = rules.composition_check(delegates=delegates, frontline=delegates, management=0, women=women,
+                                    headcount=2000, women_on_roll=800)
+    return SessionFigure(pk=i, title=f"{i}号工会职代会", composition=check)
+
+
+def test_a_handful_of_miscomposed_sessions_are_each_named_with_what_they_break():
+    figures = []
+    found = composition_shortcomings([session(i) for i in range(NAMED_LIMIT)], figures)
+    assert len(found) == NAMED_LIMIT and not figures
+    assert found[0].startswith("0号工会职代会的代表构成不符合规定：") and found[0].endswith("。")
+    assert "。 " not in found[0] and "；" in found[0]   # one clause per problem, not sentences glued by a space
+
+
+def test_past_a_handful_the_miscomposed_sessions_are_counted_in_one_sentence():
+    figures = []
+    found = composition_shortcomings([session(i) for i in range(500)] + [session(999, delegates=120, women=60)], figures)
+    assert found == ["500次职工代表大会的代表构成不符合规定（女职工代表比例、代表人数）。"]
+    assert [(f.key, f.value, f.text) for f in figures] == [("congress.sessions.miscomposed", 500, "500次")]
+
+
+def test_past_ten_events_they_are_named_by_title_with_how_often_and_how_many():
+    names = ActivityNames(events=[(dt.date(2025, 5, 1), "职工运动会", 20, []) for _ in range(NAMED_ROWS)]
+                          + [(dt.date(2025, 1, 1), "迎新春联欢会", 30, [])] * 2)
+    assert events_named_sentence(names) == "开展的活动有：职工运动会10次（200人参加）、迎新春联欢会2次（60人参加）。"
+    few = ActivityNames(events=[(dt.date(2025, 5, 1), "职工运动会", 20, ["金奖"])])
+    assert events_named_sentence(few) == "开展的活动有：2025年5月职工运动会（20人参加，获金奖）。"
+
+
+def test_past_ten_kinds_of_course_the_rest_are_left_at_and_others():
+    titles = [f"第{'一二三四五六七八九十'[i % 10]}{'甲乙'[i // 10]}课" for i in range(NAMED_ROWS + 1)]
+    names = ActivityNames(courses=[(title, 10, None) for title in titles] + [("第一甲课", 5, 5)])
+    text = courses_named_sentence(names)
+    assert text.startswith("举办的培训有：第一甲课2期（15人）、") and text.endswith("等。")
+    assert text.count("期（") == NAMED_ROWS
+
+
+def test_past_twenty_groups_the_busiest_are_named_and_the_rest_added_up():
+    rows = [{"label": f"{i}组", "total": i, "resolved": 1} for i in range(1, GROUP_ROWS + 6)]
+    text = group_sentence(rows)
+    assert text.startswith(f"分监督小组看，{GROUP_ROWS + 5}组收到{GROUP_ROWS + 5}条、解决1条")
+    assert text.endswith("其余5个小组收到15条、解决5条。")   # groups 1–5: 1+2+3+4+5 reports
+
+
+def test_a_federation_speaks_for_the_unions_under_it():
+    sections = [Section(key="members", order=10, heading="加强工会组织建设", paragraphs=["在册3名。"],
+                        figures=[Figure("members.on_roll", "在册职工", 3, "3名")])]
+    content = assemble(org_name="某市总工会", parent_name=None, period=Period.year(2025), sections=sections, sector=FEDERATION)
+    opening = content["blocks"][0]["paragraphs"][0]
+    assert "在上级工会和同级党委的领导下，围绕中心、服务大局，指导所属基层工会" in opening and "企业党政" not in opening
