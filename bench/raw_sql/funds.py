@@ -13,6 +13,7 @@ from gonghui.core.summary import Period
 from gonghui.funds import chart
 from gonghui.funds.rules import MONTHS_BEFORE_FLAG, month_start, months_between
 from gonghui.funds.selectors import judged_on
+from gonghui.funds.summary import NAMED_LIMIT
 from gonghui.members.choices import MemberStatus
 
 
@@ -109,10 +110,14 @@ def raw_sql_figures(connection, org, period: Period) -> dict[str, Decimal | int]
     if in_arrears:
         found["funds.dues.in_arrears"] = in_arrears
         found["funds.dues.flagged"] = flagged
-    for org_name, code, budget, debit, credit in budgets:
-        over = _cents(debit) - _cents(credit) - _cents(budget)
-        if over > 0 and debit is not None:
-            found[f"funds.overspent.{org_name}.{code}"] = over
+    overspent = [(org_name, code, over) for org_name, code, budget, debit, credit in budgets
+                 if debit is not None and (over := _cents(debit) - _cents(credit) - _cents(budget)) > 0]
+    if len(overspent) <= NAMED_LIMIT:
+        found |= {f"funds.overspent.{org_name}.{code}": over for org_name, code, over in overspent}
+    else:   # added up per account past the limit, as the summary does
+        for org_name, code, over in overspent:
+            found[f"funds.overspent.{code}.units"] = found.get(f"funds.overspent.{code}.units", 0) + 1
+            found[f"funds.overspent.{code}"] = found.get(f"funds.overspent.{code}", Decimal("0.00")) + over
     return found
 
 

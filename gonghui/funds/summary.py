@@ -7,6 +7,8 @@ read off the records: dues in arrears, members six months behind, budget lines o
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -19,6 +21,8 @@ from .selectors import (
 )
 
 ORDER = 50
+
+NAMED_LIMIT = 5   # up to this many overspent budget lines are each named with their union; more are added up
 
 
 def dues_sentence(fig: DuesFigures) -> str:
@@ -101,8 +105,30 @@ def sections(*, org, period: Period) -> list[Section]:
             Figure("funds.dues.flagged", _("members six months behind with their dues"), dues.flagged,
                    format_count(dues.flagged), source="/funds/dues/arrears/")]
     if period.start.year == period.end.year:
-        for row in budgets_overspent(org=org, year=period.start.year):
-            section.shortcomings.append(overspent_sentence(row, own_name=org.name))
-            section.figures.append(Figure(f"funds.overspent.{row.org_name}.{row.code}", _("over budget: %(name)s") % {"name": row.name},
-                                          row.actual - row.budget, format_yuan(row.actual - row.budget), source="/funds/budget/"))
+        overspent = budgets_overspent(org=org, year=period.start.year)
+        if len(overspent) <= NAMED_LIMIT:
+            for row in overspent:
+                section.shortcomings.append(overspent_sentence(row, own_name=org.name))
+                section.figures.append(Figure(f"funds.overspent.{row.org_name}.{row.code}", _("over budget: %(name)s") % {"name": row.name},
+                                              row.actual - row.budget, format_yuan(row.actual - row.budget), source="/funds/budget/"))
+        else:   # a federation's hundreds of unions: one sentence per budget line, the unions counted
+            _overspent_added_up(section, overspent)
     return [section]
+
+
+def _overspent_added_up(section: Section, rows: list[BudgetRow]) -> None:
+    """有449个单位职工活动支出超出预算，共超支…元: past NAMED_LIMIT overspent lines, one per account."""
+    by_code: dict[str, list[BudgetRow]] = {}
+    for row in rows:
+        by_code.setdefault(row.code, []).append(row)
+    for code, same in sorted(by_code.items()):
+        over = sum((r.actual - r.budget for r in same), Decimal(0))
+        name = same[0].name
+        section.shortcomings.append(_("%(n)s units went over their budget for %(name)s, by %(over)s in all.") % {
+            "n": format_count(len(same)), "name": name, "over": format_yuan(over)})
+        section.figures += [
+            Figure(f"funds.overspent.{code}.units", _("units over budget: %(name)s") % {"name": name}, len(same),
+                   format_count(len(same)), source="/funds/budget/"),
+            Figure(f"funds.overspent.{code}", _("over budget: %(name)s") % {"name": name}, over, format_yuan(over),
+                   source="/funds/budget/"),
+        ]

@@ -218,7 +218,7 @@ def enumerate_firstly(items: list[str]) -> str:
     """
     if len(items) == 1:
         return _sentence(items[0]) + "。"
-    clauses = [_("%(nth)s is %(what)s") % {"nth": CHINESE_FIRSTS[i] if i < 10 else chinese_ordinal(i + 1), "what": _sentence(t)}
+    clauses = [_("%(nth)s is %(what)s") % {"nth": CHINESE_FIRSTS[i] if i < 10 else count_in_words(i + 1), "what": _sentence(t)}
                for i, t in enumerate(items)]
     return "；".join(clauses) + "。"
 

@@ -73,3 +73,24 @@ def test_a_federation_speaks_for_the_unions_under_it():
     content = assemble(org_name="某市总工会", parent_name=None, period=Period.year(2025), sections=sections, sector=FEDERATION)
     opening = content["blocks"][0]["paragraphs"][0]
     assert "在上级工会和同级党委的领导下，围绕中心、服务大局，指导所属基层工会" in opening and "企业党政" not in opening
+
+
+def test_past_five_overspent_budget_lines_they_are_added_up_per_account():
+    from decimal import Decimal
+
+    from gonghui.funds.selectors import BudgetRow
+    from gonghui.funds.summary import _overspent_added_up
+
+    section = Section(key="funds", order=50, heading="会费收缴与经费管理")
+    rows = [BudgetRow(code="501", name="职工活动支出", kind="spending", budget=Decimal(160000), actual=Decimal(160000 + 100 * i),
+                      org_name=f"{i}号工会") for i in range(1, 450)]
+    _overspent_added_up(section, rows)
+    assert section.shortcomings == ["有449个单位职工活动支出超出预算，共超支10,102,500元。"]   # 100 × (1 + … + 449)
+    assert {f.key: f.value for f in section.figures} == {"funds.overspent.501.units": 449, "funds.overspent.501": Decimal(10102500)}
+
+
+def test_a_hundred_shortcomings_are_still_listed():
+    from gonghui.reports.document import enumerate_firstly
+
+    text = enumerate_firstly([f"问题{i}。" for i in range(1, 101)])
+    assert text.startswith("一是问题1；二是问题2；") and "九十九是问题99；100是问题100。" in text
