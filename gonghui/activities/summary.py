@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from gonghui.core.formatting import format_count, format_month, format_wan_yuan, format_yuan
+from gonghui.core.formatting import format_count, format_money, format_month
 from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
 from .choices import AwardKind, HonourKind, HonourLevel, PatentKind
@@ -70,7 +70,7 @@ def events_sentence(f: ActivityFigures, words: dict | None = None) -> str:
                          for e, p, n in f.prize_lines)
         text += _("; won %(n)s prizes (%(lines)s)") % {"n": format_count(f.prizes), "lines": lines}
     if f.event_cost:
-        text += _("; the events cost %(cost)s") % {"cost": format_yuan(f.event_cost)}
+        text += _("; the events cost %(cost)s") % {"cost": format_money(f.event_cost)}
     return text + pgettext("sentence end", ".")
 
 
@@ -102,7 +102,7 @@ def innovation_sentence(f: ActivityFigures) -> str:
     if f.innovations:
         part = _("%(n)s small innovations (五小) were recorded") % {"n": format_count(f.innovations)}
         if f.savings:
-            part += _(", saving %(yuan)s") % {"yuan": format_yuan(f.savings)}
+            part += _(", saving %(yuan)s") % {"yuan": format_money(f.savings)}
         parts.append(part)
     if f.patents_filed or f.patents_granted:
         kinds = SEP.join(_("%(level)s: %(n)s") % {"level": PatentKind(k).label, "n": format_count(n)}
@@ -113,7 +113,7 @@ def innovation_sentence(f: ActivityFigures) -> str:
             parts.append(_granted_clause(f))
     if f.awards:
         parts.append(_("%(n)s appraisals, awards and grants brought %(yuan)s") % {
-            "n": format_count(f.awards), "yuan": _money(f.grants)})
+            "n": format_count(f.awards), "yuan": format_money(f.grants)})
     return pgettext("clause separator", ", ").join(parts) + pgettext("sentence end", ".")
 
 
@@ -151,10 +151,6 @@ def facilities_sentence(f: ActivityFigures) -> str:
         text += _(", of them %(lines)s") % {"lines": SEP.join(_("%(facility)s %(n)s times") % {"facility": name, "n": format_count(n)}
                                                              for name, n in used)}
     return text + pgettext("sentence end", ".")
-
-
-def _money(yuan) -> str:
-    return format_wan_yuan(yuan) if yuan >= 10000 else format_yuan(yuan)
 
 
 NAMED_ROWS = 10   # past this many events or courses (a federation's unions), they are named by title, most held first
@@ -228,7 +224,7 @@ def awards_named_sentence(names: ActivityNames) -> str:
     for kind, name, n, yuan, body in names.awards:
         item = _("%(name)s: %(n)s") % {"name": name, "n": format_count(n)}
         if kind == AwardKind.GRANT and yuan:
-            item += (_(" (%(body)s gave %(yuan)s)") if body else _(" (%(yuan)s given)")) % {"body": body, "yuan": _money(yuan)}
+            item += (_(" (%(body)s gave %(yuan)s)") if body else _(" (%(yuan)s given)")) % {"body": body, "yuan": format_money(yuan)}
         items.append(item)
     return _("The innovations' appraisals, awards and grants: %(list)s.") % {"list": SEP.join(items)} if items else ""
 
@@ -257,7 +253,7 @@ def sections(*, org, period: Period) -> list[Section]:
             Figure("activities.events.prizes", _("prizes won"), f.prizes, format_count(f.prizes), source="/activities/events/"),
         ]
         if f.event_cost:
-            figures.append(Figure("activities.events.cost", _("event spending"), f.event_cost, format_yuan(f.event_cost),
+            figures.append(Figure("activities.events.cost", _("event spending"), f.event_cost, format_money(f.event_cost),
                                   source="/activities/events/"))
     if f.competitions:
         paragraphs.append(competitions_sentence(f) + competitions_named_sentence(names))
@@ -286,7 +282,7 @@ def sections(*, org, period: Period) -> list[Section]:
         ]
         if f.innovations and f.savings:
             figures.append(Figure("activities.innovations.savings", _("benefits of the innovations"), f.savings,
-                                  format_yuan(f.savings), source="/activities/innovations/"))
+                                  format_money(f.savings), source="/activities/innovations/"))
         if f.patents_filed:
             figures += [Figure(f"activities.patents.filed.{kind}", str(PatentKind(kind).label), n, format_count(n),
                                source="/activities/innovations/") for kind, n in sorted(f.patents_by_kind.items())]
@@ -294,7 +290,7 @@ def sections(*, org, period: Period) -> list[Section]:
             figures += [
                 Figure("activities.awards", _("appraisals, awards and grants"), f.awards, format_count(f.awards),
                        source="/activities/innovations/"),
-                Figure("activities.awards.yuan", _("amount of the awards and grants"), f.grants, _money(f.grants),
+                Figure("activities.awards.yuan", _("amount of the awards and grants"), f.grants, format_money(f.grants),
                        source="/activities/innovations/"),
             ]
     if f.pairs_formed or f.courses_held:

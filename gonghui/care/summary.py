@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from gonghui.core.formatting import format_count, format_yuan
+from gonghui.core.formatting import format_count, format_money
 from gonghui.core.summary import Figure, Period, Section, headline_sections, org_words
 
 from .choices import AidKind, Level, Occasion, ServiceKind
@@ -34,9 +34,9 @@ def visits_sentence(fig: CareFigures) -> str:
         return _("%(visited)s (%(parts)s).") % {"visited": visited, "parts": parts}
     if not fig.visit_goods:
         return _("%(visited)s (%(parts)s), giving %(cash)s in cash.") % {
-            "visited": visited, "parts": parts, "cash": format_yuan(fig.visit_cash)}
+            "visited": visited, "parts": parts, "cash": format_money(fig.visit_cash)}
     return _("%(visited)s (%(parts)s), giving %(cash)s in cash and goods worth %(goods)s.") % {
-        "visited": visited, "parts": parts, "cash": format_yuan(fig.visit_cash), "goods": format_yuan(fig.visit_goods)}
+        "visited": visited, "parts": parts, "cash": format_money(fig.visit_cash), "goods": format_money(fig.visit_goods)}
 
 
 def visit_cash_sentence(cash_by_occasion: dict[str, object]) -> str:
@@ -45,7 +45,7 @@ def visit_cash_sentence(cash_by_occasion: dict[str, object]) -> str:
     if len(given) < 2:
         return ""
     parts = pgettext("list separator", ", ").join(
-        _("%(occasion)s: %(cash)s") % {"occasion": Occasion(o).label, "cash": format_yuan(v)}
+        _("%(occasion)s: %(cash)s") % {"occasion": Occasion(o).label, "cash": format_money(v)}
         for o, v in sorted(given, key=lambda kv: Occasion.values.index(kv[0])))
     return _("The cash went on %(parts)s.") % {"parts": parts}
 
@@ -62,9 +62,9 @@ def services_sentence(people_by_kind: dict[str, int]) -> str:
 
 def aid_sentence(fig: CareFigures, words: dict | None = None) -> str:
     parts = pgettext("list separator", ", ").join(
-        f"{AidKind(k).label}{format_yuan(v)}" for k, v in sorted(fig.aid_by_kind.items(), key=lambda kv: AidKind.values.index(kv[0])))
+        f"{AidKind(k).label}{format_money(v)}" for k, v in sorted(fig.aid_by_kind.items(), key=lambda kv: AidKind.values.index(kv[0])))
     said = {**(words or org_words(None)), "people": format_count(fig.people_aided),
-            "total": format_yuan(fig.aid_cash + fig.aid_goods), "parts": parts}
+            "total": format_money(fig.aid_cash + fig.aid_goods), "parts": parts}
     if len(fig.aid_by_kind) < 2:   # one kind of aid: its total is the whole, said once
         return _("Aided %(people)s %(staff)s with %(total)s.") % said
     return _("Aided %(people)s %(staff)s with %(total)s (%(parts)s).") % said
@@ -119,24 +119,24 @@ def sections(*, org, period: Period) -> list[Section]:
         section.figures += [
             Figure("care.households_visited", _("households visited"), fig.households_visited, format_count(fig.households_visited),
                    source="/care/visits/"),
-            Figure("care.visit_cash", _("cash given on visits"), fig.visit_cash, format_yuan(fig.visit_cash)),
+            Figure("care.visit_cash", _("cash given on visits"), fig.visit_cash, format_money(fig.visit_cash)),
         ]
         section.figures += [Figure(f"care.visits.{o}", str(Occasion(o).label), n, format_count(n), source="/care/visits/")
                             for o, n in fig.visits_by_occasion.items()]
         if fig.visit_goods:
             section.figures.append(Figure("care.visit_goods", _("value of the goods given on visits"), fig.visit_goods,
-                                          format_yuan(fig.visit_goods), source="/care/visits/"))
+                                          format_money(fig.visit_goods), source="/care/visits/"))
         if visit_cash_sentence(fig.visit_cash_by_occasion):
             section.figures += [Figure(f"care.visit_cash.{o}", _("%(occasion)s: cash given") % {"occasion": Occasion(o).label},
-                                       cash, format_yuan(cash), source="/care/visits/")
+                                       cash, format_money(cash), source="/care/visits/")
                                 for o, cash in fig.visit_cash_by_occasion.items() if cash]
     if fig.people_aided:
         section.paragraphs.append(aid_sentence(fig, words))
         section.figures += [
             Figure("care.people_aided", _("people aided"), fig.people_aided, format_count(fig.people_aided), source="/care/aid/"),
-            Figure("care.aid", _("aid paid"), fig.aid_cash + fig.aid_goods, format_yuan(fig.aid_cash + fig.aid_goods)),
+            Figure("care.aid", _("aid paid"), fig.aid_cash + fig.aid_goods, format_money(fig.aid_cash + fig.aid_goods)),
         ]
-        section.figures += [Figure(f"care.aid.{kind}", str(AidKind(kind).label), v, format_yuan(v), source="/care/aid/")
+        section.figures += [Figure(f"care.aid.{kind}", str(AidKind(kind).label), v, format_money(v), source="/care/aid/")
                             for kind, v in fig.aid_by_kind.items()]
     if served:
         section.paragraphs.append(services_sentence(served))

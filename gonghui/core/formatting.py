@@ -49,6 +49,14 @@ def format_wan_yuan(value_yuan: Decimal | int | float, places: int = 2) -> str:
     return f"{format_decimal(wan, places, strip=True)}万元"
 
 
+WAN_FROM = 100_000   # from 10万元 up an office writes money in 万元 (12万元, 1,909.21万元); below, in 元 (21,000元)
+
+
+def format_money(value_yuan: Decimal | int | float) -> str:
+    """Money as the summary's sentences write it: 7,000元, 21,000元; 120000 -> '12万元'; 170071533.2 -> '17,007.15万元'."""
+    return format_wan_yuan(value_yuan) if abs(Decimal(value_yuan)) >= WAN_FROM else format_yuan(value_yuan)
+
+
 def format_amount(value: Decimal | int | float, unit: str) -> str:
     """A figure already in its unit (e.g. a target in 万元): 905 -> '905万元'."""
     return f"{format_decimal(Decimal(value), 2, strip=True)}{unit}"

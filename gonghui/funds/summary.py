@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from gonghui.core.formatting import format_count, format_yuan
+from gonghui.core.formatting import format_count, format_money
 from gonghui.core.summary import Figure, Period, Section, headline_sections
 
 from . import chart
@@ -28,29 +28,29 @@ NAMED_LIMIT = 5   # up to this many overspent budget lines are each named with t
 def dues_sentence(fig: DuesFigures) -> str:
     """全年收缴会费28,350元，收缴率95.00%。"""
     if fig.rate is None:
-        return _("Dues collected: %(amount)s.") % {"amount": format_yuan(fig.collected)}
+        return _("Dues collected: %(amount)s.") % {"amount": format_money(fig.collected)}
     return _("Dues collected: %(amount)s from %(n)s members, a collection rate of %(rate)s%%.") % {
-        "amount": format_yuan(fig.collected), "n": format_count(fig.members_paying), "rate": fig.rate}
+        "amount": format_money(fig.collected), "n": format_count(fig.members_paying), "rate": fig.rate}
 
 
 def spending_sentence(fig: FundsFigures) -> str:
     """经费收入…，支出…，其中职工活动支出…、维权支出…。"""
     parts = pgettext("list separator", ", ").join(
-        f"{chart.account(code).name}{format_yuan(amount)}" for code, amount in sorted(fig.spending.items()))
+        f"{chart.account(code).name}{format_money(amount)}" for code, amount in sorted(fig.spending.items()))
     if fig.total_income:
         sentence = _("The union's funds took in %(income)s and spent %(spending)s") % {
-            "income": format_yuan(fig.total_income), "spending": format_yuan(fig.total_spending)}
+            "income": format_money(fig.total_income), "spending": format_money(fig.total_spending)}
     else:  # no income booked in the period (the books kept for spending only): not written up as "收入0元"
-        sentence = _("The union's funds spent %(spending)s") % {"spending": format_yuan(fig.total_spending)}
+        sentence = _("The union's funds spent %(spending)s") % {"spending": format_money(fig.total_spending)}
     if parts:
         sentence += _(", of which %(parts)s") % {"parts": parts}
     return sentence + pgettext("sentence end", ".")
 
 
 def overspent_sentence(row: BudgetRow, *, own_name: str = "") -> str:
-    """职工活动支出超出预算240,000元共19,000元 (naming the union when a federation's summary says it)."""
+    """职工活动支出超出预算24万元共19,000元 (naming the union when a federation's summary says it)."""
     sentence = _("%(name)s went over its budget of %(budget)s by %(over)s.") % {
-        "name": row.name, "budget": format_yuan(row.budget), "over": format_yuan(row.actual - row.budget)}
+        "name": row.name, "budget": format_money(row.budget), "over": format_money(row.actual - row.budget)}
     if row.org_name and own_name and row.org_name != own_name:
         return _("%(org)s: %(sentence)s") % {"org": row.org_name, "sentence": sentence}
     return sentence
@@ -61,7 +61,7 @@ def _heading() -> str:
 
 
 def _dues_figure(amount) -> Figure:
-    return Figure("funds.dues.collected", _("dues collected"), amount, format_yuan(amount), source="/funds/dues/")
+    return Figure("funds.dues.collected", _("dues collected"), amount, format_money(amount), source="/funds/dues/")
 
 
 def union_headlines(*, org, period: Period, union_of: dict[int, int]) -> dict[int, Section]:
@@ -78,7 +78,7 @@ def sections(*, org, period: Period) -> list[Section]:
     section = Section(key="funds", order=ORDER, heading=_heading())
     if dues.payments:
         section.paragraphs.append(dues_sentence(dues))
-        section.figures.append(Figure("funds.dues.collected", _("dues collected"), dues.collected, format_yuan(dues.collected),
+        section.figures.append(Figure("funds.dues.collected", _("dues collected"), dues.collected, format_money(dues.collected),
                                       source="/funds/dues/"))
         if dues.rate is not None:
             section.figures.append(Figure("funds.dues.rate", _("collection rate"), dues.rate, f"{dues.rate}%"))
@@ -86,12 +86,12 @@ def sections(*, org, period: Period) -> list[Section]:
                                           format_count(dues.members_paying), source="/funds/dues/"))
     if funds.income or funds.spending:
         section.paragraphs.append(spending_sentence(funds))
-        section.figures.append(Figure("funds.spending", _("spending"), funds.total_spending, format_yuan(funds.total_spending),
+        section.figures.append(Figure("funds.spending", _("spending"), funds.total_spending, format_money(funds.total_spending),
                                       source="/funds/ledger/"))
         for code, amount in sorted(funds.spending.items()):
-            section.figures.append(Figure(f"funds.spending.{code}", chart.account(code).name, amount, format_yuan(amount)))
+            section.figures.append(Figure(f"funds.spending.{code}", chart.account(code).name, amount, format_money(amount)))
         if funds.total_income:
-            section.figures.append(Figure("funds.income", _("income"), funds.total_income, format_yuan(funds.total_income),
+            section.figures.append(Figure("funds.income", _("income"), funds.total_income, format_money(funds.total_income),
                                           source="/funds/ledger/"))
     if period.start.year == period.end.year and review_get(org=org, year=period.start.year) is not None:
         section.paragraphs.append(_("The funds review committee reviewed the year's books and published its report "
@@ -110,7 +110,7 @@ def sections(*, org, period: Period) -> list[Section]:
             for row in overspent:
                 section.shortcomings.append(overspent_sentence(row, own_name=org.name))
                 section.figures.append(Figure(f"funds.overspent.{row.org_name}.{row.code}", _("over budget: %(name)s") % {"name": row.name},
-                                              row.actual - row.budget, format_yuan(row.actual - row.budget), source="/funds/budget/"))
+                                              row.actual - row.budget, format_money(row.actual - row.budget), source="/funds/budget/"))
         else:   # a federation's hundreds of unions: one sentence per budget line, the unions counted
             _overspent_added_up(section, overspent)
     return [section]
@@ -125,10 +125,10 @@ def _overspent_added_up(section: Section, rows: list[BudgetRow]) -> None:
         over = sum((r.actual - r.budget for r in same), Decimal(0))
         name = same[0].name
         section.shortcomings.append(_("%(n)s units went over their budget for %(name)s, by %(over)s in all.") % {
-            "n": format_count(len(same)), "name": name, "over": format_yuan(over)})
+            "n": format_count(len(same)), "name": name, "over": format_money(over)})
         section.figures += [
             Figure(f"funds.overspent.{code}.units", _("units over budget: %(name)s") % {"name": name}, len(same),
                    format_count(len(same)), source="/funds/budget/"),
-            Figure(f"funds.overspent.{code}", _("over budget: %(name)s") % {"name": name}, over, format_yuan(over),
+            Figure(f"funds.overspent.{code}", _("over budget: %(name)s") % {"name": name}, over, format_money(over),
                    source="/funds/budget/"),
         ]

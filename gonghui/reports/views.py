@@ -17,7 +17,7 @@ from .rendering import render_docx, render_pdf
 from .models import SummaryText, text_slot_label
 from .voices import SECTION_KEYS
 from .selectors import (
-    SUMMARY_LANGUAGE, summary_content, summary_draft, summary_org, summary_orgs, summary_saved, summary_texts, summary_versions,
+    SUMMARY_LANGUAGE, VIEW, summary_content, summary_draft, summary_org, summary_orgs, summary_saved, summary_texts, summary_versions,
 )
 
 CONTENT_TYPES = {
@@ -41,13 +41,16 @@ def _version_number(request) -> int | None:
 
 @login_required
 def summary_index(request):
-    orgs = list(summary_orgs(visible_to=request.user))
-    form = PeriodForm(request.GET or None, orgs=orgs)
+    orgs = summary_orgs(visible_to=request.user)
+    top = orgs.order_by("depth", "path").first()
+    # the one highest org in reach (a chair's union, an officer's federation) is already chosen
+    initial = {"org": top.pk} if top and not orgs.filter(depth=top.depth).exclude(pk=top.pk).exists() else None
+    form = PeriodForm(request.GET or None, orgs=orgs, action=VIEW, initial=initial)
     if form.is_bound and form.is_valid():
-        org = summary_org(visible_to=request.user, org_id=form.cleaned_data["org"])
+        org = summary_org(visible_to=request.user, org_id=form.cleaned_data["org"].pk)
         period = Period.choose(form.cleaned_data["year"], half=form.cleaned_data["half"], to_year=form.cleaned_data["to_year"])
         return redirect("reports:read", org_id=org.pk, period=period.key)
-    return render(request, "reports/index.html", {"form": form, "has_orgs": bool(orgs)})
+    return render(request, "reports/index.html", {"form": form, "has_orgs": top is not None})
 
 
 @login_required

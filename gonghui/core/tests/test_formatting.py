@@ -46,3 +46,10 @@ def test_a_rate_is_never_rounded_into_a_contradiction():
     assert format_percent(0, 1856) == "0%"
     assert format_percent(2683, 2854) == "94%"
     assert format_percent(199999, 200000) == "99.9995%"
+
+
+def test_money_is_written_in_wan_from_ten_wan_up():
+    from gonghui.core.formatting import format_money
+
+    assert [format_money(v) for v in (7000, 21000, 99999.5, 100000, 120000, 500000, 170071533.2)] == [
+        "7,000元", "21,000元", "99,999.50元", "10万元", "12万元", "50万元", "17,007.15万元"]

@@ -85,7 +85,7 @@ def test_past_five_overspent_budget_lines_they_are_added_up_per_account():
     rows = [BudgetRow(code="501", name="职工活动支出", kind="spending", budget=Decimal(160000), actual=Decimal(160000 + 100 * i),
                       org_name=f"{i}号工会") for i in range(1, 450)]
     _overspent_added_up(section, rows)
-    assert section.shortcomings == ["有449个单位职工活动支出超出预算，共超支10,102,500元。"]   # 100 × (1 + … + 449)
+    assert section.shortcomings == ["有449个单位职工活动支出超出预算，共超支1,010.25万元。"]   # 100 × (1 + … + 449)
     assert {f.key: f.value for f in section.figures} == {"funds.overspent.501.units": 449, "funds.overspent.501": Decimal(10102500)}
 
 

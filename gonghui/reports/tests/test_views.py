@@ -22,9 +22,19 @@ def test_a_span_of_years_has_its_own_page(cast, client_as):
     assert "本部工会2023—2025年工作总结" in page.content.decode()
 
 
-def test_the_chooser_offers_only_orgs_in_reach(cast, client_as):
-    html = client_as(cast.chair).get("/reports/").content.decode()
-    assert "本部工会" in html and "学校工会" not in html
+def test_the_chooser_lists_no_org_and_finds_only_those_in_reach(cast, client_as):
+    client = client_as(cast.chair)
+    html = client.get("/reports/").content.decode()
+    # a picker searched as it is typed, never a list of every org (a federation has thousands)
+    assert 'data-picker-url="/orgs/pick/?action=reports.summary.view"' in html and "学校工会" not in html
+    assert "<option" not in html.split('name="org')[1].split("</div>")[0]
+    # the chair's own union, the highest org in their reach, is already chosen
+    assert f'data-picker-value="{cast.union.pk}"' in html and 'value="本部工会"' in html
+    # typed without JavaScript: the name is resolved among the orgs in reach
+    found = client.get("/reports/", {"org_q": "本部工会", "year": 2025})
+    assert found.status_code == 302 and found.url == f"/reports/summary/{cast.union.pk}/2025/"
+    refused = client.get("/reports/", {"org_q": "学校工会", "year": 2025})
+    assert refused.status_code == 200 and "在您的权限范围内没有找到与输入相符的项" in refused.content.decode()
 
 
 def test_the_reading_page_links_each_figure_to_its_records(cast, client_as):
