@@ -175,7 +175,7 @@ def summary_against_sql(runs: int) -> dict:
     from django.db import connection
     from django.utils import translation
 
-    from bench.raw_sql import figures_of
+    from bench.raw_sql import all_figures, figures_of
     from bench.summary import best_of_turns, disagreements
     from gonghui.core.summary import Period
     from gonghui.reports.providers import collect_sections, collect_union_sections, summary_modules
@@ -188,10 +188,7 @@ def summary_against_sql(runs: int) -> dict:
         return collect_sections(org=fed, period=period)
 
     def raw():
-        found = {}
-        for ref in refs:
-            found.update(ref(connection, fed, period))
-        return found
+        return all_figures(refs, connection, fed, period)
 
     with translation.override("zh-hans"):
         (product_s, sections), (sql_s, found) = best_of_turns(runs, product, raw, clock=time.perf_counter)

@@ -139,7 +139,7 @@ def bench_scenario(name: str, scale: int, runs: int, db_path: Path, *, count_onl
     from django.db import connection
     from django.utils import translation
 
-    from bench.raw_sql import figures_of
+    from bench.raw_sql import all_figures, figures_of
     from gonghui.reports.providers import collect_sections, summary_modules
     from gonghui.reports.scenarios import read_scenario, scenario_load, scenario_path
     from gonghui.reports.selectors import summary_draft
@@ -161,10 +161,7 @@ def bench_scenario(name: str, scale: int, runs: int, db_path: Path, *, count_onl
             return summary_draft(org=org, period=period)
 
         def raw_sql():
-            found = {}
-            for ref in sources:
-                found.update(ref(connection, org, period))
-            return found
+            return all_figures(sources, connection, org, period)
 
         whole_summary(), raw_sql()   # warm caches (translations, content types) before timing either side
         (value, content), (limit, raw) = best_of_turns(runs, whole_summary, raw_sql)

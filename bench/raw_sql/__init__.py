@@ -33,3 +33,11 @@ def assert_same(sections, raw_sql_figures, org, period) -> dict:
     for key, value in expected.items():
         assert Decimal(str(raw[key])) == Decimal(str(value)), (key, raw[key], value)
     return expected
+
+
+def all_figures(references, connection, org, period) -> dict:
+    """Every figure the given apps' references (their `raw_sql_figures`) state for org and period, in one dict."""
+    found = {}
+    for reference in references:
+        found.update(reference(connection, org, period))
+    return found
