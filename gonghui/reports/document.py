@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.core.formatting import chinese_ordinal, format_date, format_decimal
@@ -242,13 +243,16 @@ def union_part_sentence(part: UnionPart) -> str:
     return _("%(org)s: %(figures)s.") % {"org": part.name, "figures": "；".join(shown)}
 
 
-# Providers write "as at the end of the period"; on paper it is the period's own last day.
+# Providers write "as at the end of the period"; on paper it is the period's own last day, or today
+# while the period runs (a draft of this year is not a statement about 31 December to come).
 PERIOD_END_PHRASE = "截至期末"
 
 
-def dated(text: str, period: Period) -> str:
-    """'截至期末，…' -> '截至2025年12月31日，…'."""
-    return text.replace(PERIOD_END_PHRASE, f"截至{format_date(period.end)}")
+def dated(text: str, period: Period, today: dt.date | None = None) -> str:
+    """'截至期末，…' -> '截至2025年12月31日，…' (during 2026: '截至2026年11月27日，…')."""
+    if PERIOD_END_PHRASE not in text:
+        return text
+    return text.replace(PERIOD_END_PHRASE, f"截至{format_date(min(period.end, today or timezone.localdate()))}")
 
 
 def consistent(section: Section, period: Period) -> Section:

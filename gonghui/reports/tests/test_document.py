@@ -198,3 +198,11 @@ def test_last_years_figure_is_written_like_this_years():
     assert previous_text(Figure("k", "采纳率", Decimal("0.94"), "94%", previous=Decimal("0.90"))) == "90%"
     assert previous_text(Figure("k", "降本增效", Decimal("1909.21"), "1,909.21万元", previous=Decimal("905.5"))) == "905.5万元"
     assert previous_text(Figure("k", "合理化建议", 2854, "2,854条")) == ""
+
+
+def test_a_period_still_running_is_dated_today_not_at_its_end():
+    from gonghui.reports.document import dated
+
+    period = Period.year(2026)
+    assert dated("截至期末，共有在册职工3名。", period, today=dt.date(2026, 11, 27)) == "截至2026年11月27日，共有在册职工3名。"
+    assert dated("截至期末，共有在册职工3名。", Period.year(2025), today=dt.date(2026, 11, 27)) == "截至2025年12月31日，共有在册职工3名。"

@@ -94,3 +94,4 @@ def test_a_hundred_shortcomings_are_still_listed():
 
     text = enumerate_firstly([f"问题{i}。" for i in range(1, 101)])
     assert text.startswith("一是问题1；二是问题2；") and "九十九是问题99；100是问题100。" in text
+
