@@ -27,7 +27,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gonghui.core.formatting import chinese_ordinal, format_date, format_decimal
+from gonghui.core.formatting import chinese_ordinal, format_count, format_date, format_decimal
 
 from .providers import Figure, Period, Section
 
@@ -224,6 +224,23 @@ def enumerate_firstly(items: list[str]) -> str:
     return "；".join(clauses) + "。"
 
 
+UNION_LINES = 30   # a federation's summary tells this many unions' own year; past it, those with the most on record
+
+
+def most_told(unions: list[UnionPart]) -> list[UnionPart]:
+    """The unions whose lines a federation's summary prints: all of them up to UNION_LINES, else the
+    UNION_LINES with the most on record (what they did by name, then how many areas hold figures), in
+    their own order. 500 lines of the same shape were 88 pages of a 96-page document."""
+    if len(unions) <= UNION_LINES:
+        return unions
+
+    def weight(part: UnionPart) -> tuple[int, int]:
+        return (sum(len(s.named) for s in part.sections), sum(1 for s in part.sections if s.figures))
+
+    chosen = set(sorted(range(len(unions)), key=lambda i: (-weight(unions[i])[0], -weight(unions[i])[1], i))[:UNION_LINES])
+    return [part for i, part in enumerate(unions) if i in chosen]
+
+
 def union_part_sentence(part: UnionPart) -> str:
     """'本部工会：在册职工1,853名；合理化建议2,854条、采纳2,683条；2025年4月召开首届职工代表大会……'
 
@@ -354,11 +371,16 @@ def assemble(
                        "paragraphs": paragraphs})
     if unions:
         number += 1
+        told = most_told(unions)
+        intro = (_("The federation's %(n)s grassroots unions each reported on their own work:") % {"n": len(unions)}
+                 if len(told) == len(unions) else
+                 _("Of the federation's %(n)s grassroots unions, the %(shown)s with the most on record reported as follows "
+                   "(the other %(rest)s in their own work summaries):") % {
+                     "n": format_count(len(unions)), "shown": len(told), "rest": format_count(len(unions) - len(told))})
         blocks.append({
             "key": "unions", "kind": "area",
             "heading": f"{chinese_ordinal(number)}、{unions_heading}",
-            "paragraphs": [_("The federation's %(n)s grassroots unions each reported on their own work:") % {"n": len(unions)}]
-            + [f"{i}、{union_part_sentence(part)}" for i, part in enumerate(unions, start=1)],
+            "paragraphs": [intro] + [f"{i}、{union_part_sentence(part)}" for i, part in enumerate(told, start=1)],
         })
     # an area framed by the chair that holds nothing this period: its words close the achievements, never lost
     orphaned = [line for key in sorted(framed) for part in SECTION_TEXT_PARTS for line in framed[key][part]]

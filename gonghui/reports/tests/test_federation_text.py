@@ -95,3 +95,25 @@ def test_a_hundred_shortcomings_are_still_listed():
     text = enumerate_firstly([f"问题{i}。" for i in range(1, 101)])
     assert text.startswith("一是问题1；二是问题2；") and "九十九是问题99；100是问题100。" in text
 
+
+
+def test_past_thirty_unions_the_summary_tells_those_with_the_most_on_record():
+    from gonghui.reports.document import UNION_LINES, UnionPart
+
+    def part(i: int) -> UnionPart:
+        named = ["2025年4月召开首届职工代表大会"] if i in (3, 35, 39) else []
+        return UnionPart(f"{i}号工会", [Section(key="members", order=10, heading="组织", figures=[Figure("members.on_roll", "在册职工", 10, "10名")],
+                                               named=named)], None)
+
+    sections = [Section(key="members", order=10, heading="加强工会组织建设", paragraphs=["在册400名。"],
+                        figures=[Figure("members.on_roll", "在册职工", 400, "400名")])]
+    content = assemble(org_name="某市总工会", parent_name=None, period=Period.year(2025), sections=sections,
+                       unions=[part(i) for i in range(40)], sector=FEDERATION)
+    lines = next(b for b in content["blocks"] if b["key"] == "unions")["paragraphs"]
+    assert lines[0] == "所属40个基层工会中，记录最多的30个本期工作情况如下（其余10个基层工会的情况见各自的工作总结）："
+    told = [line.split("、", 1)[1].split("：")[0] for line in lines[1:]]
+    assert len(told) == UNION_LINES and {"3号工会", "35号工会", "39号工会"} <= set(told)
+    assert told[:4] == ["0号工会", "1号工会", "2号工会", "3号工会"]   # in their own order
+    few = assemble(org_name="某市总工会", parent_name=None, period=Period.year(2025), sections=sections,
+                   unions=[part(i) for i in range(3)], sector=FEDERATION)
+    assert next(b for b in few["blocks"] if b["key"] == "unions")["paragraphs"][0] == "所属3个基层工会本期工作情况如下："
