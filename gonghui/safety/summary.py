@@ -85,7 +85,9 @@ def sections(*, org, period: Period) -> list[Section]:
     if safety.groups or safety.reps:
         figures += [
             Figure("safety.network.groups", _("supervision groups"), safety.groups, f"{format_count(safety.groups)}个"),
-            Figure("safety.network.reps", _("safety reps"), safety.reps, f"{format_count(safety.reps)}名", source="/safety/network/"),
+            # named as the sentence names them (职工安全代表 / 员工安全代表): one name for the same people
+            Figure("safety.network.reps", _("%(staff)s safety reps") % words, safety.reps, f"{format_count(safety.reps)}名",
+                   source="/safety/network/"),
         ]
         items.append(_(
             "The union's three-level labour safety protection network now has %(groups)s labour protection "
