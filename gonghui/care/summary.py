@@ -45,7 +45,7 @@ def visit_cash_sentence(cash_by_occasion: dict[str, object]) -> str:
     if len(given) < 2:
         return ""
     parts = pgettext("list separator", ", ").join(
-        _("%(occasion)s: %(cash)s") % {"occasion": Occasion(o).label, "cash": format_money(v)}
+        _("%(occasion)s: %(cash)s") % {"occasion": Occasion(o).label, "cash": format_money(v, scale_of=sum(c for _o, c in given))}
         for o, v in sorted(given, key=lambda kv: Occasion.values.index(kv[0])))
     return _("The cash went on %(parts)s.") % {"parts": parts}
 
@@ -62,7 +62,7 @@ def services_sentence(people_by_kind: dict[str, int]) -> str:
 
 def aid_sentence(fig: CareFigures, words: dict | None = None) -> str:
     parts = pgettext("list separator", ", ").join(
-        f"{AidKind(k).label}{format_money(v)}" for k, v in sorted(fig.aid_by_kind.items(), key=lambda kv: AidKind.values.index(kv[0])))
+        f"{AidKind(k).label}{format_money(v, scale_of=fig.aid_cash + fig.aid_goods)}" for k, v in sorted(fig.aid_by_kind.items(), key=lambda kv: AidKind.values.index(kv[0])))
     said = {**(words or org_words(None)), "people": format_count(fig.people_aided),
             "total": format_money(fig.aid_cash + fig.aid_goods), "parts": parts}
     if len(fig.aid_by_kind) < 2:   # one kind of aid: its total is the whole, said once
@@ -128,7 +128,7 @@ def sections(*, org, period: Period) -> list[Section]:
                                           format_money(fig.visit_goods), source="/care/visits/"))
         if visit_cash_sentence(fig.visit_cash_by_occasion):
             section.figures += [Figure(f"care.visit_cash.{o}", _("%(occasion)s: cash given") % {"occasion": Occasion(o).label},
-                                       cash, format_money(cash), source="/care/visits/")
+                                       cash, format_money(cash, scale_of=fig.visit_cash), source="/care/visits/")
                                 for o, cash in fig.visit_cash_by_occasion.items() if cash]
     if fig.people_aided:
         section.paragraphs.append(aid_sentence(fig, words))
@@ -136,7 +136,8 @@ def sections(*, org, period: Period) -> list[Section]:
             Figure("care.people_aided", _("people aided"), fig.people_aided, format_count(fig.people_aided), source="/care/aid/"),
             Figure("care.aid", _("aid paid"), fig.aid_cash + fig.aid_goods, format_money(fig.aid_cash + fig.aid_goods)),
         ]
-        section.figures += [Figure(f"care.aid.{kind}", str(AidKind(kind).label), v, format_money(v), source="/care/aid/")
+        section.figures += [Figure(f"care.aid.{kind}", str(AidKind(kind).label), v,
+                                   format_money(v, scale_of=fig.aid_cash + fig.aid_goods), source="/care/aid/")
                             for kind, v in fig.aid_by_kind.items()]
     if served:
         section.paragraphs.append(services_sentence(served))

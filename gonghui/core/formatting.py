@@ -52,9 +52,12 @@ def format_wan_yuan(value_yuan: Decimal | int | float, places: int = 2) -> str:
 WAN_FROM = 100_000   # from 10万元 up an office writes money in 万元 (12万元, 1,909.21万元); below, in 元 (21,000元)
 
 
-def format_money(value_yuan: Decimal | int | float) -> str:
-    """Money as the summary's sentences write it: 7,000元, 21,000元; 120000 -> '12万元'; 170071533.2 -> '17,007.15万元'."""
-    return format_wan_yuan(value_yuan) if abs(Decimal(value_yuan)) >= WAN_FROM else format_yuan(value_yuan)
+def format_money(value_yuan: Decimal | int | float, *, scale_of: Decimal | int | float | None = None) -> str:
+    """Money as the summary's sentences write it: 7,000元, 21,000元; 120000 -> '12万元'; 170071533.2 -> '17,007.15万元'.
+    `scale_of`: the largest amount of the same list, so that one sentence keeps one unit
+    (支出18.18万元，其中职工活动支出15.78万元、维权支出0.4万元, not …维权支出4,000元)."""
+    big = abs(Decimal(value_yuan if scale_of is None else scale_of)) >= WAN_FROM
+    return format_wan_yuan(value_yuan) if big else format_yuan(value_yuan)
 
 
 def format_amount(value: Decimal | int | float, unit: str) -> str:

@@ -35,16 +35,22 @@ def dues_sentence(fig: DuesFigures) -> str:
 
 def spending_sentence(fig: FundsFigures) -> str:
     """经费收入…，支出…，其中职工活动支出…、维权支出…。"""
+    scale = _scale(fig)
     parts = pgettext("list separator", ", ").join(
-        f"{chart.account(code).name}{format_money(amount)}" for code, amount in sorted(fig.spending.items()))
+        f"{chart.account(code).name}{format_money(amount, scale_of=scale)}" for code, amount in sorted(fig.spending.items()))
     if fig.total_income:
         sentence = _("The union's funds took in %(income)s and spent %(spending)s") % {
-            "income": format_money(fig.total_income), "spending": format_money(fig.total_spending)}
+            "income": format_money(fig.total_income, scale_of=scale), "spending": format_money(fig.total_spending, scale_of=scale)}
     else:  # no income booked in the period (the books kept for spending only): not written up as "收入0元"
-        sentence = _("The union's funds spent %(spending)s") % {"spending": format_money(fig.total_spending)}
+        sentence = _("The union's funds spent %(spending)s") % {"spending": format_money(fig.total_spending, scale_of=scale)}
     if parts:
         sentence += _(", of which %(parts)s") % {"parts": parts}
     return sentence + pgettext("sentence end", ".")
+
+
+def _scale(fig: FundsFigures):
+    """The amount that sets the unit of the books' sentence: its largest."""
+    return max(fig.total_income, fig.total_spending)
 
 
 def overspent_sentence(row: BudgetRow, *, own_name: str = "") -> str:
@@ -86,12 +92,13 @@ def sections(*, org, period: Period) -> list[Section]:
                                           format_count(dues.members_paying), source="/funds/dues/"))
     if funds.income or funds.spending:
         section.paragraphs.append(spending_sentence(funds))
-        section.figures.append(Figure("funds.spending", _("spending"), funds.total_spending, format_money(funds.total_spending),
+        section.figures.append(Figure("funds.spending", _("spending"), funds.total_spending, format_money(funds.total_spending, scale_of=_scale(funds)),
                                       source="/funds/ledger/"))
         for code, amount in sorted(funds.spending.items()):
-            section.figures.append(Figure(f"funds.spending.{code}", chart.account(code).name, amount, format_money(amount)))
+            section.figures.append(Figure(f"funds.spending.{code}", chart.account(code).name, amount,
+                                          format_money(amount, scale_of=_scale(funds))))
         if funds.total_income:
-            section.figures.append(Figure("funds.income", _("income"), funds.total_income, format_money(funds.total_income),
+            section.figures.append(Figure("funds.income", _("income"), funds.total_income, format_money(funds.total_income, scale_of=_scale(funds)),
                                           source="/funds/ledger/"))
     if period.start.year == period.end.year and review_get(org=org, year=period.start.year) is not None:
         section.paragraphs.append(_("The funds review committee reviewed the year's books and published its report "

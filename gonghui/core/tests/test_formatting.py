@@ -53,3 +53,10 @@ def test_money_is_written_in_wan_from_ten_wan_up():
 
     assert [format_money(v) for v in (7000, 21000, 99999.5, 100000, 120000, 500000, 170071533.2)] == [
         "7,000元", "21,000元", "99,999.50元", "10万元", "12万元", "50万元", "17,007.15万元"]
+
+
+def test_one_list_of_money_keeps_the_unit_of_its_largest_amount():
+    from gonghui.core.formatting import format_money
+
+    assert [format_money(v, scale_of=181800) for v in (157800, 4000, 20000)] == ["15.78万元", "0.4万元", "2万元"]
+    assert format_money(4000, scale_of=7800) == "4,000元"
