@@ -34,11 +34,6 @@ def _theme_phrase(themes: list[str]) -> str:
 ORDER = 30
 
 
-def adopted_sentence(adopted: int) -> str:
-    """已采纳4条。 (the count behind the rate, which a small union states rather than the rate)"""
-    return _("%(n)s of them were adopted.") % {"n": f"{format_count(adopted)}条"} if adopted else ""
-
-
 def branch_sentence(rows: list[dict]) -> str:
     """分基层单位看，炼铁作业区收集408条、采纳384条；……: each branch that made suggestions, in the org's order."""
     made = [r for r in rows if r["total"]]
@@ -110,11 +105,16 @@ def sections(*, org, period: Period) -> list[Section]:
             Figure("voice.suggestions.saving", _("saving from suggestions"), s.saving_yuan, format_wan_yuan(s.saving_yuan)),
         ]
         breakdown = suggestion_breakdown(org=org, start=period.start, end=period.end, by=("theme", "branch"))
-        text = _theme_phrase(theme_names(breakdown["theme"])) + _(
+        said = {"period": period.label, "n": f"{format_count(s.submitted)}条", "per": f"{per_member}条", "rate": rate,
+                "adopted": f"{format_count(s.adopted)}条"}
+        # the count adopted beside its rate, in one sentence (not 采纳率100%。已采纳21条。)
+        text = _theme_phrase(theme_names(breakdown["theme"])) + (_(
+            "%(period)s the union collected %(n)s rationalisation suggestions, %(per)s per member, "
+            "and adopted %(adopted)s, an adoption rate of %(rate)s."
+        ) if s.adopted else _(
             "%(period)s the union collected %(n)s rationalisation suggestions, %(per)s per member, "
             "with an adoption rate of %(rate)s."
-        ) % {"period": period.label, "n": f"{format_count(s.submitted)}条", "per": f"{per_member}条", "rate": rate}
-        text += adopted_sentence(s.adopted)
+        )) % said
         if s.golden:
             text += _("%(n)s of them were promoted across the union as golden ideas.") % {"n": f"{format_count(s.golden)}条"}
         if s.saving_yuan:
