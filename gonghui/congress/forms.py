@@ -4,6 +4,7 @@ from django.utils.translation import pgettext_lazy
 
 from gonghui.members.forms import member_picker_field, narrow_picker
 from gonghui.members.models import Member
+from gonghui.orgs.forms import OrgChoiceField
 from gonghui.orgs.models import Org
 
 from .choices import (
@@ -14,7 +15,7 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class SessionForm(forms.Form):
-    org = forms.ModelChoiceField(label=_("organisation"), queryset=Org.objects.none())
+    org = OrgChoiceField(label=_("organisation"), queryset=Org.objects.none())
     kind = forms.ChoiceField(label=_("congress of"), choices=CongressKind.choices)
     term = forms.IntegerField(label=pgettext_lazy("congress", "term"), min_value=1, initial=1)
     sitting = forms.IntegerField(label=_("sitting"), min_value=1, initial=1)
@@ -72,7 +73,7 @@ class DecideForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    lead = forms.ModelChoiceField(label=_("lead department"), queryset=Org.objects.none())
+    lead = OrgChoiceField(label=_("lead department"), queryset=Org.objects.none())
     co_handlers = forms.ModelMultipleChoiceField(label=_("co-handlers"), queryset=Org.objects.none(), required=False,
                                                  widget=forms.CheckboxSelectMultiple)
     deadline = forms.DateField(label=_("answer due"), widget=DATE)
@@ -160,7 +161,7 @@ class AppraiseeForm(forms.Form):
 
 
 class ContractForm(forms.Form):
-    org = forms.ModelChoiceField(label=_("organisation"), queryset=Org.objects.none())
+    org = OrgChoiceField(label=_("organisation"), queryset=Org.objects.none())
     title = forms.CharField(label=_("title"), max_length=120)
     kind = forms.ChoiceField(label=_("kind"), choices=ContractKind.choices)
     requested_on = forms.DateField(label=_("talks requested on"), widget=DATE,

@@ -228,10 +228,15 @@ __all__ = [
 
 
 def org_from_query(request, param: str = "org"):
-    """The org a list is filtered to (`?org=<id>`): None when not given, 404 when not a number or out of reach."""
+    """The org a list is filtered to (`?org=<id>`): None when not given, 404 when not a number or out of reach.
+    A picker's typed text sent without JavaScript (`?org_q=炼钢`) names the highest org in reach whose name holds it."""
     value = request.GET.get(param, "")
     if not value:
-        return None
+        typed = (request.GET.get(f"{param}_q") or "").strip()[:60]
+        if not typed:
+            return None
+        # none matching: the list is not narrowed (as the member book's own filter does)
+        return in_reach(_org_model().objects.filter(name__contains=typed), request.user, via="").order_by("depth", "path").first()
     if not value.isdigit():
         raise Http404
     return get_in_reach_or_404(_org_model().objects.all(), request.user, via="", pk=int(value))

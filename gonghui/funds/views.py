@@ -16,8 +16,9 @@ from django.views.decorators.http import require_POST
 
 from gonghui.core.forms import form_submitted
 from gonghui.core.history import history_for
-from gonghui.core.scoping import get_in_reach_or_404, orgs_in_reach
+from gonghui.core.scoping import get_in_reach_or_404, org_from_query, orgs_in_reach
 from gonghui.members.models import Member
+from gonghui.orgs.forms import PICK_FROM
 
 from . import selectors, services
 from .forms import BudgetForm, CollectForm, EntryForm, ReverseForm, ReviewForm, WageForm
@@ -32,6 +33,8 @@ def _book(request):
         if not value.isdigit():
             raise Http404
         return selectors.org_get(visible_to=request.user, pk=int(value))
+    if typed := org_from_query(request):   # the picker's typed text, sent without JavaScript
+        return selectors.org_get(visible_to=request.user, pk=typed.pk)
     org = selectors.books_in_reach(visible_to=request.user).order_by("depth", "path").first()
     if org is None:  # a branch cadre: the branch's own dues and wages, and books that are empty
         org = orgs_in_reach(request.user, action=selectors.VIEW).order_by("depth", "path").first()
@@ -49,7 +52,9 @@ def _year(request, org) -> int:
 
 
 def _context(request, org, year, **extra):
-    return {"org": org, "year": year, "books": selectors.books_in_reach(visible_to=request.user), **extra}
+    # a few books are a <select>; a federation's hundreds are searched as typed (orgs.forms.PICK_FROM)
+    books = list(selectors.books_in_reach(visible_to=request.user)[:PICK_FROM + 1])
+    return {"org": org, "year": year, "books": books, "pick_books": len(books) > PICK_FROM, **extra}
 
 
 @login_required

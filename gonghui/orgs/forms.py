@@ -63,8 +63,45 @@ class SeatEndForm(forms.Form):
     end = forms.DateField(label=_("until"), widget=DATE, initial=dt.date.today)
 
 
+PICK_FROM = 50   # more orgs than this to choose from (a federation's thousands): searched as typed, not listed
+
+
 class OrgChoiceField(forms.ModelChoiceField):
-    """A choice of org, indented by depth and told apart from its namesakes: "炼钢作业区 / 甲班"."""
+    """A choice of org, indented by depth and told apart from its namesakes: "炼钢作业区 / 甲班".
+
+    Past PICK_FROM orgs the field is a search-as-you-type picker (core.picker, the orgs:pick endpoint
+    searching the orgs in view): no page lists a federation's thousands. What is chosen or typed is
+    still checked against the field's own queryset, the orgs the form's action allows."""
+
+    def _set_queryset(self, queryset):
+        super()._set_queryset(queryset)
+        if queryset is not None and queryset[:PICK_FROM + 1].count() > PICK_FROM:
+            from django.urls import reverse
+
+            from gonghui.core.picker import PickerWidget
+
+            from .selectors import org_pick_label
+
+            attrs = self.widget.attrs
+            self.widget = PickerWidget(url=reverse("orgs:pick"), placeholder=_("Type a name to search"), attrs=attrs)
+            self.widget.label_of = lambda pk: next((org_pick_label(o) for o in self.queryset.filter(pk=pk)), "")
+            self.widget.is_required = self.required
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+    def to_python(self, value):
+        from gonghui.core.picker import TypedText, resolve_typed
+
+        from .selectors import org_search
+
+        if isinstance(value, TypedText):
+            return resolve_typed(org_search(self.queryset, str(value)).order_by("depth", "path"))
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        from gonghui.core.picker import TypedText
+
+        return value if isinstance(value, TypedText) else super().prepare_value(value)
 
     def label_from_instance(self, obj: Org) -> str:
         labels = getattr(self, "_labels", None)
